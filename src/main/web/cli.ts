@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppRouter } from '../ipc/app-router';
+import type { ShellPort } from '../ipc/handlers';
+import { ConfigError, readEnvConfig } from '../services/config';
+import { createConsoleLogger } from '../services/logger';
+import { startWebShell, type WebConnection } from './server';
+
+/** `npm run web`: the same services in Node, the same renderer in any browser. */
+async function main(): Promise<void> {
+  const log = createConsoleLogger('web');
+  const config = readEnvConfig(process.env);
+  const dataDir = config.dataDir ?? path.join(os.homedir(), '.config', 'toggl-tray-web');
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+
+  const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new ConfigError(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
+  }
+
+  // No window to hide and no desktop to open links on: the page handles both itself.
+  const shell: ShellPort = { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) };
+  const router = createAppRouter<WebConnection>({
+    shell,
+    apiUrl: config.apiUrl,
+    log,
+    isTrustedSender: (connection) => connection.authenticated,
+  });
+  const web = await startWebShell({ port: config.port, rendererDir, log, dispatch: router.handle });
+  log.info('web shell started', { dataDir, apiUrl: config.apiUrl });
+  process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
+
+  const stop = (): void => {
+    void web.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`Toggl Tray web shell could not start: ${message}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});
