@@ -1,0 +1,33 @@
+/** Faults a test can switch on at run time. */
+export interface FaultSettings {
+  /** Added to every API answer. */
+  latencyMs: number;
+  /** Share of API requests (0–1) answered with a 5xx before they do anything. */
+  serverErrorRate: number;
+  /** Share of API requests (0–1) whose connection is dropped. */
+  dropRate: number;
+  /** "before": dropped unanswered and not applied; "after": applied, then dropped unanswered. */
+  dropMode: 'before' | 'after';
+}
+
+export interface ForcedAnswer {
+  status: 402 | 429 | 500 | 502 | 503;
+  /** How many of the next API requests get it. */
+  times: number;
+  /** Sent as Retry-After on a 429. */
+  retryAfterSeconds?: number;
+}
+
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, serverErrorRate: 0, dropRate: 0, dropMode: 'before' };
+
+/** A small seeded generator (mulberry32), so fault tests are repeatable. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,245 @@
+import { addProject } from './builders';
+import { applyProjectChanges, projectChanges, requireProjectEditor } from './project-rules';
+import {
+  SandboxHttpError,
+  bodyObject,
+  changedSince,
+  idList,
+  idParam,
+  intParam,
+  memberWorkspace,
+  patchOperations,
+  byName,
+  route,
+  sinceParam,
+  visibleProject,
+  type Route,
+  type RouteContext,
+} from './routing';
+import type { SandboxProject } from './state';
+
+const PATCHABLE = new Set(['/active', '/name', '/color', '/billable', '/is_private', '/client_id', '/estimated_hours']);
+
+function deleteProject(context: RouteContext, project: SandboxProject): void {
+  const stamp = context.state.stamp();
+  project.server_deleted_at = stamp;
+  project.at = stamp;
+  for (const task of context.state.tasks.values()) {
+    if (task.project_id === project.id && !task.server_deleted_at) {
+      task.server_deleted_at = stamp;
+      task.at = stamp;
+    }
+  }
+}
+
+function listProjects(context: RouteContext) {
+  const workspace = memberWorkspace(context);
+  const active = context.query.get('active') ?? 'true';
+  if (!['true', 'false', 'both'].includes(active)) throw new SandboxHttpError(400, 'Invalid active');
+  const since = sinceParam(context);
+  const name = context.query.get('name')?.toLowerCase();
+  const clientIds = context.query.get('client_ids');
+  const clients = clientIds ? new Set(idList(clientIds, 'client IDs')) : undefined;
+  const page = Math.max(1, intParam(context, 'page', 1));
+  const perPage = Math.max(1, intParam(context, 'per_page', intParam(context, 'perPage', 151), 200));
+  const order = (context.query.get('sort_order') ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+  const field = context.query.get('sort_field') === 'created_at' ? 'created_at' : 'name';
+  const counts = context.state.taskCounts();
+  return context.state
+    .visibleProjects(context.user.id)
+    .filter((project) => project.workspace_id === workspace.id)
+    .filter((project) => (since === undefined ? !project.server_deleted_at : changedSince(project, since)))
+    .filter((project) => active === 'both' || String(project.active) === active || project.server_deleted_at)
+    .filter((project) => !name || project.name.toLowerCase().includes(name))
+    .filter((project) => !clients || (project.client_id !== null && clients.has(project.client_id)))
+    .sort(
+      (a, b) =>
+        order * ((field === 'name' ? byName(a.name, b.name) : a.created_at.localeCompare(b.created_at)) || a.id - b.id),
+    )
+    .slice((page - 1) * perPage, page * perPage)
+    .map((project) => context.state.projectView(project, counts));
+}
+
+function createProject(context: RouteContext) {
+  const workspace = memberWorkspace(context);
+  if (!context.state.canCreateProject(workspace.id, context.user.id)) {
+    throw new SandboxHttpError(403, 'Only workspace admins may create projects in this workspace');
+  }
+  const body = bodyObject(context);
+  const changes = projectChanges(context, workspace, body, undefined);
+  const project = addProject(context.state, workspace.id, {
+    name: changes.name ?? '',
+    creatorId: context.user.id,
+    isPrivate: changes.is_private ?? workspace.projects_private_by_default,
+  });
+  applyProjectChanges(context, project, changes);
+  return context.state.projectView(project);
+}
+
+/** PATCH with a JSON-Patch array: each project succeeds or fails on its own. */
+function bulkPatchProjects(context: RouteContext) {
+  const workspace = memberWorkspace(context);
+  const ids = idList(context.params.project_ids, 'project IDs');
+  const operations = patchOperations(context);
+  const result = { success: [] as number[], failure: [] as { id: number; message: string }[] };
+  for (const id of ids) {
+    const project = context.state.projects.get(id);
+    try {
+      if (
+        !project ||
+        project.workspace_id !== workspace.id ||
+        project.server_deleted_at ||
+        !context.state.canSeeProject(project, context.user.id)
+      ) {
+        throw new SandboxHttpError(404, 'Project not found/accessible');
+      }
+      requireProjectEditor(context, project);
+      const body: Record<string, unknown> = {};
+      for (const operation of operations) {
+        if (operation.op !== 'replace' || !PATCHABLE.has(operation.path)) {
+          throw new SandboxHttpError(400, `Unsupported patch: ${operation.op} ${operation.path}`);
+        }
+        body[operation.path.slice(1)] = operation.value;
+      }
+      applyProjectChanges(context, project, projectChanges(context, workspace, body, project));
+      result.success.push(id);
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      result.failure.push({ id, message: error.message });
+    }
+  }
+  return result;
+}
+
+function projectUsers(context: RouteContext) {
+  const workspace = memberWorkspace(context);
+  const projectIds = context.query.get('project_ids');
+  const projects = projectIds ? new Set(idList(projectIds, 'project IDs')) : undefined;
+  const userId = context.query.get('user_id');
+  return [...context.state.projectUsers.values()].filter(
+    (member) =>
+      member.workspace_id === workspace.id &&
+      (!projects || projects.has(member.project_id)) &&
+      (userId === null || String(member.user_id) === userId),
+  );
+}
+
+function requireAdmin(context: RouteContext, workspaceId: number): void {
+  if (context.state.roleIn(workspaceId, context.user.id) !== 'admin') {
+    throw new SandboxHttpError(403, 'User does not have access to this resource.');
+  }
+}
+
+function projectUserFields(body: Record<string, unknown>): { manager?: boolean; labour_cost?: number | null } {
+  const fields: { manager?: boolean; labour_cost?: number | null } = {};
+  if (body.manager !== undefined) {
+    if (typeof body.manager !== 'boolean') throw new SandboxHttpError(400, 'Invalid manager');
+    fields.manager = body.manager;
+  }
+  if (body.labour_cost !== undefined) {
+    if (body.labour_cost !== null && (typeof body.labour_cost !== 'number' || body.labour_cost < 0)) {
+      throw new SandboxHttpError(400, 'Invalid labour_cost');
+    }
+    fields.labour_cost = body.labour_cost;
+  }
+  return fields;
+}
+
+/** Workspace projects and project users (seed 000). */
+export const projectRoutes: Route[] = [
+  route('GET', '/workspaces/:workspace_id/projects', listProjects),
+  route('POST', '/workspaces/:workspace_id/projects', createProject),
+  route('PATCH', '/workspaces/:workspace_id/projects/:project_ids', bulkPatchProjects),
+  route('GET', '/workspaces/:workspace_id/projects/:project_id', (context) =>
+    context.state.projectView(visibleProject(context, memberWorkspace(context))),
+  ),
+  route('PUT', '/workspaces/:workspace_id/projects/:project_id', (context) => {
+    const workspace = memberWorkspace(context);
+    const project = visibleProject(context, workspace);
+    requireProjectEditor(context, project);
+    applyProjectChanges(context, project, projectChanges(context, workspace, bodyObject(context), project));
+    return context.state.projectView(project);
+  }),
+  route('DELETE', '/workspaces/:workspace_id/projects/:project_id', (context) => {
+    const project = visibleProject(context, memberWorkspace(context));
+    requireProjectEditor(context, project);
+    const mode = context.query.get('teDeletionMode');
+    if (mode !== null && mode !== 'delete' && mode !== 'unassign')
+      throw new SandboxHttpError(400, 'Invalid teDeletionMode');
+    deleteProject(context, project);
+    return undefined;
+  }),
+
+  route('GET', '/workspaces/:workspace_id/project_users', projectUsers),
+  route('POST', '/workspaces/:workspace_id/project_users', (context) => {
+    const workspace = memberWorkspace(context);
+    requireAdmin(context, workspace.id);
+    const body = bodyObject(context);
+    const project = typeof body.project_id === 'number' ? context.state.projects.get(body.project_id) : undefined;
+    if (!project || project.workspace_id !== workspace.id || project.server_deleted_at)
+      throw new SandboxHttpError(400, 'Invalid project_id');
+    if (typeof body.user_id !== 'number' || !workspace.members.has(body.user_id))
+      throw new SandboxHttpError(400, 'Invalid user_id');
+    if (context.state.isProjectMember(project.id, body.user_id))
+      throw new SandboxHttpError(400, 'User is already a member of the project');
+    const id = context.state.nextId();
+    const member = {
+      id,
+      project_id: project.id,
+      user_id: body.user_id,
+      workspace_id: workspace.id,
+      manager: false,
+      labour_cost: null,
+      group_id: null,
+      gid: null,
+      rate_last_updated: null,
+      at: context.state.stamp(),
+      ...projectUserFields(body),
+    };
+    context.state.projectUsers.set(id, member);
+    return member;
+  }),
+  route('PATCH', '/workspaces/:workspace_id/project_users/:project_user_ids', (context) => {
+    const workspace = memberWorkspace(context);
+    requireAdmin(context, workspace.id);
+    const operations = patchOperations(context);
+    const result = { success: [] as number[], failure: [] as { id: number; message: string }[] };
+    for (const id of idList(context.params.project_user_ids, 'user IDs')) {
+      const member = context.state.projectUsers.get(id);
+      if (!member || member.workspace_id !== workspace.id) {
+        result.failure.push({ id, message: 'Project user not found/accessible' });
+        continue;
+      }
+      try {
+        const body = Object.fromEntries(operations.map((operation) => [operation.path.slice(1), operation.value]));
+        Object.assign(member, projectUserFields(body), { at: context.state.stamp() });
+        result.success.push(id);
+      } catch (error) {
+        if (!(error instanceof SandboxHttpError)) throw error;
+        result.failure.push({ id, message: error.message });
+      }
+    }
+    return result;
+  }),
+  route('PUT', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
+    const workspace = memberWorkspace(context);
+    requireAdmin(context, workspace.id);
+    const member = context.state.projectUsers.get(idParam(context, 'project_user_id', 'project_user_id'));
+    if (!member || member.workspace_id !== workspace.id)
+      throw new SandboxHttpError(404, 'Project user not found/accessible');
+    const body = bodyObject(context);
+    if (Object.keys(body).length === 0) throw new SandboxHttpError(400, 'Missing data');
+    Object.assign(member, projectUserFields(body), { at: context.state.stamp() });
+    return member;
+  }),
+  route('DELETE', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
+    const workspace = memberWorkspace(context);
+    requireAdmin(context, workspace.id);
+    const id = idParam(context, 'project_user_id', 'project_user_id');
+    const member = context.state.projectUsers.get(id);
+    if (!member || member.workspace_id !== workspace.id)
+      throw new SandboxHttpError(404, 'Project user not found/accessible');
+    context.state.projectUsers.delete(id);
+    return undefined;
+  }),
+];

@@ -1,0 +1,311 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import type { Logger } from '../logger';
+import { TogglApiError, type TogglErrorKind } from './errors';
+import { QuotaTracker, readQuotaHeaders } from './quota';
+
+export type Credentials = { token: string } | { email: string; password: string };
+
+export interface RetryPolicy {
+  /** How many times a request is tried again after the first attempt. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the caller hears "rate-limited". */
+  maxRetryAfterMs: number;
+}
+
+export interface TogglHttpOptions {
+  /** The API root, e.g. https://api.track.toggl.com/api/v9 */
+  baseUrl: string;
+  credentials?: Credentials;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** The least time between two requests' starts; about 1/s keeps Toggl's leaky bucket happy. */
+  minIntervalMs?: number;
+  retry?: Partial<RetryPolicy>;
+  dispatcher?: Dispatcher;
+  log?: Logger;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Overrides the client's credentials for this call (sign-in with email and password). */
+  credentials?: Credentials;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'PATCH']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+/** The server's own words from an error body: a JSON string, {message|error}, or text. */
+function serverMessageOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  let message = trimmed;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (typeof value === 'string') message = value;
+    else if (value && typeof value === 'object') {
+      const candidate =
+        (value as { message?: unknown; error?: unknown }).message ?? (value as { error?: unknown }).error;
+      if (typeof candidate === 'string') message = candidate;
+    }
+  } catch {
+    // Plain text: keep it.
+  }
+  return message.length > 300 ? `${message.slice(0, 297)}…` : message;
+}
+
+function kindForStatus(status: number, path: string): TogglErrorKind {
+  const onMe = path === '/me' || path.startsWith('/me/');
+  if (status === 401 || (status === 403 && onMe)) return 'signed-out';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 402) return 'quota';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  if (status === 400 || status === 409 || status === 422) return 'invalid';
+  return 'unexpected';
+}
+
+/**
+ * The HTTP layer of the Toggl client: undici keep-alive pool, Basic auth, JSON, per-attempt
+ * timeouts, pacing, bounded retries with jitter, and quota bookkeeping. Errors are
+ * TogglApiError; no credential ever reaches an error, a log line or a stack.
+ */
+export class TogglHttp {
+  readonly quota: QuotaTracker;
+  private readonly baseUrl: string;
+  private credentials: Credentials | undefined;
+  private readonly timeoutMs: number;
+  private readonly minIntervalMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly log: Logger | undefined;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private nextSlot = 0;
+
+  constructor(options: TogglHttpOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.credentials = options.credentials;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.minIntervalMs = options.minIntervalMs ?? 1_000;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 4 });
+    this.log = options.log;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.quota = new QuotaTracker(this.now);
+  }
+
+  setCredentials(credentials: Credentials | undefined): void {
+    this.credentials = credentials;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const credentials = options.credentials ?? this.credentials;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt<T>(method, path, options, credentials);
+      } catch (error) {
+        if (!(error instanceof TogglApiError)) throw error;
+        const delay = this.retryDelay(method, error, attempt);
+        if (delay === undefined) throw error;
+        this.log?.warn('toggl: retrying', { method, path, kind: error.kind, attempt: attempt + 1, delayMs: delay });
+        try {
+          await this.sleep(delay, options.signal);
+        } catch {
+          throw new TogglApiError('aborted', { method, path });
+        }
+      }
+    }
+  }
+
+  /** Milliseconds to wait before the next attempt, or undefined to give up. */
+  private retryDelay(method: HttpMethod, error: TogglApiError, attempt: number): number | undefined {
+    if (attempt >= this.retry.retries || !error.transient) return undefined;
+    // A POST is retried only when it surely did not reach Toggl: refused connection or 429.
+    if (!IDEMPOTENT.has(method) && error.kind !== 'offline' && error.kind !== 'rate-limited') return undefined;
+    if (error.retryAfterSeconds !== undefined) {
+      const wait = error.retryAfterSeconds * 1000;
+      return wait > this.retry.maxRetryAfterMs ? undefined : wait;
+    }
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+    // "Equal jitter": at least half the backoff, so retries never bunch up at zero.
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  /** Waits for this request's turn so that starts are at least minIntervalMs apart. */
+  private async pace(signal: AbortSignal | undefined): Promise<void> {
+    if (this.minIntervalMs <= 0) return;
+    const now = this.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + this.minIntervalMs;
+    if (slot > now) await this.sleep(slot - now, signal);
+  }
+
+  private url(path: string, query: Record<string, QueryValue> | undefined): string {
+    const url = new URL(this.baseUrl + path);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  private async attempt<T>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions,
+    credentials: Credentials | undefined,
+  ): Promise<T> {
+    try {
+      await this.pace(options.signal);
+    } catch {
+      throw new TogglApiError('aborted', { method, path });
+    }
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'TogglTray/0.1' };
+    if (credentials) {
+      const pair =
+        'token' in credentials ? `${credentials.token}:api_token` : `${credentials.email}:${credentials.password}`;
+      headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+    }
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    const started = this.now();
+    this.quota.countSent(path);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(this.url(path, options.query), {
+        method,
+        headers,
+        body,
+        signal,
+        dispatcher: this.dispatcher,
+      });
+    } catch (error) {
+      throw this.transportError(error, method, path, options.signal, timeout);
+    }
+
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.transportError(error, method, path, options.signal, timeout);
+    }
+    const status = response.statusCode;
+    this.quota.observe(path, response.headers);
+    this.log?.info('toggl', { method, path, status, ms: this.now() - started });
+
+    if (status >= 200 && status < 300) {
+      if (!text.trim()) return undefined as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        // Some endpoints answer plain text ("OK"): hand it back as it is.
+        return text as T;
+      }
+    }
+    const kind = kindForStatus(status, path);
+    const serverMessage = this.redact(serverMessageOf(text), credentials);
+    const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], this.now());
+    const { resetsInSeconds } = readQuotaHeaders(response.headers);
+    throw new TogglApiError(kind, {
+      status,
+      method,
+      path,
+      ...(serverMessage !== undefined && { serverMessage }),
+      ...(kind === 'rate-limited' && retryAfterSeconds !== undefined && { retryAfterSeconds }),
+      ...(kind === 'quota' && resetsInSeconds !== undefined && { resetsInSeconds }),
+    });
+  }
+
+  private transportError(
+    error: unknown,
+    method: string,
+    path: string,
+    callerSignal: AbortSignal | undefined,
+    timeout: AbortSignal,
+  ): TogglApiError {
+    if (callerSignal?.aborted) return new TogglApiError('aborted', { method, path });
+    if (timeout.aborted) return new TogglApiError('timeout', { method, path });
+    const code = errorCode(error);
+    if (code && UNREACHABLE_CODES.has(code)) return new TogglApiError('offline', { method, path });
+    if (code && DROPPED_CODES.has(code)) return new TogglApiError('connection-lost', { method, path });
+    this.log?.warn('toggl: unexpected transport error', { method, path, code: code ?? 'none' });
+    return new TogglApiError('connection-lost', { method, path });
+  }
+
+  /** A server that echoes credentials back must not get them into our errors. */
+  private redact(text: string | undefined, credentials: Credentials | undefined): string | undefined {
+    if (text === undefined || !credentials) return text;
+    const secrets = 'token' in credentials ? [credentials.token] : [credentials.password];
+    return secrets.reduce((result, secret) => (secret ? result.split(secret).join('[redacted]') : result), text);
+  }
+}

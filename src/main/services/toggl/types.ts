@@ -1,0 +1,263 @@
+/**
+ * Toggl Track API v9 shapes, written from the seed pages (../shared/seeds). Fields the pages
+ * mark "will be omitted if empty" or "null if …" are optional or nullable here. Only fields
+ * the app or the sandbox use are spelled out; the rest pass through untyped.
+ */
+
+export interface TogglWorkspace {
+  id: number;
+  organization_id: number;
+  name: string;
+  at: string;
+  /** Role of the current user in the workspace (e.g. "admin", "user"). */
+  role?: string;
+  admin: boolean;
+  premium: boolean;
+  business_ws: boolean;
+  only_admins_may_create_projects: boolean;
+  only_admins_may_create_tags: boolean;
+  projects_billable_by_default: boolean;
+  projects_private_by_default: boolean;
+  default_currency?: string;
+  permissions?: string | null;
+}
+
+export interface TogglClient {
+  id: number;
+  wid: number;
+  name: string;
+  archived: boolean;
+  at: string;
+  creator_id?: number;
+  notes?: string | null;
+  permissions?: string | null;
+  server_deleted_at?: string | null;
+}
+
+export interface TogglProject {
+  id: number;
+  workspace_id: number;
+  /** Legacy twin of workspace_id. */
+  wid: number;
+  client_id: number | null;
+  /** Legacy twin of client_id. */
+  cid: number | null;
+  name: string;
+  active: boolean;
+  is_private: boolean;
+  billable: boolean | null;
+  color: string;
+  at: string;
+  created_at: string;
+  estimated_hours?: number | null;
+  estimated_seconds?: number | null;
+  actual_hours?: number | null;
+  actual_seconds?: number | null;
+  currency?: string | null;
+  template?: boolean | null;
+  status?: string;
+  permissions?: string | null;
+  can_track_time?: boolean;
+  pinned?: boolean;
+  tasks_count?: number;
+  server_deleted_at?: string | null;
+}
+
+export interface TogglTask {
+  id: number;
+  workspace_id: number;
+  project_id: number;
+  name: string;
+  /** False when the task has been done. */
+  active: boolean;
+  at: string;
+  estimated_seconds: number | null;
+  /** Despite its name, milliseconds (seed 002). */
+  tracked_seconds: number;
+  user_id: number | null;
+  project_name?: string;
+  project_color?: string;
+  project_billable?: boolean;
+  client_name?: string | null;
+  recurring?: boolean;
+  permissions?: string | null;
+  server_deleted_at?: string | null;
+}
+
+export interface TogglTag {
+  id: number;
+  workspace_id: number;
+  name: string;
+  at: string;
+  creator_id?: number;
+  deleted_at?: string | null;
+}
+
+export interface TogglUser {
+  id: number;
+  email: string;
+  fullname: string;
+  /** Omitted if empty. The app stores it in the keychain and nowhere else. */
+  api_token?: string;
+  at: string;
+  created_at: string;
+  updated_at: string;
+  default_workspace_id: number;
+  beginning_of_week: number;
+  country_id?: number | null;
+  timezone: string;
+  image_url: string;
+  has_password: boolean;
+  openid_enabled: boolean;
+  openid_email?: string | null;
+}
+
+/** GET /me?with_related_data=true: the user plus everything the app lists. */
+export interface TogglMeWithRelated extends TogglUser {
+  clients: TogglClient[] | null;
+  projects: TogglProject[] | null;
+  tasks: TogglTask[] | null;
+  tags: TogglTag[] | null;
+  workspaces: TogglWorkspace[] | null;
+  time_entries: unknown[] | null;
+}
+
+export interface TogglMeUpdate {
+  beginning_of_week?: number;
+  country_id?: number;
+  current_password?: string;
+  default_workspace_id?: number;
+  email?: string;
+  fullname?: string;
+  password?: string;
+  timezone?: string;
+}
+
+export interface TogglFeatures {
+  workspace_id: number;
+  features: { feature_id: number; name: string; enabled: boolean }[];
+}
+
+export interface TogglLocation {
+  city?: string;
+  city_lat_long?: string;
+  country_code?: string;
+  country_name?: string;
+  state?: string;
+}
+
+export interface TogglOrganization {
+  id: number;
+  name: string;
+  admin: boolean;
+  owner: boolean;
+  at: string;
+  created_at: string;
+  pricing_plan_id: number;
+  pricing_plan_name: string;
+  max_workspaces: number;
+  user_count: number;
+  is_multi_workspace_enabled: boolean;
+  permissions?: string | null;
+}
+
+export interface TogglProjectCreate {
+  name: string;
+  active?: boolean;
+  is_private?: boolean;
+  billable?: boolean;
+  client_id?: number | null;
+  client_name?: string;
+  color?: string;
+  currency?: string;
+  estimated_hours?: number;
+  auto_estimates?: boolean;
+  template?: boolean;
+}
+
+/** PUT /workspaces/{wid}/projects/{pid}: only the changed fields. */
+export type TogglProjectUpdate = Partial<TogglProjectCreate>;
+
+export interface TogglTaskCreate {
+  name: string;
+  active?: boolean;
+  estimated_seconds?: number | null;
+  user_id?: number;
+}
+
+export type TogglTaskUpdate = Partial<TogglTaskCreate>;
+
+/** A JSON-Patch operation for the bulk PATCH endpoints. */
+export interface JsonPatchOperation {
+  op: 'replace' | 'add' | 'remove';
+  path: string;
+  value?: unknown;
+}
+
+export interface BulkPatchResult {
+  success: number[];
+  failure: { id: number; message: string }[];
+}
+
+export interface TogglProjectUser {
+  id: number;
+  project_id: number;
+  user_id: number;
+  workspace_id: number;
+  manager: boolean;
+  labour_cost: number | null;
+  group_id: number | null;
+  gid?: number | null;
+  rate_last_updated?: string | null;
+  at: string;
+}
+
+export interface TogglProjectUserCreate {
+  project_id: number;
+  user_id: number;
+  manager?: boolean;
+  labour_cost?: number;
+  rate_change_mode?: string;
+}
+
+export type TogglProjectUserUpdate = Omit<Partial<TogglProjectUserCreate>, 'project_id' | 'user_id'>;
+
+export interface TogglGroupUser {
+  user_id: number;
+  name: string;
+  avatar_url?: string;
+  joined?: string;
+}
+
+export interface TogglGroup {
+  group_id: number;
+  name: string;
+  at: string;
+  users: TogglGroupUser[];
+  workspaces: number[];
+}
+
+export interface TogglGroupBody {
+  name: string;
+  users?: number[];
+  workspaces?: number[];
+}
+
+export interface TogglProjectGroup {
+  id: number;
+  group_id: number;
+  pid: number;
+  wid: number;
+}
+
+/** GET /workspaces/{wid}/tasks */
+export interface TogglWorkspaceTasksPage {
+  data: TogglTask[];
+  page: number;
+  per_page: number;
+  sort_field: string;
+  sort_order: string;
+  total_count: number;
+}
+
+export type ActiveFilter = boolean | 'both';
