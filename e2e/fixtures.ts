@@ -2,12 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { createFixture } from '../src/main/sandbox/fixture';
+import { TogglSandbox } from '../src/main/sandbox/server';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell';
 
 interface Fixtures {
   /** A fresh, empty data dir for this test only. */
   dataDir: string;
-  /** The browser shell, started for this test on its own port with its own data dir. */
+  /** Toggl, played by the sandbox on port 0 with the demo account. */
+  sandbox: TogglSandbox;
+  /** Every message the web shell sent to the page during this test, one JSON per line. */
+  ipcRecordFile: string;
+  /** Starts the browser shell on this test's data dir and sandbox (again, for a restart). */
+  launchWebShell: () => Promise<RunningWebShell>;
+  /** The browser shell, started once for this test. */
   webShell: RunningWebShell;
 }
 
@@ -19,14 +27,37 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  webShell: async ({ dataDir }, use, testInfo) => {
-    const shell = await startWebShellProcess({ TOGGL_TRAY_DATA_DIR: dataDir });
-    await use(shell);
-    await shell.stop();
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = new TogglSandbox({ state: createFixture(), rateLimit: false });
+    await sandbox.start();
+    await use(sandbox);
+    await sandbox.stop();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  ipcRecordFile: async ({}, use, testInfo) => {
+    await use(testInfo.outputPath('ipc-record.jsonl'));
+  },
+  launchWebShell: async ({ dataDir, sandbox, ipcRecordFile }, use, testInfo) => {
+    const shells: RunningWebShell[] = [];
+    await use(async () => {
+      const shell = await startWebShellProcess({
+        TOGGL_TRAY_DATA_DIR: dataDir,
+        TOGGL_API_URL: sandbox.apiUrl,
+        TOGGL_TRAY_IPC_RECORD: ipcRecordFile,
+      });
+      shells.push(shell);
+      return shell;
+    });
+    for (const shell of shells) await shell.stop();
     // Logs are kept with the screenshot and trace when a test fails.
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('web-shell.log', { body: shell.logs(), contentType: 'text/plain' });
+      const logs = shells.map((shell, index) => `── web shell #${index + 1} ──\n${shell.logs()}`).join('\n');
+      await testInfo.attach('web-shell.log', { body: logs, contentType: 'text/plain' });
     }
+  },
+  webShell: async ({ launchWebShell }, use) => {
+    await use(await launchWebShell());
   },
 });
 

@@ -16,6 +16,38 @@ export interface AppInfo {
   apiUrl: string;
 }
 
+/** Who is signed in, as the renderer may know it: never the token. */
+export interface SessionUser {
+  id: number;
+  fullname: string;
+  email: string;
+  defaultWorkspaceId: number;
+}
+
+export type SessionStatus =
+  /** No token: show the sign-in view. */
+  | 'signed-out'
+  /** A token is in the keychain and was accepted (or not yet refused). */
+  | 'signed-in'
+  /** Toggl refused the stored token: sign in again; cached data stays until then. */
+  | 'needs-sign-in';
+
+export interface SessionView {
+  status: SessionStatus;
+  user: SessionUser | null;
+  /** Why the user must sign in again, in words for them. */
+  reason: string | null;
+  /** Where the token is kept, e.g. "GNOME Keyring (Secret Service)". */
+  vault: string;
+}
+
+export interface SignOutRequest {
+  /** True once the user has confirmed losing unsynced changes. */
+  discardPending: boolean;
+}
+
+export type SignOutResponse = { signedOut: true } | { signedOut: false; pendingChanges: number };
+
 export interface OpenExternalRequest {
   url: string;
 }
@@ -30,9 +62,16 @@ export interface IpcContract {
   'app.info': { request: undefined; response: AppInfo };
   'popover.hide': { request: undefined; response: undefined };
   'shell.openExternal': { request: OpenExternalRequest; response: OpenExternalResponse };
+  'session.get': { request: undefined; response: SessionView };
+  'session.signInWithToken': { request: { token: string }; response: SessionView };
+  /** The password is used for one request to fetch the token, then forgotten. */
+  'session.signInWithPassword': { request: { email: string; password: string }; response: SessionView };
+  'session.signOut': { request: SignOutRequest; response: SignOutResponse };
+  /** Asks Toggl whether the stored token still works (GET /me). */
+  'session.verify': { request: undefined; response: SessionView };
 }
 
-export type MenuCommand = 'refresh' | 'settings';
+export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
 
 /** Event → payload, pushed from main to the renderer. */
 export interface IpcEvents {
@@ -40,6 +79,7 @@ export interface IpcEvents {
   'popover.shown': { at: number };
   /** A tray menu item that the renderer acts on. */
   'menu.command': { command: MenuCommand };
+  'session.changed': SessionView;
 }
 
 export type Channel = keyof IpcContract;
@@ -58,11 +98,17 @@ export const CHANNELS = {
   'app.info': true,
   'popover.hide': true,
   'shell.openExternal': true,
+  'session.get': true,
+  'session.signInWithToken': true,
+  'session.signInWithPassword': true,
+  'session.signOut': true,
+  'session.verify': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
   'popover.shown': true,
   'menu.command': true,
+  'session.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

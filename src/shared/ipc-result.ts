@@ -9,6 +9,10 @@ export type IpcErrorCode =
   | 'invalid-arguments'
   /** The shell cannot do this (e.g. a link that is not http or https). */
   | 'refused'
+  /** Toggl answered with an error or could not be reached; `togglKind` says which. */
+  | 'toggl'
+  /** The OS keychain is missing or refused. */
+  | 'keychain'
   /** The renderer lost its connection to main (browser shell). */
   | 'transport'
   /** A bug on our side; details are in main's log, never in the message. */
@@ -20,6 +24,8 @@ export interface IpcError {
   message: string;
   /** Specifics for developers, e.g. which argument failed validation. */
   details?: string[];
+  /** With code "toggl": signed-out, offline, quota, invalid, … */
+  togglKind?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

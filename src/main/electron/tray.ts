@@ -26,6 +26,7 @@ export function createTray(resourcesDir: string, actions: TrayActions): Tray {
     { label: 'Open Toggl Tray', click: () => actions.open() },
     { label: 'Refresh', click: () => actions.command('refresh') },
     { label: 'Settings…', click: () => actions.command('settings') },
+    { label: 'Sign out…', click: () => actions.command('sign-out') },
     { type: 'separator' },
     { label: 'Quit Toggl Tray', click: () => actions.quit() },
   ]);

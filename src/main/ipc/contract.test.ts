@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createOfflineServices } from './testing';
 import { createHandlers, type ShellPort } from './handlers';
 import type { Handlers, Schemas } from './router';
 import { schemas } from './schemas';
@@ -10,8 +11,11 @@ const shell: ShellPort = { kind: 'web', hidePopover: () => undefined, openExtern
 describe('the IPC contract', () => {
   const channels = Object.keys(CHANNELS).sort();
 
-  it('has a handler in main for every channel, and no handler without a channel', () => {
-    expect(Object.keys(createHandlers({ shell, apiUrl: 'http://127.0.0.1:1/api/v9' })).sort()).toEqual(channels);
+  it('has a handler in main for every channel, and no handler without a channel', async () => {
+    const services = await createOfflineServices();
+    const handlers = createHandlers({ shell, apiUrl: 'http://127.0.0.1:1/api/v9', services });
+    expect(Object.keys(handlers).sort()).toEqual(channels);
+    await services.close();
   });
 
   it('has a runtime schema for every channel, and no schema without a channel', () => {
@@ -25,8 +29,17 @@ describe('the IPC contract', () => {
     expectTypeOf<keyof typeof EVENTS>().toEqualTypeOf<EventName>();
     expectTypeOf<keyof Handlers>().toEqualTypeOf<Channel>();
     expectTypeOf<keyof Schemas>().toEqualTypeOf<Channel>();
-    expect(channels).toEqual(['app.info', 'popover.hide', 'shell.openExternal']);
-    expect(Object.keys(EVENTS).sort()).toEqual(['menu.command', 'popover.shown']);
+    expect(channels).toEqual([
+      'app.info',
+      'popover.hide',
+      'session.get',
+      'session.signInWithPassword',
+      'session.signInWithToken',
+      'session.signOut',
+      'session.verify',
+      'shell.openExternal',
+    ]);
+    expect(Object.keys(EVENTS).sort()).toEqual(['menu.command', 'popover.shown', 'session.changed']);
   });
 
   it('lets the preload refuse a channel that is not in the contract before anything is sent', async () => {

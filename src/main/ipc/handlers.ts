@@ -1,4 +1,5 @@
 import type { ShellKind } from '../../shared/contract';
+import type { AppServices } from '../services/app-services';
 import { appIdentity } from '../services/app-identity';
 import { parseExternalUrl } from '../services/external-url';
 import type { Handlers } from './router';
@@ -14,10 +15,12 @@ export interface ShellPort {
 export interface HandlerContext {
   shell: ShellPort;
   apiUrl: string;
+  services: Pick<AppServices, 'session'>;
 }
 
-/** Every channel's handler. Later domains add their own factory and spread it in here. */
-export function createHandlers({ shell, apiUrl }: HandlerContext): Handlers {
+/** Every channel's handler; each one only unpacks its request and calls a service. */
+export function createHandlers({ shell, apiUrl, services }: HandlerContext): Handlers {
+  const { session } = services;
   return {
     'app.info': () => ({
       name: appIdentity.name,
@@ -31,5 +34,10 @@ export function createHandlers({ shell, apiUrl }: HandlerContext): Handlers {
       return undefined;
     },
     'shell.openExternal': async ({ url }) => ({ opened: await shell.openExternal(parseExternalUrl(url)) }),
+    'session.get': () => session.current(),
+    'session.signInWithToken': ({ token }) => session.signInWithToken(token),
+    'session.signInWithPassword': ({ email, password }) => session.signInWithPassword(email, password),
+    'session.signOut': ({ discardPending }) => session.signOut(discardPending),
+    'session.verify': () => session.verify(),
   };
 }

@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../services/app-services';
 import { createMemoryLogger } from '../services/logger';
+import { createOfflineServices } from './testing';
 import { createAppRouter } from './app-router';
 import type { ShellPort } from './handlers';
+
+let services: AppServices;
+beforeAll(async () => {
+  services = await createOfflineServices();
+  return () => services.close();
+});
 
 interface FakeSender {
   own: boolean;
@@ -22,6 +30,7 @@ function setup() {
   const router = createAppRouter<FakeSender>({
     shell,
     apiUrl: 'http://127.0.0.1:4010/api/v9',
+    services,
     log,
     isTrustedSender: (sender) => sender.own,
   });
@@ -121,6 +130,7 @@ describe('handle()', () => {
         openExternal: () => Promise.resolve(true),
       },
       apiUrl: 'http://127.0.0.1:1/api/v9',
+      services,
       log,
       isTrustedSender: () => true,
     });

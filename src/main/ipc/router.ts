@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { isChannel, type Channel, type RequestOf, type ResponseOf } from '../../shared/contract';
-import { fail, ok, type IpcResult } from '../../shared/ipc-result';
+import { fail, ok, type IpcErrorCode, type IpcResult } from '../../shared/ipc-result';
 import { UserFacingError } from '../services/errors';
+import { TogglApiError } from '../services/toggl/errors';
+import { VaultError } from '../services/vault/vault';
 import type { Logger } from '../services/logger';
 
 /** One handler per channel: a missing one is a compile error where the map is built. */
@@ -29,6 +31,10 @@ export interface IpcRouter<Sender> {
   handle: (channel: unknown, request: unknown, sender: Sender) => Promise<IpcResult<unknown>>;
 }
 
+function failWith(code: IpcErrorCode, message: string, togglKind: string | undefined): IpcResult<never> {
+  return { ok: false, error: togglKind ? { code, message, togglKind } : { code, message } };
+}
+
 export function createIpcRouter<Sender>(options: IpcRouterOptions<Sender>): IpcRouter<Sender> {
   const { handlers, schemas, isTrustedSender, log } = options;
 
@@ -52,7 +58,9 @@ export function createIpcRouter<Sender>(options: IpcRouterOptions<Sender>): IpcR
         const handler = handlers[channel] as (request: unknown) => unknown;
         return ok(await handler(parsed.data));
       } catch (error) {
-        if (error instanceof UserFacingError) return fail(error.code, error.message);
+        if (error instanceof UserFacingError) return failWith(error.code, error.message, error.togglKind);
+        if (error instanceof TogglApiError) return failWith('toggl', error.message, error.kind);
+        if (error instanceof VaultError) return fail('keychain', error.message);
         log.error(`ipc: "${channel}" failed`, { error });
         return fail('internal', 'Something went wrong inside Toggl Tray. The log has the details.');
       }

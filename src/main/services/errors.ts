@@ -8,6 +8,8 @@ export class UserFacingError extends Error {
   constructor(
     readonly code: Exclude<IpcErrorCode, 'internal'>,
     message: string,
+    /** With code "toggl": which kind of Toggl answer it was. */
+    readonly togglKind?: string,
   ) {
     super(message);
     this.name = 'UserFacingError';

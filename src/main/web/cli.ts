@@ -1,19 +1,23 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRouter } from '../ipc/app-router';
+import { EventHub } from '../ipc/events';
 import type { ShellPort } from '../ipc/handlers';
+import { createAppServices } from '../services/app-services';
 import { ConfigError, readEnvConfig } from '../services/config';
 import { createConsoleLogger } from '../services/logger';
+import { KeytarVault } from '../services/vault/keytar-vault';
+import { vaultAccount } from '../services/vault/vault';
 import { startWebShell, type WebConnection } from './server';
 
 /** `npm run web`: the same services in Node, the same renderer in any browser. */
 async function main(): Promise<void> {
   const log = createConsoleLogger('web');
   const config = readEnvConfig(process.env);
-  const dataDir = config.dataDir ?? path.join(os.homedir(), '.config', 'toggl-tray-web');
+  const dataDir = path.resolve(config.dataDir ?? path.join(os.homedir(), '.config', 'toggl-tray-web'));
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
   const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
@@ -21,20 +25,42 @@ async function main(): Promise<void> {
     throw new ConfigError(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
   }
 
+  // The browser shell has no safeStorage fallback: the keychain works, or sign-in says why not.
+  const events = new EventHub();
+  const services = await createAppServices({
+    apiUrl: config.apiUrl,
+    dataDir,
+    vault: new KeytarVault(vaultAccount(config.apiUrl)),
+    events,
+    log,
+  });
   // No window to hide and no desktop to open links on: the page handles both itself.
   const shell: ShellPort = { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) };
   const router = createAppRouter<WebConnection>({
     shell,
     apiUrl: config.apiUrl,
+    services,
     log,
     isTrustedSender: (connection) => connection.authenticated,
   });
-  const web = await startWebShell({ port: config.port, rendererDir, log, dispatch: router.handle });
-  log.info('web shell started', { dataDir, apiUrl: config.apiUrl });
+  // Tests record what the page receives, to prove the token is never in it.
+  const recordFile = process.env.TOGGL_TRAY_IPC_RECORD;
+  const web = await startWebShell({
+    port: config.port,
+    rendererDir,
+    log,
+    dispatch: router.handle,
+    ...(recordFile && { onOutgoing: (message: string) => void appendFile(recordFile, `${message}\n`) }),
+  });
+  events.attach(web);
+  log.info('web shell started', { dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
 
   const stop = (): void => {
-    void web.close().then(() => process.exit(0));
+    void web
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,6 +3,8 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppServices } from '../services/app-services';
+import { createOfflineServices } from '../ipc/testing';
 import { WebSocket } from 'ws';
 import { createAppRouter } from '../ipc/app-router';
 import { createMemoryLogger } from '../services/logger';
@@ -12,6 +14,7 @@ let dir: string;
 let shell: WebShell;
 let origin: string;
 let secret: string;
+let services: AppServices;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-web-'));
@@ -20,9 +23,11 @@ beforeEach(async () => {
   await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'outside.txt'), 'not for the browser');
   const log = createMemoryLogger();
+  services = await createOfflineServices();
   const router = createAppRouter<WebConnection>({
     shell: { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) },
     apiUrl: 'http://127.0.0.1:4010/api/v9',
+    services,
     log,
     isTrustedSender: (connection) => connection.authenticated,
   });
@@ -33,6 +38,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await shell.close();
+  await services.close();
   await rm(dir, { recursive: true, force: true });
 });
 

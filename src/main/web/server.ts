@@ -25,6 +25,8 @@ export interface WebShellOptions {
   log: Logger;
   /** Fixed only in tests; normally a fresh random secret per launch. */
   secret?: string;
+  /** Sees every message sent to the page (answers and events); tests record them. */
+  onOutgoing?: (message: string) => void;
 }
 
 export interface WebShell extends EventSink {
@@ -166,7 +168,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       void dispatch(call.channel, call.request, connection)
         .catch(() => fail('internal', 'Something went wrong inside Toggl Tray. The log has the details.'))
         .then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: call.id, result }));
+          if (ws.readyState !== ws.OPEN) return;
+          const message = JSON.stringify({ id: call.id, result });
+          options.onOutgoing?.(message);
+          ws.send(message);
         });
     });
   }
@@ -185,6 +190,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     port,
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       const message = JSON.stringify({ event, payload });
+      options.onOutgoing?.(message);
       for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
     },
     async close(): Promise<void> {

@@ -139,6 +139,7 @@ export class TogglHttp {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private nextSlot = 0;
+  private signedOutListener: ((error: TogglApiError) => void) | undefined;
 
   constructor(options: TogglHttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -159,6 +160,11 @@ export class TogglHttp {
     this.credentials = credentials;
   }
 
+  /** Called when Toggl refuses the client's own credentials on /me* (token reset or revoked). */
+  onSignedOut(listener: ((error: TogglApiError) => void) | undefined): void {
+    this.signedOutListener = listener;
+  }
+
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
@@ -170,6 +176,7 @@ export class TogglHttp {
         return await this.attempt<T>(method, path, options, credentials);
       } catch (error) {
         if (!(error instanceof TogglApiError)) throw error;
+        if (error.kind === 'signed-out' && !options.credentials) this.signedOutListener?.(error);
         const delay = this.retryDelay(method, error, attempt);
         if (delay === undefined) throw error;
         this.log?.warn('toggl: retrying', { method, path, kind: error.kind, attempt: attempt + 1, delayMs: delay });

@@ -1,0 +1,190 @@
+import type { SessionView, SignOutResponse } from '../../../shared/contract';
+import type { EventSink } from '../../ipc/events';
+import { UserFacingError } from '../errors';
+import type { Logger } from '../logger';
+import type { TogglApi } from '../toggl/api';
+import { TogglApiError } from '../toggl/errors';
+import type { Credentials } from '../toggl/http';
+import type { TogglUser } from '../toggl/types';
+import { VaultError, type TokenVault } from '../vault/vault';
+import { ProfileStore } from './profile-store';
+
+export interface SessionOptions {
+  apiUrl: string;
+  api: TogglApi;
+  vault: TokenVault;
+  profile: ProfileStore;
+  events: EventSink;
+  log: Logger;
+  /** Changes waiting to reach Toggl; signing out with some asks first. */
+  pendingChanges?: () => number;
+  /** Wipes what was cached for the signed-in user. */
+  onSignOut?: () => Promise<void>;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9]{16,128}$/;
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+$/;
+const REFUSED_REASON = 'Toggl no longer accepts the saved API token (it may have been reset). Sign in again.';
+
+function keychainError(error: VaultError): UserFacingError {
+  return new UserFacingError('keychain', error.message);
+}
+
+/**
+ * Signing in and out. The token goes from the sign-in form to Toggl (GET /me) and into the
+ * vault; it is never handed back to the renderer, logged, or written anywhere else.
+ */
+export class SessionService {
+  private view: SessionView;
+  /** Saving a refusal to the profile; verify() waits for it so a restart sees it. */
+  private refusal: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SessionOptions) {
+    this.view = { status: 'signed-out', user: null, reason: null, vault: options.vault.description };
+    // A refusal of the stored token anywhere (sync, refresh) sends the user to sign in.
+    options.api.http.onSignedOut(() => {
+      this.refusal = this.markRefused().catch((error: unknown) => {
+        options.log.error('session: could not save the refusal', { error });
+      });
+    });
+  }
+
+  current(): SessionView {
+    return this.view;
+  }
+
+  /** At start-up: a stored token and profile open straight into the main view, with no request. */
+  async restore(): Promise<SessionView> {
+    const { vault, profile, apiUrl, api, log } = this.options;
+    let token: string | null;
+    try {
+      token = await vault.get();
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+      log.warn('session: the keychain is unavailable', { message: error.message });
+      return this.update({ status: 'signed-out', user: null, reason: error.message });
+    }
+    const saved = await profile.read(apiUrl);
+    if (!token) {
+      if (saved) await profile.delete();
+      return this.update({ status: 'signed-out', user: null, reason: null });
+    }
+    api.setCredentials({ token });
+    if (saved?.refusedReason)
+      return this.update({ status: 'needs-sign-in', user: saved.user, reason: saved.refusedReason });
+    if (saved) return this.update({ status: 'signed-in', user: saved.user, reason: null });
+    // A token without a profile (first start after an update): ask Toggl who it belongs to.
+    this.update({ status: 'signed-in', user: null, reason: null });
+    try {
+      return await this.verify();
+    } catch (error) {
+      log.warn('session: could not check the token at start-up', { error: String(error) });
+      return this.view;
+    }
+  }
+
+  async signInWithToken(token: string): Promise<SessionView> {
+    const trimmed = token.trim();
+    if (!TOKEN_SHAPE.test(trimmed)) {
+      throw new UserFacingError(
+        'refused',
+        'That does not look like a Toggl API token: it is a string of letters and digits, found at the bottom of your Toggl Profile page.',
+      );
+    }
+    const me = await this.fetchMe({ token: trimmed }, 'this API token');
+    return this.complete(trimmed, me);
+  }
+
+  async signInWithPassword(email: string, password: string): Promise<SessionView> {
+    if (!EMAIL_SHAPE.test(email.trim()))
+      throw new UserFacingError('refused', 'Enter the email address of your Toggl account.');
+    if (password === '') throw new UserFacingError('refused', 'Enter your Toggl password.');
+    // The password is used for this one request and kept nowhere; only the token is stored.
+    const me = await this.fetchMe({ email: email.trim(), password }, 'this email and password');
+    if (!me.api_token)
+      throw new UserFacingError(
+        'toggl',
+        'Toggl signed you in but sent no API token. Sign in with the token from your Profile page instead.',
+      );
+    return this.complete(me.api_token, me);
+  }
+
+  /** GET /me with the stored token: refreshes the user, or finds the token refused. */
+  async verify(): Promise<SessionView> {
+    if (this.view.status === 'signed-out') return this.view;
+    try {
+      const me = await this.options.api.getMe();
+      const user = ProfileStore.userFrom(me);
+      await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
+      return this.update({ status: 'signed-in', user, reason: null });
+    } catch (error) {
+      // Offline, quota or a Toggl outage never sign anyone out; the caller hears why.
+      if (error instanceof TogglApiError && error.kind === 'signed-out') {
+        await this.refusal;
+        return this.view;
+      }
+      throw error;
+    }
+  }
+
+  async signOut(discardPending: boolean): Promise<SignOutResponse> {
+    const pending = this.options.pendingChanges?.() ?? 0;
+    if (pending > 0 && !discardPending) return { signedOut: false, pendingChanges: pending };
+    try {
+      await this.options.vault.delete();
+    } catch (error) {
+      if (error instanceof VaultError) throw keychainError(error);
+      throw error;
+    }
+    this.options.api.setCredentials(undefined);
+    await this.options.onSignOut?.();
+    await this.options.profile.delete();
+    this.update({ status: 'signed-out', user: null, reason: null });
+    this.options.log.info('session: signed out');
+    return { signedOut: true };
+  }
+
+  private async fetchMe(credentials: Credentials, what: string): Promise<TogglUser> {
+    try {
+      return await this.options.api.getMe({ credentials });
+    } catch (error) {
+      if (error instanceof TogglApiError && error.kind === 'signed-out') {
+        const said = error.serverMessage ? ` (Toggl said: ${error.serverMessage})` : '';
+        throw new UserFacingError(
+          'toggl',
+          `Toggl did not accept ${what}${said}. Check it and try again.`,
+          'signed-out',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async complete(token: string, me: TogglUser): Promise<SessionView> {
+    try {
+      await this.options.vault.set(token);
+    } catch (error) {
+      if (error instanceof VaultError) throw keychainError(error);
+      throw error;
+    }
+    this.options.api.setCredentials({ token });
+    const user = ProfileStore.userFrom(me);
+    await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
+    this.options.log.info('session: signed in', { userId: user.id });
+    return this.update({ status: 'signed-in', user, reason: null });
+  }
+
+  private async markRefused(): Promise<void> {
+    if (this.view.status !== 'signed-in') return;
+    this.options.log.warn('session: Toggl refused the stored token');
+    const user = this.view.user;
+    this.update({ status: 'needs-sign-in', user, reason: REFUSED_REASON });
+    if (user) await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: REFUSED_REASON });
+  }
+
+  private update(next: Omit<SessionView, 'vault'>): SessionView {
+    this.view = { ...next, vault: this.options.vault.description };
+    this.options.events.emit('session.changed', this.view);
+    return this.view;
+  }
+}
