@@ -6,6 +6,7 @@ import { openElectronVault } from './electron/electron-vault';
 import { isOwnWindow, registerIpc } from './electron/ipc';
 import { PopoverWindow } from './electron/popover-window';
 import { failStartup, readConfigOrExit } from './electron/startup';
+import { watchSystem } from './electron/system-events';
 import { hardenWebContents, openExternalChecked } from './electron/security';
 import { createTray } from './electron/tray';
 import { createAppRouter } from './ipc/app-router';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
   app.on('second-instance', () => showWith());
   // A tray app lives on with no window open.
   app.on('window-all-closed', () => undefined);
+  watchSystem(services, log);
   app.on('will-quit', () => void services.close());
   log.info('started', { userData: dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
 }

@@ -16,6 +16,8 @@ export interface AppInfo {
   apiUrl: string;
 }
 
+import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';
+
 /** Who is signed in, as the renderer may know it: never the token. */
 export interface SessionUser {
   id: number;
@@ -69,6 +71,26 @@ export interface IpcContract {
   'session.signOut': { request: SignOutRequest; response: SignOutResponse };
   /** Asks Toggl whether the stored token still works (GET /me). */
   'session.verify': { request: undefined; response: SessionView };
+  /** The cached list with queued changes applied. */
+  'data.view': { request: undefined; response: DataView };
+  'projects.create': { request: { wid: number; fields: ProjectFields }; response: { id: number } };
+  'projects.update': { request: { id: number; changes: ProjectChanges }; response: undefined };
+  /** Archive (false) or restore (true); several ids make one bulk request per workspace. */
+  'projects.setActive': { request: { ids: number[]; active: boolean }; response: undefined };
+  'projects.delete': { request: { id: number }; response: undefined };
+  'tasks.create': { request: { pid: number; fields: TaskFields }; response: { id: number } };
+  'tasks.update': { request: { id: number; changes: TaskChanges }; response: undefined };
+  /** Done (false) or not done (true); several ids make one bulk request per project. */
+  'tasks.setActive': { request: { ids: number[]; active: boolean }; response: undefined };
+  'tasks.delete': { request: { id: number }; response: undefined };
+  'outbox.retry': { request: { entryId: string }; response: undefined };
+  'outbox.discard': { request: { entryId: string }; response: undefined };
+  'outbox.resolve': { request: { entryId: string; keep: 'mine' | 'theirs' }; response: undefined };
+  'sync.status': { request: undefined; response: SyncStatus };
+  /** The popover became visible: refresh if the list is a few minutes old. */
+  'sync.opened': { request: undefined; response: SyncStatus };
+  /** The Refresh button. */
+  'sync.refresh': { request: undefined; response: SyncStatus };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -80,6 +102,8 @@ export interface IpcEvents {
   /** A tray menu item that the renderer acts on. */
   'menu.command': { command: MenuCommand };
   'session.changed': SessionView;
+  'data.changed': DataView;
+  'sync.status': SyncStatus;
 }
 
 export type Channel = keyof IpcContract;
@@ -103,12 +127,29 @@ export const CHANNELS = {
   'session.signInWithPassword': true,
   'session.signOut': true,
   'session.verify': true,
+  'data.view': true,
+  'projects.create': true,
+  'projects.update': true,
+  'projects.setActive': true,
+  'projects.delete': true,
+  'tasks.create': true,
+  'tasks.update': true,
+  'tasks.setActive': true,
+  'tasks.delete': true,
+  'outbox.retry': true,
+  'outbox.discard': true,
+  'outbox.resolve': true,
+  'sync.status': true,
+  'sync.opened': true,
+  'sync.refresh': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
   'popover.shown': true,
   'menu.command': true,
   'session.changed': true,
+  'data.changed': true,
+  'sync.status': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

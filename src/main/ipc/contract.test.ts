@@ -29,17 +29,8 @@ describe('the IPC contract', () => {
     expectTypeOf<keyof typeof EVENTS>().toEqualTypeOf<EventName>();
     expectTypeOf<keyof Handlers>().toEqualTypeOf<Channel>();
     expectTypeOf<keyof Schemas>().toEqualTypeOf<Channel>();
-    expect(channels).toEqual([
-      'app.info',
-      'popover.hide',
-      'session.get',
-      'session.signInWithPassword',
-      'session.signInWithToken',
-      'session.signOut',
-      'session.verify',
-      'shell.openExternal',
-    ]);
-    expect(Object.keys(EVENTS).sort()).toEqual(['menu.command', 'popover.shown', 'session.changed']);
+    // Channel and event names are "area.action", which the preload and ipcMain use as they are.
+    for (const name of [...channels, ...Object.keys(EVENTS)]) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
   });
 
   it('lets the preload refuse a channel that is not in the contract before anything is sent', async () => {

@@ -15,12 +15,23 @@ export interface ShellPort {
 export interface HandlerContext {
   shell: ShellPort;
   apiUrl: string;
-  services: Pick<AppServices, 'session'>;
+  services: Pick<AppServices, 'session' | 'data'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, services }: HandlerContext): Handlers {
-  const { session } = services;
+  const { session, data } = services;
+  const { commands, outbox, engine } = data;
+  // Commands return nothing; the contract says `undefined` explicitly.
+  const nothing = (run: () => unknown): undefined => {
+    run();
+    return undefined;
+  };
+  const andSend = (run: () => unknown): undefined => {
+    run();
+    data.sendSoon('user');
+    return undefined;
+  };
   return {
     'app.info': () => ({
       name: appIdentity.name,
@@ -39,5 +50,26 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'session.signInWithPassword': ({ email, password }) => session.signInWithPassword(email, password),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
     'session.verify': () => session.verify(),
+    'data.view': () => data.currentView(),
+    'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),
+    'projects.update': ({ id, changes }) => nothing(() => commands.updateProject(id, changes)),
+    'projects.setActive': ({ ids, active }) => nothing(() => commands.setProjectsActive(ids, active)),
+    'projects.delete': ({ id }) => nothing(() => commands.deleteProject(id)),
+    'tasks.create': ({ pid, fields }) => commands.createTask(pid, fields),
+    'tasks.update': ({ id, changes }) => nothing(() => commands.updateTask(id, changes)),
+    'tasks.setActive': ({ ids, active }) => nothing(() => commands.setTasksActive(ids, active)),
+    'tasks.delete': ({ id }) => nothing(() => commands.deleteTask(id)),
+    'outbox.retry': ({ entryId }) => andSend(() => outbox.retry(entryId)),
+    'outbox.discard': ({ entryId }) => nothing(() => outbox.discard(entryId)),
+    'outbox.resolve': ({ entryId, keep }) => andSend(() => outbox.resolve(entryId, keep)),
+    'sync.status': () => data.status(),
+    'sync.opened': async () => {
+      await engine.onPopoverOpened();
+      return data.status();
+    },
+    'sync.refresh': async () => {
+      await engine.refresh();
+      return data.status();
+    },
   };
 }

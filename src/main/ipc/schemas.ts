@@ -2,8 +2,23 @@ import { z } from 'zod';
 import type { Schemas } from './router';
 
 const noRequest = z.undefined();
-// Generous bounds: the services check shapes and answer in words; these stop garbage.
+// Generous bounds: the services check meaning and answer in words; these stop garbage.
 const text = (max: number) => z.string().max(max);
+const id = z.number().int();
+const ids = z.array(id).min(1).max(200);
+const entryId = z.strictObject({ entryId: text(64).min(1) });
+
+const projectFields = z.strictObject({
+  name: text(1000),
+  cid: id.nullable(),
+  clientName: text(1000).optional(),
+  color: text(16),
+  isPrivate: z.boolean(),
+  billable: z.boolean(),
+});
+const projectChanges = projectFields.omit({ clientName: true }).extend({ active: z.boolean() }).partial();
+const taskFields = z.strictObject({ name: text(1000), estimatedSeconds: z.number().int().min(0).max(1e9).nullable() });
+const taskChanges = taskFields.extend({ active: z.boolean() }).partial();
 
 /** Runtime validation of every channel's request; `satisfies` ties it to the contract. */
 export const schemas = {
@@ -15,4 +30,19 @@ export const schemas = {
   'session.signInWithPassword': z.strictObject({ email: text(320), password: text(1024) }),
   'session.signOut': z.strictObject({ discardPending: z.boolean() }),
   'session.verify': noRequest,
+  'data.view': noRequest,
+  'projects.create': z.strictObject({ wid: id, fields: projectFields }),
+  'projects.update': z.strictObject({ id, changes: projectChanges }),
+  'projects.setActive': z.strictObject({ ids, active: z.boolean() }),
+  'projects.delete': z.strictObject({ id }),
+  'tasks.create': z.strictObject({ pid: id, fields: taskFields }),
+  'tasks.update': z.strictObject({ id, changes: taskChanges }),
+  'tasks.setActive': z.strictObject({ ids, active: z.boolean() }),
+  'tasks.delete': z.strictObject({ id }),
+  'outbox.retry': entryId,
+  'outbox.discard': entryId,
+  'outbox.resolve': z.strictObject({ entryId: text(64).min(1), keep: z.enum(['mine', 'theirs']) }),
+  'sync.status': noRequest,
+  'sync.opened': noRequest,
+  'sync.refresh': noRequest,
 } satisfies Schemas;

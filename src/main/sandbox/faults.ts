@@ -16,6 +16,15 @@ export interface ForcedAnswer {
   times: number;
   /** Sent as Retry-After on a 429. */
   retryAfterSeconds?: number;
+  /** Lets this many API requests through first ("a 402 halfway"). */
+  after?: number;
+}
+
+export interface ForcedDrop {
+  times: number;
+  mode: 'before' | 'after';
+  /** Only requests with this method (e.g. "POST"). */
+  method?: string;
 }
 
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, serverErrorRate: 0, dropRate: 0, dropMode: 'before' };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NO_FAULTS, seededRandom, type FaultSettings, type ForcedAnswer } from './faults';
+import { NO_FAULTS, seededRandom, type FaultSettings, type ForcedAnswer, type ForcedDrop } from './faults';
 import { FREE_PLAN_QUOTAS, HourlyQuota, LeakyBucket, type LeakyBucketOptions, type QuotaLimits } from './limits';
 import { groupRoutes } from './routes-groups';
 import { meRoutes } from './routes-me';
@@ -69,6 +69,7 @@ export class TogglSandbox {
   readonly requests: RecordedRequest[] = [];
   faults: FaultSettings = { ...NO_FAULTS };
   private readonly forced: ForcedAnswer[] = [];
+  private readonly drops: ForcedDrop[] = [];
   private readonly quota: HourlyQuota;
   private readonly limits: QuotaLimits | false;
   private readonly bucket: LeakyBucket | undefined;
@@ -130,9 +131,15 @@ export class TogglSandbox {
     this.forced.push({ ...answer });
   }
 
+  /** Drops the connection of the next `times` API requests (of one method, if given). */
+  dropNext(drop: ForcedDrop): void {
+    this.drops.push({ ...drop });
+  }
+
   clearFaults(): void {
     this.faults = { ...NO_FAULTS };
     this.forced.length = 0;
+    this.drops.length = 0;
   }
 
   resetQuotas(): void {
@@ -202,8 +209,11 @@ export class TogglSandbox {
     }
     if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
 
-    const drop = this.faults.dropRate > 0 && this.random() < this.faults.dropRate;
-    if (drop && this.faults.dropMode === 'before') return this.dropConnection(res, record);
+    const forcedDrop = path === '/' ? undefined : this.drops.find((drop) => !drop.method || drop.method === req.method);
+    if (forcedDrop && --forcedDrop.times <= 0) this.drops.splice(this.drops.indexOf(forcedDrop), 1);
+    const drop = forcedDrop !== undefined || (this.faults.dropRate > 0 && this.random() < this.faults.dropRate);
+    const dropMode = forcedDrop?.mode ?? this.faults.dropMode;
+    if (drop && dropMode === 'before') return this.dropConnection(res, record);
     const answer = this.answer(req, record, path, url.searchParams, bodyText);
     if (drop) return this.dropConnection(res, record);
     record.status = answer.status;
@@ -223,7 +233,9 @@ export class TogglSandbox {
     bodyText: string,
   ): Answer {
     const forced = this.forced[0];
-    if (forced) {
+    if (forced && forced.after !== undefined && forced.after > 0 && path !== '/') {
+      forced.after--;
+    } else if (forced && path !== '/') {
       if (--forced.times <= 0) this.forced.shift();
       const headers: Record<string, string> =
         forced.status === 429

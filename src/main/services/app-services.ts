@@ -2,7 +2,9 @@ import type { EventSink } from '../ipc/events';
 import type { Logger } from './logger';
 import { ProfileStore } from './session/profile-store';
 import { SessionService } from './session/session';
+import { DataService, type DataServiceOptions } from './sync/data-service';
 import { TogglApi } from './toggl/api';
+import type { TogglHttpOptions } from './toggl/http';
 import type { TokenVault } from './vault/vault';
 
 export interface AppServicesOptions {
@@ -11,19 +13,54 @@ export interface AppServicesOptions {
   vault: TokenVault;
   events: EventSink;
   log: Logger;
+  /** Tests and benchmarks: a clock, faster retries, no pacing. */
+  http?: Partial<TogglHttpOptions>;
+  data?: Partial<Pick<DataServiceOptions, 'now' | 'cacheDebounceMs' | 'engine'>>;
 }
 
 export interface AppServices {
   api: TogglApi;
   session: SessionService;
+  data: DataService;
   close(): Promise<void>;
 }
 
 /** Everything that does real work, in plain Node: both shells build exactly this. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { apiUrl, dataDir, vault, events, log } = options;
-  const api = new TogglApi({ baseUrl: apiUrl, log });
-  const session = new SessionService({ apiUrl, api, vault, profile: new ProfileStore(dataDir, log), events, log });
-  await session.restore();
-  return { api, session, close: () => api.close() };
+  const api = new TogglApi({ baseUrl: apiUrl, log, ...options.http });
+  // Each refers to the other only from callbacks that run after both exist.
+  const session: SessionService = new SessionService({
+    apiUrl,
+    api,
+    vault,
+    profile: new ProfileStore(dataDir, log),
+    events,
+    log,
+    pendingChanges: () => data.outbox.entries.length,
+    onSignOut: () => Promise.resolve(data.wipe()),
+    onSignIn: () => data.engine.sync('sign-in'),
+  });
+  const data = new DataService({
+    dataDir,
+    api,
+    events,
+    log,
+    isSignedIn: () => session.current().status === 'signed-in',
+    ...options.data,
+  });
+  const view = await session.restore();
+  // First start, or a cache that had to be rebuilt: load it now rather than at the next trigger.
+  if (view.status === 'signed-in' && data.cache.syncedAt === null) {
+    data.engine.sync('first').catch((error: unknown) => log.error('data: first sync failed', { error }));
+  }
+  return {
+    api,
+    session,
+    data,
+    close: async () => {
+      data.close();
+      await api.close();
+    },
+  };
 }

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     ...(recordFile && { onOutgoing: (message: string) => void appendFile(recordFile, `${message}\n`) }),
   });
   events.attach(web);
+  services.data.start();
   log.info('web shell started', { dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
 

@@ -20,6 +20,8 @@ export interface SessionOptions {
   pendingChanges?: () => number;
   /** Wipes what was cached for the signed-in user. */
   onSignOut?: () => Promise<void>;
+  /** After a successful sign-in: load the user's data (not awaited by the sign-in). */
+  onSignIn?: () => Promise<void>;
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9]{16,128}$/;
@@ -171,7 +173,11 @@ export class SessionService {
     const user = ProfileStore.userFrom(me);
     await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
     this.options.log.info('session: signed in', { userId: user.id });
-    return this.update({ status: 'signed-in', user, reason: null });
+    const view = this.update({ status: 'signed-in', user, reason: null });
+    this.options
+      .onSignIn?.()
+      .catch((error: unknown) => this.options.log.error('session: loading data failed', { error }));
+    return view;
   }
 
   private async markRefused(): Promise<void> {

@@ -1,3 +1,4 @@
+import { TogglApiError } from './errors';
 import { TogglHttp, type Credentials, type RequestOptions, type TogglHttpOptions } from './http';
 import type {
   ActiveFilter,
@@ -85,6 +86,21 @@ export class TogglApi {
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  /**
+   * Is the API reachable? A request to the API root: any HTTP answer means yes. No quota
+   * bucket counts it, so it is the cheap way to notice that the network is back.
+   */
+  async ping(options: Signal = {}): Promise<boolean> {
+    try {
+      await this.http.request('GET', '/', { ...options, anonymous: true, retries: 0 });
+      return true;
+    } catch (error) {
+      if (error instanceof TogglApiError)
+        return !['offline', 'connection-lost', 'timeout', 'aborted'].includes(error.kind);
+      throw error;
+    }
   }
 
   // ── Me ────────────────────────────────────────────────────────────────────────────────

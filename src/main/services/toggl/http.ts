@@ -40,6 +40,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's credentials for this call (sign-in with email and password). */
   credentials?: Credentials;
+  /** Sends no credentials at all (a reachability check). */
+  anonymous?: boolean;
+  /** Overrides the retry count for this call. */
+  retries?: number;
 }
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
@@ -139,6 +143,7 @@ export class TogglHttp {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private nextSlot = 0;
+  private closed = false;
   private signedOutListener: ((error: TogglApiError) => void) | undefined;
 
   constructor(options: TogglHttpOptions) {
@@ -166,18 +171,21 @@ export class TogglHttp {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (this.ownsDispatcher && !this.closed) {
+      this.closed = true;
+      await this.dispatcher.close();
+    }
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const credentials = options.credentials ?? this.credentials;
+    const credentials = options.anonymous ? undefined : (options.credentials ?? this.credentials);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt<T>(method, path, options, credentials);
       } catch (error) {
         if (!(error instanceof TogglApiError)) throw error;
-        if (error.kind === 'signed-out' && !options.credentials) this.signedOutListener?.(error);
-        const delay = this.retryDelay(method, error, attempt);
+        if (error.kind === 'signed-out' && !options.credentials && !options.anonymous) this.signedOutListener?.(error);
+        const delay = this.retryDelay(method, error, attempt, options.retries ?? this.retry.retries);
         if (delay === undefined) throw error;
         this.log?.warn('toggl: retrying', { method, path, kind: error.kind, attempt: attempt + 1, delayMs: delay });
         try {
@@ -190,8 +198,8 @@ export class TogglHttp {
   }
 
   /** Milliseconds to wait before the next attempt, or undefined to give up. */
-  private retryDelay(method: HttpMethod, error: TogglApiError, attempt: number): number | undefined {
-    if (attempt >= this.retry.retries || !error.transient) return undefined;
+  private retryDelay(method: HttpMethod, error: TogglApiError, attempt: number, retries: number): number | undefined {
+    if (attempt >= retries || !error.transient) return undefined;
     // A POST is retried only when it surely did not reach Toggl: refused connection or 429.
     if (!IDEMPOTENT.has(method) && error.kind !== 'offline' && error.kind !== 'rate-limited') return undefined;
     if (error.retryAfterSeconds !== undefined) {

@@ -22,13 +22,13 @@ export interface QuotaSnapshot {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** The bucket an API path counts against. */
-export function quotaBucketOf(path: string): { bucket: string; kind: QuotaBucketKind } {
+/** The bucket an API path counts against; undefined for paths no quota counts. */
+export function quotaBucketOf(path: string): { bucket: string; kind: QuotaBucketKind } | undefined {
   if (path === '/me' || path.startsWith('/me/') || path.startsWith('/me?')) return { bucket: 'user', kind: 'user' };
   const match = /^\/(workspaces|organizations)\/(\d+)/.exec(path);
   if (match)
     return { bucket: `${match[1] === 'workspaces' ? 'workspace' : 'organization'}:${match[2]}`, kind: 'organization' };
-  return { bucket: 'user', kind: 'user' };
+  return undefined;
 }
 
 function headerNumber(value: string | string[] | undefined): number | undefined {
@@ -53,8 +53,10 @@ export class QuotaTracker {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  private entry(path: string): QuotaSnapshot & { sent: number[] } {
-    const { bucket, kind } = quotaBucketOf(path);
+  private entry(path: string): (QuotaSnapshot & { sent: number[] }) | undefined {
+    const counted = quotaBucketOf(path);
+    if (!counted) return undefined;
+    const { bucket, kind } = counted;
     let entry = this.buckets.get(bucket);
     if (!entry) {
       entry = { bucket, kind, remaining: null, resetsAt: null, observedAt: null, sentLastHour: 0, sent: [] };
@@ -65,7 +67,7 @@ export class QuotaTracker {
 
   /** Called once per request actually sent (retries count: the server counts them too). */
   countSent(path: string): void {
-    this.entry(path).sent.push(this.now());
+    this.entry(path)?.sent.push(this.now());
   }
 
   /** Called with every response's headers. */
@@ -73,6 +75,7 @@ export class QuotaTracker {
     const { remaining, resetsInSeconds } = readQuotaHeaders(headers);
     if (remaining === undefined && resetsInSeconds === undefined) return;
     const entry = this.entry(path);
+    if (!entry) return;
     const now = this.now();
     entry.observedAt = now;
     if (remaining !== undefined) entry.remaining = remaining;
@@ -87,8 +90,14 @@ export class QuotaTracker {
     });
   }
 
+  /** Requests sent to a path's bucket after a moment (epoch ms). */
+  sentSince(path: string, since: number): number {
+    const counted = quotaBucketOf(path);
+    return counted ? (this.buckets.get(counted.bucket)?.sent.filter((at) => at > since).length ?? 0) : 0;
+  }
+
   bucket(path: string): QuotaSnapshot | undefined {
-    const { bucket } = quotaBucketOf(path);
-    return this.snapshot().find((entry) => entry.bucket === bucket);
+    const counted = quotaBucketOf(path);
+    return counted && this.snapshot().find((entry) => entry.bucket === counted.bucket);
   }
 }

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspace } from '../../../shared/entities';
+import type { Logger } from '../logger';
+import { JsonStore } from './json-store';
+
+export const CACHE_SCHEMA_VERSION = 2;
+
+const user = z.object({ id: z.number(), fullname: z.string(), email: z.string(), defaultWorkspaceId: z.number() });
+const workspace = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  name: z.string(),
+  role: z.string(),
+  admin: z.boolean(),
+  premium: z.boolean(),
+  onlyAdminsMayCreateProjects: z.boolean(),
+  at: z.string(),
+});
+const client = z.object({ id: z.number(), wid: z.number(), name: z.string(), archived: z.boolean(), at: z.string() });
+const project = z.object({
+  id: z.number(),
+  wid: z.number(),
+  cid: z.number().nullable(),
+  name: z.string(),
+  color: z.string(),
+  active: z.boolean(),
+  isPrivate: z.boolean(),
+  billable: z.boolean(),
+  at: z.string(),
+});
+const task = z.object({
+  id: z.number(),
+  wid: z.number(),
+  pid: z.number(),
+  name: z.string(),
+  active: z.boolean(),
+  estimatedSeconds: z.number().nullable(),
+  trackedMs: z.number(),
+  at: z.string(),
+});
+
+const cacheSchema = z.object({
+  schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
+  user: user.nullable(),
+  workspaces: z.array(workspace),
+  clients: z.array(client),
+  projects: z.array(project),
+  tasks: z.array(task),
+  /** Last successful sync of any kind (epoch ms). */
+  syncedAt: z.number().nullable(),
+  /** Last full load (epoch ms): workspaces and permissions come only with it. */
+  fullSyncedAt: z.number().nullable(),
+  /** Server time (unix seconds) to ask `since` from next time. */
+  sinceCursor: z.number().nullable(),
+});
+
+export type CacheFile = z.infer<typeof cacheSchema>;
+
+function emptyCache(): CacheFile {
+  return {
+    schemaVersion: CACHE_SCHEMA_VERSION,
+    user: null,
+    workspaces: [],
+    clients: [],
+    projects: [],
+    tasks: [],
+    syncedAt: null,
+    fullSyncedAt: null,
+    sinceCursor: null,
+  };
+}
+
+/** Schema migrations, one step per version. v1 had no `fullSyncedAt`. */
+export function migrateCache(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  let value = raw as Record<string, unknown>;
+  if (value.schemaVersion === 1) value = { ...value, schemaVersion: 2, fullSyncedAt: value.syncedAt ?? null };
+  return value;
+}
+
+/**
+ * The last known state from Toggl (what the server confirmed, never the queued changes:
+ * those live in the outbox and are laid over this for the view). Held in memory as maps;
+ * written to cache.json debounced, so a burst of updates costs one write.
+ */
+export class CacheStore {
+  user: CachedUser | null;
+  readonly workspaces = new Map<number, CachedWorkspace>();
+  readonly clients = new Map<number, CachedClient>();
+  readonly projects = new Map<number, CachedProject>();
+  readonly tasks = new Map<number, CachedTask>();
+  syncedAt: number | null;
+  fullSyncedAt: number | null;
+  sinceCursor: number | null;
+  private readonly store: JsonStore<CacheFile>;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    dataDir: string,
+    log: Logger,
+    private readonly debounceMs = 300,
+  ) {
+    this.store = new JsonStore({
+      dataDir,
+      name: 'cache',
+      schema: cacheSchema,
+      migrate: migrateCache,
+      empty: emptyCache,
+      log,
+    });
+    const data = this.store.get();
+    this.user = data.user;
+    for (const item of data.workspaces) this.workspaces.set(item.id, item);
+    for (const item of data.clients) this.clients.set(item.id, item);
+    for (const item of data.projects) this.projects.set(item.id, item);
+    for (const item of data.tasks) this.tasks.set(item.id, item);
+    this.syncedAt = data.syncedAt;
+    this.fullSyncedAt = data.fullSyncedAt;
+    this.sinceCursor = data.sinceCursor;
+  }
+
+  get file(): string {
+    return this.store.file;
+  }
+
+  /** True when the file on disk was unreadable at start and was moved aside. */
+  get recoveredFromCorruption(): boolean {
+    return this.store.movedAside !== undefined;
+  }
+
+  /** Persists soon; many changes in a row make one write. */
+  changed(): void {
+    if (this.debounceMs <= 0) return this.flush();
+    this.timer ??= setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.store.write({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      user: this.user,
+      workspaces: [...this.workspaces.values()],
+      clients: [...this.clients.values()],
+      projects: [...this.projects.values()],
+      tasks: [...this.tasks.values()],
+      syncedAt: this.syncedAt,
+      fullSyncedAt: this.fullSyncedAt,
+      sinceCursor: this.sinceCursor,
+    });
+  }
+
+  /** Forgets everything (sign out) and writes the empty file at once. */
+  clear(): void {
+    this.user = null;
+    for (const map of [this.workspaces, this.clients, this.projects, this.tasks]) map.clear();
+    this.syncedAt = null;
+    this.fullSyncedAt = null;
+    this.sinceCursor = null;
+    this.flush();
+  }
+
+  close(): void {
+    if (this.timer) this.flush();
+  }
+}

@@ -1,0 +1,251 @@
+import type { SyncStatus } from '../../../shared/entities';
+import type { Logger } from '../logger';
+import type { CacheStore } from '../store/cache-store';
+import type { TogglApi } from '../toggl/api';
+import { TogglApiError, formatWait } from '../toggl/errors';
+import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
+import { toClient, toProject, toTask, toWorkspace } from './mapping';
+import type { Outbox, ReplayResult } from './outbox';
+
+export interface SyncEngineOptions {
+  api: TogglApi;
+  cache: CacheStore;
+  outbox: Outbox;
+  log: Logger;
+  now: () => number;
+  /** False while nobody is signed in: no requests at all. */
+  isSignedIn: () => boolean;
+  onStatus: (status: SyncStatus) => void;
+  /** Called after the cache changed (the view must be rebuilt). */
+  onData: () => void;
+  policy?: BudgetPolicy;
+  /** Data older than this is refreshed when the popover opens (ms). */
+  staleAfterMs?: number;
+  /** The background timer's least interval (ms); Toggl's quota wants 15 min or more. */
+  backgroundEveryMs?: number;
+  /** A full load is due after this long anyway: workspaces and roles only come with it (ms). */
+  fullEveryMs?: number;
+  /** Accounts smaller than this load whole (1 request) rather than by `since` (3 requests). */
+  smallAccountItems?: number;
+}
+
+const SINCE_MARGIN_S = 60;
+
+/**
+ * Keeps the cache in step with Toggl without running out of the hourly quota: one
+ * `GET /me?with_related_data=true` to start, then `since` deltas (or a whole load when that is
+ * cheaper), spent only when a trigger's budget allows. Sends the outbox after each sync.
+ */
+export class SyncEngine {
+  private online = true;
+  private syncing = false;
+  private pausedUntil: number | null = null;
+  private problem: string | null = null;
+  private lastBackgroundAt = 0;
+  private running: Promise<void> | undefined;
+  private readonly policy: BudgetPolicy;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.policy = options.policy ?? DEFAULT_POLICY;
+  }
+
+  status(): SyncStatus {
+    const now = this.options.now();
+    const counts = this.options.outbox.counts();
+    return {
+      online: this.online,
+      syncing: this.syncing,
+      lastSyncedAt: this.options.cache.syncedAt,
+      pending: counts.pending,
+      failed: counts.failed,
+      conflicts: counts.conflicts,
+      quota: userQuota(this.options.api.quota, this.policy.userLimit, now),
+      pausedUntil: this.pausedUntil !== null && this.pausedUntil > now ? this.pausedUntil : null,
+      problem: this.problem,
+    };
+  }
+
+  private emit(): void {
+    this.options.onStatus(this.status());
+  }
+
+  private isStale(): boolean {
+    const { syncedAt } = this.options.cache;
+    return syncedAt === null || this.options.now() - syncedAt >= (this.options.staleAfterMs ?? 5 * 60_000);
+  }
+
+  /** The popover opened: refresh only when the list is a few minutes old. */
+  onPopoverOpened(): Promise<void> {
+    return this.isStale() ? this.sync('popover') : this.sendOutbox('background');
+  }
+
+  onResume(): Promise<void> {
+    return this.isStale() ? this.sync('resume') : Promise.resolve();
+  }
+
+  /** The network came back: sync (when stale) and send what waited, backoff or not. */
+  async onOnline(): Promise<void> {
+    this.online = true;
+    this.emit();
+    if (this.isStale()) await this.sync('online');
+    await this.sendOutbox('reconnect');
+  }
+
+  /** The slow background timer; skipped when recent or when the budget is low. */
+  onTimer(): Promise<void> {
+    const every = this.options.backgroundEveryMs ?? 15 * 60_000;
+    const now = this.options.now();
+    if (now - this.lastBackgroundAt < every || now - (this.options.cache.syncedAt ?? 0) < every)
+      return this.sendOutbox('background');
+    this.lastBackgroundAt = now;
+    return this.sync('timer');
+  }
+
+  /** The Refresh button: always tries, if the quota has room at all. */
+  refresh(): Promise<void> {
+    return this.sync('manual');
+  }
+
+  /** Is Toggl reachable again? A request to the API root, which no quota counts. */
+  async probe(): Promise<boolean> {
+    const reachable = await this.options.api.ping();
+    if (reachable && (!this.online || this.options.outbox.counts().pending > 0)) await this.onOnline();
+    return reachable;
+  }
+
+  /** Sends the outbox now (after a change, or when the user retries). */
+  /**
+   * Sends the outbox: "background" keeps to backoff and to a 402 pause; "reconnect" skips
+   * the backoff (the network is back); "user" (Retry, Refresh, a new change) skips both.
+   */
+  async sendOutbox(mode: 'background' | 'reconnect' | 'user'): Promise<void> {
+    if (!this.options.isSignedIn() || this.options.outbox.counts().pending === 0) return this.emit();
+    const now = this.options.now();
+    if (mode !== 'user' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
+    const result = await this.options.outbox.replay({ ignoreBackoff: mode !== 'background' });
+    this.noteReplay(result);
+    this.options.onData();
+    this.emit();
+  }
+
+  private noteReplay(result: ReplayResult): void {
+    if (result.stoppedBy === 'offline') this.online = false;
+    else if (result.sent > 0 || result.stoppedBy === null) this.online = true;
+    if (result.stoppedBy === 'quota' && result.resumeAt !== null) this.pausedUntil = result.resumeAt;
+  }
+
+  sync(trigger: SyncTrigger): Promise<void> {
+    this.running ??= this.run(trigger).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(trigger: SyncTrigger): Promise<void> {
+    if (!this.options.isSignedIn()) return;
+    const now = this.options.now();
+    const { cache } = this.options;
+    if (trigger !== 'manual' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
+    const full = this.wantsFullLoad(now);
+    const cost = full ? 1 : 3;
+    const quota = userQuota(this.options.api.quota, this.policy.userLimit, now);
+    if (!mayAfford(quota, cost, trigger, this.policy)) {
+      this.options.log.info('sync: skipped to save quota', { trigger, remaining: quota.remaining });
+      if (trigger === 'manual') {
+        const wait = quota.resetsAt ? ` It frees up in ${formatWait((quota.resetsAt - now) / 1000)}.` : '';
+        this.problem = `Toggl's hourly limit is nearly used up, so the list was not refreshed.${wait}`;
+      }
+      return this.sendOutbox('background');
+    }
+    this.syncing = true;
+    this.emit();
+    try {
+      if (full) await this.fullLoad(now);
+      else await this.incremental(now);
+      this.online = true;
+      this.problem = null;
+      this.pausedUntil = null;
+      cache.changed();
+      this.options.onData();
+    } catch (error) {
+      if (!(error instanceof TogglApiError)) throw error;
+      this.noteFailure(error, now);
+    } finally {
+      this.syncing = false;
+    }
+    await this.sendOutbox(trigger === 'manual' ? 'user' : 'background');
+  }
+
+  private wantsFullLoad(now: number): boolean {
+    const { cache } = this.options;
+    if (cache.sinceCursor === null || cache.fullSyncedAt === null) return true;
+    if (now - cache.fullSyncedAt >= (this.options.fullEveryMs ?? 6 * 3600_000)) return true;
+    return cache.projects.size + cache.tasks.size < (this.options.smallAccountItems ?? 2_000);
+  }
+
+  private noteFailure(error: TogglApiError, now: number): void {
+    this.options.log.warn('sync: failed', { kind: error.kind });
+    if (error.kind === 'offline' || error.kind === 'connection-lost' || error.kind === 'timeout') {
+      this.online = false;
+      this.problem = null;
+    } else if (error.kind === 'quota') {
+      this.pausedUntil = now + (error.resetsInSeconds ?? 3600) * 1000;
+      this.problem = error.message;
+    } else if (error.kind !== 'signed-out') {
+      this.problem = error.message;
+    }
+  }
+
+  /** GET /me?with_related_data=true: everything in one user-quota request. */
+  private async fullLoad(now: number): Promise<void> {
+    const me = await this.options.api.getMeWithRelatedData();
+    const { cache } = this.options;
+    if (cache.user && cache.user.id !== me.id) this.options.outbox.clear();
+    cache.user = { id: me.id, fullname: me.fullname, email: me.email, defaultWorkspaceId: me.default_workspace_id };
+    replaceAll(cache.workspaces, (me.workspaces ?? []).map(toWorkspace));
+    replaceAll(cache.clients, (me.clients ?? []).filter((client) => !client.server_deleted_at).map(toClient));
+    replaceAll(cache.projects, (me.projects ?? []).filter((project) => !project.server_deleted_at).map(toProject));
+    replaceAll(cache.tasks, (me.tasks ?? []).filter((task) => !task.server_deleted_at).map(toTask));
+    cache.syncedAt = now;
+    cache.fullSyncedAt = now;
+    cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+  }
+
+  /** Changes since the last sync, deleted items included; a refused `since` falls back to a full load. */
+  private async incremental(now: number): Promise<void> {
+    const { api, cache } = this.options;
+    const since = cache.sinceCursor ?? 0;
+    try {
+      const projects = await api.getMyProjects({ since, include_archived: true });
+      const tasks = await api.getMyTasks({ since, include_not_active: true });
+      const clients = await api.getMyClients({ since });
+      for (const project of projects) {
+        if (project.server_deleted_at) cache.projects.delete(project.id);
+        else cache.projects.set(project.id, toProject(project));
+      }
+      for (const task of tasks) {
+        if (task.server_deleted_at) cache.tasks.delete(task.id);
+        else cache.tasks.set(task.id, toTask(task));
+      }
+      for (const client of clients) {
+        if (client.server_deleted_at) cache.clients.delete(client.id);
+        else cache.clients.set(client.id, toClient(client));
+      }
+      // Tasks of deleted projects go with them.
+      for (const [id, task] of cache.tasks) if (!cache.projects.has(task.pid)) cache.tasks.delete(id);
+      cache.syncedAt = now;
+      cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+    } catch (error) {
+      if (error instanceof TogglApiError && error.kind === 'invalid' && /since/i.test(error.serverMessage ?? '')) {
+        this.options.log.info('sync: Toggl refused since; loading everything');
+        return this.fullLoad(now);
+      }
+      throw error;
+    }
+  }
+}
+
+function replaceAll<T extends { id: number }>(map: Map<number, T>, items: T[]): void {
+  map.clear();
+  for (const item of items) map.set(item.id, item);
+}
