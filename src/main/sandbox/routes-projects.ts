@@ -9,7 +9,10 @@ import {
   intParam,
   memberWorkspace,
   patchOperations,
+  projectSeenBy,
+  bulkPatch,
   byName,
+  replaceBody,
   route,
   sinceParam,
   visibleProject,
@@ -81,34 +84,12 @@ function bulkPatchProjects(context: RouteContext) {
   const workspace = memberWorkspace(context);
   const ids = idList(context.params.project_ids, 'project IDs');
   const operations = patchOperations(context);
-  const result = { success: [] as number[], failure: [] as { id: number; message: string }[] };
-  for (const id of ids) {
-    const project = context.state.projects.get(id);
-    try {
-      if (
-        !project ||
-        project.workspace_id !== workspace.id ||
-        project.server_deleted_at ||
-        !context.state.canSeeProject(project, context.user.id)
-      ) {
-        throw new SandboxHttpError(404, 'Project not found/accessible');
-      }
-      requireProjectEditor(context, project);
-      const body: Record<string, unknown> = {};
-      for (const operation of operations) {
-        if (operation.op !== 'replace' || !PATCHABLE.has(operation.path)) {
-          throw new SandboxHttpError(400, `Unsupported patch: ${operation.op} ${operation.path}`);
-        }
-        body[operation.path.slice(1)] = operation.value;
-      }
-      applyProjectChanges(context, project, projectChanges(context, workspace, body, project));
-      result.success.push(id);
-    } catch (error) {
-      if (!(error instanceof SandboxHttpError)) throw error;
-      result.failure.push({ id, message: error.message });
-    }
-  }
-  return result;
+  return bulkPatch(ids, (id) => {
+    const project = projectSeenBy(context, workspace, id);
+    requireProjectEditor(context, project);
+    const body = replaceBody(operations, PATCHABLE);
+    applyProjectChanges(context, project, projectChanges(context, workspace, body, project));
+  });
 }
 
 function projectUsers(context: RouteContext) {
@@ -203,23 +184,12 @@ export const projectRoutes: Route[] = [
     const workspace = memberWorkspace(context);
     requireAdmin(context, workspace.id);
     const operations = patchOperations(context);
-    const result = { success: [] as number[], failure: [] as { id: number; message: string }[] };
-    for (const id of idList(context.params.project_user_ids, 'user IDs')) {
+    return bulkPatch(idList(context.params.project_user_ids, 'user IDs'), (id) => {
       const member = context.state.projectUsers.get(id);
-      if (!member || member.workspace_id !== workspace.id) {
-        result.failure.push({ id, message: 'Project user not found/accessible' });
-        continue;
-      }
-      try {
-        const body = Object.fromEntries(operations.map((operation) => [operation.path.slice(1), operation.value]));
-        Object.assign(member, projectUserFields(body), { at: context.state.stamp() });
-        result.success.push(id);
-      } catch (error) {
-        if (!(error instanceof SandboxHttpError)) throw error;
-        result.failure.push({ id, message: error.message });
-      }
-    }
-    return result;
+      if (!member || member.workspace_id !== workspace.id)
+        throw new SandboxHttpError(404, 'Project user not found/accessible');
+      Object.assign(member, projectUserFields(replaceBody(operations)), { at: context.state.stamp() });
+    });
   }),
   route('PUT', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
     const workspace = memberWorkspace(context);

@@ -13,7 +13,9 @@ import {
   optionalInteger,
   optionalString,
   patchOperations,
+  bulkPatch,
   byName,
+  replaceBody,
   route,
   sinceParam,
   visibleProject,
@@ -131,26 +133,12 @@ export const taskRoutes: Route[] = [
   route('PATCH', '/workspaces/:workspace_id/projects/:project_id/tasks/:task_ids', (context) => {
     const project = editableProject(context);
     const operations = patchOperations(context);
-    const result = { success: [] as number[], failure: [] as { id: number; message: string }[] };
-    for (const id of idList(context.params.task_ids, 'task IDs')) {
+    return bulkPatch(idList(context.params.task_ids, 'task IDs'), (id) => {
       const task = context.state.tasks.get(id);
-      try {
-        if (!task || task.project_id !== project.id || task.server_deleted_at)
-          throw new SandboxHttpError(400, 'Invalid task_id');
-        const body: Record<string, unknown> = {};
-        for (const operation of operations) {
-          if (operation.op !== 'replace')
-            throw new SandboxHttpError(400, `Unsupported patch: ${operation.op} ${operation.path}`);
-          body[operation.path.slice(1)] = operation.value;
-        }
-        Object.assign(task, taskChanges(context, project, body, task), { at: context.state.stamp() });
-        result.success.push(id);
-      } catch (error) {
-        if (!(error instanceof SandboxHttpError)) throw error;
-        result.failure.push({ id, message: error.message });
-      }
-    }
-    return result;
+      if (!task || task.project_id !== project.id || task.server_deleted_at)
+        throw new SandboxHttpError(400, 'Invalid task_id');
+      Object.assign(task, taskChanges(context, project, replaceBody(operations), task), { at: context.state.stamp() });
+    });
   }),
   route('GET', '/workspaces/:workspace_id/projects/:project_id/tasks/:task_id', (context) => {
     const project = visibleProject(context, memberWorkspace(context));

@@ -101,7 +101,12 @@ export function visibleProject(
   workspace: SandboxWorkspace,
   name = 'project_id',
 ): SandboxProject {
-  const project = context.state.projects.get(idParam(context, name, 'project_id'));
+  return projectSeenBy(context, workspace, idParam(context, name, 'project_id'));
+}
+
+/** A live project of the workspace that the user may see, else 404 as Toggl answers. */
+export function projectSeenBy(context: RouteContext, workspace: SandboxWorkspace, id: number): SandboxProject {
+  const project = context.state.projects.get(id);
   if (
     !project ||
     project.workspace_id !== workspace.id ||
@@ -153,3 +158,38 @@ export function patchOperations(context: RouteContext): { op: string; path: stri
 
 /** One collator for every name sort: far cheaper than localeCompare on large accounts. */
 export const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
+export interface BulkResult {
+  success: number[];
+  failure: { id: number; message: string }[];
+}
+
+/** A bulk PATCH: each id succeeds or fails on its own, as Toggl answers them. */
+export function bulkPatch(ids: number[], apply: (id: number) => void): BulkResult {
+  const result: BulkResult = { success: [], failure: [] };
+  for (const id of ids) {
+    try {
+      apply(id);
+      result.success.push(id);
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      result.failure.push({ id, message: error.message });
+    }
+  }
+  return result;
+}
+
+/** The body that a list of "replace" operations amounts to; other operations are refused. */
+export function replaceBody(
+  operations: { op: string; path: string; value: unknown }[],
+  allowed?: ReadonlySet<string>,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const operation of operations) {
+    if (operation.op !== 'replace' || (allowed && !allowed.has(operation.path))) {
+      throw new SandboxHttpError(400, `Unsupported patch: ${operation.op} ${operation.path}`);
+    }
+    body[operation.path.slice(1)] = operation.value;
+  }
+  return body;
+}

@@ -45,25 +45,7 @@ export type SandboxWorkspace = Omit<TogglWorkspace, 'role' | 'admin'> & {
 
 export type SandboxProject = TogglProject & { creator_id: number };
 
-/** Toggl's project palette: the only colors a free workspace accepts (observed). */
-export const TOGGL_PALETTE = [
-  '#0b83d9',
-  '#9e5bd9',
-  '#d94182',
-  '#e36a00',
-  '#bf7000',
-  '#2da608',
-  '#06a893',
-  '#c9806b',
-  '#465bb3',
-  '#990099',
-  '#c7af14',
-  '#566614',
-  '#d92b2b',
-  '#525266',
-  '#2b8a99',
-  '#06aaf5',
-];
+export { TOGGL_PALETTE } from '../../shared/palette';
 
 /** The sandbox's whole world, in memory. Deleted projects and tasks stay as tombstones. */
 export class SandboxState {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DEMO, createFixture } from '../../sandbox/fixture';
 import { seededRandom } from '../../sandbox/faults';
 import { TogglSandbox } from '../../sandbox/server';
+import { measure } from '../measure';
 import { TogglApi } from '../toggl/api';
 import { MemoryVault } from '../vault/memory-vault';
 import { launchApp } from './testing';
@@ -158,25 +159,15 @@ async function largeAccount(): Promise<void> {
     const app = await launchApp(apiUrl, dataDir, new MemoryVault(), { http: { timeoutMs: 300_000 } });
     await app.services.session.signInWithToken(DEMO.apiToken);
     await app.services.data.settled();
-    let peakRss = 0;
-    let peakHeap = 0;
-    const sample = (): void => {
-      const usage = process.memoryUsage();
-      peakRss = Math.max(peakRss, usage.rss);
-      peakHeap = Math.max(peakHeap, usage.heapUsed);
-    };
-    const sampler = setInterval(sample, 5);
-    const started = performance.now();
-    await app.services.data.engine.sync('manual');
-    app.services.data.cache.flush();
-    const seconds = (performance.now() - started) / 1000;
-    sample();
-    clearInterval(sampler);
+    const { seconds, peakRssMb, peakHeapMb } = await measure(async () => {
+      await app.services.data.engine.sync('manual');
+      app.services.data.cache.flush();
+    });
     const bytes = (await stat(app.services.data.cache.file)).size;
     const tasks = app.services.data.cache.tasks.size;
     process.stdout.write(`\n2. Full ingest: ${app.services.data.cache.projects.size} projects, ${tasks} tasks\n`);
     process.stdout.write(
-      `   ${seconds.toFixed(2)} s (request, parse, cache write); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB; ` +
+      `   ${seconds.toFixed(2)} s (request, parse, cache write); peak RSS ${peakRssMb.toFixed(0)} MiB, peak heap ${peakHeapMb.toFixed(0)} MiB; ` +
         `cache file ${(bytes / 2 ** 20).toFixed(1)} MiB = ${(bytes / tasks).toFixed(0)} bytes per task\n`,
     );
 

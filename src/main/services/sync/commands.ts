@@ -1,4 +1,5 @@
 import type { DataView, ProjectChanges, ProjectFields, TaskChanges, TaskFields } from '../../../shared/entities';
+import { TOGGL_PALETTE } from '../../../shared/palette';
 import { UserFacingError } from '../errors';
 import type { CacheStore } from '../store/cache-store';
 import type { OutboxEntry } from '../store/outbox-store';
@@ -6,30 +7,17 @@ import type { Outbox } from './outbox';
 
 export const NAME_MAX = 255;
 const HEX = /^#[0-9a-f]{6}$/i;
-/** Toggl's project palette, the only colors a free workspace accepts. */
-export const PALETTE = [
-  '#0b83d9',
-  '#9e5bd9',
-  '#d94182',
-  '#e36a00',
-  '#bf7000',
-  '#2da608',
-  '#06a893',
-  '#c9806b',
-  '#465bb3',
-  '#990099',
-  '#c7af14',
-  '#566614',
-  '#d92b2b',
-  '#525266',
-  '#2b8a99',
-  '#06aaf5',
-];
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
+}
+
+/** The server's values (from the cache) of the fields an edit changes: what it was based on. */
+function baseOf(server: object | undefined, changes: object): Record<string, unknown> {
+  const values = (server ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(changes).map((key) => [key, values[key]]));
 }
 
 function refuse(message: string): never {
@@ -81,7 +69,7 @@ export class DataCommands {
   private checkColor(color: string, wid: number): string {
     if (!HEX.test(color)) refuse(`“${color}” is not a color: use a hex value such as #06aaf5.`);
     const workspace = this.workspace(wid);
-    if (!workspace.premium && !PALETTE.includes(color.toLowerCase())) {
+    if (!workspace.premium && !TOGGL_PALETTE.includes(color.toLowerCase())) {
       refuse(`Custom colors need a paid plan in “${workspace.name}”: pick one of Toggl's palette colors.`);
     }
     return color.toLowerCase();
@@ -120,6 +108,21 @@ export class DataCommands {
         (entry.op.kind === 'project.create' || entry.op.kind === 'task.create') &&
         entry.op.tempId === tempId,
     );
+  }
+
+  /**
+   * An edit of an item whose create has not gone out yet goes into the create itself (one
+   * request instead of two). True when it was folded in.
+   */
+  private foldIntoCreate(id: number, fields: object): boolean {
+    const create = id < 0 ? this.queuedCreate(id) : undefined;
+    const op = create?.op;
+    if (!create || (op?.kind !== 'project.create' && op?.kind !== 'task.create')) return false;
+    const folded = { ...op, fields: { ...op.fields, ...fields } } as OutboxEntry['op'];
+    this.options.outbox.rewrite((entries) =>
+      entries.map((entry) => (entry.id === create.id ? { ...entry, op: folded } : entry)),
+    );
+    return true;
   }
 
   createProject(wid: number, fields: ProjectFields): { id: number } {
@@ -162,19 +165,13 @@ export class DataCommands {
       );
     }
     this.queued(() => {
-      const create = id < 0 ? this.queuedCreate(id) : undefined;
-      const createOp = create?.op;
-      if (create && createOp?.kind === 'project.create') {
-        // Not sent yet: the edit goes into the create itself (one request instead of two).
-        const { active: _active, ...fields } = changes;
-        const op = { ...createOp, fields: { ...createOp.fields, ...fields } };
-        this.options.outbox.rewrite((entries) =>
-          entries.map((entry) => (entry.id === create.id ? { ...entry, op } : entry)),
-        );
-        if (changes.active === undefined) return;
+      const { active, ...fields } = changes;
+      if (this.foldIntoCreate(id, fields)) {
+        if (active !== undefined)
+          this.options.outbox.enqueue({ kind: 'project.update', id, wid: project.wid, changes: { active }, base: {} });
+        return;
       }
-      const server = this.options.cache.projects.get(id);
-      const base = Object.fromEntries(Object.keys(changes).map((key) => [key, server?.[key as keyof typeof server]]));
+      const base = baseOf(this.options.cache.projects.get(id), changes);
       this.options.outbox.enqueue({ kind: 'project.update', id, wid: project.wid, changes, base });
     });
   }
@@ -243,18 +240,21 @@ export class DataCommands {
       }
     }
     this.queued(() => {
-      const create = id < 0 ? this.queuedCreate(id) : undefined;
-      const createOp = create?.op;
-      if (create && createOp?.kind === 'task.create') {
-        const { active: _active, ...fields } = changes;
-        const op = { ...createOp, fields: { ...createOp.fields, ...fields } };
-        this.options.outbox.rewrite((entries) =>
-          entries.map((entry) => (entry.id === create.id ? { ...entry, op } : entry)),
-        );
-        if (changes.active === undefined) return;
+      const { active, ...fields } = changes;
+      if (this.foldIntoCreate(id, fields)) {
+        if (active !== undefined) {
+          this.options.outbox.enqueue({
+            kind: 'task.update',
+            id,
+            wid: task.wid,
+            pid: task.pid,
+            changes: { active },
+            base: {},
+          });
+        }
+        return;
       }
-      const server = this.options.cache.tasks.get(id);
-      const base = Object.fromEntries(Object.keys(changes).map((key) => [key, server?.[key as keyof typeof server]]));
+      const base = baseOf(this.options.cache.tasks.get(id), changes);
       this.options.outbox.enqueue({ kind: 'task.update', id, wid: task.wid, pid: task.pid, changes, base });
     });
   }

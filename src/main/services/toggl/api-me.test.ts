@@ -3,7 +3,7 @@ import { DEMO, TEAMMATE } from '../../sandbox/fixture';
 import type { TogglSandbox } from '../../sandbox/server';
 import { startSandboxWithClient } from '../../sandbox/testing';
 import type { TogglApi } from './api';
-import { TogglApiError } from './errors';
+import { togglFailure } from './expect-error';
 import { allMyProjectsPaginated, allMyTasks, collectPages } from './paging';
 
 let sandbox: TogglSandbox;
@@ -14,15 +14,6 @@ beforeEach(async () => {
   ({ sandbox, api, close } = await startSandboxWithClient());
 });
 afterEach(() => close());
-
-async function failure(promise: Promise<unknown>): Promise<TogglApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TogglApiError);
-  return error as TogglApiError;
-}
 
 describe('Me endpoints against the sandbox', () => {
   it('GET /me answers the user; with_related_data adds workspaces, clients, projects and tasks', async () => {
@@ -52,17 +43,17 @@ describe('Me endpoints against the sandbox', () => {
   it('signs in with email and password and gets the API token', async () => {
     const me = await api.getMe({ credentials: { email: DEMO.email, password: DEMO.password } });
     expect(me.api_token).toBe(DEMO.apiToken);
-    const wrong = await failure(api.getMe({ credentials: { email: DEMO.email, password: 'nope' } }));
+    const wrong = await togglFailure(api.getMe({ credentials: { email: DEMO.email, password: 'nope' } }));
     expect(wrong.kind).toBe('signed-out');
   });
 
   it('PUT /me updates fields and carries validation messages', async () => {
     const updated = await api.updateMe({ fullname: 'Dana D.', beginning_of_week: 0 });
     expect(updated).toMatchObject({ fullname: 'Dana D.', beginning_of_week: 0 });
-    const taken = await failure(api.updateMe({ email: TEAMMATE.email }));
+    const taken = await togglFailure(api.updateMe({ email: TEAMMATE.email }));
     expect(taken).toMatchObject({ kind: 'invalid', status: 400, serverMessage: 'user with this email already exists' });
     expect(taken.message).toBe('Toggl refused the change: user with this email already exists');
-    const password = await failure(api.updateMe({ password: 'new-password' }));
+    const password = await togglFailure(api.updateMe({ password: 'new-password' }));
     expect(password.serverMessage).toBe('Current password must be present to change password');
   });
 
@@ -101,7 +92,7 @@ describe('Me endpoints against the sandbox', () => {
     ]);
     expect((await api.getMyProjects()).some((project) => project.name === 'Internal tools')).toBe(false);
 
-    const tooOld = await failure(api.getMyProjects({ since: since - 100 * 24 * 3600 }));
+    const tooOld = await togglFailure(api.getMyProjects({ since: since - 100 * 24 * 3600 }));
     expect(tooOld).toMatchObject({ kind: 'invalid', serverMessage: 'since cannot be older than 3 months' });
   });
 

@@ -3,7 +3,7 @@ import { TEAMMATE } from '../../sandbox/fixture';
 import type { TogglSandbox } from '../../sandbox/server';
 import { startSandboxWithClient } from '../../sandbox/testing';
 import type { TogglApi } from './api';
-import { TogglApiError } from './errors';
+import { togglFailure } from './expect-error';
 import { allWorkspaceProjects, allWorkspaceTasks, collectPages } from './paging';
 
 let sandbox: TogglSandbox;
@@ -22,15 +22,6 @@ beforeEach(async () => {
   organization = byName('Demo Studio')?.organization_id ?? 0;
 });
 afterEach(() => close());
-
-async function failure(promise: Promise<unknown>): Promise<TogglApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TogglApiError);
-  return error as TogglApiError;
-}
 
 function userId(email: string): number {
   return [...sandbox.state.users.values()].find((user) => user.email === email)?.id ?? 0;
@@ -70,26 +61,26 @@ describe('workspace projects', () => {
     expect(sandbox.requests.filter((request) => request.method === 'PUT').length).toBe(2);
 
     await api.deleteProject(studio, created.id, { teDeletionMode: 'unassign' });
-    const gone = await failure(api.getProject(studio, created.id));
+    const gone = await togglFailure(api.getProject(studio, created.id));
     expect(gone).toMatchObject({ kind: 'not-found', status: 404 });
   });
 
   it('validates names and colors with the server’s own messages', async () => {
-    const blank = await failure(api.createProject(studio, { name: '   ' }));
+    const blank = await togglFailure(api.createProject(studio, { name: '   ' }));
     expect(blank).toMatchObject({ kind: 'invalid', serverMessage: 'Project name must not be empty' });
-    const long = await failure(api.createProject(studio, { name: 'x'.repeat(256) }));
+    const long = await togglFailure(api.createProject(studio, { name: 'x'.repeat(256) }));
     expect(long.serverMessage).toBe('Project name must be at most 255 characters');
     const acme = [...sandbox.state.clients.values()].find((client) => client.name === 'Acme Corp');
-    const taken = await failure(api.createProject(studio, { name: 'website REDESIGN', client_id: acme?.id ?? 0 }));
+    const taken = await togglFailure(api.createProject(studio, { name: 'website REDESIGN', client_id: acme?.id ?? 0 }));
     expect(taken.serverMessage).toBe('Name has already been taken');
     // The same name under another client (or none) is fine: unique per workspace and client.
     expect((await api.createProject(studio, { name: 'Website redesign' })).client_id).toBeNull();
-    const color = await failure(api.createProject(studio, { name: 'Odd color', color: '#123456' }));
+    const color = await togglFailure(api.createProject(studio, { name: 'Odd color', color: '#123456' }));
     expect(color.serverMessage).toMatch(/palette/);
   });
 
   it('refuses project creation where only admins may create projects', async () => {
-    const refused = await failure(api.createProject(community, { name: 'Mine' }));
+    const refused = await togglFailure(api.createProject(community, { name: 'Mine' }));
     expect(refused).toMatchObject({
       kind: 'forbidden',
       status: 403,
@@ -143,7 +134,7 @@ describe('project users', () => {
     expect((await api.updateProjectUser(studio, added.id, { labour_cost: 40 })).labour_cost).toBe(40);
     await api.deleteProjectUser(studio, added.id);
     expect(await api.listProjectUsers(studio, { project_ids: [projectId] })).toEqual([]);
-    const duplicate = await failure(api.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
+    const duplicate = await togglFailure(api.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
     expect(duplicate.serverMessage).toBe('Invalid user_id');
   });
 });
@@ -175,12 +166,12 @@ describe('tasks', () => {
     );
     expect(bulk).toEqual({ success: [created.id], failure: [{ id: 1, message: 'Invalid task_id' }] });
     await api.deleteTask(studio, pid, created.id);
-    expect((await failure(api.getTask(studio, pid, created.id))).serverMessage).toBe('Invalid task_id');
+    expect((await togglFailure(api.getTask(studio, pid, created.id))).serverMessage).toBe('Invalid task_id');
   });
 
   it('refuses changes to tasks of an archived project with Toggl’s message', async () => {
     const legacy = (await api.listProjects(studio, { active: false }))[0];
-    const refused = await failure(api.createTask(studio, legacy?.id ?? 0, { name: 'More' }));
+    const refused = await togglFailure(api.createTask(studio, legacy?.id ?? 0, { name: 'More' }));
     expect(refused).toMatchObject({
       kind: 'invalid',
       status: 400,
@@ -210,7 +201,7 @@ describe('groups and project groups', () => {
       workspaces: [studio],
       users: [{ user_id: sam, name: 'Sam Teammate' }],
     });
-    const taken = await failure(api.createGroup(organization, { name: 'designers' }));
+    const taken = await togglFailure(api.createGroup(organization, { name: 'designers' }));
     expect(taken.serverMessage).toBe('Name has already been taken');
     expect((await api.updateGroup(organization, created.group_id, { name: 'Engineers', users: [] })).users).toEqual([]);
     const patched = await api.patchGroup(organization, created.group_id, [
@@ -220,7 +211,7 @@ describe('groups and project groups', () => {
     expect((await api.listWorkspaceGroups(organization, community)).map((group) => group.name)).toEqual(['Engineers']);
     expect((await api.listOrganizationGroups(organization, { name: 'eng' })).length).toBe(1);
     await api.deleteGroup(organization, created.group_id);
-    expect((await failure(api.deleteGroup(organization, created.group_id))).status).toBe(404);
+    expect((await togglFailure(api.deleteGroup(organization, created.group_id))).status).toBe(404);
   });
 
   it('lists, adds and removes project groups', async () => {

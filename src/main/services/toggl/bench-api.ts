@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '../../sandbox/fixture';
+import { measure } from '../measure';
 import { TogglApi } from './api';
 import { allMyProjectsPaginated, allMyTasks, allWorkspaceProjects, allWorkspaceTasks, collectPages } from './paging';
 
@@ -47,29 +48,17 @@ async function load(strategy: Strategy, api: TogglApi): Promise<{ projects: numb
 }
 
 /** Child mode: load once, sampling memory, and print one JSON line. */
-async function measure(strategy: Strategy, baseUrl: string): Promise<void> {
+async function measureStrategy(strategy: Strategy, baseUrl: string): Promise<void> {
   const api = new TogglApi({ baseUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0, timeoutMs: 300_000 });
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = (): void => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  const sampler = setInterval(sample, 5);
-  const started = performance.now();
-  const counts = await load(strategy, api);
-  const seconds = (performance.now() - started) / 1000;
-  sample();
-  clearInterval(sampler);
+  const { result: counts, seconds, peakRssMb, peakHeapMb } = await measure(() => load(strategy, api));
   const requests = api.quota.snapshot().reduce((sum, bucket) => sum + bucket.sentLastHour, 0);
   await api.close();
   const figures: Figures = {
     strategy,
     requests,
     seconds,
-    peakRssMb: peakRss / 2 ** 20,
-    peakHeapMb: peakHeap / 2 ** 20,
+    peakRssMb,
+    peakHeapMb,
     ...counts,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -133,7 +122,7 @@ async function orchestrate(): Promise<void> {
 }
 
 const [strategy, url] = process.argv.slice(2);
-const task = strategy && url ? measure(strategy as Strategy, url) : orchestrate();
+const task = strategy && url ? measureStrategy(strategy as Strategy, url) : orchestrate();
 task.catch((error: unknown) => {
   process.stderr.write(
     `bench:api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -7,6 +7,7 @@ import { DEMO } from '../../sandbox/fixture';
 import { startSandboxWithClient } from '../../sandbox/testing';
 import { TogglApi } from './api';
 import { TogglApiError } from './errors';
+import { togglFailure } from './expect-error';
 import type { TogglHttpOptions } from './http';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -20,15 +21,6 @@ async function setup(sandboxOptions = {}, clientOptions: Partial<TogglHttpOption
   return started;
 }
 
-async function failure(promise: Promise<unknown>): Promise<TogglApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TogglApiError);
-  return error as TogglApiError;
-}
-
 /** Everything an error could show: message, stack, own fields, cause. */
 function everythingIn(error: TogglApiError): string {
   return [error.message, error.stack ?? '', JSON.stringify(error), JSON.stringify(Object.entries(error))].join('\n');
@@ -37,7 +29,7 @@ function everythingIn(error: TogglApiError): string {
 describe('error mapping, one status at a time', () => {
   it('403 on /me is "signed out"; a bad token never appears in the error', async () => {
     const { api } = await setup({}, { credentials: { token: 'not-a-real-token-0123456789' } });
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error).toMatchObject({ kind: 'signed-out', status: 403, transient: false });
     expect(error.message).toBe('Toggl did not accept your API token (it may have been reset). Sign in again.');
     expect(everythingIn(error)).not.toContain('not-a-real-token-0123456789');
@@ -47,13 +39,13 @@ describe('error mapping, one status at a time', () => {
     const { api, sandbox } = await setup();
     await api.getMe();
     sandbox.revokeToken(DEMO.apiToken);
-    expect((await failure(api.getMe())).kind).toBe('signed-out');
+    expect((await togglFailure(api.getMe())).kind).toBe('signed-out');
   });
 
   it('402 is "quota", carries when it resets, and is never retried', async () => {
     const { api, sandbox } = await setup();
     sandbox.force({ status: 402, times: 5 });
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error).toMatchObject({ kind: 'quota', status: 402, resetsInSeconds: 1800, transient: false });
     expect(error.message).toBe("Toggl's hourly API limit is used up. It resets in 30 min.");
     expect(sandbox.countRequests()).toBe(1);
@@ -63,7 +55,7 @@ describe('error mapping, one status at a time', () => {
     const { api, sandbox } = await setup();
     for (let index = 0; index < 30; index++) await api.isLoggedIn();
     expect(api.quota.bucket('/me')).toMatchObject({ bucket: 'user', kind: 'user', remaining: 0, sentLastHour: 30 });
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error.kind).toBe('quota');
     expect(error.resetsInSeconds).toBeGreaterThan(3500);
     // Workspace requests count against the organization's own bucket, still open.
@@ -81,7 +73,7 @@ describe('error mapping, one status at a time', () => {
     expect(sandbox.countRequests()).toBe(3);
 
     sandbox.force({ status: 429, times: 10, retryAfterSeconds: 1 });
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterSeconds: 1 });
     expect(sandbox.countRequests()).toBe(3 + 4);
   });
@@ -89,7 +81,7 @@ describe('error mapping, one status at a time', () => {
   it('a Retry-After longer than the client waits is handed to the caller at once', async () => {
     const { api, sandbox } = await setup();
     sandbox.force({ status: 429, times: 1, retryAfterSeconds: 600 });
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error.message).toBe('Toggl asked to slow down. Try again in 10 min.');
     expect(sandbox.countRequests()).toBe(1);
   });
@@ -107,14 +99,14 @@ describe('error mapping, one status at a time', () => {
     const workspace = (await api.getMeWithRelatedData()).workspaces?.[0]?.id ?? 0;
     const before = sandbox.countRequests();
     sandbox.force({ status: 500, times: 1 });
-    const error = await failure(api.createProject(workspace, { name: 'Only once' }));
+    const error = await togglFailure(api.createProject(workspace, { name: 'Only once' }));
     expect(error).toMatchObject({ kind: 'server', status: 500, transient: true });
     expect(error.message).toBe('Toggl is having trouble (HTTP 500). Try again in a few minutes.');
     expect(sandbox.countRequests() - before).toBe(1);
     expect((await api.listProjects(workspace)).some((project) => project.name === 'Only once')).toBe(false);
 
     sandbox.force({ status: 502, times: 4 });
-    expect((await failure(api.getMe())).kind).toBe('server');
+    expect((await togglFailure(api.getMe())).kind).toBe('server');
     expect(sandbox.countRequests() - before).toBe(1 + 1 + 4);
   });
 
@@ -141,9 +133,12 @@ describe('error mapping, one status at a time', () => {
   it('404 is "not found" and 400 is "invalid" with the server message', async () => {
     const { api } = await setup();
     const workspace = (await api.getMeWithRelatedData()).workspaces?.[0]?.id ?? 0;
-    expect(await failure(api.getProject(workspace, 424242))).toMatchObject({ kind: 'not-found', status: 404 });
-    expect(await failure(api.createProject(workspace, { name: '' }))).toMatchObject({ kind: 'invalid', status: 400 });
-    expect(await failure(api.getProject(99, 1))).toMatchObject({
+    expect(await togglFailure(api.getProject(workspace, 424242))).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(await togglFailure(api.createProject(workspace, { name: '' }))).toMatchObject({
+      kind: 'invalid',
+      status: 400,
+    });
+    expect(await togglFailure(api.getProject(99, 1))).toMatchObject({
       kind: 'not-found',
       serverMessage: 'Workspace not found',
     });
@@ -152,14 +147,14 @@ describe('error mapping, one status at a time', () => {
   it('a sandbox that is down is "offline"; a dropped connection is "connection-lost"', async () => {
     const { api, sandbox } = await setup();
     await sandbox.setDown(true);
-    const offline = await failure(api.getMe());
+    const offline = await togglFailure(api.getMe());
     expect(offline).toMatchObject({ kind: 'offline', transient: true });
     expect(offline.message).toBe('Toggl cannot be reached. Check your internet connection.');
     await sandbox.setDown(false);
     expect((await api.getMe()).email).toBe(DEMO.email);
 
     sandbox.setFaults({ dropRate: 1 });
-    const dropped = await failure(api.getMe());
+    const dropped = await togglFailure(api.getMe());
     expect(dropped.kind).toBe('connection-lost');
     expect(sandbox.countRequests((request) => request.dropped === true)).toBe(4);
   });
@@ -167,14 +162,14 @@ describe('error mapping, one status at a time', () => {
   it('a slow answer times out per attempt; the caller can cancel with an AbortSignal', async () => {
     const { api, sandbox } = await setup({}, { timeoutMs: 100, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     sandbox.setFaults({ latencyMs: 400 });
-    const timedOut = await failure(api.getMe());
+    const timedOut = await togglFailure(api.getMe());
     expect(timedOut).toMatchObject({ kind: 'timeout', message: 'Toggl took too long to answer.' });
     expect(sandbox.countRequests()).toBe(2);
 
     const controller = new AbortController();
     const pending = api.getMe({ signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    expect((await failure(pending)).kind).toBe('aborted');
+    expect((await togglFailure(pending)).kind).toBe('aborted');
   });
 
   it('never lets a credential into an error, even when a server echoes it back', async () => {
@@ -196,10 +191,10 @@ describe('error mapping, one status at a time', () => {
       minIntervalMs: 0,
     });
     cleanups.push(() => api.close());
-    const error = await failure(api.getMe());
+    const error = await togglFailure(api.getMe());
     expect(error.serverMessage).toBe('bad request from [redacted]:api_token');
     expect(everythingIn(error)).not.toContain(token);
-    const signIn = await failure(api.getMe({ credentials: { email: 'a@b.c', password } }));
+    const signIn = await togglFailure(api.getMe({ credentials: { email: 'a@b.c', password } }));
     expect(everythingIn(signIn)).not.toContain(password);
   });
 });
