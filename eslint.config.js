@@ -62,6 +62,8 @@ export default ts.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // Arrow shorthands that call a void function read well; this rule only adds braces.
       '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Maps built inside $derived are never mutated afterwards: plain Maps are right there.
+      'svelte/prefer-svelte-reactivity': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },

@@ -4,6 +4,7 @@ import { UserFacingError } from '../errors';
 import type { CacheStore } from '../store/cache-store';
 import type { OutboxEntry } from '../store/outbox-store';
 import type { Outbox } from './outbox';
+import { targetsOf } from './view';
 
 export const NAME_MAX = 255;
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -125,6 +126,38 @@ export class DataCommands {
     return true;
   }
 
+  /**
+   * Undo before anything went out: an archive/restore or done/undone that exactly reverses the
+   * latest queued (and surely unsent) change to the same items cancels it instead of adding one.
+   */
+  private cancelsQueued(kind: 'project' | 'task', ids: number[], active: boolean): boolean {
+    const { outbox } = this.options;
+    const wanted = [...ids].sort((a, b) => a - b).join(',');
+    for (const entry of [...outbox.entries].reverse()) {
+      const { op } = entry;
+      const sameUpdate =
+        op.kind === `${kind}.update` &&
+        'changes' in op &&
+        ids.length === 1 &&
+        op.id === ids[0] &&
+        Object.keys(op.changes).join() === 'active' &&
+        op.changes.active === !active;
+      const sameBulk =
+        op.kind === `${kind}.bulkActive` &&
+        'ids' in op &&
+        [...op.ids].sort((a, b) => a - b).join(',') === wanted &&
+        op.active === !active;
+      const touches = targetsOf(op).some((target) => ids.some((id) => target === `${kind}:${id}`));
+      if (!touches) continue;
+      if ((sameUpdate || sameBulk) && entry.state === 'pending' && !entry.uncertain && !outbox.isSending(entry.id)) {
+        outbox.discard(entry.id);
+        return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   createProject(wid: number, fields: ProjectFields): { id: number } {
     const workspace = this.workspace(wid);
     if (workspace.onlyAdminsMayCreateProjects && !workspace.admin)
@@ -179,6 +212,7 @@ export class DataCommands {
   /** Archive (false) or restore (true) one or more projects; several go in one bulk request. */
   setProjectsActive(ids: number[], active: boolean): void {
     const projects = ids.map((id) => this.project(id));
+    if (this.cancelsQueued('project', ids, active)) return;
     if (projects.length === 1) return this.updateProject(ids[0] ?? 0, { active });
     this.queued(() => {
       for (const [wid, group] of groupBy(projects, (project) => project.wid)) {
@@ -262,6 +296,7 @@ export class DataCommands {
   /** Done (false) or not done (true), one or several; several go in one bulk request per project. */
   setTasksActive(ids: number[], active: boolean): void {
     const tasks = ids.map((id) => this.task(id));
+    if (this.cancelsQueued('task', ids, active)) return;
     if (tasks.length === 1) return this.updateTask(ids[0] ?? 0, { active });
     for (const task of tasks) {
       const project = this.project(task.pid);

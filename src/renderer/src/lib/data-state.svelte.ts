@@ -1,0 +1,155 @@
+import { SvelteSet } from 'svelte/reactivity';
+import type { Api } from '../../../preload/api';
+import type { DataView, SyncStatus } from '../../../shared/entities';
+import type { IpcError, IpcResult } from '../../../shared/ipc-result';
+import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
+import { buildRows, tasksByProject, type Row, type ViewTask } from './list/tree';
+
+/** The list as the popover shows it: filters, search, expansion, selection and status. */
+export class DataState {
+  /** Raw, not deeply reactive: a 100,000-task view must not become 100,000 proxies. */
+  view = $state.raw<DataView | null>(null);
+  status = $state.raw<SyncStatus | null>(null);
+  workspaceId = $state<number | 'all'>('all');
+  showArchived = $state(false);
+  showDone = $state(false);
+  query = $state('');
+  readonly expanded = new SvelteSet<number>();
+  /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
+  readonly picked = new SvelteSet<string>();
+  selectedKey = $state<string | null>(null);
+  /** The last refusal of a command, shown in an alert. */
+  error = $state<IpcError | null>(null);
+
+  /** The last search and the index it ran on: a growing query only re-checks its hits. */
+  private searchState: { index: SearchIndex; state: SearchState } | undefined;
+
+  readonly tasksByProject = $derived(this.view ? tasksByProject(this.view) : new Map<number, ViewTask[]>());
+
+  /** Projects and tasks in one index, each with its project's and client's names for context. */
+  readonly index = $derived.by((): SearchIndex | null => {
+    const view = this.view;
+    if (!view) return null;
+    const projects = new Map(view.projects.map((project) => [project.id, project]));
+    return buildIndex([
+      ...view.projects.map((project) => ({
+        key: `p:${project.id}`,
+        text: `${project.name} ${project.clientName ?? ''}`,
+      })),
+      ...view.tasks.map((task) => {
+        const project = projects.get(task.pid);
+        return { key: `t:${task.id}`, text: `${task.name} ${project?.name ?? ''} ${project?.clientName ?? ''}` };
+      }),
+    ]);
+  });
+
+  readonly matches = $derived.by(() => {
+    const index = this.index;
+    const view = this.view;
+    if (!index || !view || this.query.trim() === '') {
+      this.searchState = undefined;
+      return undefined;
+    }
+    const previous = this.searchState?.index === index ? this.searchState.state : undefined;
+    const state = search(index, this.query, previous);
+    this.searchState = { index, state };
+    const projects = new Set<number>();
+    const tasks = new Set<number>();
+    for (const at of state.hits) {
+      const key = index.keys[at] ?? '';
+      const id = Number(key.slice(2));
+      if (key.startsWith('p:')) projects.add(id);
+      else tasks.add(id);
+    }
+    return { projects, tasks };
+  });
+
+  readonly rows = $derived.by((): Row[] =>
+    this.view
+      ? buildRows(this.view, this.tasksByProject, {
+          workspaceId: this.workspaceId,
+          showArchived: this.showArchived,
+          showDone: this.showDone,
+          expanded: this.expanded,
+          matches: this.matches,
+        })
+      : [],
+  );
+
+  /** Only the rows that can be focused: projects and tasks. */
+  readonly items = $derived(this.rows.filter((row) => row.kind === 'project' || row.kind === 'task'));
+
+  readonly selected = $derived(this.items.find((row) => row.key === this.selectedKey) ?? null);
+
+  readonly workspace = $derived(
+    this.workspaceId === 'all'
+      ? null
+      : (this.view?.workspaces.find((workspace) => workspace.id === this.workspaceId) ?? null),
+  );
+
+  /** Why "New project" is off in the chosen workspace, or null when it is allowed. */
+  readonly cannotCreateProject = $derived.by((): string | null => {
+    const workspaces = this.workspace ? [this.workspace] : (this.view?.workspaces ?? []);
+    if (workspaces.length === 0) return 'No workspace is loaded yet.';
+    const allowed = workspaces.some((workspace) => workspace.admin || !workspace.onlyAdminsMayCreateProjects);
+    if (allowed) return null;
+    return this.workspace
+      ? `Only admins may create projects in “${this.workspace.name}”.`
+      : 'Only admins may create projects in your workspaces.';
+  });
+
+  constructor(private readonly api: Api) {}
+
+  async load(): Promise<void> {
+    const [view, status] = await Promise.all([this.api.invoke('data.view'), this.api.invoke('sync.status')]);
+    if (view.ok) this.view = view.value;
+    if (status.ok) this.status = status.value;
+  }
+
+  listen(): () => void {
+    const offData = this.api.on('data.changed', (view) => {
+      this.view = view;
+    });
+    const offStatus = this.api.on('sync.status', (status) => {
+      this.status = status;
+    });
+    return () => {
+      offData();
+      offStatus();
+    };
+  }
+
+  /** Runs a command; a refusal lands in `error` (shown in an alert) and answers false. */
+  async run<T>(call: () => Promise<IpcResult<T>>): Promise<T | undefined> {
+    const result = await call();
+    if (!result.ok) {
+      this.error = result.error;
+      return undefined;
+    }
+    this.error = null;
+    return result.value;
+  }
+
+  toggle(projectId: number, open?: boolean): void {
+    const shouldOpen = open ?? !this.expanded.has(projectId);
+    if (shouldOpen) this.expanded.add(projectId);
+    else this.expanded.delete(projectId);
+  }
+
+  /** Moves the selection by `step` items (↑/↓), staying in the list. */
+  move(step: number): void {
+    const items = this.items;
+    if (items.length === 0) return;
+    const at = items.findIndex((row) => row.key === this.selectedKey);
+    const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
+    this.selectedKey = items[next]?.key ?? null;
+  }
+
+  opened(): void {
+    void this.api.invoke('sync.opened');
+  }
+
+  refresh(): Promise<unknown> {
+    return this.api.invoke('sync.refresh');
+  }
+}
