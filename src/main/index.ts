@@ -2,12 +2,13 @@ import path from 'node:path';
 import { app, type IpcMainInvokeEvent, type Tray } from 'electron';
 import type { MenuCommand } from '../shared/contract';
 import { createAppUrlCheck } from './electron/app-url';
+import { electronShellPort } from './electron/electron-shell-port';
 import { openElectronVault } from './electron/electron-vault';
 import { isOwnWindow, registerIpc } from './electron/ipc';
 import { PopoverWindow } from './electron/popover-window';
 import { failStartup, readConfigOrExit } from './electron/startup';
 import { watchSystem } from './electron/system-events';
-import { hardenWebContents, openExternalChecked } from './electron/security';
+import { hardenWebContents } from './electron/security';
 import { createTray } from './electron/tray';
 import { createAppRouter } from './ipc/app-router';
 import { EventHub } from './ipc/events';
@@ -50,9 +51,11 @@ async function start(): Promise<void> {
     load: (window) => (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex)),
   });
   events.attach(popover);
+  const shell = electronShellPort(popover, () => popover.showAt(tray?.getBounds()));
+  shell.applySettings(services.settings.get());
   registerIpc(
     createAppRouter<IpcMainInvokeEvent>({
-      shell: { kind: 'electron', hidePopover: () => popover.hide(), openExternal: openExternalChecked },
+      shell,
       apiUrl: config.apiUrl,
       services,
       log,

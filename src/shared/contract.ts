@@ -50,6 +50,22 @@ export interface SignOutRequest {
 
 export type SignOutResponse = { signedOut: true } | { signedOut: false; pendingChanges: number };
 
+export interface AppSettings {
+  launchAtLogin: boolean;
+  /** The global shortcut that opens the popover (an Electron accelerator), or null for none. */
+  shortcut: string | null;
+  /** The slow background refresh (every 15 minutes at most). */
+  backgroundSync: boolean;
+}
+
+export interface SettingsView {
+  settings: AppSettings;
+  /** Why a setting cannot take effect in this shell (browser shell), or null. */
+  unsupported: string | null;
+  /** A problem applying the settings, e.g. a shortcut another app holds. */
+  problem: string | null;
+}
+
 export interface OpenExternalRequest {
   url: string;
 }
@@ -91,6 +107,8 @@ export interface IpcContract {
   'sync.opened': { request: undefined; response: SyncStatus };
   /** The Refresh button. */
   'sync.refresh': { request: undefined; response: SyncStatus };
+  'settings.get': { request: undefined; response: SettingsView };
+  'settings.update': { request: Partial<AppSettings>; response: SettingsView };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -142,6 +160,8 @@ export const CHANNELS = {
   'sync.status': true,
   'sync.opened': true,
   'sync.refresh': true,
+  'settings.get': true,
+  'settings.update': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {

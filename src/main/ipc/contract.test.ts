@@ -1,3 +1,4 @@
+import { webShellPort } from '../web/web-shell-port';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createOfflineServices } from './testing';
 import { createHandlers, type ShellPort } from './handlers';
@@ -6,7 +7,7 @@ import { schemas } from './schemas';
 import { createApi, type Api } from '../../preload/api';
 import { CHANNELS, EVENTS, type Channel, type EventName, type IpcContract } from '../../shared/contract';
 
-const shell: ShellPort = { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) };
+const shell: ShellPort = webShellPort;
 
 describe('the IPC contract', () => {
   const channels = Object.keys(CHANNELS).sort();

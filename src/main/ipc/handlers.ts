@@ -1,4 +1,4 @@
-import type { ShellKind } from '../../shared/contract';
+import type { AppSettings, SettingsView, ShellKind } from '../../shared/contract';
 import type { AppServices } from '../services/app-services';
 import { appIdentity } from '../services/app-identity';
 import { parseExternalUrl } from '../services/external-url';
@@ -10,17 +10,26 @@ export interface ShellPort {
   hidePopover(): void;
   /** Opens a checked http(s) URL; false when the shell leaves it to the page. */
   openExternal(url: URL): Promise<boolean>;
+  /** Puts launch-at-login and the global shortcut into effect; answers a problem, or null. */
+  applySettings(settings: AppSettings): string | null;
+  /** Why settings cannot take effect in this shell, or null. */
+  settingsUnsupported: string | null;
 }
 
 export interface HandlerContext {
   shell: ShellPort;
   apiUrl: string;
-  services: Pick<AppServices, 'session' | 'data'>;
+  services: Pick<AppServices, 'session' | 'data' | 'settings'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, services }: HandlerContext): Handlers {
-  const { session, data } = services;
+  const { session, data, settings } = services;
+  const settingsView = (): SettingsView => ({
+    settings: settings.get(),
+    unsupported: shell.settingsUnsupported,
+    problem: shell.applySettings(settings.get()),
+  });
   const { commands, outbox, engine } = data;
   // Commands return nothing; the contract says `undefined` explicitly.
   const nothing = (run: () => unknown): undefined => {
@@ -70,6 +79,11 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'sync.refresh': async () => {
       await engine.refresh();
       return data.status();
+    },
+    'settings.get': () => ({ settings: settings.get(), unsupported: shell.settingsUnsupported, problem: null }),
+    'settings.update': (changes) => {
+      settings.update(changes);
+      return settingsView();
     },
   };
 }

@@ -26,6 +26,8 @@ function setup() {
       opened.push(url.toString());
       return Promise.resolve(true);
     },
+    applySettings: () => null,
+    settingsUnsupported: null,
   };
   const router = createAppRouter<FakeSender>({
     shell,
@@ -128,6 +130,8 @@ describe('handle()', () => {
           throw new Error('secret internals');
         },
         openExternal: () => Promise.resolve(true),
+        applySettings: () => null,
+        settingsUnsupported: null,
       },
       apiUrl: 'http://127.0.0.1:1/api/v9',
       services,

@@ -45,4 +45,8 @@ export const schemas = {
   'sync.status': noRequest,
   'sync.opened': noRequest,
   'sync.refresh': noRequest,
+  'settings.get': noRequest,
+  'settings.update': z
+    .strictObject({ launchAtLogin: z.boolean(), shortcut: text(100).nullable(), backgroundSync: z.boolean() })
+    .partial(),
 } satisfies Schemas;

@@ -1,6 +1,7 @@
 import type { EventSink } from '../ipc/events';
 import type { Logger } from './logger';
 import { ProfileStore } from './session/profile-store';
+import { SettingsStore } from './settings';
 import { SessionService } from './session/session';
 import { DataService, type DataServiceOptions } from './sync/data-service';
 import { TogglApi } from './toggl/api';
@@ -22,6 +23,7 @@ export interface AppServices {
   api: TogglApi;
   session: SessionService;
   data: DataService;
+  settings: SettingsStore;
   close(): Promise<void>;
 }
 
@@ -41,12 +43,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onSignOut: () => Promise.resolve(data.wipe()),
     onSignIn: () => data.engine.sync('sign-in'),
   });
+  const settings = new SettingsStore(dataDir, log);
   const data = new DataService({
     dataDir,
     api,
     events,
     log,
     isSignedIn: () => session.current().status === 'signed-in',
+    backgroundSync: () => settings.get().backgroundSync,
     ...options.data,
   });
   const view = await session.restore();
@@ -58,6 +62,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     api,
     session,
     data,
+    settings,
     close: async () => {
       data.close();
       await api.close();

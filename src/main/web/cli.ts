@@ -1,3 +1,4 @@
+import { webShellPort } from './web-shell-port';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -5,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppRouter } from '../ipc/app-router';
 import { EventHub } from '../ipc/events';
-import type { ShellPort } from '../ipc/handlers';
 import { createAppServices } from '../services/app-services';
 import { ConfigError, readEnvConfig } from '../services/config';
 import { createConsoleLogger } from '../services/logger';
@@ -34,10 +34,8 @@ async function main(): Promise<void> {
     events,
     log,
   });
-  // No window to hide and no desktop to open links on: the page handles both itself.
-  const shell: ShellPort = { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) };
   const router = createAppRouter<WebConnection>({
-    shell,
+    shell: webShellPort,
     apiUrl: config.apiUrl,
     services,
     log,

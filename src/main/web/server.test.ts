@@ -1,3 +1,4 @@
+import { webShellPort } from './web-shell-port';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -25,7 +26,7 @@ beforeEach(async () => {
   const log = createMemoryLogger();
   services = await createOfflineServices();
   const router = createAppRouter<WebConnection>({
-    shell: { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) },
+    shell: webShellPort,
     apiUrl: 'http://127.0.0.1:4010/api/v9',
     services,
     log,

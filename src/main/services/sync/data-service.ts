@@ -15,6 +15,8 @@ export interface DataServiceOptions {
   events: EventSink;
   log: Logger;
   isSignedIn: () => boolean;
+  /** The user's "background sync" setting; off skips the slow timer (not the outbox). */
+  backgroundSync?: () => boolean;
   now?: () => number;
   /** Cache write debounce (ms); 0 writes at once. */
   cacheDebounceMs?: number;
@@ -103,7 +105,12 @@ export class DataService {
     const run = (task: () => Promise<unknown>): void => {
       task().catch((error: unknown) => this.options.log.error('data: background task failed', { error }));
     };
-    this.timers.push(setInterval(() => run(() => this.engine.onTimer()), TICK_MS));
+    this.timers.push(
+      setInterval(() => {
+        const background = this.options.backgroundSync?.() ?? true;
+        run(() => (background ? this.engine.onTimer() : this.engine.sendOutbox('background')));
+      }, TICK_MS),
+    );
     this.timers.push(
       setInterval(() => {
         if (!this.engine.status().online) run(() => this.engine.probe());

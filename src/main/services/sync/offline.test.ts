@@ -150,3 +150,23 @@ describe('offline: changes through the IPC handlers', () => {
     expect((await app.call('data.view')).outbox).toEqual([]);
   });
 });
+
+describe('undo before anything went out', () => {
+  it('an archive undone while still queued cancels out: nothing is sent', async () => {
+    const app = await world.launch();
+    const { view } = await goOffline(app);
+    const internal = byName(view, 'Internal tools')?.id ?? 0;
+    const visual = taskNamed(view, 'Visual design')?.id ?? 0;
+    await app.call('projects.setActive', { ids: [internal], active: false });
+    await app.call('tasks.setActive', { ids: [visual], active: false });
+    await app.services.data.settled();
+    await app.call('projects.setActive', { ids: [internal], active: true });
+    await app.call('tasks.setActive', { ids: [visual], active: true });
+    const after = await app.call('data.view');
+    expect(after.outbox).toEqual([]);
+    expect(byName(after, 'Internal tools')).toMatchObject({ active: true, sync: 'synced' });
+    await world.sandbox.setDown(false);
+    await app.services.data.engine.probe();
+    expect(world.sandbox.countRequests((request) => request.method !== 'GET')).toBe(0);
+  });
+});

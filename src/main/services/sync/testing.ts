@@ -1,3 +1,4 @@
+import { webShellPort } from '../../web/web-shell-port';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,7 @@ export async function launchApp(
     data: { cacheDebounceMs: 0, ...overrides.data },
   });
   const router = createAppRouter<true>({
-    shell: { kind: 'web', hidePopover: () => undefined, openExternal: () => Promise.resolve(false) },
+    shell: webShellPort,
     apiUrl,
     services,
     log,

@@ -1,0 +1,28 @@
+import { app, globalShortcut } from 'electron';
+import type { AppSettings } from '../../shared/contract';
+import type { ShellPort } from '../ipc/handlers';
+import type { PopoverWindow } from './popover-window';
+import { openExternalChecked } from './security';
+
+/** The Electron shell's side of the handlers: the popover, links, login item, global shortcut. */
+export function electronShellPort(popover: PopoverWindow, showPopover: () => void): ShellPort {
+  let registered: string | null = null;
+  return {
+    kind: 'electron',
+    hidePopover: () => popover.hide(),
+    openExternal: openExternalChecked,
+    settingsUnsupported: null,
+    applySettings(settings: AppSettings): string | null {
+      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+      if (settings.shortcut === registered) return null;
+      if (registered) globalShortcut.unregister(registered);
+      registered = null;
+      if (!settings.shortcut) return null;
+      if (!globalShortcut.register(settings.shortcut, showPopover)) {
+        return `The shortcut ${settings.shortcut} is taken by another app or the system; choose another.`;
+      }
+      registered = settings.shortcut;
+      return null;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { ShellPort } from '../ipc/handlers';
+
+/**
+ * The browser shell's side of the handlers: no window to hide and no desktop to open links
+ * on (the page does both itself), and no login items or global shortcuts.
+ */
+export const webShellPort: ShellPort = {
+  kind: 'web',
+  hidePopover: () => undefined,
+  openExternal: () => Promise.resolve(false),
+  applySettings: () => null,
+  settingsUnsupported:
+    'Launch at login and the global shortcut take effect in the desktop app, not in the browser shell.',
+};
