@@ -103,6 +103,8 @@ export interface DataView {
   outbox: OutboxEntryView[];
   /** When the list last came from Toggl (epoch ms), or null if never. */
   syncedAt: number | null;
+  /** Recent [temporary id, Toggl's id] pairs, so a selection survives the swap. */
+  newIds: [number, number][];
 }
 
 export interface QuotaStatus {

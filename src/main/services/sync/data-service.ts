@@ -73,7 +73,7 @@ export class DataService {
 
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
-    this.view ??= buildView(this.cache, this.outbox.entries);
+    this.view ??= buildView(this.cache, this.outbox.entries, this.outbox.newIds);
     return this.view;
   }
 

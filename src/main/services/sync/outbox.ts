@@ -95,6 +95,8 @@ export class Outbox {
   private running: Promise<ReplayResult> | undefined;
   /** The entry whose request is on the wire right now: it must not be edited or dropped. */
   private sendingId: string | undefined;
+  /** Temporary ids swapped for Toggl's lately (last 50), for the view. */
+  readonly newIds = new Map<number, number>();
 
   constructor(private readonly options: OutboxOptions) {}
 
@@ -248,6 +250,10 @@ export class Outbox {
 
   private done(entryId: string, remap?: { from: number; to: number }): void {
     this.options.cache.changed();
+    if (remap) {
+      this.newIds.set(remap.from, remap.to);
+      for (const key of this.newIds.keys()) if (this.newIds.size > 50) this.newIds.delete(key);
+    }
     this.rewrite((entries) =>
       entries
         .filter((entry) => entry.id !== entryId)

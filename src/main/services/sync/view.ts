@@ -132,7 +132,11 @@ function applyOp(working: Working, entry: OutboxEntry): void {
 }
 
 /** The cache (what Toggl confirmed) with every queued change laid over it, in order. */
-export function buildView(cache: CacheStore, entries: readonly OutboxEntry[]): DataView {
+export function buildView(
+  cache: CacheStore,
+  entries: readonly OutboxEntry[],
+  newIds: ReadonlyMap<number, number> = new Map(),
+): DataView {
   const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
   const working: Working = {
     projects: new Map(
@@ -174,5 +178,6 @@ export function buildView(cache: CacheStore, entries: readonly OutboxEntry[]): D
     tasks: [...working.tasks.values()],
     outbox,
     syncedAt: cache.syncedAt,
+    newIds: [...newIds],
   };
 }

@@ -109,6 +109,7 @@ export class DataState {
   listen(): () => void {
     const offData = this.api.on('data.changed', (view) => {
       this.view = view;
+      this.followNewIds(view.newIds);
     });
     const offStatus = this.api.on('sync.status', (status) => {
       this.status = status;
@@ -128,6 +129,17 @@ export class DataState {
     }
     this.error = null;
     return result.value;
+  }
+
+  /** Items created offline get Toggl's ids later: keep them selected, opened and picked. */
+  private followNewIds(pairs: [number, number][]): void {
+    for (const [from, to] of pairs) {
+      for (const prefix of ['p:', 't:']) {
+        if (this.selectedKey === `${prefix}${from}`) this.selectedKey = `${prefix}${to}`;
+        if (this.picked.delete(`${prefix}${from}`)) this.picked.add(`${prefix}${to}`);
+      }
+      if (this.expanded.delete(from)) this.expanded.add(to);
+    }
   }
 
   toggle(projectId: number, open?: boolean): void {

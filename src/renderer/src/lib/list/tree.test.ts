@@ -50,6 +50,7 @@ const view: DataView = {
   tasks: [task(101, 12, 'Write'), task(102, 12, 'Done one', false), task(103, 21, 'Plan')],
   outbox: [],
   syncedAt: null,
+  newIds: [],
 };
 const tasks = tasksByProject(view);
 const labels = (rows: ReturnType<typeof buildRows>) =>

@@ -1,0 +1,23 @@
+import type { Page } from '@playwright/test';
+import { DEMO } from '../../src/main/sandbox/fixture';
+import type { TogglSandbox } from '../../src/main/sandbox/server';
+
+/** Signs in with the demo token and waits for the list. */
+export async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'API token' }).fill(DEMO.apiToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('tree').waitFor();
+  await page.getByRole('treeitem').first().waitFor();
+}
+
+/** The sandbox's live projects and tasks by name (what Toggl would say). */
+export function onToggl(sandbox: TogglSandbox) {
+  const live = <T extends { server_deleted_at?: string | null }>(items: Iterable<T>) =>
+    [...items].filter((item) => !item.server_deleted_at);
+  return {
+    project: (name: string) => live(sandbox.state.projects.values()).find((project) => project.name === name),
+    task: (name: string) => live(sandbox.state.tasks.values()).find((task) => task.name === name),
+    projects: () => live(sandbox.state.projects.values()),
+  };
+}

@@ -1,0 +1,190 @@
+import { expect, test } from '../fixtures';
+import { onToggl, signIn } from '../support/app-page';
+
+test('the list, create, rename, done and undo, archive and restore, bulk archive, delete, offline', async ({
+  page,
+  webShell,
+  sandbox,
+}) => {
+  const toggl = onToggl(sandbox);
+  await signIn(page, webShell.url);
+  const tree = page.getByRole('tree');
+  const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+
+  // The list matches the account: every active project the demo user can see, archived hidden.
+  for (const name of [
+    'Website redesign',
+    'Mobile app',
+    'Internal tools',
+    'Hiring',
+    'Meetup organising',
+    'Security audit',
+  ]) {
+    await expect(item(name)).toBeVisible();
+  }
+  await expect(item('Legacy migration')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('main-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('main-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Create a project.
+  await page.getByRole('button', { name: 'New project' }).click();
+  const newProject = page.getByRole('dialog', { name: 'New project' });
+  await newProject.getByRole('textbox', { name: 'Name' }).fill('Launch plan');
+  await newProject.getByRole('combobox', { name: 'Client' }).fill('Acme Corp');
+  await page.screenshot({ path: test.info().outputPath('form.png') });
+  await newProject.getByRole('button', { name: 'Save' }).click();
+  await expect(item('Launch plan')).toBeVisible();
+  await expect.poll(() => toggl.project('Launch plan')?.id ?? 0).toBeGreaterThan(0);
+  expect(sandbox.state.clients.get(toggl.project('Launch plan')?.client_id ?? 0)?.name).toBe('Acme Corp');
+
+  // Create a task in it (the selected project is the default).
+  await page.getByRole('button', { name: 'New task' }).click();
+  const newTask = page.getByRole('dialog', { name: 'New task' });
+  await expect(newTask.getByRole('combobox', { name: 'Project' })).toHaveValue(
+    String(toggl.project('Launch plan')?.id),
+  );
+  await newTask.getByRole('textbox', { name: 'Name' }).fill('Draft brief');
+  await newTask.getByRole('textbox', { name: 'Estimate' }).fill('1h 30m');
+  await newTask.getByRole('button', { name: 'Save' }).click();
+  await expect(item('Draft brief')).toBeVisible();
+  await expect.poll(() => toggl.task('Draft brief')?.estimated_seconds).toBe(5400);
+  expect(toggl.task('Draft brief')?.project_id).toBe(toggl.project('Launch plan')?.id);
+
+  // Rename both.
+  await item('Launch plan').click();
+  await item('Launch plan').getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('dialog', { name: 'Edit project' })
+    .getByRole('textbox', { name: 'Name' })
+    .fill('Launch plan 2027');
+  await page.getByRole('dialog', { name: 'Edit project' }).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => toggl.project('Launch plan 2027')?.id).toBeDefined();
+  await item('Draft brief').click();
+  await item('Draft brief').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('dialog', { name: 'Edit task' }).getByRole('textbox', { name: 'Name' }).fill('Final brief');
+  await page.getByRole('dialog', { name: 'Edit task' }).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => toggl.task('Final brief')?.id).toBeDefined();
+
+  // Done (the task leaves the list while "Show done tasks" is off), then Undo.
+  await item('Final brief').getByRole('checkbox', { name: 'Done' }).click();
+  await expect.poll(() => toggl.task('Final brief')?.active).toBe(false);
+  await expect(item('Final brief')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => toggl.task('Final brief')?.active).toBe(true);
+  await expect(item('Final brief').getByRole('checkbox', { name: 'Done' })).not.toBeChecked();
+
+  // Archive, then restore from "Show archived".
+  await item('Launch plan 2027').click();
+  await item('Launch plan 2027').getByRole('button', { name: 'Archive' }).click();
+  await expect.poll(() => toggl.project('Launch plan 2027')?.active).toBe(false);
+  await expect(item('Launch plan 2027')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Show archived' }).check();
+  await item('Launch plan 2027').click();
+  await item('Launch plan 2027').getByRole('button', { name: 'Restore' }).click();
+  await expect.poll(() => toggl.project('Launch plan 2027')?.active).toBe(true);
+  await page.getByRole('checkbox', { name: 'Show archived' }).uncheck();
+
+  // Bulk-archive two projects in one request.
+  const patchesBefore = sandbox.countRequests((request) => request.method === 'PATCH');
+  await item('Hiring').click({ modifiers: ['ControlOrMeta'] });
+  await item('Internal tools').click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('button', { name: 'Archive selected' }).click();
+  await expect
+    .poll(() => [toggl.project('Hiring')?.active, toggl.project('Internal tools')?.active])
+    .toEqual([false, false]);
+  expect(sandbox.countRequests((request) => request.method === 'PATCH')).toBe(patchesBefore + 1);
+
+  // Delete one, with a confirmation that says what happens.
+  await item('Launch plan 2027').click();
+  await item('Launch plan 2027').getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete project' });
+  await expect(confirm).toContainText('Its time entries stay, without a project. This cannot be undone');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => toggl.project('Launch plan 2027')).toBeUndefined();
+  await expect(item('Launch plan 2027')).toHaveCount(0);
+
+  // Offline: the list stays, edits show as pending, the status says offline.
+  await sandbox.setDown(true);
+  await item('Mobile app').click();
+  await item('Mobile app').getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('dialog', { name: 'Edit project' })
+    .getByRole('textbox', { name: 'Name' })
+    .fill('Mobile app offline');
+  await page.getByRole('dialog', { name: 'Edit project' }).getByRole('button', { name: 'Save' }).click();
+  await expect(item('Mobile app offline')).toContainText('pending');
+  await expect(page.getByRole('status')).toContainText('Offline — showing the list from');
+  await expect(page.getByRole('status')).toContainText('1 change waiting');
+  await expect(item('Website redesign')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('offline.png') });
+
+  // Back online: Refresh syncs and replays.
+  await sandbox.setDown(false);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => toggl.project('Mobile app offline')?.id).toBeDefined();
+  await expect(item('Mobile app offline')).not.toContainText('pending');
+  await expect(page.getByRole('status')).toContainText('Synced');
+  expect(sandbox.countRequests((request) => request.status === 402)).toBe(0);
+});
+
+test('keyboard only: create, edit and archive without the mouse', async ({ page, webShell, sandbox }) => {
+  const toggl = onToggl(sandbox);
+  await signIn(page, webShell.url);
+  await page.keyboard.press('ControlOrMeta+n');
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type('Keyboard project');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => toggl.project('Keyboard project')?.id ?? 0).toBeGreaterThan(0);
+
+  // "/" focuses search; ↓ moves into the list; Enter edits.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search projects and tasks' })).toBeFocused();
+  await page.keyboard.type('keybord');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('tree')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: 'Edit project' });
+  await expect(edit.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Keyboard project v2');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => toggl.project('Keyboard project v2')?.id).toBeDefined();
+
+  // Ctrl/Cmd+E archives the selected project; Escape closes a form before anything else.
+  await page.getByRole('tree').focus();
+  await page.keyboard.press('ControlOrMeta+e');
+  await expect.poll(() => toggl.project('Keyboard project v2')?.active).toBe(false);
+  // Escape in the search box clears it; the whole list is back.
+  await page.keyboard.press('/');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search projects and tasks' })).toHaveValue('');
+  await page.getByRole('tree').focus();
+  await page.keyboard.press('ControlOrMeta+n');
+  await expect(page.getByRole('dialog', { name: 'New project' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('tree')).toBeFocused();
+});
+
+test('search is tolerant of typos and word order and highlights matches', async ({ page, webShell }) => {
+  await signIn(page, webShell.url);
+  await page.getByRole('searchbox', { name: 'Search projects and tasks' }).fill('desgin visual');
+  await expect(page.getByRole('treeitem', { name: 'Visual design' })).toBeVisible();
+  await expect(page.getByRole('treeitem')).toHaveCount(2);
+  await expect(page.getByRole('treeitem', { name: 'Visual design' }).locator('mark')).toHaveText(['Visual']);
+});
+
+test('where only admins may create projects, "New project" is disabled and says why', async ({ page, webShell }) => {
+  await signIn(page, webShell.url);
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Community (members)' });
+  const button = page.getByRole('button', { name: 'New project' });
+  await expect(button).toBeDisabled();
+  await expect(page.getByText('Only admins may create projects in “Community (members)”.')).toBeVisible();
+  await page.getByRole('treeitem', { name: 'Meetup organising' }).click();
+  await expect(
+    page.getByRole('treeitem', { name: 'Meetup organising' }).getByRole('button', { name: 'Archive' }),
+  ).toBeDisabled();
+});
