@@ -3,7 +3,7 @@ import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import type { IpcError, IpcResult } from '../../../shared/ipc-result';
 import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
-import { buildRows, tasksByProject, type Row, type ViewTask } from './list/tree';
+import { buildRows, prepareView, type Row } from './list/tree';
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
 export class DataState {
@@ -24,7 +24,7 @@ export class DataState {
   /** The last search and the index it ran on: a growing query only re-checks its hits. */
   private searchState: { index: SearchIndex; state: SearchState } | undefined;
 
-  readonly tasksByProject = $derived(this.view ? tasksByProject(this.view) : new Map<number, ViewTask[]>());
+  readonly prepared = $derived(this.view ? prepareView(this.view) : null);
 
   /** Projects and tasks in one index, each with its project's and client's names for context. */
   readonly index = $derived.by((): SearchIndex | null => {
@@ -44,12 +44,13 @@ export class DataState {
   });
 
   readonly matches = $derived.by(() => {
-    const index = this.index;
-    const view = this.view;
-    if (!index || !view || this.query.trim() === '') {
+    // The index is built on the first search, not on load.
+    if (this.query.trim() === '') {
       this.searchState = undefined;
       return undefined;
     }
+    const index = this.index;
+    if (!index) return undefined;
     const previous = this.searchState?.index === index ? this.searchState.state : undefined;
     const state = search(index, this.query, previous);
     this.searchState = { index, state };
@@ -66,7 +67,7 @@ export class DataState {
 
   readonly rows = $derived.by((): Row[] =>
     this.view
-      ? buildRows(this.view, this.tasksByProject, {
+      ? buildRows(this.view, this.prepared ?? prepareView(this.view), {
           workspaceId: this.workspaceId,
           showArchived: this.showArchived,
           showDone: this.showDone,

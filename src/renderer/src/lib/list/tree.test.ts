@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../shared/entities';
-import { buildRows, formatDuration, parseEstimate, tasksByProject } from './tree';
+import { buildRows, formatDuration, parseEstimate, prepareView } from './tree';
 
 const workspace = (id: number, name: string) => ({
   id,
@@ -52,7 +52,7 @@ const view: DataView = {
   syncedAt: null,
   newIds: [],
 };
-const tasks = tasksByProject(view);
+const tasks = prepareView(view);
 const labels = (rows: ReturnType<typeof buildRows>) =>
   rows.map((row) =>
     row.kind === 'project' ? row.project.name : row.kind === 'task' ? `- ${row.task.name}` : `[${row.label}]`,
@@ -119,5 +119,21 @@ describe('durations', () => {
     expect(parseEstimate('2 hours')).toBe(7200);
     expect(parseEstimate('')).toBeNull();
     expect(parseEstimate('soon')).toBeUndefined();
+  });
+});
+
+describe('large searches', () => {
+  it('lists projects closed when more tasks match than can be read', () => {
+    const many = new Set(Array.from({ length: 1001 }, (_, index) => 5000 + index));
+    many.add(101);
+    const rows = buildRows(view, tasks, {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set(),
+      matches: { projects: new Set(), tasks: many },
+    });
+    expect(labels(rows)).toEqual(['[Studio]', '[Acme]', 'Alpha']);
+    expect(rows.find((row) => row.kind === 'project')).toMatchObject({ expanded: false, hasTasks: true });
   });
 });
