@@ -5,12 +5,12 @@
  * (from the cached list), search latency per keystroke (input to the next frame after the
  * rows changed), and frame times while scrolling. Targets: first rows < 300 ms, search p95 < 16 ms.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { DEMO } from '../../src/main/sandbox/fixture';
+import { startSandboxProcess } from '../../src/main/sandbox/process';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 import { startWebShellProcess } from '../support/web-shell';
 
@@ -75,30 +75,8 @@ async function scrollFrames(page: Page): Promise<number[]> {
 
 async function main(): Promise<void> {
   process.stdout.write(`bench:ui: ${PROJECTS} projects, ${TASKS} tasks, browser shell in Chromium\n`);
-  const sandbox = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.resolve('src/main/sandbox/cli.ts'),
-      '--port',
-      '0',
-      '--large',
-      `${PROJECTS},${TASKS}`,
-      '--no-quotas',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const apiUrl = await new Promise<string>((resolve) => {
-    let output = '';
-    sandbox.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /^Toggl sandbox: (\S+)$/m.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
+  const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
+  const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-bench-ui-'));
   const shell = await startWebShellProcess({ TOGGL_TRAY_DATA_DIR: dataDir, TOGGL_API_URL: apiUrl });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
@@ -132,7 +110,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await shell.stop();
-    sandbox.kill('SIGTERM');
+    sandbox.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -7,12 +7,12 @@
  * 2. Ingest of a 10,000-project / 100,000-task account (seconds, peak memory, cache bytes per task).
  * 3. An incremental sync after 10 changes on Toggl (requests, milliseconds).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO, createFixture } from '../../sandbox/fixture';
 import { seededRandom } from '../../sandbox/faults';
+import { startSandboxProcess } from '../../sandbox/process';
 import { TogglSandbox } from '../../sandbox/server';
 import { measure } from '../measure';
 import { TogglApi } from '../toggl/api';
@@ -130,30 +130,8 @@ async function edit(app: Awaited<ReturnType<typeof launchApp>>, index: number, r
 }
 
 async function largeAccount(): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.resolve('src/main/sandbox/cli.ts'),
-      '--port',
-      '0',
-      '--large',
-      '10000,100000',
-      '--no-quotas',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const apiUrl = await new Promise<string>((resolve) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /^Toggl sandbox: (\S+)$/m.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
+  const sandbox = await startSandboxProcess(['--large', '10000,100000', '--no-quotas']);
+  const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-ingest-'));
   try {
     const app = await launchApp(apiUrl, dataDir, new MemoryVault(), { http: { timeoutMs: 300_000 } });
@@ -198,7 +176,7 @@ async function largeAccount(): Promise<void> {
     );
     await app.close();
   } finally {
-    child.kill('SIGTERM');
+    sandbox.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

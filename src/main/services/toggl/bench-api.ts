@@ -5,9 +5,9 @@
  * loading process's peak memory.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '../../sandbox/fixture';
+import { startSandboxProcess } from '../../sandbox/process';
 import { measure } from '../measure';
 import { TogglApi } from './api';
 import { allMyProjectsPaginated, allMyTasks, allWorkspaceProjects, allWorkspaceTasks, collectPages } from './paging';
@@ -64,7 +64,7 @@ async function measureStrategy(strategy: Strategy, baseUrl: string): Promise<voi
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function run(args: string[], onLine: (line: string, stop: () => void) => void): Promise<void> {
+function run(args: string[], onLine: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
@@ -72,7 +72,7 @@ function run(args: string[], onLine: (line: string, stop: () => void) => void): 
       buffer += chunk.toString();
       let newline: number;
       while ((newline = buffer.indexOf('\n')) >= 0) {
-        onLine(buffer.slice(0, newline), () => child.kill('SIGTERM'));
+        onLine(buffer.slice(0, newline));
         buffer = buffer.slice(newline + 1);
       }
     });
@@ -84,24 +84,14 @@ function run(args: string[], onLine: (line: string, stop: () => void) => void): 
 
 async function orchestrate(): Promise<void> {
   process.stdout.write(`bench:api: ${PROJECTS} projects, ${TASKS} tasks, sandbox on loopback (quotas off)\n`);
-  let stopSandbox: () => void = () => undefined;
-  const url = await new Promise<string>((resolve, reject) => {
-    run(
-      [path.resolve('src/main/sandbox/cli.ts'), '--port', '0', '--large', `${PROJECTS},${TASKS}`, '--no-quotas'],
-      (line, stop) => {
-        stopSandbox = stop;
-        const match = /^Toggl sandbox: (\S+)$/.exec(line);
-        if (match?.[1]) resolve(match[1]);
-      },
-    ).catch(reject);
-  });
+  const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
   const results: Figures[] = [];
   try {
     for (const strategy of STRATEGIES) {
-      await run([self, strategy, url], (line) => results.push(JSON.parse(line) as Figures));
+      await run([self, strategy, sandbox.apiUrl], (line) => results.push(JSON.parse(line) as Figures));
     }
   } finally {
-    stopSandbox();
+    sandbox.stop();
   }
   const rows = results.map((figures) => [
     figures.strategy.padEnd(22),
