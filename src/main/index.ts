@@ -51,7 +51,11 @@ async function start(): Promise<void> {
     load: (window) => (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex)),
   });
   events.attach(popover);
-  const shell = electronShellPort(popover, () => popover.showAt(tray?.getBounds()));
+  const showWith = (command?: MenuCommand): void => {
+    popover.showAt(tray?.getBounds());
+    if (command) popover.emit('menu.command', { command });
+  };
+  const shell = electronShellPort(popover, () => showWith());
   shell.applySettings(services.settings.get());
   registerIpc(
     createAppRouter<IpcMainInvokeEvent>({
@@ -63,10 +67,6 @@ async function start(): Promise<void> {
     }),
   );
 
-  const showWith = (command?: MenuCommand): void => {
-    popover.showAt(tray?.getBounds());
-    if (command) popover.emit('menu.command', { command });
-  };
   tray = createTray(resourcesDir, {
     toggle: (bounds) => popover.toggle(bounds),
     open: showWith,
@@ -74,9 +74,6 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   });
   app.on('second-instance', () => showWith());
-  // A tray app lives on with no window open.
-  app.on('window-all-closed', () => undefined);
   watchSystem(services, log);
-  app.on('will-quit', () => void services.close());
   log.info('started', { userData: dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
 }

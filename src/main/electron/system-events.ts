@@ -1,8 +1,11 @@
-import { powerMonitor } from 'electron';
+import { app, globalShortcut, powerMonitor } from 'electron';
 import type { AppServices } from '../services/app-services';
 import type { Logger } from '../services/logger';
 
-/** Resume from sleep and unlock refresh a stale list; the data layer's timers start here. */
+/**
+ * The app's life beside its window: the data layer's timers, a refresh of a stale list after
+ * sleep or unlock, staying alive with no window open (a tray app), and a clean quit.
+ */
 export function watchSystem(services: AppServices, log: Logger): void {
   const { data } = services;
   data.start();
@@ -11,4 +14,9 @@ export function watchSystem(services: AppServices, log: Logger): void {
   };
   powerMonitor.on('resume', onWake);
   powerMonitor.on('unlock-screen', onWake);
+  app.on('window-all-closed', () => undefined);
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    void services.close();
+  });
 }
