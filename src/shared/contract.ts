@@ -87,8 +87,11 @@ export interface IpcContract {
   'session.signOut': { request: SignOutRequest; response: SignOutResponse };
   /** Asks Toggl whether the stored token still works (GET /me). */
   'session.verify': { request: undefined; response: SessionView };
-  /** The cached list with queued changes applied. */
-  'data.view': { request: undefined; response: DataView };
+  /**
+   * The cached list with queued changes applied. `{ tasks: false }` leaves the tasks out, so a
+   * large account's projects can be painted before its tasks arrive.
+   */
+  'data.view': { request: { tasks: boolean } | undefined; response: DataView };
   'projects.create': { request: { wid: number; fields: ProjectFields }; response: { id: number } };
   'projects.update': { request: { id: number; changes: ProjectChanges }; response: undefined };
   /** Archive (false) or restore (true); several ids make one bulk request per workspace. */

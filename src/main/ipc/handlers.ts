@@ -59,7 +59,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'session.signInWithPassword': ({ email, password }) => session.signInWithPassword(email, password),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
     'session.verify': () => session.verify(),
-    'data.view': () => data.currentView(),
+    'data.view': (request) => (request?.tasks === false ? { ...data.currentView(), tasks: [] } : data.currentView()),
     'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),
     'projects.update': ({ id, changes }) => nothing(() => commands.updateProject(id, changes)),
     'projects.setActive': ({ ids, active }) => nothing(() => commands.setProjectsActive(ids, active)),

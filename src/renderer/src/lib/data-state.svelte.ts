@@ -101,10 +101,16 @@ export class DataState {
 
   constructor(private readonly api: Api) {}
 
+  /** Projects first (a large account's first rows paint sooner), then everything. */
   async load(): Promise<void> {
-    const [view, status] = await Promise.all([this.api.invoke('data.view'), this.api.invoke('sync.status')]);
-    if (view.ok) this.view = view.value;
+    const [projects, status] = await Promise.all([
+      this.api.invoke('data.view', { tasks: false }),
+      this.api.invoke('sync.status'),
+    ]);
+    if (projects.ok && !this.view) this.view = projects.value;
     if (status.ok) this.status = status.value;
+    const full = await this.api.invoke('data.view');
+    if (full.ok) this.view = full.value;
   }
 
   listen(): () => void {
