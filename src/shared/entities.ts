@@ -89,7 +89,7 @@ export interface OutboxEntryView {
   error: string | null;
   /** For conflicts: each field, what you set and what Toggl has now. */
   conflicts: { field: string; mine: unknown; theirs: unknown }[];
-  /** The items it touches, e.g. "project:12", "task:-3". */
+  /** The items it touches, as list keys: "p:12" (project), "t:-3" (task). */
   targets: string[];
 }
 

@@ -147,7 +147,8 @@ export class DataCommands {
         'ids' in op &&
         [...op.ids].sort((a, b) => a - b).join(',') === wanted &&
         op.active === !active;
-      const touches = targetsOf(op).some((target) => ids.some((id) => target === `${kind}:${id}`));
+      const prefix = kind === 'project' ? 'p' : 't';
+      const touches = targetsOf(op).some((target) => ids.some((id) => target === `${prefix}:${id}`));
       if (!touches) continue;
       if ((sameUpdate || sameBulk) && entry.state === 'pending' && !entry.uncertain && !outbox.isSending(entry.id)) {
         outbox.discard(entry.id);

@@ -8,23 +8,23 @@ function worst(a: ItemSync, b: ItemSync): ItemSync {
   return SEVERITY[b] > SEVERITY[a] ? b : a;
 }
 
-/** The items an operation touches, as "project:ID" / "task:ID". */
+/** The items an operation touches, as the list's own keys: "p:ID" / "t:ID". */
 export function targetsOf(op: OutboxOp): string[] {
   switch (op.kind) {
     case 'project.create':
-      return [`project:${op.tempId}`];
+      return [`p:${op.tempId}`];
     case 'project.update':
     case 'project.delete':
-      return [`project:${op.id}`];
+      return [`p:${op.id}`];
     case 'project.bulkActive':
-      return op.ids.map((id) => `project:${id}`);
+      return op.ids.map((id) => `p:${id}`);
     case 'task.create':
-      return [`task:${op.tempId}`];
+      return [`t:${op.tempId}`];
     case 'task.update':
     case 'task.delete':
-      return [`task:${op.id}`];
+      return [`t:${op.id}`];
     case 'task.bulkActive':
-      return op.ids.map((id) => `task:${id}`);
+      return op.ids.map((id) => `t:${id}`);
   }
 }
 
@@ -39,26 +39,24 @@ export function describeOp(op: OutboxOp, names: (key: string) => string | undefi
       return `Create project “${op.fields.name}”`;
     case 'project.update':
       if (op.changes.active !== undefined && Object.keys(op.changes).length === 1) {
-        return `${op.changes.active ? 'Restore' : 'Archive'} project${quoted(`project:${op.id}`)}`;
+        return `${op.changes.active ? 'Restore' : 'Archive'} project${quoted(`p:${op.id}`)}`;
       }
       return op.changes.name !== undefined
         ? `Rename project to “${op.changes.name}”`
-        : `Edit project${quoted(`project:${op.id}`)}`;
+        : `Edit project${quoted(`p:${op.id}`)}`;
     case 'project.delete':
-      return `Delete project${quoted(`project:${op.id}`)}`;
+      return `Delete project${quoted(`p:${op.id}`)}`;
     case 'project.bulkActive':
       return `${op.active ? 'Restore' : 'Archive'} ${op.ids.length} projects`;
     case 'task.create':
       return `Create task “${op.fields.name}”`;
     case 'task.update':
       if (op.changes.active !== undefined && Object.keys(op.changes).length === 1) {
-        return `Mark task${quoted(`task:${op.id}`)} ${op.changes.active ? 'not done' : 'done'}`;
+        return `Mark task${quoted(`t:${op.id}`)} ${op.changes.active ? 'not done' : 'done'}`;
       }
-      return op.changes.name !== undefined
-        ? `Rename task to “${op.changes.name}”`
-        : `Edit task${quoted(`task:${op.id}`)}`;
+      return op.changes.name !== undefined ? `Rename task to “${op.changes.name}”` : `Edit task${quoted(`t:${op.id}`)}`;
     case 'task.delete':
-      return `Delete task${quoted(`task:${op.id}`)}`;
+      return `Delete task${quoted(`t:${op.id}`)}`;
     case 'task.bulkActive':
       return `Mark ${op.ids.length} tasks ${op.active ? 'not done' : 'done'}`;
   }
@@ -157,9 +155,9 @@ export function buildView(
   }
   const names = (key: string): string | undefined => {
     const [kind, id] = key.split(':');
-    const item = kind === 'project' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
+    const item = kind === 'p' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
     return (
-      item?.name ?? (kind === 'project' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name)
+      item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name)
     );
   };
   const outbox: OutboxEntryView[] = entries.map((entry) => ({
