@@ -85,8 +85,6 @@ export interface IpcContract {
   /** The password is used for one request to fetch the token, then forgotten. */
   'session.signInWithPassword': { request: { email: string; password: string }; response: SessionView };
   'session.signOut': { request: SignOutRequest; response: SignOutResponse };
-  /** Asks Toggl whether the stored token still works (GET /me). */
-  'session.verify': { request: undefined; response: SessionView };
   /**
    * The cached list with queued changes applied. `{ tasks: false }` leaves the tasks out, so a
    * large account's projects can be painted before its tasks arrive.
@@ -147,7 +145,6 @@ export const CHANNELS = {
   'session.signInWithToken': true,
   'session.signInWithPassword': true,
   'session.signOut': true,
-  'session.verify': true,
   'data.view': true,
   'projects.create': true,
   'projects.update': true,

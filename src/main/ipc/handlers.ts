@@ -58,7 +58,6 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'session.signInWithToken': ({ token }) => session.signInWithToken(token),
     'session.signInWithPassword': ({ email, password }) => session.signInWithPassword(email, password),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
-    'session.verify': () => session.verify(),
     'data.view': (request) => (request?.tasks === false ? { ...data.currentView(), tasks: [] } : data.currentView()),
     'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),
     'projects.update': ({ id, changes }) => nothing(() => commands.updateProject(id, changes)),

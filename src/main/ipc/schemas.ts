@@ -29,7 +29,6 @@ export const schemas = {
   'session.signInWithToken': z.strictObject({ token: text(256) }),
   'session.signInWithPassword': z.strictObject({ email: text(320), password: text(1024) }),
   'session.signOut': z.strictObject({ discardPending: z.boolean() }),
-  'session.verify': noRequest,
   'data.view': z.strictObject({ tasks: z.boolean() }).optional(),
   'projects.create': z.strictObject({ wid: id, fields: projectFields }),
   'projects.update': z.strictObject({ id, changes: projectChanges }),

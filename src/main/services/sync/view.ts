@@ -156,9 +156,7 @@ export function buildView(
   const names = (key: string): string | undefined => {
     const [kind, id] = key.split(':');
     const item = kind === 'p' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
-    return (
-      item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name)
-    );
+    return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
   };
   const outbox: OutboxEntryView[] = entries.map((entry) => ({
     id: entry.id,

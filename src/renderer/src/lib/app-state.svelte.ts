@@ -1,14 +1,11 @@
 import type { Api } from '../../../preload/api';
-import type { AppInfo, MenuCommand } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/contract';
 import type { IpcError } from '../../../shared/ipc-result';
 
-/** The popover's app-level state: what main told us about itself, and its events. */
+/** The popover's app-level state: what main told us about itself. */
 export class AppState {
   info = $state<AppInfo | null>(null);
   error = $state<IpcError | null>(null);
-  /** The last tray-menu command main asked the popover to act on. */
-  lastCommand = $state<MenuCommand | null>(null);
-  shownAt = $state<number | null>(null);
 
   readonly shellLabel = $derived(this.info?.shell === 'web' ? 'browser shell' : 'desktop');
 
@@ -22,16 +19,6 @@ export class AppState {
     } else {
       this.error = result.error;
     }
-  }
-
-  /** Subscribes to main's events; returns the function that unsubscribes. */
-  listen(): () => void {
-    const offShown = this.api.on('popover.shown', ({ at }) => (this.shownAt = at));
-    const offCommand = this.api.on('menu.command', ({ command }) => (this.lastCommand = command));
-    return () => {
-      offShown();
-      offCommand();
-    };
   }
 
   hidePopover(): void {

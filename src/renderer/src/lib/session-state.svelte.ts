@@ -34,10 +34,6 @@ export class SessionState {
     await this.run(() => this.api.invoke('session.signInWithPassword', { email, password }));
   }
 
-  async verify(): Promise<void> {
-    await this.run(() => this.api.invoke('session.verify'));
-  }
-
   async signOut(discardPending = false): Promise<void> {
     this.busy = true;
     const result = await this.api.invoke('session.signOut', { discardPending });
