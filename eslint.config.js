@@ -3,6 +3,12 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+const NO_ELECTRON = { name: 'electron', message: 'Services stay Electron-free.' };
+const TOOLS = {
+  group: ['vitest', 'vitest/*', '@playwright/test', '**/test/**', '**/tools/**', '**/bench/**'],
+  message: 'Test tools, the sandbox and benchmarks stay out of the product.',
+};
+
 export default ts.config(
   { ignores: ['out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -29,16 +35,44 @@ export default ts.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'src/main/**/*.ts',
+      'src/preload/**/*.ts',
+      'e2e/**/*.ts',
+      'test/**/*.ts',
+      'tools/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
-    // The services run in plain Node and are tested there: only the Electron shell (and the
-    // start-up file that wires it) may import electron.
+    // The product never imports a test tool, the sandbox or a benchmark.
+    files: ['src/main/electron/**/*.ts', 'src/main/index.ts', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TOOLS] }] },
+  },
+  {
+    // The shells' shared plumbing (ipc, web) runs in plain Node too: no electron.
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/electron/**', 'src/main/index.ts'],
+    ignores: ['src/main/electron/**', 'src/main/index.ts', 'src/main/services/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [TOOLS] }] },
+  },
+  {
+    // The services run in plain Node and are tested there; dependencies point down: they
+    // never reach up into the IPC layer or a shell (events leave through their own port).
+    files: ['src/main/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services stay Electron-free.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_ELECTRON],
+          patterns: [
+            TOOLS,
+            { group: ['**/ipc/*', '**/electron/*', '**/web/*', '**/index'], message: 'Services never import a shell.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -52,6 +86,7 @@ export default ts.config(
               group: ['electron', 'node:*', '**/main/**'],
               message: 'The renderer and shared code stay free of Node, Electron and main.',
             },
+            TOOLS,
           ],
         },
       ],

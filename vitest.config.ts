@@ -19,7 +19,7 @@ const summaryLine: Reporter = {
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', summaryLine],
     testTimeout: 20_000,

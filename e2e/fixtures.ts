@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import { createFixture } from '../src/main/sandbox/fixture';
-import { TogglSandbox } from '../src/main/sandbox/server';
+import { createFixture } from '../tools/sandbox/fixture';
+import { TogglSandbox } from '../tools/sandbox/server';
 import { startWebShellProcess, type RunningWebShell } from './support/web-shell';
 
 interface Fixtures {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { DEMO } from '../../src/main/sandbox/fixture';
-import type { TogglSandbox } from '../../src/main/sandbox/server';
+import { DEMO } from '../../tools/sandbox/fixture';
+import type { TogglSandbox } from '../../tools/sandbox/server';
 
 /** Signs in with the demo token and waits for the list. */
 export async function signIn(page: Page, url: string): Promise<void> {

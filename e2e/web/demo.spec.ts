@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 
 test('npm run demo:web opens the browser shell signed into the sandbox’s demo account', async ({ page }) => {
   // The renderer is already built by test:e2e; this runs what demo:web runs after its build.
-  const demo = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main/sandbox/demo.ts'), 'web'], {
+  const demo = spawn(process.execPath, ['--import', 'tsx', path.resolve('tools/sandbox/demo.ts'), 'web'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TOGGL_TRAY_PORT: '0' },
   });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import keytar from 'keytar';
-import { DEMO } from '../../src/main/sandbox/fixture';
+import { DEMO } from '../../tools/sandbox/fixture';
 import { VAULT_SERVICE, vaultAccount } from '../../src/main/services/vault/vault';
 import { expect, test } from '../fixtures';
 

@@ -4,78 +4,33 @@
  * that Toggl has not given an id yet.
  */
 
-export interface CachedUser {
-  id: number;
-  fullname: string;
-  email: string;
-  defaultWorkspaceId: number;
-}
+import type { z } from 'zod';
+import type {
+  clientSchema,
+  conflictSchema,
+  changeStateSchema,
+  projectChangesSchema,
+  projectFieldsSchema,
+  projectSchema,
+  taskChangesSchema,
+  taskFieldsSchema,
+  taskSchema,
+  userSchema,
+  workspaceSchema,
+} from './schema';
 
-export interface CachedWorkspace {
-  id: number;
-  organizationId: number;
-  name: string;
-  /** The user's role here, e.g. "admin" or "user". */
-  role: string;
-  admin: boolean;
-  /** Paid plan: billable projects and any hex color. */
-  premium: boolean;
-  onlyAdminsMayCreateProjects: boolean;
-  at: string;
-}
-
-export interface CachedClient {
-  id: number;
-  wid: number;
-  name: string;
-  archived: boolean;
-  at: string;
-}
-
-export interface CachedProject {
-  id: number;
-  wid: number;
-  cid: number | null;
-  name: string;
-  color: string;
-  active: boolean;
-  isPrivate: boolean;
-  billable: boolean;
-  at: string;
-}
-
-export interface CachedTask {
-  id: number;
-  wid: number;
-  pid: number;
-  name: string;
-  /** False when the task is done. */
-  active: boolean;
-  estimatedSeconds: number | null;
-  /** Toggl's `tracked_seconds`, which is milliseconds. */
-  trackedMs: number;
-  at: string;
-}
-
+export type CachedUser = z.infer<typeof userSchema>;
+export type CachedWorkspace = z.infer<typeof workspaceSchema>;
+export type CachedClient = z.infer<typeof clientSchema>;
+export type CachedProject = z.infer<typeof projectSchema>;
+export type CachedTask = z.infer<typeof taskSchema>;
 /** Fields a user may set on a project. */
-export interface ProjectFields {
-  name: string;
-  cid: number | null;
-  /** A client to create with the project (typed rather than picked). */
-  clientName?: string;
-  color: string;
-  isPrivate: boolean;
-  billable: boolean;
-}
-
-export type ProjectChanges = Partial<Omit<ProjectFields, 'clientName'> & { active: boolean }>;
-
-export interface TaskFields {
-  name: string;
-  estimatedSeconds: number | null;
-}
-
-export type TaskChanges = Partial<TaskFields & { active: boolean }>;
+export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+export type ProjectChanges = z.infer<typeof projectChangesSchema>;
+export type TaskFields = z.infer<typeof taskFieldsSchema>;
+export type TaskChanges = z.infer<typeof taskChangesSchema>;
+export type ChangeState = z.infer<typeof changeStateSchema>;
+export type FieldConflict = z.infer<typeof conflictSchema>;
 
 /** Where an item stands with Toggl. */
 export type ItemSync = 'synced' | 'pending' | 'failed' | 'conflict';
@@ -84,19 +39,34 @@ export interface OutboxEntryView {
   id: string;
   /** "Rename project", "Create task", … */
   summary: string;
-  state: 'pending' | 'failed' | 'conflict';
+  state: ChangeState;
   /** Why it failed, in Toggl's or our words. */
   error: string | null;
   /** For conflicts: each field, what you set and what Toggl has now. */
-  conflicts: { field: string; mine: unknown; theirs: unknown }[];
+  conflicts: FieldConflict[];
   /** The items it touches, as list keys: "p:12" (project), "t:-3" (task). */
   targets: string[];
+}
+
+/**
+ * What the user may do in a workspace, computed in main from Toggl's rules: null where it is
+ * allowed, else the reason it is not (shown beside the disabled control). Main checks these
+ * again on every command.
+ */
+export interface WorkspaceRights {
+  createProjects: string | null;
+  /** Edit, archive and delete projects and their tasks. */
+  editProjects: string | null;
+  billable: string | null;
+  customColors: string | null;
 }
 
 /** Everything the popover lists: the cached state with the queued changes applied. */
 export interface DataView {
   user: CachedUser | null;
   workspaces: CachedWorkspace[];
+  /** Workspace id → what the user may do there. */
+  rights: Record<number, WorkspaceRights>;
   clients: CachedClient[];
   projects: (CachedProject & { sync: ItemSync; clientName: string | null })[];
   tasks: (CachedTask & { sync: ItemSync })[];

@@ -10,7 +10,8 @@ export function watchSystem(services: AppServices, log: Logger): void {
   const { data } = services;
   data.start();
   const onWake = (): void => {
-    data.engine.onResume().catch((error: unknown) => log.error('sync after resume failed', { error }));
+    log.info('system: resumed or unlocked');
+    void data.loop.notify('resume');
   };
   powerMonitor.on('resume', onWake);
   powerMonitor.on('unlock-screen', onWake);

@@ -1,9 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { EventSink } from '../services/events';
 
-/** Where main pushes contract events: the popover's webContents, or the web shell's sockets. */
-export interface EventSink {
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
+export type { EventSink };
 
 /**
  * Services are built before the window or server that carries their events exists: they emit

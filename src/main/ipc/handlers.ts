@@ -30,7 +30,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     unsupported: shell.settingsUnsupported,
     problem: shell.applySettings(settings.get()),
   });
-  const { commands, outbox, engine } = data;
+  const { commands, queue, loop } = data;
   // Commands return nothing; the contract says `undefined` explicitly.
   const nothing = (run: () => unknown): undefined => {
     run();
@@ -38,7 +38,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
   };
   const andSend = (run: () => unknown): undefined => {
     run();
-    data.sendSoon('user');
+    void loop.sendNow();
     return undefined;
   };
   return {
@@ -67,16 +67,16 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'tasks.update': ({ id, changes }) => nothing(() => commands.updateTask(id, changes)),
     'tasks.setActive': ({ ids, active }) => nothing(() => commands.setTasksActive(ids, active)),
     'tasks.delete': ({ id }) => nothing(() => commands.deleteTask(id)),
-    'outbox.retry': ({ entryId }) => andSend(() => outbox.retry(entryId)),
-    'outbox.discard': ({ entryId }) => nothing(() => outbox.discard(entryId)),
-    'outbox.resolve': ({ entryId, keep }) => andSend(() => outbox.resolve(entryId, keep)),
+    'outbox.retry': ({ entryId }) => andSend(() => queue.retry(entryId)),
+    'outbox.discard': ({ entryId }) => nothing(() => queue.discard(entryId)),
+    'outbox.resolve': ({ entryId, keep }) => andSend(() => queue.resolve(entryId, keep)),
     'sync.status': () => data.status(),
     'sync.opened': async () => {
-      await engine.onPopoverOpened();
+      await loop.notify('shown');
       return data.status();
     },
     'sync.refresh': async () => {
-      await engine.refresh();
+      await loop.notify('refresh');
       return data.status();
     },
     'settings.get': () => ({ settings: settings.get(), unsupported: shell.settingsUnsupported, problem: null }),

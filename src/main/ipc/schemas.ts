@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectChangesSchema, projectFieldsSchema, taskChangesSchema, taskFieldsSchema } from '../../shared/schema';
 import type { Schemas } from './router';
 
 const noRequest = z.undefined();
@@ -8,17 +9,23 @@ const id = z.number().int();
 const ids = z.array(id).min(1).max(200);
 const entryId = z.strictObject({ entryId: text(64).min(1) });
 
+// The shared shapes, closed to unknown keys and with bounds on every string.
 const projectFields = z.strictObject({
+  ...projectFieldsSchema.shape,
   name: text(1000),
-  cid: id.nullable(),
   clientName: text(1000).optional(),
   color: text(16),
-  isPrivate: z.boolean(),
-  billable: z.boolean(),
 });
-const projectChanges = projectFields.omit({ clientName: true }).extend({ active: z.boolean() }).partial();
-const taskFields = z.strictObject({ name: text(1000), estimatedSeconds: z.number().int().min(0).max(1e9).nullable() });
-const taskChanges = taskFields.extend({ active: z.boolean() }).partial();
+const projectChanges = z.strictObject(projectChangesSchema.shape).extend({
+  name: text(1000).optional(),
+  color: text(16).optional(),
+});
+const estimate = z.number().int().min(0).max(1e9).nullable();
+const taskFields = z.strictObject({ ...taskFieldsSchema.shape, name: text(1000), estimatedSeconds: estimate });
+const taskChanges = z.strictObject(taskChangesSchema.shape).extend({
+  name: text(1000).optional(),
+  estimatedSeconds: estimate.optional(),
+});
 
 /** Runtime validation of every channel's request; `satisfies` ties it to the contract. */
 export const schemas = {

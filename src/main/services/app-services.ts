@@ -1,4 +1,4 @@
-import type { EventSink } from '../ipc/events';
+import type { EventSink } from './events';
 import type { Logger } from './logger';
 import { ProfileStore } from './session/profile-store';
 import { SettingsStore } from './settings';
@@ -16,7 +16,7 @@ export interface AppServicesOptions {
   log: Logger;
   /** Tests and benchmarks: a clock, faster retries, no pacing. */
   http?: Partial<TogglHttpOptions>;
-  data?: Partial<Pick<DataServiceOptions, 'now' | 'cacheDebounceMs' | 'engine'>>;
+  data?: Partial<Pick<DataServiceOptions, 'clock' | 'cacheDebounceMs' | 'engine'>>;
 }
 
 export interface AppServices {
@@ -39,7 +39,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     profile: new ProfileStore(dataDir, log),
     events,
     log,
-    pendingChanges: () => data.outbox.entries.length,
+    pendingChanges: () => data.queue.entries.length,
     onSignOut: () => Promise.resolve(data.wipe()),
     onSignIn: () => data.engine.sync('sign-in'),
   });

@@ -1,5 +1,5 @@
 import type { SessionView, SignOutResponse } from '../../../shared/contract';
-import type { EventSink } from '../../ipc/events';
+import type { EventSink } from '../events';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logger';
 import type { TogglApi } from '../toggl/api';

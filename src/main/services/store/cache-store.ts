@@ -1,51 +1,18 @@
 import { z } from 'zod';
 import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspace } from '../../../shared/entities';
+import { clientSchema, projectSchema, taskSchema, userSchema, workspaceSchema } from '../../../shared/schema';
 import type { Logger } from '../logger';
 import { JsonStore } from './json-store';
 
 export const CACHE_SCHEMA_VERSION = 2;
 
-const user = z.object({ id: z.number(), fullname: z.string(), email: z.string(), defaultWorkspaceId: z.number() });
-const workspace = z.object({
-  id: z.number(),
-  organizationId: z.number(),
-  name: z.string(),
-  role: z.string(),
-  admin: z.boolean(),
-  premium: z.boolean(),
-  onlyAdminsMayCreateProjects: z.boolean(),
-  at: z.string(),
-});
-const client = z.object({ id: z.number(), wid: z.number(), name: z.string(), archived: z.boolean(), at: z.string() });
-const project = z.object({
-  id: z.number(),
-  wid: z.number(),
-  cid: z.number().nullable(),
-  name: z.string(),
-  color: z.string(),
-  active: z.boolean(),
-  isPrivate: z.boolean(),
-  billable: z.boolean(),
-  at: z.string(),
-});
-const task = z.object({
-  id: z.number(),
-  wid: z.number(),
-  pid: z.number(),
-  name: z.string(),
-  active: z.boolean(),
-  estimatedSeconds: z.number().nullable(),
-  trackedMs: z.number(),
-  at: z.string(),
-});
-
 const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
-  user: user.nullable(),
-  workspaces: z.array(workspace),
-  clients: z.array(client),
-  projects: z.array(project),
-  tasks: z.array(task),
+  user: userSchema.nullable(),
+  workspaces: z.array(workspaceSchema),
+  clients: z.array(clientSchema),
+  projects: z.array(projectSchema),
+  tasks: z.array(taskSchema),
   /** Last successful sync of any kind (epoch ms). */
   syncedAt: z.number().nullable(),
   /** Last full load (epoch ms): workspaces and permissions come only with it. */

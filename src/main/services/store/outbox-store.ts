@@ -1,70 +1,23 @@
 import { z } from 'zod';
+import { changeStateSchema, conflictSchema } from '../../../shared/schema';
+import { changeOpSchema } from '../changes/registry';
 import type { Logger } from '../logger';
 import { JsonStore } from './json-store';
 
-const projectFields = z.object({
-  name: z.string(),
-  cid: z.number().nullable(),
-  clientName: z.string().optional(),
-  color: z.string(),
-  isPrivate: z.boolean(),
-  billable: z.boolean(),
-});
-const projectChanges = projectFields.omit({ clientName: true }).extend({ active: z.boolean() }).partial();
-const taskFields = z.object({ name: z.string(), estimatedSeconds: z.number().nullable() });
-const taskChanges = taskFields.extend({ active: z.boolean() }).partial();
-
-export const outboxOpSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('project.create'), tempId: z.number(), wid: z.number(), fields: projectFields }),
-  z.object({
-    kind: z.literal('project.update'),
-    id: z.number(),
-    wid: z.number(),
-    changes: projectChanges,
-    /** The server's values of the changed fields when the edit was made. */
-    base: projectChanges,
-  }),
-  z.object({ kind: z.literal('project.delete'), id: z.number(), wid: z.number() }),
-  z.object({ kind: z.literal('project.bulkActive'), wid: z.number(), ids: z.array(z.number()), active: z.boolean() }),
-  z.object({
-    kind: z.literal('task.create'),
-    tempId: z.number(),
-    wid: z.number(),
-    pid: z.number(),
-    fields: taskFields,
-  }),
-  z.object({
-    kind: z.literal('task.update'),
-    id: z.number(),
-    wid: z.number(),
-    pid: z.number(),
-    changes: taskChanges,
-    base: taskChanges,
-  }),
-  z.object({ kind: z.literal('task.delete'), id: z.number(), wid: z.number(), pid: z.number() }),
-  z.object({
-    kind: z.literal('task.bulkActive'),
-    wid: z.number(),
-    pid: z.number(),
-    ids: z.array(z.number()),
-    active: z.boolean(),
-  }),
-]);
-
-export type OutboxOp = z.infer<typeof outboxOpSchema>;
+export type { ChangeOp as OutboxOp } from '../changes/registry';
 
 const entrySchema = z.object({
   id: z.string(),
-  op: outboxOpSchema,
+  op: changeOpSchema,
   createdAt: z.number(),
-  state: z.enum(['pending', 'failed', 'conflict']),
+  state: changeStateSchema,
   attempts: z.number(),
   error: z.string().nullable(),
   /** Not before this time (epoch ms): backoff after a transient failure. */
   nextAttemptAt: z.number().nullable(),
   /** A create whose POST may have reached Toggl (timeout, dropped): look before resending. */
   uncertain: z.boolean(),
-  conflicts: z.array(z.object({ field: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+  conflicts: z.array(conflictSchema),
 });
 
 export type OutboxEntry = z.infer<typeof entrySchema>;

@@ -1,13 +1,15 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
-import type { EventSink } from '../../ipc/events';
+import { DataCommands } from '../changes/commands';
+import { ChangeQueue } from '../changes/queue';
+import { Replayer } from '../changes/replayer';
+import { buildView } from '../changes/view';
+import type { EventSink } from '../events';
 import type { Logger } from '../logger';
 import { CacheStore } from '../store/cache-store';
 import { OutboxStore } from '../store/outbox-store';
 import type { TogglApi } from '../toggl/api';
-import { DataCommands } from './commands';
-import { Outbox } from './outbox';
+import { SendLoop, systemClock, type Clock } from './send-loop';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine';
-import { buildView } from './view';
 
 export interface DataServiceOptions {
   dataDir: string;
@@ -15,9 +17,9 @@ export interface DataServiceOptions {
   events: EventSink;
   log: Logger;
   isSignedIn: () => boolean;
-  /** The user's "background sync" setting; off skips the slow timer (not the outbox). */
+  /** The user's "background sync" setting; off skips the slow sync (not sending the queue). */
   backgroundSync?: () => boolean;
-  now?: () => number;
+  clock?: Clock;
   /** Cache write debounce (ms); 0 writes at once. */
   cacheDebounceMs?: number;
   engine?: Partial<
@@ -25,55 +27,61 @@ export interface DataServiceOptions {
   >;
 }
 
-const TICK_MS = 60_000;
-const PROBE_MS = 15_000;
-
-/** The offline-first data layer: cache, outbox, commands and the sync engine, wired together. */
+/** The offline-first data layer: cache, queue, replay, commands, sync and the send loop, wired together. */
 export class DataService {
   readonly cache: CacheStore;
-  readonly outbox: Outbox;
+  readonly queue: ChangeQueue;
+  readonly replayer: Replayer;
   readonly commands: DataCommands;
   readonly engine: SyncEngine;
+  readonly loop: SendLoop;
   private view: DataView | undefined;
   private emitScheduled = false;
-  private sending: Promise<void> = Promise.resolve();
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly options: DataServiceOptions) {
-    const now = options.now ?? Date.now;
-    this.cache = new CacheStore(options.dataDir, options.log, options.cacheDebounceMs ?? 300);
-    this.outbox = new Outbox({
-      store: new OutboxStore(options.dataDir, options.log),
-      cache: this.cache,
-      api: options.api,
-      log: options.log,
+    const clock = options.clock ?? systemClock;
+    const now = () => clock.now();
+    const { api, log } = options;
+    this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300);
+    this.queue = new ChangeQueue({
+      store: new OutboxStore(options.dataDir, log),
       now,
       onChange: () => this.dataChanged(),
     });
+    this.replayer = new Replayer({ queue: this.queue, cache: this.cache, api, log, now });
     this.engine = new SyncEngine({
-      api: options.api,
+      api,
       cache: this.cache,
-      outbox: this.outbox,
-      log: options.log,
+      queue: this.queue,
+      replayer: this.replayer,
+      log,
       now,
       isSignedIn: options.isSignedIn,
       onStatus: (status) => options.events.emit('sync.status', status),
       onData: () => this.dataChanged(),
       ...options.engine,
     });
+    this.loop = new SendLoop({
+      engine: this.engine,
+      queue: this.queue,
+      api,
+      clock,
+      log,
+      backgroundSync: () => options.backgroundSync?.() ?? true,
+    });
     this.commands = new DataCommands({
       cache: this.cache,
-      outbox: this.outbox,
+      queue: this.queue,
       view: () => this.currentView(),
-      kick: () => this.sendSoon(),
+      queued: () => void this.loop.notify('changed'),
     });
     if (this.cache.recoveredFromCorruption)
-      options.log.warn('data: the cache was rebuilt; the next sync reloads it from Toggl');
+      log.warn('data: the cache was rebuilt; the next sync reloads it from Toggl');
   }
 
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
-    this.view ??= buildView(this.cache, this.outbox.entries, this.outbox.newIds);
+    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds);
     return this.view;
   }
 
@@ -81,47 +89,25 @@ export class DataService {
     return this.engine.status();
   }
 
-  /** Sends queued changes in the background; failures are kept in the outbox, not thrown. */
-  sendSoon(mode: 'background' | 'user' = 'user'): void {
-    this.sending = this.engine.sendOutbox(mode).catch((error: unknown) => {
-      this.options.log.error('data: sending the outbox failed', { error });
-    });
-  }
-
-  /** Resolves when the last send started by sendSoon() has finished (tests, shutdown). */
-  async settled(): Promise<void> {
-    await this.sending;
+  /** Resolves when what the send loop last started has finished (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.loop.settled();
   }
 
   /** Forgets the signed-in user's data (sign out). */
   wipe(): void {
-    this.outbox.clear();
+    this.queue.clear();
     this.cache.clear();
     this.dataChanged();
   }
 
-  /** Real timers for the shells: the slow background sync and, while offline, a probe. */
+  /** The shells: the send loop's own timers (background tick, backoff, probes while offline). */
   start(): void {
-    const run = (task: () => Promise<unknown>): void => {
-      task().catch((error: unknown) => this.options.log.error('data: background task failed', { error }));
-    };
-    this.timers.push(
-      setInterval(() => {
-        const background = this.options.backgroundSync?.() ?? true;
-        run(() => (background ? this.engine.onTimer() : this.engine.sendOutbox('background')));
-      }, TICK_MS),
-    );
-    this.timers.push(
-      setInterval(() => {
-        if (!this.engine.status().online) run(() => this.engine.probe());
-      }, PROBE_MS),
-    );
-    for (const timer of this.timers) timer.unref();
+    this.loop.start();
   }
 
   close(): void {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
+    this.loop.stop();
     this.cache.close();
   }
 

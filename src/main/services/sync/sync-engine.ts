@@ -4,13 +4,15 @@ import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
-import { toClient, toProject, toTask, toWorkspace } from './mapping';
-import type { Outbox, ReplayResult } from './outbox';
+import { toClient, toProject, toTask, toWorkspace } from '../toggl/mapping';
+import type { ChangeQueue } from '../changes/queue';
+import type { ReplayResult, Replayer } from '../changes/replayer';
 
 export interface SyncEngineOptions {
   api: TogglApi;
   cache: CacheStore;
-  outbox: Outbox;
+  queue: ChangeQueue;
+  replayer: Replayer;
   log: Logger;
   now: () => number;
   /** False while nobody is signed in: no requests at all. */
@@ -34,7 +36,8 @@ const SINCE_MARGIN_S = 60;
 /**
  * Keeps the cache in step with Toggl without running out of the hourly quota: one
  * `GET /me?with_related_data=true` to start, then `since` deltas (or a whole load when that is
- * cheaper), spent only when a trigger's budget allows. Sends the outbox after each sync.
+ * cheaper), spent only when a trigger's budget allows. Sends the queue after each sync.
+ * When to sync and send is the send loop's call; this only does it.
  */
 export class SyncEngine {
   private online = true;
@@ -51,7 +54,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const now = this.options.now();
-    const counts = this.options.outbox.counts();
+    const counts = this.options.queue.counts();
     return {
       online: this.online,
       syncing: this.syncing,
@@ -69,60 +72,45 @@ export class SyncEngine {
     this.options.onStatus(this.status());
   }
 
-  private isStale(): boolean {
+  /** The list is a few minutes old (or was never loaded). */
+  isStale(): boolean {
     const { syncedAt } = this.options.cache;
     return syncedAt === null || this.options.now() - syncedAt >= (this.options.staleAfterMs ?? 5 * 60_000);
   }
 
-  /** The popover opened: refresh only when the list is a few minutes old. */
-  onPopoverOpened(): Promise<void> {
-    return this.isStale() ? this.sync('popover') : this.sendOutbox('background');
+  get isOnline(): boolean {
+    return this.online;
   }
 
-  onResume(): Promise<void> {
-    return this.isStale() ? this.sync('resume') : Promise.resolve();
-  }
-
-  /** The network came back: sync (when stale) and send what waited, backoff or not. */
-  async onOnline(): Promise<void> {
+  /** The network is back (an online event or a probe that got through). */
+  markOnline(): void {
     this.online = true;
     this.emit();
-    if (this.isStale()) await this.sync('online');
-    await this.sendOutbox('reconnect');
   }
 
-  /** The slow background timer; skipped when recent or when the budget is low. */
-  onTimer(): Promise<void> {
+  /** Whether the slow background sync is due (then it counts as done now). */
+  takeBackgroundTurn(): boolean {
     const every = this.options.backgroundEveryMs ?? 15 * 60_000;
     const now = this.options.now();
-    if (now - this.lastBackgroundAt < every || now - (this.options.cache.syncedAt ?? 0) < every)
-      return this.sendOutbox('background');
+    if (now - this.lastBackgroundAt < every || now - (this.options.cache.syncedAt ?? 0) < every) return false;
     this.lastBackgroundAt = now;
-    return this.sync('timer');
+    return true;
   }
 
-  /** The Refresh button: always tries, if the quota has room at all. */
-  refresh(): Promise<void> {
-    return this.sync('manual');
+  /** When a 402 pause ends (epoch ms), if one is on. */
+  get pausedUntilTime(): number | null {
+    return this.pausedUntil;
   }
 
-  /** Is Toggl reachable again? A request to the API root, which no quota counts. */
-  async probe(): Promise<boolean> {
-    const reachable = await this.options.api.ping();
-    if (reachable && (!this.online || this.options.outbox.counts().pending > 0)) await this.onOnline();
-    return reachable;
-  }
-
-  /** Sends the outbox now (after a change, or when the user retries). */
   /**
-   * Sends the outbox: "background" keeps to backoff and to a 402 pause; "reconnect" skips
+   * Sends the queue: "background" keeps to backoff and to a 402 pause; "reconnect" skips
    * the backoff (the network is back); "user" (Retry, Refresh, a new change) skips both.
    */
-  async sendOutbox(mode: 'background' | 'reconnect' | 'user'): Promise<void> {
-    if (!this.options.isSignedIn() || this.options.outbox.counts().pending === 0) return this.emit();
+  async push(mode: 'background' | 'reconnect' | 'user'): Promise<void> {
+    if (!this.options.isSignedIn() || this.options.queue.counts().pending === 0) return this.emit();
     const now = this.options.now();
     if (mode !== 'user' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
-    const result = await this.options.outbox.replay({ ignoreBackoff: mode !== 'background' });
+    const result = await this.options.replayer.replay({ ignoreBackoff: mode !== 'background' });
     this.noteReplay(result);
     this.options.onData();
     this.emit();
@@ -155,7 +143,7 @@ export class SyncEngine {
         const wait = quota.resetsAt ? ` It frees up in ${formatWait((quota.resetsAt - now) / 1000)}.` : '';
         this.problem = `Toggl's hourly limit is nearly used up, so the list was not refreshed.${wait}`;
       }
-      return this.sendOutbox('background');
+      return this.push('background');
     }
     this.syncing = true;
     this.emit();
@@ -173,7 +161,7 @@ export class SyncEngine {
     } finally {
       this.syncing = false;
     }
-    await this.sendOutbox(trigger === 'manual' ? 'user' : 'background');
+    await this.push(trigger === 'manual' ? 'user' : 'background');
   }
 
   private wantsFullLoad(now: number): boolean {
@@ -200,7 +188,7 @@ export class SyncEngine {
   private async fullLoad(now: number): Promise<void> {
     const me = await this.options.api.getMeWithRelatedData();
     const { cache } = this.options;
-    if (cache.user && cache.user.id !== me.id) this.options.outbox.clear();
+    if (cache.user && cache.user.id !== me.id) this.options.queue.clear();
     cache.user = { id: me.id, fullname: me.fullname, email: me.email, defaultWorkspaceId: me.default_workspace_id };
     replaceAll(cache.workspaces, (me.workspaces ?? []).map(toWorkspace));
     replaceAll(cache.clients, (me.clients ?? []).filter((client) => !client.server_deleted_at).map(toClient));

@@ -1,0 +1,219 @@
+import type { DataView, ProjectChanges, ProjectFields, TaskChanges, TaskFields } from '../../../shared/entities';
+import { TOGGL_PALETTE } from '../../../shared/palette';
+import { UserFacingError } from '../errors';
+import type { CacheStore } from '../store/cache-store';
+import { baseOf } from './entity-update';
+import type { ChangeQueue } from './queue';
+import type { ChangeOp } from './registry';
+import { requireRight } from './rights';
+
+export const NAME_MAX = 255;
+const HEX = /^#[0-9a-f]{6}$/i;
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function refuse(message: string): never {
+  throw new UserFacingError('refused', message);
+}
+
+function cleanName(raw: string, what: 'project' | 'task'): string {
+  const name = raw.trim();
+  if (!name) refuse(`Give the ${what} a name.`);
+  if (name.length > NAME_MAX)
+    refuse(`A ${what} name can be at most ${NAME_MAX} characters (this one has ${name.length}).`);
+  return name;
+}
+
+export interface CommandsOptions {
+  cache: CacheStore;
+  queue: ChangeQueue;
+  view: () => DataView;
+  /** A change was queued: the send loop takes it from here. */
+  queued: () => void;
+}
+
+/**
+ * What the user can do to projects and tasks. Each command checks its input and the user's
+ * rights against the current view, and queues the change (on disk when this returns); the
+ * queue folds it into an earlier one where its kind says so, and the send loop sends it.
+ */
+export class DataCommands {
+  constructor(private readonly options: CommandsOptions) {}
+
+  private project(id: number) {
+    return (
+      this.options.view().projects.find((project) => project.id === id) ??
+      refuse('That project is not in the list any more.')
+    );
+  }
+
+  private task(id: number) {
+    return this.options.view().tasks.find((task) => task.id === id) ?? refuse('That task is not in the list any more.');
+  }
+
+  private rights(wid: number) {
+    return this.options.view().rights[wid] ?? refuse('That workspace is not in your account.');
+  }
+
+  /** A project the user may change: it exists and the workspace lets them. */
+  private editableProject(id: number) {
+    const project = this.project(id);
+    requireRight(this.rights(project.wid).editProjects);
+    return project;
+  }
+
+  private activeProject(id: number, action: string) {
+    const project = this.editableProject(id);
+    if (!project.active) refuse(`“${project.name}” is archived: restore it before ${action}.`);
+    return project;
+  }
+
+  private checkColor(color: string, wid: number): string {
+    if (!HEX.test(color)) refuse(`“${color}” is not a color: use a hex value such as #06aaf5.`);
+    if (!TOGGL_PALETTE.includes(color.toLowerCase())) requireRight(this.rights(wid).customColors);
+    return color.toLowerCase();
+  }
+
+  private checkUniqueProject(wid: number, cid: number | null, name: string, except?: number): void {
+    const clash = this.options
+      .view()
+      .projects.find(
+        (project) =>
+          project.id !== except &&
+          project.wid === wid &&
+          project.cid === cid &&
+          project.name.toLowerCase() === name.toLowerCase(),
+      );
+    if (clash)
+      refuse(
+        `A project named “${clash.name}” already exists ${cid === null ? 'in this workspace' : 'for this client'}.`,
+      );
+  }
+
+  private checkUniqueTask(pid: number, name: string, projectName: string, except?: number): void {
+    const lower = name.toLowerCase();
+    if (
+      this.options
+        .view()
+        .tasks.some((task) => task.id !== except && task.pid === pid && task.name.toLowerCase() === lower)
+    ) {
+      refuse(`“${projectName}” already has a task named “${name}”.`);
+    }
+  }
+
+  private enqueue(op: ChangeOp): void {
+    if (this.options.queue.enqueue(op)) this.options.queued();
+  }
+
+  createProject(wid: number, fields: ProjectFields): { id: number } {
+    const rights = this.rights(wid);
+    requireRight(rights.createProjects);
+    const name = cleanName(fields.name, 'project');
+    const cid = fields.cid;
+    if (cid !== null && !this.options.view().clients.some((client) => client.id === cid && client.wid === wid)) {
+      refuse('That client is not in this workspace.');
+    }
+    if (fields.billable) requireRight(rights.billable);
+    this.checkUniqueProject(wid, cid, name);
+    const color = this.checkColor(fields.color, wid);
+    const clientName = fields.clientName?.trim();
+    const tempId = this.options.queue.takeTempId();
+    this.enqueue({
+      kind: 'project.create',
+      tempId,
+      wid,
+      fields: { ...fields, name, color, ...(clientName ? { clientName } : {}) },
+    });
+    return { id: tempId };
+  }
+
+  updateProject(id: number, raw: ProjectChanges): void {
+    const project = this.editableProject(id);
+    const changes: ProjectChanges = { ...raw };
+    if (changes.name !== undefined) changes.name = cleanName(changes.name, 'project');
+    if (changes.color !== undefined) changes.color = this.checkColor(changes.color, project.wid);
+    if (changes.billable) requireRight(this.rights(project.wid).billable);
+    if (changes.name !== undefined || changes.cid !== undefined) {
+      this.checkUniqueProject(
+        project.wid,
+        changes.cid !== undefined ? changes.cid : project.cid,
+        changes.name ?? project.name,
+        id,
+      );
+    }
+    const base = baseOf(this.options.cache.projects.get(id), changes);
+    this.enqueue({ kind: 'project.update', id, wid: project.wid, changes, base });
+  }
+
+  /** Archive (false) or restore (true) one or more projects; several go in one bulk request. */
+  setProjectsActive(ids: number[], active: boolean): void {
+    const projects = ids.map((id) => this.editableProject(id));
+    if (projects.length === 1) return this.updateProject(ids[0] ?? 0, { active });
+    for (const [wid, group] of groupBy(projects, (project) => project.wid)) {
+      this.enqueue({
+        kind: 'project.bulkActive',
+        wid,
+        ids: group.map((project) => project.id),
+        active,
+      });
+    }
+  }
+
+  deleteProject(id: number): void {
+    const project = this.editableProject(id);
+    this.enqueue({ kind: 'project.delete', id, wid: project.wid });
+  }
+
+  createTask(pid: number, fields: TaskFields): { id: number } {
+    const project = this.activeProject(pid, 'adding tasks');
+    const name = cleanName(fields.name, 'task');
+    if (
+      fields.estimatedSeconds !== null &&
+      (!Number.isInteger(fields.estimatedSeconds) || fields.estimatedSeconds < 0)
+    ) {
+      refuse('An estimate is a whole number of minutes or hours, not below zero.');
+    }
+    this.checkUniqueTask(pid, name, project.name);
+    const tempId = this.options.queue.takeTempId();
+    this.enqueue({ kind: 'task.create', tempId, wid: project.wid, pid, fields: { ...fields, name } });
+    return { id: tempId };
+  }
+
+  updateTask(id: number, raw: TaskChanges): void {
+    const task = this.task(id);
+    const project = this.activeProject(task.pid, 'changing its tasks');
+    const changes: TaskChanges = { ...raw };
+    if (changes.name !== undefined) {
+      changes.name = cleanName(changes.name, 'task');
+      this.checkUniqueTask(task.pid, changes.name, project.name, id);
+    }
+    const base = baseOf(this.options.cache.tasks.get(id), changes);
+    this.enqueue({ kind: 'task.update', id, wid: task.wid, pid: task.pid, changes, base });
+  }
+
+  /** Done (false) or not done (true), one or several; several go in one bulk request per project. */
+  setTasksActive(ids: number[], active: boolean): void {
+    const tasks = ids.map((id) => this.task(id));
+    if (tasks.length === 1) return this.updateTask(ids[0] ?? 0, { active });
+    for (const task of tasks) this.activeProject(task.pid, 'changing its tasks');
+    for (const [pid, group] of groupBy(tasks, (task) => task.pid)) {
+      this.enqueue({
+        kind: 'task.bulkActive',
+        wid: group[0]?.wid ?? 0,
+        pid,
+        ids: group.map((task) => task.id),
+        active,
+      });
+    }
+  }
+
+  deleteTask(id: number): void {
+    const task = this.task(id);
+    this.editableProject(task.pid);
+    this.enqueue({ kind: 'task.delete', id, wid: task.wid, pid: task.pid });
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { projectFieldsSchema } from '../../../shared/schema';
+import { toProject } from '../toggl/mapping';
+import type { ChangeKind } from './kind';
+
+export const projectCreateSchema = z.object({
+  kind: z.literal('project.create'),
+  tempId: z.number().int(),
+  wid: z.number().int(),
+  fields: projectFieldsSchema,
+});
+
+export type ProjectCreate = z.infer<typeof projectCreateSchema>;
+
+/** A new project: shown at once under a temporary id, which Toggl's answer replaces. */
+export const projectCreate: ChangeKind<ProjectCreate> = {
+  targets: (op) => [`p:${op.tempId}`],
+  refs: (op) => [op.wid],
+  creates: (op) => op.tempId,
+  remap: (op) => op,
+  describe: (op) => `Create project “${op.fields.name}”`,
+
+  apply(view, op, { mark, at }) {
+    const { clientName, ...fields } = op.fields;
+    view.projects.set(op.tempId, {
+      id: op.tempId,
+      wid: op.wid,
+      ...fields,
+      active: true,
+      at,
+      sync: mark,
+      clientName: clientName ?? null,
+    });
+  },
+
+  async send(op, { api, cache, uncertain }) {
+    const { fields } = op;
+    // After a POST that may have landed: is the project on Toggl already?
+    const found = uncertain
+      ? (await api.listProjects(op.wid, { name: fields.name, active: 'both', per_page: 200 })).find(
+          (project) => project.name.toLowerCase() === fields.name.toLowerCase() && !cache.projects.has(project.id),
+        )
+      : undefined;
+    const created =
+      found ??
+      (await api.createProject(op.wid, {
+        name: fields.name,
+        active: true,
+        color: fields.color,
+        is_private: fields.isPrivate,
+        ...(fields.billable && { billable: true }),
+        ...(fields.cid !== null
+          ? { client_id: fields.cid }
+          : fields.clientName
+            ? { client_name: fields.clientName }
+            : {}),
+      }));
+    const project = toProject(created);
+    cache.projects.set(project.id, project);
+    if (project.cid !== null && !cache.clients.has(project.cid) && fields.clientName) {
+      cache.clients.set(project.cid, {
+        id: project.cid,
+        wid: op.wid,
+        name: fields.clientName,
+        archived: false,
+        at: project.at,
+      });
+    }
+    return { result: 'done', remap: { from: op.tempId, to: project.id } };
+  },
+};

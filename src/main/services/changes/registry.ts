@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ChangeKind } from './kind';
+import { projectBulkActive, projectBulkActiveSchema } from './project-bulk-active';
+import { projectCreate, projectCreateSchema } from './project-create';
+import { projectDelete, projectDeleteSchema } from './project-delete';
+import { projectUpdate, projectUpdateSchema } from './project-update';
+import { taskBulkActive, taskBulkActiveSchema } from './task-bulk-active';
+import { taskCreate, taskCreateSchema } from './task-create';
+import { taskDelete, taskDeleteSchema } from './task-delete';
+import { taskUpdate, taskUpdateSchema } from './task-update';
+
+/** Every queued change as it is kept in outbox.json: one schema per kind. */
+export const changeOpSchema = z.discriminatedUnion('kind', [
+  projectCreateSchema,
+  projectUpdateSchema,
+  projectDeleteSchema,
+  projectBulkActiveSchema,
+  taskCreateSchema,
+  taskUpdateSchema,
+  taskDeleteSchema,
+  taskBulkActiveSchema,
+]);
+
+export type ChangeOp = z.infer<typeof changeOpSchema>;
+export type ChangeKindName = ChangeOp['kind'];
+type OpOf<K extends ChangeKindName> = Extract<ChangeOp, { kind: K }>;
+
+/** Kind → its module. Adding a kind: one module and one line here (and its schema above). */
+const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
+  'project.create': projectCreate,
+  'project.update': projectUpdate,
+  'project.delete': projectDelete,
+  'project.bulkActive': projectBulkActive,
+  'task.create': taskCreate,
+  'task.update': taskUpdate,
+  'task.delete': taskDelete,
+  'task.bulkActive': taskBulkActive,
+};
+
+/** The module of a change's kind, typed for any change (each module only sees its own kind). */
+export function kindOf(op: ChangeOp): ChangeKind<ChangeOp> {
+  return KINDS[op.kind];
+}

@@ -1,0 +1,61 @@
+import type { DataView, OutboxEntryView } from '../../../shared/entities';
+import type { CacheStore } from '../store/cache-store';
+import type { OutboxEntry } from '../store/outbox-store';
+import type { WorkingView } from './kind';
+import { kindOf } from './registry';
+import { rightsOf } from './rights';
+
+/** The cache (what Toggl confirmed) with every queued change laid over it, in order. */
+export function buildView(
+  cache: CacheStore,
+  entries: readonly OutboxEntry[],
+  newIds: ReadonlyMap<number, number> = new Map(),
+): DataView {
+  const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
+  const working: WorkingView = {
+    projects: new Map(
+      [...cache.projects.values()].map((project) => [
+        project.id,
+        {
+          ...project,
+          sync: 'synced' as const,
+          clientName: project.cid === null ? null : (clientNames.get(project.cid) ?? null),
+        },
+      ]),
+    ),
+    tasks: new Map([...cache.tasks.values()].map((task) => [task.id, { ...task, sync: 'synced' as const }])),
+  };
+  for (const entry of entries) {
+    kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
+  }
+  for (const project of working.projects.values()) {
+    if (project.cid !== null && project.clientName === null) project.clientName = clientNames.get(project.cid) ?? null;
+  }
+  const names = (key: string): string | undefined => {
+    const [kind, id] = key.split(':');
+    const item = kind === 'p' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
+    return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
+  };
+  const outbox: OutboxEntryView[] = entries.map((entry) => {
+    const kind = kindOf(entry.op);
+    return {
+      id: entry.id,
+      summary: kind.describe(entry.op, names),
+      state: entry.state,
+      error: entry.error,
+      conflicts: entry.conflicts,
+      targets: kind.targets(entry.op),
+    };
+  });
+  return {
+    user: cache.user,
+    workspaces: [...cache.workspaces.values()],
+    rights: rightsOf(cache.workspaces.values()),
+    clients: [...cache.clients.values()],
+    projects: [...working.projects.values()],
+    tasks: [...working.tasks.values()],
+    outbox,
+    syncedAt: cache.syncedAt,
+    newIds: [...newIds],
+  };
+}

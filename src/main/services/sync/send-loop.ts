@@ -1,0 +1,167 @@
+import type { Logger } from '../logger';
+import type { TogglApi } from '../toggl/api';
+import type { ChangeQueue } from '../changes/queue';
+import type { SyncEngine } from './sync-engine';
+
+/** Timers as the loop needs them: real ones in the shells, a hand-moved one in tests. */
+export interface Clock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => {
+    const timer = setTimeout(run, ms);
+    timer.unref();
+    return timer;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** What can make the app send or sync. */
+export type LoopEvent =
+  /** A change was queued, or the user asked to retry one. */
+  | 'changed'
+  /** The network came back (an online event, or a probe got through). */
+  | 'online'
+  /** The machine woke from sleep or the screen was unlocked. */
+  | 'resume'
+  /** The popover was shown. */
+  | 'shown'
+  /** The slow background tick. */
+  | 'tick'
+  /** The Refresh button. */
+  | 'refresh';
+
+export interface SendLoopOptions {
+  engine: SyncEngine;
+  queue: ChangeQueue;
+  api: TogglApi;
+  clock: Clock;
+  log: Logger;
+  /** The user's "background sync" setting: off, the tick only sends the queue. */
+  backgroundSync: () => boolean;
+  /** The background tick (ms). */
+  tickMs?: number;
+}
+
+const FIRST_PROBE_MS = 2_000;
+const LAST_PROBE_MS = 60_000;
+
+/**
+ * The one place that decides when to send the queue and when to sync. Everything that may
+ * call for it is an event it receives; it also wakes itself: when a backoff or a quota pause
+ * ends, and, while offline, to probe the API root on a growing interval (2 s, 4 s … 60 s).
+ */
+export class SendLoop {
+  private running: Promise<void> = Promise.resolve();
+  private wake: unknown;
+  private tick: unknown;
+  private probeDelay = FIRST_PROBE_MS;
+  private started = false;
+
+  constructor(private readonly options: SendLoopOptions) {}
+
+  /** Something happened that may call for sending or syncing; resolves when that is done. */
+  notify(event: LoopEvent): Promise<void> {
+    return this.track(() => this.decide(event));
+  }
+
+  /** Sends the queue now, whatever the backoff or pause ("send now": Retry, a new change). */
+  sendNow(): Promise<void> {
+    return this.notify('changed');
+  }
+
+  /** Resolves when what the loop last started has finished (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
+  /** Is Toggl reachable again? A request to the API root, which no quota counts. */
+  async probe(): Promise<boolean> {
+    const { api, engine, queue } = this.options;
+    let reachable = false;
+    await this.track(async () => {
+      reachable = await api.ping();
+      if (reachable && (!engine.isOnline || queue.counts().pending > 0)) await this.decide('online');
+    });
+    return reachable;
+  }
+
+  /** Starts the loop's own timers (the shells; tests move a fake clock instead). */
+  start(): void {
+    this.started = true;
+    this.scheduleTick();
+    this.scheduleWake();
+  }
+
+  stop(): void {
+    this.started = false;
+    this.options.clock.clearTimeout(this.tick);
+    this.options.clock.clearTimeout(this.wake);
+  }
+
+  private track(run: () => Promise<void>): Promise<void> {
+    const done = run()
+      .catch((error: unknown) => this.options.log.error('send loop: a run failed', { error }))
+      .finally(() => this.scheduleWake());
+    this.running = done;
+    return done;
+  }
+
+  private async decide(event: LoopEvent): Promise<void> {
+    const { engine } = this.options;
+    switch (event) {
+      case 'changed':
+        return engine.push('user');
+      case 'online':
+        engine.markOnline();
+        if (engine.isStale()) await engine.sync('online');
+        return engine.push('reconnect');
+      case 'resume':
+        return engine.isStale() ? engine.sync('resume') : engine.push('background');
+      case 'shown':
+        return engine.isStale() ? engine.sync('popover') : engine.push('background');
+      case 'tick':
+        return this.options.backgroundSync() && engine.takeBackgroundTurn()
+          ? engine.sync('timer')
+          : engine.push('background');
+      case 'refresh':
+        return engine.sync('manual');
+    }
+  }
+
+  private scheduleTick(): void {
+    const { clock } = this.options;
+    this.tick = clock.setTimeout(() => {
+      void this.notify('tick');
+      if (this.started) this.scheduleTick();
+    }, this.options.tickMs ?? 60_000);
+  }
+
+  /** Offline: probe soon, then less often. Otherwise: wake when the first waiting change is due. */
+  private scheduleWake(): void {
+    if (!this.started) return;
+    const { clock, engine, queue } = this.options;
+    clock.clearTimeout(this.wake);
+    this.wake = undefined;
+    if (!engine.isOnline) {
+      const delay = this.probeDelay;
+      this.probeDelay = Math.min(LAST_PROBE_MS, delay * 2);
+      this.wake = clock.setTimeout(() => void this.probe(), delay);
+      return;
+    }
+    this.probeDelay = FIRST_PROBE_MS;
+    const pending = queue.entries.filter((entry) => entry.state === 'pending');
+    if (pending.length === 0) return;
+    const due = Math.max(
+      engine.pausedUntilTime ?? 0,
+      Math.min(...pending.map((entry) => entry.nextAttemptAt ?? clock.now())),
+    );
+    // A change with no backoff is being sent by the run that just ended: nothing to wake for.
+    if (due <= clock.now()) return;
+    this.wake = clock.setTimeout(() => void this.track(() => engine.push('background')), due - clock.now());
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * One zod schema per shape the app keeps: the cache file, the outbox file and IPC validation
+ * derive theirs from these (`pick`, `extend`, `partial`), and the types come from `z.infer`.
+ * Toggl's own (looser) shapes are mapped onto these once, at the API boundary.
+ */
+import { z } from 'zod';
+
+const id = z.number().int();
+/** Toggl's `at`: when the entity last changed there (ISO time). */
+const at = z.string();
+
+export const userSchema = z.object({
+  id,
+  fullname: z.string(),
+  email: z.string(),
+  defaultWorkspaceId: id,
+});
+
+export const workspaceSchema = z.object({
+  id,
+  organizationId: id,
+  name: z.string(),
+  /** The user's role here: "admin", "user", "projectlead" or "teamlead". */
+  role: z.string(),
+  admin: z.boolean(),
+  /** Paid plan: billable projects and any hex color. */
+  premium: z.boolean(),
+  onlyAdminsMayCreateProjects: z.boolean(),
+  at,
+});
+
+export const clientSchema = z.object({ id, wid: id, name: z.string(), archived: z.boolean(), at });
+
+export const projectSchema = z.object({
+  id,
+  wid: id,
+  cid: id.nullable(),
+  name: z.string(),
+  color: z.string(),
+  active: z.boolean(),
+  isPrivate: z.boolean(),
+  billable: z.boolean(),
+  at,
+});
+
+export const taskSchema = z.object({
+  id,
+  wid: id,
+  pid: id,
+  name: z.string(),
+  /** False when the task is done. */
+  active: z.boolean(),
+  estimatedSeconds: z.number().nullable(),
+  /** Toggl's `tracked_seconds`, which is milliseconds. */
+  trackedMs: z.number(),
+  at,
+});
+
+/** Fields a user sets when creating a project; `clientName` creates a client with it. */
+export const projectFieldsSchema = projectSchema
+  .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true })
+  .extend({ clientName: z.string().optional() });
+
+/** Fields a user may change on a project. */
+export const projectChangesSchema = projectSchema
+  .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true, active: true })
+  .partial();
+
+export const taskFieldsSchema = taskSchema.pick({ name: true, estimatedSeconds: true });
+
+export const taskChangesSchema = taskSchema.pick({ name: true, estimatedSeconds: true, active: true }).partial();
+
+/** Where a queued change stands. */
+export const changeStateSchema = z.enum(['pending', 'failed', 'conflict']);
+
+/** A field a queued edit and Toggl both changed: what you set and what Toggl has now. */
+export const conflictSchema = z.object({ field: z.string(), mine: z.unknown(), theirs: z.unknown() });

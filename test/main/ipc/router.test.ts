@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../src/main/services/app-services';
+import { createMemoryLogger } from '../../../src/main/services/logger';
+import { createOfflineServices } from '../../support/offline-services';
+import { createAppRouter } from '../../../src/main/ipc/app-router';
+import type { ShellPort } from '../../../src/main/ipc/handlers';
+
+let services: AppServices;
+beforeAll(async () => {
+  services = await createOfflineServices();
+  return () => services.close();
+});
+
+interface FakeSender {
+  own: boolean;
+}
+
+function setup() {
+  const log = createMemoryLogger();
+  const hidden: number[] = [];
+  const opened: string[] = [];
+  const shell: ShellPort = {
+    kind: 'electron',
+    hidePopover: () => hidden.push(1),
+    openExternal: (url) => {
+      opened.push(url.toString());
+      return Promise.resolve(true);
+    },
+    applySettings: () => null,
+    settingsUnsupported: null,
+  };
+  const router = createAppRouter<FakeSender>({
+    shell,
+    apiUrl: 'http://127.0.0.1:4010/api/v9',
+    services,
+    log,
+    isTrustedSender: (sender) => sender.own,
+  });
+  return { router, log, hidden, opened };
+}
+
+const own: FakeSender = { own: true };
+const foreign: FakeSender = { own: false };
+
+describe('handle()', () => {
+  it('answers app.info for the own window', async () => {
+    const { router } = setup();
+    const result = await router.handle('app.info', undefined, own);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        name: 'Toggl Tray',
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown,
+        platform: process.platform,
+        shell: 'electron',
+        apiUrl: 'http://127.0.0.1:4010/api/v9',
+      },
+    });
+  });
+
+  it('refuses a foreign sender before validating or running anything', async () => {
+    const { router, hidden, log } = setup();
+    const result = await router.handle('popover.hide', undefined, foreign);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'forbidden-sender', message: 'This call did not come from the Toggl Tray window.' },
+    });
+    expect(hidden).toEqual([]);
+    expect(log.entries).toEqual([{ level: 'warn', message: 'ipc: refused a call from a foreign sender' }]);
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    const { router } = setup();
+    expect(await router.handle('toString', undefined, own)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+    expect(await router.handle(42, undefined, own)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it.each([
+    ['a string where an object is expected', 'https://toggl.com'],
+    ['a missing field', {}],
+    ['a wrong type', { url: 7 }],
+    ['an unexpected extra field', { url: 'https://toggl.com', target: '_blank' }],
+    ['null', null],
+  ])('refuses malformed arguments (%s) with details, without running the handler', async (_case, request) => {
+    const { router, opened } = setup();
+    const result = await router.handle('shell.openExternal', request, own);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: 'The request for "shell.openExternal" is not valid.' },
+    });
+    if (!result.ok) expect(result.error.details?.length).toBeGreaterThan(0);
+    expect(opened).toEqual([]);
+  });
+
+  it('refuses an argument on a channel that takes none', async () => {
+    const { router, hidden } = setup();
+    expect(await router.handle('popover.hide', { now: true }, own)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+    expect(hidden).toEqual([]);
+  });
+
+  it('opens only http(s) links, with a message for the user otherwise', async () => {
+    const { router, opened } = setup();
+    expect(await router.handle('shell.openExternal', { url: 'https://track.toggl.com/profile' }, own)).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(await router.handle('shell.openExternal', { url: 'file:///etc/passwd' }, own)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'Only http and https links can be opened, not file: links.' },
+    });
+    expect(await router.handle('shell.openExternal', { url: 'not a url' }, own)).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'That link is not a valid web address.' },
+    });
+    expect(opened).toEqual(['https://track.toggl.com/profile']);
+  });
+
+  it('turns a crashing handler into an internal error without leaking its text', async () => {
+    const log = createMemoryLogger();
+    const router = createAppRouter<FakeSender>({
+      shell: {
+        kind: 'electron',
+        hidePopover: () => {
+          throw new Error('secret internals');
+        },
+        openExternal: () => Promise.resolve(true),
+        applySettings: () => null,
+        settingsUnsupported: null,
+      },
+      apiUrl: 'http://127.0.0.1:1/api/v9',
+      services,
+      log,
+      isTrustedSender: () => true,
+    });
+    const result = await router.handle('popover.hide', undefined, own);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Toggl Tray. The log has the details.' },
+    });
+    expect(JSON.stringify(result)).not.toContain('secret internals');
+    expect(log.entries).toEqual([{ level: 'error', message: 'ipc: "popover.hide" failed' }]);
+  });
+});

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../../../src/main/services/logger';
+import { CACHE_SCHEMA_VERSION, CacheStore } from '../../../../src/main/services/store/cache-store';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-cache-'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('CacheStore on real files', () => {
+  it('writes atomically and debounced, with owner-only permissions, and reads back', async () => {
+    const cache = new CacheStore(dataDir, createMemoryLogger(), 20);
+    cache.user = { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 2 };
+    cache.changed();
+    cache.changed();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const { statSync } = await import('node:fs');
+    expect(statSync(cache.file).mode & 0o777).toBe(0o600);
+    expect(new CacheStore(dataDir, createMemoryLogger()).user?.fullname).toBe('Dana');
+  });
+
+  it('moves a garbage file aside, keeps it, says so in the log, and starts empty', async () => {
+    const file = path.join(dataDir, 'cache.json');
+    await writeFile(file, '{"schemaVersion": 2, "projects": [ garbage');
+    const log = createMemoryLogger();
+    const cache = new CacheStore(dataDir, log);
+    expect(cache.recoveredFromCorruption).toBe(true);
+    expect(cache.projects.size).toBe(0);
+    expect(cache.syncedAt).toBeNull();
+    const aside = (await readdir(dataDir)).filter((name) => name.startsWith('cache.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(dataDir, aside[0] ?? ''), 'utf8')).toContain('garbage');
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringMatching(
+          /^cache: .*cache\.json was unreadable \(.+\); moved it aside to .*cache\.corrupt-.*\.json and starting afresh$/,
+        ) as unknown,
+      }),
+    ]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      projects: [],
+    });
+  });
+
+  it('treats a file of the wrong shape like garbage', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify({ schemaVersion: 2, projects: 'nope' }));
+    expect(new CacheStore(dataDir, createMemoryLogger()).recoveredFromCorruption).toBe(true);
+  });
+
+  it('migrates a version 1 file', async () => {
+    const v1 = {
+      schemaVersion: 1,
+      user: null,
+      workspaces: [],
+      clients: [],
+      projects: [],
+      tasks: [],
+      syncedAt: 1234,
+      sinceCursor: 1,
+    };
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v1));
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.fullSyncedAt).toBe(1234);
+  });
+
+  it('a process killed during a write leaves a readable cache', async () => {
+    for (let round = 0; round < 5; round++) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.resolve('test/support/cache-writer-probe.ts'), dataDir],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // Let it get into the middle of further writes, then kill it without warning.
+      await new Promise((resolve) => setTimeout(resolve, 20 + round * 37));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      const cache = new CacheStore(dataDir, createMemoryLogger());
+      expect(cache.recoveredFromCorruption).toBe(false);
+      expect(cache.projects.size).toBe(3000);
+      expect(cache.syncedAt).toBeGreaterThan(0);
+    }
+  }, 30_000);
+});

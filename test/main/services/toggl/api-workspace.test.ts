@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEAMMATE } from '../../../../tools/sandbox/fixture';
+import type { TogglSandbox } from '../../../../tools/sandbox/server';
+import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
+import type { TogglApi } from '../../../../src/main/services/toggl/api';
+import { togglFailure } from '../../../support/expect-error';
+import { allWorkspaceProjects, allWorkspaceTasks, collectPages } from '../../../../src/main/services/toggl/paging';
+
+let sandbox: TogglSandbox;
+let api: TogglApi;
+let close: () => Promise<void>;
+let studio: number;
+let community: number;
+let organization: number;
+
+beforeEach(async () => {
+  ({ sandbox, api, close } = await startSandboxWithClient());
+  const me = await api.getMeWithRelatedData();
+  const byName = (name: string) => me.workspaces?.find((workspace) => workspace.name === name);
+  studio = byName('Demo Studio')?.id ?? 0;
+  community = byName('Community (members)')?.id ?? 0;
+  organization = byName('Demo Studio')?.organization_id ?? 0;
+});
+afterEach(() => close());
+
+function userId(email: string): number {
+  return [...sandbox.state.users.values()].find((user) => user.email === email)?.id ?? 0;
+}
+
+describe('workspace projects', () => {
+  it('lists with filters, creates, reads, updates with PUT, archives and deletes', async () => {
+    expect((await api.listProjects(studio)).map((project) => project.name)).toEqual([
+      'Hiring',
+      'Internal tools',
+      'Mobile app',
+      'Website redesign',
+    ]);
+    expect((await api.listProjects(studio, { active: 'both' })).length).toBe(5);
+    expect((await api.listProjects(studio, { active: false })).map((project) => project.name)).toEqual([
+      'Legacy migration',
+    ]);
+    expect((await api.listProjects(studio, { name: 'web' })).map((project) => project.name)).toEqual([
+      'Website redesign',
+    ]);
+
+    const created = await api.createProject(studio, { name: 'Podcast', color: '#0b83d9', client_name: 'New Client' });
+    expect(created).toMatchObject({
+      name: 'Podcast',
+      active: true,
+      color: '#0b83d9',
+      workspace_id: studio,
+      wid: studio,
+    });
+    expect(created.client_id).not.toBeNull();
+    expect(await api.getProject(studio, created.id)).toMatchObject({ id: created.id, name: 'Podcast' });
+
+    const renamed = await api.updateProject(studio, created.id, { name: 'Podcast S2' });
+    expect(renamed.name).toBe('Podcast S2');
+    expect(Date.parse(renamed.at)).toBeGreaterThanOrEqual(Date.parse(created.at));
+    expect((await api.updateProject(studio, created.id, { active: false })).active).toBe(false);
+    expect(sandbox.requests.filter((request) => request.method === 'PUT').length).toBe(2);
+
+    await api.deleteProject(studio, created.id, { teDeletionMode: 'unassign' });
+    const gone = await togglFailure(api.getProject(studio, created.id));
+    expect(gone).toMatchObject({ kind: 'not-found', status: 404 });
+  });
+
+  it('validates names and colors with the server’s own messages', async () => {
+    const blank = await togglFailure(api.createProject(studio, { name: '   ' }));
+    expect(blank).toMatchObject({ kind: 'invalid', serverMessage: 'Project name must not be empty' });
+    const long = await togglFailure(api.createProject(studio, { name: 'x'.repeat(256) }));
+    expect(long.serverMessage).toBe('Project name must be at most 255 characters');
+    const acme = [...sandbox.state.clients.values()].find((client) => client.name === 'Acme Corp');
+    const taken = await togglFailure(api.createProject(studio, { name: 'website REDESIGN', client_id: acme?.id ?? 0 }));
+    expect(taken.serverMessage).toBe('Name has already been taken');
+    // The same name under another client (or none) is fine: unique per workspace and client.
+    expect((await api.createProject(studio, { name: 'Website redesign' })).client_id).toBeNull();
+    const color = await togglFailure(api.createProject(studio, { name: 'Odd color', color: '#123456' }));
+    expect(color.serverMessage).toMatch(/palette/);
+  });
+
+  it('refuses project creation where only admins may create projects', async () => {
+    const refused = await togglFailure(api.createProject(community, { name: 'Mine' }));
+    expect(refused).toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+      serverMessage: 'Only workspace admins may create projects in this workspace',
+    });
+    expect(refused.message).toBe(
+      'Toggl does not allow you to do this: Only workspace admins may create projects in this workspace',
+    );
+  });
+
+  it('bulk-archives with a JSON-Patch array and reports partial failures', async () => {
+    const [first, second] = await api.listProjects(studio);
+    const result = await api.bulkPatchProjects(
+      studio,
+      [first?.id ?? 0, second?.id ?? 0, 999_999],
+      [{ op: 'replace', path: '/active', value: false }],
+    );
+    expect(result.success).toEqual([first?.id, second?.id]);
+    expect(result.failure).toEqual([{ id: 999_999, message: 'Project not found/accessible' }]);
+    expect((await api.getProject(studio, first?.id ?? 0)).active).toBe(false);
+    const request = sandbox.requests.find((entry) => entry.method === 'PATCH');
+    expect(request?.path).toBe(`/workspaces/${studio}/projects/${first?.id},${second?.id},999999`);
+  });
+
+  it('walks workspace project pages to the last one', async () => {
+    for (let index = 0; index < 7; index++) await api.createProject(studio, { name: `Paged ${index}` });
+    const all = await api.listProjects(studio, { active: 'both', per_page: 200 });
+    const before = sandbox.countRequests();
+    const paged = await collectPages(allWorkspaceProjects(api, studio, { active: 'both', per_page: 4 }));
+    expect(paged.map((project) => project.id)).toEqual(all.map((project) => project.id));
+    expect(sandbox.countRequests() - before).toBe(Math.ceil((all.length + 1) / 4));
+  });
+});
+
+describe('project users', () => {
+  it('lists, adds, patches, updates and removes', async () => {
+    const internal = (await api.listProjects(studio)).find((project) => project.name === 'Internal tools');
+    const projectId = internal?.id ?? 0;
+    const sam = userId(TEAMMATE.email);
+    const added = await api.addProjectUser(studio, { project_id: projectId, user_id: sam });
+    expect(added).toMatchObject({ project_id: projectId, user_id: sam, manager: false });
+    expect((await api.listProjectUsers(studio, { project_ids: [projectId] })).map((member) => member.user_id)).toEqual([
+      sam,
+    ]);
+    expect(await api.patchProjectUsers(studio, [added.id], [{ op: 'replace', path: '/manager', value: true }])).toEqual(
+      {
+        success: [added.id],
+        failure: [],
+      },
+    );
+    expect((await api.updateProjectUser(studio, added.id, { labour_cost: 40 })).labour_cost).toBe(40);
+    await api.deleteProjectUser(studio, added.id);
+    expect(await api.listProjectUsers(studio, { project_ids: [projectId] })).toEqual([]);
+    const duplicate = await togglFailure(api.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
+    expect(duplicate.serverMessage).toBe('Invalid user_id');
+  });
+});
+
+describe('tasks', () => {
+  it('lists, creates, reads, marks done with PUT, bulk-patches and deletes', async () => {
+    const website = (await api.listProjects(studio)).find((project) => project.name === 'Website redesign');
+    const pid = website?.id ?? 0;
+    expect((await api.listProjectTasks(studio, pid)).map((task) => task.name)).toEqual([
+      'Wireframes',
+      'Visual design',
+      'Accessibility review',
+    ]);
+    const created = await api.createTask(studio, pid, { name: 'Copywriting', estimated_seconds: 7200 });
+    expect(created).toMatchObject({
+      name: 'Copywriting',
+      active: true,
+      estimated_seconds: 7200,
+      tracked_seconds: 0,
+      project_id: pid,
+    });
+    expect((await api.getTask(studio, pid, created.id)).name).toBe('Copywriting');
+    expect((await api.updateTask(studio, pid, created.id, { active: false })).active).toBe(false);
+    const bulk = await api.bulkPatchTasks(
+      studio,
+      pid,
+      [created.id, 1],
+      [{ op: 'replace', path: '/active', value: true }],
+    );
+    expect(bulk).toEqual({ success: [created.id], failure: [{ id: 1, message: 'Invalid task_id' }] });
+    await api.deleteTask(studio, pid, created.id);
+    expect((await togglFailure(api.getTask(studio, pid, created.id))).serverMessage).toBe('Invalid task_id');
+  });
+
+  it('refuses changes to tasks of an archived project with Toggl’s message', async () => {
+    const legacy = (await api.listProjects(studio, { active: false }))[0];
+    const refused = await togglFailure(api.createTask(studio, legacy?.id ?? 0, { name: 'More' }));
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      status: 400,
+      serverMessage: 'Can not change tasks of archived project',
+    });
+    expect(refused.message).toBe('Toggl refused the change: Can not change tasks of archived project');
+  });
+
+  it('pages through /workspaces/{wid}/tasks using total_count', async () => {
+    const first = await api.listWorkspaceTasks(studio, { active: 'both', per_page: 2 });
+    expect(first).toMatchObject({ page: 1, per_page: 2, sort_field: 'name', sort_order: 'ASC', total_count: 6 });
+    const before = sandbox.countRequests();
+    const all = await collectPages(allWorkspaceTasks(api, studio, { active: 'both', per_page: 2 }));
+    expect(all.length).toBe(6);
+    expect(sandbox.countRequests() - before).toBe(3);
+    expect((await api.listWorkspaceTasks(studio)).data.every((task) => task.active)).toBe(true);
+  });
+});
+
+describe('groups and project groups', () => {
+  it('lists, creates, edits, patches and deletes organization groups', async () => {
+    expect((await api.listOrganizationGroups(organization)).map((group) => group.name)).toEqual(['Designers']);
+    const sam = userId(TEAMMATE.email);
+    const created = await api.createGroup(organization, { name: 'Developers', users: [sam], workspaces: [studio] });
+    expect(created).toMatchObject({
+      name: 'Developers',
+      workspaces: [studio],
+      users: [{ user_id: sam, name: 'Sam Teammate' }],
+    });
+    const taken = await togglFailure(api.createGroup(organization, { name: 'designers' }));
+    expect(taken.serverMessage).toBe('Name has already been taken');
+    expect((await api.updateGroup(organization, created.group_id, { name: 'Engineers', users: [] })).users).toEqual([]);
+    const patched = await api.patchGroup(organization, created.group_id, [
+      { op: 'add', path: '/workspaces', value: [community] },
+    ]);
+    expect(patched.failure).toEqual([]);
+    expect((await api.listWorkspaceGroups(organization, community)).map((group) => group.name)).toEqual(['Engineers']);
+    expect((await api.listOrganizationGroups(organization, { name: 'eng' })).length).toBe(1);
+    await api.deleteGroup(organization, created.group_id);
+    expect((await togglFailure(api.deleteGroup(organization, created.group_id))).status).toBe(404);
+  });
+
+  it('lists, adds and removes project groups', async () => {
+    const [group] = await api.listOrganizationGroups(organization);
+    const projects = await api.listProjects(studio);
+    const ids = projects.map((project) => project.id);
+    expect((await api.listProjectGroups(studio, ids)).length).toBe(1);
+    const internal = projects.find((project) => project.name === 'Internal tools');
+    const link = await api.addProjectGroup(studio, { group_id: group?.group_id ?? 0, project_id: internal?.id ?? 0 });
+    expect((await api.listProjectGroups(studio, ids)).length).toBe(2);
+    await api.removeProjectGroup(studio, link.id);
+    expect((await api.listProjectGroups(studio, ids)).length).toBe(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
+
+const index = buildIndex([
+  { key: 'p:1', text: 'Website redesign Acme Corp' },
+  { key: 'p:2', text: 'Mobile app Globex' },
+  { key: 't:3', text: 'Wireframes Website redesign Acme Corp' },
+  { key: 't:4', text: 'Push notifications Mobile app Globex' },
+]);
+const keysFor = (query: string) => search(index, query).hits.map((at) => index.keys[at]);
+
+describe('search', () => {
+  it('matches substrings of project, client and task names, in any word order', () => {
+    expect(keysFor('acme')).toEqual(['p:1', 't:3']);
+    expect(keysFor('redesign website')).toEqual(['p:1', 't:3']);
+    expect(keysFor('globex push')).toEqual(['t:4']);
+    expect(keysFor('')).toEqual([]);
+  });
+
+  it('tolerates one typo per word of four letters or more', () => {
+    expect(keysFor('wirefrmes')).toEqual(['t:3']);
+    expect(keysFor('wrieframes')).toEqual(['t:3']);
+    expect(keysFor('moblie')).toEqual(['p:2', 't:4']);
+    expect(keysFor('xyzzy')).toEqual([]);
+    // Short words must match exactly: "mob" is a prefix, "mbo" is not accepted as a typo.
+    expect(keysFor('mbo')).toEqual([]);
+  });
+
+  it('narrows from the previous hits when the query grows, with the same result as a fresh search', () => {
+    const first = search(index, 'w');
+    const grown = search(index, 'wi', first);
+    expect(grown.hits).toEqual(search(index, 'wi').hits);
+  });
+
+  it('nearPrefix compares against a prefix of the word', () => {
+    expect(nearPrefix('desgn', 'design')).toBe(true);
+    expect(nearPrefix('dezign', 'designer')).toBe(true);
+    expect(nearPrefix('dzzign', 'design')).toBe(false);
+  });
+
+  it('highlights every exact occurrence, merged', () => {
+    expect(highlightRanges('Website redesign', 'web site')).toEqual([[0, 7]]);
+    expect(highlightRanges('Mobile app', 'x')).toEqual([]);
+  });
+});

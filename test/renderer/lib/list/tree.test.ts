@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { DataView } from '../../../../src/shared/entities';
+import { buildRows, formatDuration, parseEstimate, prepareView } from '../../../../src/renderer/src/lib/list/tree';
+
+const workspace = (id: number, name: string) => ({
+  id,
+  organizationId: 1,
+  name,
+  role: 'admin',
+  admin: true,
+  premium: false,
+  onlyAdminsMayCreateProjects: false,
+  at: '',
+});
+const project = (id: number, wid: number, name: string, clientName: string | null, active = true) => ({
+  id,
+  wid,
+  cid: clientName ? id * 10 : null,
+  name,
+  color: '#06aaf5',
+  active,
+  isPrivate: false,
+  billable: false,
+  at: '',
+  sync: 'synced' as const,
+  clientName,
+});
+const task = (id: number, pid: number, name: string, active = true) => ({
+  id,
+  wid: 1,
+  pid,
+  name,
+  active,
+  estimatedSeconds: null,
+  trackedMs: 0,
+  at: '',
+  sync: 'synced' as const,
+});
+
+const view: DataView = {
+  user: null,
+  workspaces: [workspace(1, 'Studio'), workspace(2, 'Agency')],
+  rights: {},
+  clients: [],
+  projects: [
+    project(11, 1, 'Zeta', null),
+    project(12, 1, 'Alpha', 'Acme'),
+    project(13, 1, 'Old', 'Acme', false),
+    project(21, 2, 'Beta', 'Globex'),
+  ],
+  tasks: [task(101, 12, 'Write'), task(102, 12, 'Done one', false), task(103, 21, 'Plan')],
+  outbox: [],
+  syncedAt: null,
+  newIds: [],
+};
+const tasks = prepareView(view);
+const labels = (rows: ReturnType<typeof buildRows>) =>
+  rows.map((row) =>
+    row.kind === 'project' ? row.project.name : row.kind === 'task' ? `- ${row.task.name}` : `[${row.label}]`,
+  );
+
+describe('buildRows', () => {
+  it('groups by workspace, then client with no-client last; hides archived projects and done tasks', () => {
+    const rows = buildRows(view, tasks, {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set([12]),
+    });
+    expect(labels(rows)).toEqual([
+      '[Agency]',
+      '[Globex]',
+      'Beta',
+      '[Studio]',
+      '[Acme]',
+      'Alpha',
+      '- Write',
+      '[No client]',
+      'Zeta',
+    ]);
+    const alpha = rows.find((row) => row.kind === 'project' && row.project.id === 12);
+    expect(alpha).toMatchObject({ openTasks: 1, expanded: true, hasTasks: true });
+  });
+
+  it('shows archived projects and done tasks when asked, and one workspace without headers', () => {
+    const rows = buildRows(view, tasks, {
+      workspaceId: 1,
+      showArchived: true,
+      showDone: true,
+      expanded: new Set([12]),
+    });
+    expect(labels(rows)).toEqual(['[Acme]', 'Alpha', '- Done one', '- Write', 'Old', '[No client]', 'Zeta']);
+  });
+
+  it('with a search: matched projects, and projects opened on their matching tasks', () => {
+    const rows = buildRows(view, tasks, {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set(),
+      matches: { projects: new Set([11]), tasks: new Set([103, 102]) },
+    });
+    expect(labels(rows)).toEqual(['[Agency]', '[Globex]', 'Beta', '- Plan', '[Studio]', '[No client]', 'Zeta']);
+  });
+});
+
+describe('durations', () => {
+  it('formats seconds for people', () => {
+    expect(formatDuration(5400)).toBe('1 h 30 min');
+    expect(formatDuration(2700)).toBe('45 min');
+    expect(formatDuration(7200)).toBe('2 h');
+    expect(formatDuration(null)).toBe('');
+  });
+
+  it('reads estimates in h and m', () => {
+    expect(parseEstimate('1h 30m')).toBe(5400);
+    expect(parseEstimate('1.5h')).toBe(5400);
+    expect(parseEstimate('45m')).toBe(2700);
+    expect(parseEstimate('90')).toBe(5400);
+    expect(parseEstimate('2 hours')).toBe(7200);
+    expect(parseEstimate('')).toBeNull();
+    expect(parseEstimate('soon')).toBeUndefined();
+  });
+});
+
+describe('large searches', () => {
+  it('lists projects closed when more tasks match than can be read', () => {
+    const many = new Set(Array.from({ length: 1001 }, (_, index) => 5000 + index));
+    many.add(101);
+    const rows = buildRows(view, tasks, {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set(),
+      matches: { projects: new Set(), tasks: many },
+    });
+    expect(labels(rows)).toEqual(['[Studio]', '[Acme]', 'Alpha']);
+    expect(rows.find((row) => row.kind === 'project')).toMatchObject({ expanded: false, hasTasks: true });
+  });
+});

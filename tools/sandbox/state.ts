@@ -1,0 +1,179 @@
+import type {
+  TogglClient,
+  TogglGroup,
+  TogglProject,
+  TogglProjectGroup,
+  TogglProjectUser,
+  TogglTag,
+  TogglTask,
+  TogglWorkspace,
+} from '../../src/main/services/toggl/types';
+
+/** Toggl's plans decide the organization quota: Free 30, Starter 240, Premium 600 per hour. */
+export type Plan = 'free' | 'starter' | 'premium';
+export type Role = 'admin' | 'user';
+
+export interface SandboxUser {
+  id: number;
+  email: string;
+  password: string;
+  apiToken: string;
+  fullname: string;
+  timezone: string;
+  beginning_of_week: number;
+  default_workspace_id: number;
+  country_id: number | null;
+  created_at: string;
+  at: string;
+}
+
+export interface SandboxOrganization {
+  id: number;
+  name: string;
+  plan: Plan;
+  created_at: string;
+  at: string;
+  /** user id → admin of the organization? */
+  members: Map<number, boolean>;
+  ownerId: number;
+}
+
+export type SandboxWorkspace = Omit<TogglWorkspace, 'role' | 'admin'> & {
+  /** user id → role in this workspace. */
+  members: Map<number, Role>;
+};
+
+export type SandboxProject = TogglProject & { creator_id: number };
+
+export { TOGGL_PALETTE } from '../../src/shared/palette';
+
+/** The sandbox's whole world, in memory. Deleted projects and tasks stay as tombstones. */
+export class SandboxState {
+  users = new Map<number, SandboxUser>();
+  organizations = new Map<number, SandboxOrganization>();
+  workspaces = new Map<number, SandboxWorkspace>();
+  clients = new Map<number, TogglClient>();
+  projects = new Map<number, SandboxProject>();
+  tasks = new Map<number, TogglTask>();
+  tags = new Map<number, TogglTag>();
+  projectUsers = new Map<number, TogglProjectUser>();
+  groups = new Map<number, TogglGroup & { organization_id: number }>();
+  projectGroups = new Map<number, TogglProjectGroup>();
+  private lastId = 1000;
+
+  constructor(readonly now: () => number = Date.now) {}
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  stamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  userByToken(token: string): SandboxUser | undefined {
+    for (const user of this.users.values()) if (user.apiToken === token) return user;
+    return undefined;
+  }
+
+  userByEmail(email: string): SandboxUser | undefined {
+    for (const user of this.users.values()) if (user.email.toLowerCase() === email.toLowerCase()) return user;
+    return undefined;
+  }
+
+  roleIn(workspaceId: number, userId: number): Role | undefined {
+    return this.workspaces.get(workspaceId)?.members.get(userId);
+  }
+
+  workspacesOf(userId: number): SandboxWorkspace[] {
+    return [...this.workspaces.values()].filter((workspace) => workspace.members.has(userId));
+  }
+
+  isProjectManager(projectId: number, userId: number): boolean {
+    for (const member of this.projectUsers.values()) {
+      if (member.project_id === projectId && member.user_id === userId && member.manager) return true;
+    }
+    return false;
+  }
+
+  isProjectMember(projectId: number, userId: number): boolean {
+    for (const member of this.projectUsers.values()) {
+      if (member.project_id === projectId && member.user_id === userId) return true;
+    }
+    return false;
+  }
+
+  /** Private projects are seen by admins and their members only. */
+  canSeeProject(project: SandboxProject, userId: number): boolean {
+    const role = this.roleIn(project.workspace_id, userId);
+    if (!role) return false;
+    return (
+      !project.is_private ||
+      role === 'admin' ||
+      project.creator_id === userId ||
+      this.isProjectMember(project.id, userId)
+    );
+  }
+
+  /** Admins, the project's managers and its creator may change it and its tasks. */
+  canEditProject(project: SandboxProject, userId: number): boolean {
+    const role = this.roleIn(project.workspace_id, userId);
+    return role === 'admin' || project.creator_id === userId || this.isProjectManager(project.id, userId);
+  }
+
+  canCreateProject(workspaceId: number, userId: number): boolean {
+    const workspace = this.workspaces.get(workspaceId);
+    const role = this.roleIn(workspaceId, userId);
+    if (!workspace || !role) return false;
+    return role === 'admin' || !workspace.only_admins_may_create_projects;
+  }
+
+  visibleProjects(userId: number): SandboxProject[] {
+    return [...this.projects.values()].filter((project) => this.canSeeProject(project, userId));
+  }
+
+  visibleTasks(userId: number): TogglTask[] {
+    return [...this.tasks.values()].filter((task) => {
+      const project = this.projects.get(task.project_id);
+      return project !== undefined && this.canSeeProject(project, userId);
+    });
+  }
+
+  /** The public face of a workspace for one user: role and admin flag filled in. */
+  workspaceFor(workspace: SandboxWorkspace, userId: number): TogglWorkspace {
+    const { members, ...rest } = workspace;
+    const role = members.get(userId) ?? 'user';
+    return { ...rest, role, admin: role === 'admin' };
+  }
+
+  /** A task's project-derived fields, recomputed as the project changes. */
+  taskView(task: TogglTask): TogglTask {
+    const project = this.projects.get(task.project_id);
+    const client = project?.client_id ? this.clients.get(project.client_id) : undefined;
+    return {
+      ...task,
+      project_name: project?.name ?? '',
+      project_color: project?.color ?? '',
+      project_billable: project?.billable ?? false,
+      client_name: client?.name ?? null,
+    };
+  }
+
+  /** Open (not deleted) tasks per project, counted once for a whole list answer. */
+  taskCounts(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const task of this.tasks.values()) {
+      if (!task.server_deleted_at) counts.set(task.project_id, (counts.get(task.project_id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  projectView(project: SandboxProject, counts: Map<number, number> = this.taskCounts()): TogglProject {
+    const { creator_id: _creator, ...rest } = project;
+    return {
+      ...rest,
+      tasks_count: counts.get(project.id) ?? 0,
+      status: project.server_deleted_at ? 'deleted' : project.active ? 'active' : 'archived',
+    };
+  }
+}
