@@ -10,9 +10,7 @@ import { failStartup, readConfigOrExit } from './electron/startup';
 import { watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { createTray } from './electron/tray';
-import { createAppRouter } from './ipc/app-router';
-import { EventHub } from './ipc/events';
-import { createAppServices } from './services/app-services';
+import { composeApp } from './compose';
 import { createConsoleLogger } from './services/logger';
 
 // The Electron shell's start-up: it only wires modules together.
@@ -42,9 +40,9 @@ async function start(): Promise<void> {
   hardenWebContents(isAppUrl, log);
   if (process.platform === 'darwin') app.dock?.hide();
 
-  const events = new EventHub();
   const vault = await openElectronVault(config.apiUrl, dataDir, log);
-  const services = await createAppServices({ apiUrl: config.apiUrl, dataDir, vault, events, log });
+  const app$ = await composeApp({ apiUrl: config.apiUrl, dataDir, vault, log });
+  const { services, events } = app$;
   const popover = new PopoverWindow({
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     iconPath: path.join(resourcesDir, 'icon.png'),
@@ -57,15 +55,7 @@ async function start(): Promise<void> {
   };
   const shell = electronShellPort(popover, () => showWith());
   shell.applySettings(services.settings.get());
-  registerIpc(
-    createAppRouter<IpcMainInvokeEvent>({
-      shell,
-      apiUrl: config.apiUrl,
-      services,
-      log,
-      isTrustedSender: (event) => isOwnWindow(event, popover.webContents, isAppUrl),
-    }),
-  );
+  registerIpc(app$.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)));
 
   tray = createTray(resourcesDir, {
     toggle: (bounds) => popover.toggle(bounds),

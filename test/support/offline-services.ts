@@ -1,19 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices, type AppServices } from '../../src/main/services/app-services';
+import { composeApp } from '../../src/main/compose';
+import type { AppServices } from '../../src/main/services/app-services';
 import { createMemoryLogger } from '../../src/main/services/logger';
 import { MemoryVault } from './memory-vault';
-import { EventHub } from '../../src/main/ipc/events';
 
 /** Real services on a temp data dir, signed out, pointed at a closed port (tests of IPC plumbing). */
 export async function createOfflineServices(): Promise<AppServices & { dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-ipc-'));
-  const services = await createAppServices({
+  const { services } = await composeApp({
     apiUrl: 'http://127.0.0.1:9/api/v9',
     dataDir,
     vault: new MemoryVault(),
-    events: new EventHub(),
     log: createMemoryLogger(),
   });
   return {

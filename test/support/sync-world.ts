@@ -3,11 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Channel, RequestArgs, ResponseOf } from '../../src/shared/contract';
-import { createAppRouter } from '../../src/main/ipc/app-router';
-import { EventHub } from '../../src/main/ipc/events';
+import { composeApp } from '../../src/main/compose';
 import { DEMO, createFixture } from '../../tools/sandbox/fixture';
 import { TogglSandbox, type SandboxOptions } from '../../tools/sandbox/server';
-import { createAppServices, type AppServices, type AppServicesOptions } from '../../src/main/services/app-services';
+import type { AppServices, AppServicesOptions } from '../../src/main/services/app-services';
 import { createMemoryLogger } from '../../src/main/services/logger';
 import { MemoryVault } from './memory-vault';
 
@@ -27,11 +26,10 @@ export async function launchApp(
   overrides: Partial<Pick<AppServicesOptions, 'http' | 'data'>> = {},
 ): Promise<LaunchedApp> {
   const log = createMemoryLogger();
-  const services = await createAppServices({
+  const app = await composeApp({
     apiUrl,
     dataDir,
     vault,
-    events: new EventHub(),
     log,
     http: {
       minIntervalMs: 0,
@@ -41,13 +39,8 @@ export async function launchApp(
     },
     data: { cacheDebounceMs: 0, ...overrides.data },
   });
-  const router = createAppRouter<true>({
-    shell: webShellPort,
-    apiUrl,
-    services,
-    log,
-    isTrustedSender: (sender) => sender,
-  });
+  const { services } = app;
+  const router = app.router<true>(webShellPort, (sender) => sender);
   return {
     services,
     log,

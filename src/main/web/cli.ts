@@ -4,9 +4,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppRouter } from '../ipc/app-router';
-import { EventHub } from '../ipc/events';
-import { createAppServices } from '../services/app-services';
+import { composeApp } from '../compose';
 import { ConfigError, readEnvConfig } from '../services/config';
 import { createConsoleLogger } from '../services/logger';
 import { KeytarVault } from '../services/vault/keytar-vault';
@@ -26,21 +24,14 @@ async function main(): Promise<void> {
   }
 
   // The browser shell has no safeStorage fallback: the keychain works, or sign-in says why not.
-  const events = new EventHub();
-  const services = await createAppServices({
+  const app = await composeApp({
     apiUrl: config.apiUrl,
     dataDir,
     vault: new KeytarVault(vaultAccount(config.apiUrl)),
-    events,
     log,
   });
-  const router = createAppRouter<WebConnection>({
-    shell: webShellPort,
-    apiUrl: config.apiUrl,
-    services,
-    log,
-    isTrustedSender: (connection) => connection.authenticated,
-  });
+  const { services, events } = app;
+  const router = app.router<WebConnection>(webShellPort, (connection) => connection.authenticated);
   // Tests record what the page receives, to prove the token is never in it.
   const recordFile = process.env.TOGGL_TRAY_IPC_RECORD;
   const web = await startWebShell({

@@ -92,11 +92,9 @@ export class DataState {
   readonly cannotCreateProject = $derived.by((): string | null => {
     const workspaces = this.workspace ? [this.workspace] : (this.view?.workspaces ?? []);
     if (workspaces.length === 0) return 'No workspace is loaded yet.';
-    const allowed = workspaces.some((workspace) => workspace.admin || !workspace.onlyAdminsMayCreateProjects);
-    if (allowed) return null;
-    return this.workspace
-      ? `Only admins may create projects in “${this.workspace.name}”.`
-      : 'Only admins may create projects in your workspaces.';
+    const reasons = workspaces.map((workspace) => this.view?.rights[workspace.id]?.createProjects ?? null);
+    if (reasons.some((reason) => reason === null)) return null;
+    return this.workspace ? (reasons[0] ?? null) : 'Only admins may create projects in your workspaces.';
   });
 
   constructor(private readonly api: Api) {}
