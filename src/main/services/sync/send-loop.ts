@@ -56,7 +56,7 @@ const LAST_PROBE_MS = 60_000;
  * ends, and, while offline, to probe the API root on a growing interval (2 s, 4 s … 60 s).
  */
 export class SendLoop {
-  private running: Promise<void> = Promise.resolve();
+  private readonly running = new Set<Promise<void>>();
   private wake: unknown;
   private tick: unknown;
   private probeDelay = FIRST_PROBE_MS;
@@ -74,9 +74,9 @@ export class SendLoop {
     return this.notify('changed');
   }
 
-  /** Resolves when what the loop last started has finished (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.running;
+  /** Resolves when everything the loop started has finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
   }
 
   /** Is Toggl reachable again? A request to the API root, which no quota counts. */
@@ -106,8 +106,11 @@ export class SendLoop {
   private track(run: () => Promise<void>): Promise<void> {
     const done = run()
       .catch((error: unknown) => this.options.log.error('send loop: a run failed', { error }))
-      .finally(() => this.scheduleWake());
-    this.running = done;
+      .finally(() => {
+        this.running.delete(done);
+        this.scheduleWake();
+      });
+    this.running.add(done);
     return done;
   }
 
