@@ -10,7 +10,7 @@ const TOOLS = {
 };
 
 export default ts.config(
-  { ignores: ['out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
+  { ignores: ['out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
   js.configs.recommended,
   ...ts.configs.strictTypeChecked,
   ...svelte.configs['flat/recommended'],

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/main/services/sync/send-loop';
+import type { Clock } from '../../src/main/services/clock';
 
 interface Timer {
   id: number;

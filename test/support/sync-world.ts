@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Channel, RequestArgs, ResponseOf } from '../../src/shared/contract';
 import { composeApp } from '../../src/main/compose';
+import type { EventHub } from '../../src/main/ipc/events';
+import type { IpcRouter } from '../../src/main/ipc/router';
 import { DEMO, createFixture } from '../../tools/sandbox/fixture';
 import { TogglSandbox, type SandboxOptions } from '../../tools/sandbox/server';
 import type { AppServices, AppServicesOptions } from '../../src/main/services/app-services';
@@ -13,6 +15,9 @@ import { MemoryVault } from './memory-vault';
 export interface LaunchedApp {
   services: AppServices;
   log: ReturnType<typeof createMemoryLogger>;
+  /** The real router and event hub, for a renderer-side transport. */
+  router: IpcRouter<true>;
+  events: EventHub;
   /** Calls a channel through the real IPC router (sender check, schemas, handlers); throws on a refusal. */
   call<C extends Channel>(channel: C, ...args: RequestArgs<C>): Promise<ResponseOf<C>>;
   close(): Promise<void>;
@@ -44,6 +49,8 @@ export async function launchApp(
   return {
     services,
     log,
+    router,
+    events: app.events,
     async call(channel, ...args) {
       const result = await router.handle(channel, args[0], true);
       if (!result.ok) throw new Error(`${channel} refused: ${result.error.code}: ${result.error.message}`);

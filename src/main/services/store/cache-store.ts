@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspace } from '../../../shared/entities';
 import { clientSchema, projectSchema, taskSchema, userSchema, workspaceSchema } from '../../../shared/schema';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import { JsonStore } from './json-store';
 
@@ -60,12 +61,13 @@ export class CacheStore {
   fullSyncedAt: number | null;
   sinceCursor: number | null;
   private readonly store: JsonStore<CacheFile>;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
 
   constructor(
     dataDir: string,
     log: Logger,
     private readonly debounceMs = 300,
+    private readonly clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = systemClock,
   ) {
     this.store = new JsonStore({
       dataDir,
@@ -98,11 +100,11 @@ export class CacheStore {
   /** Persists soon; many changes in a row make one write. */
   changed(): void {
     if (this.debounceMs <= 0) return this.flush();
-    this.timer ??= setTimeout(() => this.flush(), this.debounceMs);
+    this.timer ??= this.clock.setTimeout(() => this.flush(), this.debounceMs);
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.store.write({
       schemaVersion: CACHE_SCHEMA_VERSION,
@@ -128,6 +130,6 @@ export class CacheStore {
   }
 
   close(): void {
-    if (this.timer) this.flush();
+    if (this.timer !== undefined) this.flush();
   }
 }

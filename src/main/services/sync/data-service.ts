@@ -8,7 +8,8 @@ import type { Logger } from '../logger';
 import { CacheStore } from '../store/cache-store';
 import { OutboxStore } from '../store/outbox-store';
 import type { TogglApi } from '../toggl/api';
-import { SendLoop, systemClock, type Clock } from './send-loop';
+import { systemClock, type Clock } from '../clock';
+import { SendLoop } from './send-loop';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine';
 
 export interface DataServiceOptions {
@@ -42,7 +43,7 @@ export class DataService {
     const clock = options.clock ?? systemClock;
     const now = () => clock.now();
     const { api, log } = options;
-    this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300);
+    this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300, clock);
     this.queue = new ChangeQueue({
       store: new OutboxStore(options.dataDir, log),
       now,

@@ -1,24 +1,8 @@
+import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { TogglApi } from '../toggl/api';
 import type { ChangeQueue } from '../changes/queue';
 import type { SyncEngine } from './sync-engine';
-
-/** Timers as the loop needs them: real ones in the shells, a hand-moved one in tests. */
-export interface Clock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => {
-    const timer = setTimeout(run, ms);
-    timer.unref();
-    return timer;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** What can make the app send or sync. */
 export type LoopEvent =

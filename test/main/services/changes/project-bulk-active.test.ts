@@ -38,7 +38,7 @@ describe('project.bulkActive', () => {
     w.queue({ kind: 'project.bulkActive', wid: w.studio, ids, active: false });
     await w.send();
     expect(w.data.queue.entries).toEqual([
-      expect.objectContaining({ state: 'failed', op: expect.objectContaining({ ids: [999_999] }) }),
+      expect.objectContaining({ state: 'failed', op: expect.objectContaining({ ids: [999_999] }) as unknown }),
     ]);
     expect(w.data.queue.entries[0]?.error).toMatch(/^Toggl refused 1 of the projects: /);
     expect(w.data.cache.projects.get(internal)?.active).toBe(false);

@@ -44,7 +44,7 @@ describe('project.create', () => {
     ]);
   });
 
-  it('edits before it is sent fold into it; archiving stays a change of its own', async () => {
+  it('edits before it is sent fold into it; archiving stays a change of its own', () => {
     const tempId = w.data.queue.takeTempId();
     w.queue({ kind: 'project.create', tempId, wid: w.studio, fields });
     w.queue({

@@ -51,7 +51,7 @@ describe('project.update', () => {
     expect(w.world.sandbox.state.projects.get(id)?.name).toBe('Second');
   });
 
-  it('edits of other fields stay separate changes; putting a value back cancels its change', async () => {
+  it('edits of other fields stay separate changes; putting a value back cancels its change', () => {
     const internal = w.project('Internal tools');
     w.queue({
       kind: 'project.update',

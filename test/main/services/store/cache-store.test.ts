@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../../support/fake-clock';
 import { createMemoryLogger } from '../../../../src/main/services/logger';
 import { CACHE_SCHEMA_VERSION, CacheStore } from '../../../../src/main/services/store/cache-store';
 
@@ -14,11 +15,13 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('CacheStore on real files', () => {
   it('writes atomically and debounced, with owner-only permissions, and reads back', async () => {
-    const cache = new CacheStore(dataDir, createMemoryLogger(), 20);
+    const clock = new FakeClock();
+    const cache = new CacheStore(dataDir, createMemoryLogger(), 20, clock);
     cache.user = { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 2 };
     cache.changed();
     cache.changed();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(clock.waiting).toEqual([20]);
+    clock.advance(20);
     const { statSync } = await import('node:fs');
     expect(statSync(cache.file).mode & 0o777).toBe(0o600);
     expect(new CacheStore(dataDir, createMemoryLogger()).user?.fullname).toBe('Dana');
@@ -72,24 +75,36 @@ describe('CacheStore on real files', () => {
   });
 
   it('a process killed during a write leaves a readable cache', async () => {
-    for (let round = 0; round < 5; round++) {
+    let cutOff = 0;
+    for (let round = 0; round < 10 && cutOff < 3; round++) {
       const child = spawn(
         process.execPath,
         ['--import', 'tsx', path.resolve('test/support/cache-writer-probe.ts'), dataDir],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
+        { stdio: ['ignore', 'pipe', 'inherit'] },
       );
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      // Let it get into the middle of further writes, then kill it without warning.
-      await new Promise((resolve) => setTimeout(resolve, 20 + round * 37));
+      let output = '';
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
+      // The probe says "begin N" as it starts writing round N (after one whole write):
+      // kill it right then, without warning.
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (/begin [2-9]\d*\n$/.test(output)) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+      });
       await exited;
+      // Everything the probe printed before dying is read by now: a last "begin" without
+      // its "end" is a write that was cut off.
+      const lines = output.trim().split('\n');
+      if (lines.at(-1)?.startsWith('begin')) cutOff++;
       const cache = new CacheStore(dataDir, createMemoryLogger());
       expect(cache.recoveredFromCorruption).toBe(false);
-      expect(cache.projects.size).toBe(3000);
+      expect(cache.projects.size).toBe(30_000);
       expect(cache.syncedAt).toBeGreaterThan(0);
     }
-  }, 30_000);
+    expect(cutOff).toBe(3);
+  }, 60_000);
 });

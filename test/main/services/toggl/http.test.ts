@@ -168,7 +168,7 @@ describe('error mapping, one status at a time', () => {
 
     const controller = new AbortController();
     const pending = api.getMe({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    setImmediate(() => controller.abort());
     expect((await togglFailure(pending)).kind).toBe('aborted');
   });
 

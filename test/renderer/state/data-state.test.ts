@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
+import { inProcessApi } from '../../support/in-process-api';
+import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
+
+let world: SyncWorld;
+let app: LaunchedApp;
+beforeEach(async () => {
+  world = await createSyncWorld();
+  app = await world.launch();
+});
+afterEach(() => world.cleanup());
+
+const labels = (state: DataState) =>
+  state.items.map((row) => (row.kind === 'project' ? row.project.name : row.task.name));
+
+describe('DataState (the popover list) against the real services', () => {
+  it('loads the list, searches as the user types, and moves the selection', async () => {
+    const state = new DataState(inProcessApi(app));
+    await state.load();
+    expect(state.status?.online).toBe(true);
+    expect(labels(state)).toContain('Mobile app');
+    for (const typed of ['w', 'wi', 'wir', 'wire', 'wiref', 'wiref']) {
+      state.query = typed;
+      flushSync();
+    }
+    state.showDone = true;
+    expect(labels(state)).toContain('Wireframes');
+    state.query = '';
+    state.move(1);
+    expect(state.selectedKey).toBe(state.items[0]?.key);
+    state.move(-5);
+    expect(state.selectedKey).toBe(state.items[0]?.key);
+  });
+
+  it('follows an item created offline to its real id, and shows refusals', async () => {
+    const api = inProcessApi(app);
+    const state = new DataState(api);
+    await state.load();
+    const off = state.listen();
+    const studio = state.view?.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
+    const created = await state.run(() =>
+      api.invoke('projects.create', {
+        wid: studio,
+        fields: { name: 'Followed', cid: null, color: '#0b83d9', isPrivate: false, billable: false },
+      }),
+    );
+    state.selectedKey = `p:${created?.id ?? 0}`;
+    state.toggle(created?.id ?? 0, true);
+    await app.services.data.settled();
+    await new Promise((resolve) => setImmediate(resolve));
+    const real = state.view?.projects.find((project) => project.name === 'Followed')?.id ?? 0;
+    expect(real).toBeGreaterThan(0);
+    expect(state.selectedKey).toBe(`p:${real}`);
+    expect(state.expanded.has(real)).toBe(true);
+
+    await state.run(() =>
+      api.invoke('projects.create', {
+        wid: studio,
+        fields: { name: ' ', cid: null, color: '#0b83d9', isPrivate: false, billable: false },
+      }),
+    );
+    expect(state.error?.message).toBe('Give the project a name.');
+    off();
+  });
+
+  it('says why "New project" is off where only admins may create projects', async () => {
+    const state = new DataState(inProcessApi(app));
+    await state.load();
+    expect(state.cannotCreateProject).toBeNull();
+    state.workspaceId = state.view?.workspaces.find((workspace) => workspace.name === 'Community (members)')?.id ?? 0;
+    expect(state.cannotCreateProject).toBe('Only admins may create projects in “Community (members)”.');
+  });
+});
