@@ -17,6 +17,7 @@ export interface AppInfo {
 }
 
 import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';
+import type { ViewDelta } from './view-delta';
 
 /** Who is signed in, as the renderer may know it: never the token. */
 export interface SessionUser {
@@ -121,7 +122,8 @@ export interface IpcEvents {
   /** A tray menu item that the renderer acts on. */
   'menu.command': { command: MenuCommand };
   'session.changed': SessionView;
-  'data.changed': DataView;
+  /** What changed in the list since the last version (ask `data.view` for a full copy on a gap). */
+  'data.changed': ViewDelta;
   'sync.status': SyncStatus;
 }
 

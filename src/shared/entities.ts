@@ -63,6 +63,8 @@ export interface WorkspaceRights {
 
 /** Everything the popover lists: the cached state with the queued changes applied. */
 export interface DataView {
+  /** Grows with every change; a window applies a delta only onto the version it was made from. */
+  version: number;
   user: CachedUser | null;
   workspaces: CachedWorkspace[];
   /** Workspace id → what the user may do there. */

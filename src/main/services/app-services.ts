@@ -64,6 +64,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     data,
     settings,
     close: async () => {
+      // Let a send on the wire finish and write down its outcome before the files close.
+      data.stopTimers();
+      await data.settled();
       data.close();
       await api.close();
     },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
+import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte';
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
@@ -37,17 +38,15 @@ describe('DataState (the popover list) against the real services', () => {
   it('follows an item created offline to its real id, and shows refusals', async () => {
     const api = inProcessApi(app);
     const state = new DataState(api);
+    const commands = new DataCommands(api, state);
     await state.load();
     const off = state.listen();
     const studio = state.view?.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
-    const created = await state.run(() =>
-      api.invoke('projects.create', {
-        wid: studio,
-        fields: { name: 'Followed', cid: null, color: '#0b83d9', isPrivate: false, billable: false },
-      }),
-    );
-    state.selectedKey = `p:${created?.id ?? 0}`;
-    state.toggle(created?.id ?? 0, true);
+    const fields = { name: 'Followed', cid: null, color: '#0b83d9', isPrivate: false, billable: false };
+    expect(await commands.saveProject({ create: { wid: studio, fields } })).toBeNull();
+    const created = Number(state.selectedKey?.slice(2));
+    expect(created).toBeLessThan(0);
+    state.toggle(created, true);
     await app.services.data.settled();
     await new Promise((resolve) => setImmediate(resolve));
     const real = state.view?.projects.find((project) => project.name === 'Followed')?.id ?? 0;
@@ -55,13 +54,18 @@ describe('DataState (the popover list) against the real services', () => {
     expect(state.selectedKey).toBe(`p:${real}`);
     expect(state.expanded.has(real)).toBe(true);
 
-    await state.run(() =>
-      api.invoke('projects.create', {
-        wid: studio,
-        fields: { name: ' ', cid: null, color: '#0b83d9', isPrivate: false, billable: false },
-      }),
+    expect(await commands.saveProject({ create: { wid: studio, fields: { ...fields, name: ' ' } } })).toBe(
+      'Give the project a name.',
     );
-    expect(state.error?.message).toBe('Give the project a name.');
+    await commands.retry({
+      id: 'no-such-entry',
+      summary: '',
+      state: 'failed',
+      error: null,
+      conflicts: [],
+      targets: [],
+    });
+    expect(commands.error).toBeNull();
     off();
   });
 

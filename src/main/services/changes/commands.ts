@@ -5,7 +5,15 @@ import type { CacheStore } from '../store/cache-store';
 import { baseOf } from './entity-update';
 import type { ChangeQueue } from './queue';
 import type { ChangeOp } from './registry';
+import { newProjectBulkActive } from './project-bulk-active';
+import { newProjectCreate } from './project-create';
+import { newProjectDelete } from './project-delete';
+import { newProjectUpdate } from './project-update';
 import { requireRight } from './rights';
+import { newTaskBulkActive } from './task-bulk-active';
+import { newTaskCreate } from './task-create';
+import { newTaskDelete } from './task-delete';
+import { newTaskUpdate } from './task-update';
 
 export const NAME_MAX = 255;
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -122,12 +130,13 @@ export class DataCommands {
     const color = this.checkColor(fields.color, wid);
     const clientName = fields.clientName?.trim();
     const tempId = this.options.queue.takeTempId();
-    this.enqueue({
-      kind: 'project.create',
-      tempId,
-      wid,
-      fields: { ...fields, name, color, ...(clientName ? { clientName } : {}) },
-    });
+    this.enqueue(
+      newProjectCreate({
+        tempId,
+        wid,
+        fields: { ...fields, name, color, ...(clientName ? { clientName } : {}) },
+      }),
+    );
     return { id: tempId };
   }
 
@@ -146,7 +155,7 @@ export class DataCommands {
       );
     }
     const base = baseOf(this.options.cache.projects.get(id), changes);
-    this.enqueue({ kind: 'project.update', id, wid: project.wid, changes, base });
+    this.enqueue(newProjectUpdate({ id, wid: project.wid, changes, base }));
   }
 
   /** Archive (false) or restore (true) one or more projects; several go in one bulk request. */
@@ -154,18 +163,19 @@ export class DataCommands {
     const projects = ids.map((id) => this.editableProject(id));
     if (projects.length === 1) return this.updateProject(ids[0] ?? 0, { active });
     for (const [wid, group] of groupBy(projects, (project) => project.wid)) {
-      this.enqueue({
-        kind: 'project.bulkActive',
-        wid,
-        ids: group.map((project) => project.id),
-        active,
-      });
+      this.enqueue(
+        newProjectBulkActive({
+          wid,
+          ids: group.map((project) => project.id),
+          active,
+        }),
+      );
     }
   }
 
   deleteProject(id: number): void {
     const project = this.editableProject(id);
-    this.enqueue({ kind: 'project.delete', id, wid: project.wid });
+    this.enqueue(newProjectDelete({ id, wid: project.wid }));
   }
 
   createTask(pid: number, fields: TaskFields): { id: number } {
@@ -179,7 +189,7 @@ export class DataCommands {
     }
     this.checkUniqueTask(pid, name, project.name);
     const tempId = this.options.queue.takeTempId();
-    this.enqueue({ kind: 'task.create', tempId, wid: project.wid, pid, fields: { ...fields, name } });
+    this.enqueue(newTaskCreate({ tempId, wid: project.wid, pid, fields: { ...fields, name } }));
     return { id: tempId };
   }
 
@@ -192,7 +202,7 @@ export class DataCommands {
       this.checkUniqueTask(task.pid, changes.name, project.name, id);
     }
     const base = baseOf(this.options.cache.tasks.get(id), changes);
-    this.enqueue({ kind: 'task.update', id, wid: task.wid, pid: task.pid, changes, base });
+    this.enqueue(newTaskUpdate({ id, wid: task.wid, pid: task.pid, changes, base }));
   }
 
   /** Done (false) or not done (true), one or several; several go in one bulk request per project. */
@@ -201,19 +211,20 @@ export class DataCommands {
     if (tasks.length === 1) return this.updateTask(ids[0] ?? 0, { active });
     for (const task of tasks) this.activeProject(task.pid, 'changing its tasks');
     for (const [pid, group] of groupBy(tasks, (task) => task.pid)) {
-      this.enqueue({
-        kind: 'task.bulkActive',
-        wid: group[0]?.wid ?? 0,
-        pid,
-        ids: group.map((task) => task.id),
-        active,
-      });
+      this.enqueue(
+        newTaskBulkActive({
+          wid: group[0]?.wid ?? 0,
+          pid,
+          ids: group.map((task) => task.id),
+          active,
+        }),
+      );
     }
   }
 
   deleteTask(id: number): void {
     const task = this.task(id);
     this.editableProject(task.pid);
-    this.enqueue({ kind: 'task.delete', id, wid: task.wid, pid: task.pid });
+    this.enqueue(newTaskDelete({ id, wid: task.wid, pid: task.pid }));
   }
 }

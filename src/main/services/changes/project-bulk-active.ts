@@ -11,6 +11,11 @@ export const projectBulkActiveSchema = z.object({
 
 export type ProjectBulkActive = z.infer<typeof projectBulkActiveSchema>;
 
+export const newProjectBulkActive = (fields: Omit<ProjectBulkActive, 'kind'>): ProjectBulkActive => ({
+  kind: 'project.bulkActive',
+  ...fields,
+});
+
 /** Archive or restore several projects of one workspace in one JSON-patch request. */
 export const projectBulkActive: ChangeKind<ProjectBulkActive> = {
   targets: (op) => op.ids.map((id) => `p:${id}`),

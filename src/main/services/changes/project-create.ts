@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { projectFieldsSchema } from '../../../shared/schema';
 import { toProject } from '../toggl/mapping';
 import type { ChangeKind } from './kind';
+import type { ChangeOp } from './registry';
 
 export const projectCreateSchema = z.object({
   kind: z.literal('project.create'),
@@ -11,6 +12,13 @@ export const projectCreateSchema = z.object({
 });
 
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
+
+export const newProjectCreate = (fields: Omit<ProjectCreate, 'kind'>): ProjectCreate => ({
+  kind: 'project.create',
+  ...fields,
+});
+
+export const isProjectCreate = (op: ChangeOp): op is ProjectCreate => op.kind === 'project.create';
 
 /** A new project: shown at once under a temporary id, which Toggl's answer replaces. */
 export const projectCreate: ChangeKind<ProjectCreate> = {

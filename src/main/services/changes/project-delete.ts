@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ignoreNotFound } from './gone';
 import type { ChangeKind } from './kind';
+import { isProjectCreate } from './project-create';
+import { isProjectUpdate } from './project-update';
 
 export const projectDeleteSchema = z.object({
   kind: z.literal('project.delete'),
@@ -9,6 +11,11 @@ export const projectDeleteSchema = z.object({
 });
 
 export type ProjectDelete = z.infer<typeof projectDeleteSchema>;
+
+export const newProjectDelete = (fields: Omit<ProjectDelete, 'kind'>): ProjectDelete => ({
+  kind: 'project.delete',
+  ...fields,
+});
 
 /** Deletes a project and, with it, its tasks. */
 export const projectDelete: ChangeKind<ProjectDelete> = {
@@ -34,9 +41,9 @@ export const projectDelete: ChangeKind<ProjectDelete> = {
 
   merge(earlier, later) {
     // Deleting what was never sent: neither goes (nor anything queued inside it).
-    if (earlier.kind === 'project.create' && earlier.tempId === later.id) return { earlier: null, later: null };
+    if (isProjectCreate(earlier) && earlier.tempId === later.id) return { earlier: null, later: null };
     // Edits before a delete need not go.
-    if (earlier.kind === 'project.update' && earlier.id === later.id) return { earlier: null, later };
+    if (isProjectUpdate(earlier) && earlier.id === later.id) return { earlier: null, later };
     return undefined;
   },
 };

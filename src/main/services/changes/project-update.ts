@@ -11,6 +11,8 @@ import {
   worst,
 } from './entity-update';
 import type { ChangeKind } from './kind';
+import { isProjectCreate } from './project-create';
+import type { ChangeOp } from './registry';
 
 export const projectUpdateSchema = z.object({
   kind: z.literal('project.update'),
@@ -22,6 +24,13 @@ export const projectUpdateSchema = z.object({
 });
 
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
+
+export const newProjectUpdate = (fields: Omit<ProjectUpdate, 'kind'>): ProjectUpdate => ({
+  kind: 'project.update',
+  ...fields,
+});
+
+export const isProjectUpdate = (op: ChangeOp): op is ProjectUpdate => op.kind === 'project.update';
 
 /** An edit of a project's fields, archive and restore included. */
 export const projectUpdate: ChangeKind<ProjectUpdate> = {
@@ -49,7 +58,7 @@ export const projectUpdate: ChangeKind<ProjectUpdate> = {
   merge(earlier, later) {
     // An edit of a project not yet created goes into the create (one request, not two);
     // archiving it stays a change of its own, since a create makes an active project.
-    if (earlier.kind === 'project.create' && earlier.tempId === later.id) {
+    if (isProjectCreate(earlier) && earlier.tempId === later.id) {
       const { active, ...fields } = later.changes;
       const create = { ...earlier, fields: { ...earlier.fields, ...fields } };
       const rest = active === undefined ? null : { ...later, changes: { active }, base: { active: true } };

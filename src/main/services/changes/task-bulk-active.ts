@@ -12,6 +12,11 @@ export const taskBulkActiveSchema = z.object({
 
 export type TaskBulkActive = z.infer<typeof taskBulkActiveSchema>;
 
+export const newTaskBulkActive = (fields: Omit<TaskBulkActive, 'kind'>): TaskBulkActive => ({
+  kind: 'task.bulkActive',
+  ...fields,
+});
+
 /** Mark several tasks of one project done (or not) in one JSON-patch request. */
 export const taskBulkActive: ChangeKind<TaskBulkActive> = {
   targets: (op) => op.ids.map((id) => `t:${id}`),

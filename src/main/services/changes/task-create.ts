@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { taskFieldsSchema } from '../../../shared/schema';
 import { toTask } from '../toggl/mapping';
 import type { ChangeKind } from './kind';
+import type { ChangeOp } from './registry';
 
 export const taskCreateSchema = z.object({
   kind: z.literal('task.create'),
@@ -12,6 +13,10 @@ export const taskCreateSchema = z.object({
 });
 
 export type TaskCreate = z.infer<typeof taskCreateSchema>;
+
+export const newTaskCreate = (fields: Omit<TaskCreate, 'kind'>): TaskCreate => ({ kind: 'task.create', ...fields });
+
+export const isTaskCreate = (op: ChangeOp): op is TaskCreate => op.kind === 'task.create';
 
 /** A new task, possibly in a project that is itself still queued. */
 export const taskCreate: ChangeKind<TaskCreate> = {

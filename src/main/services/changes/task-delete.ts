@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ignoreNotFound } from './gone';
 import type { ChangeKind } from './kind';
+import { isTaskCreate } from './task-create';
+import { isTaskUpdate } from './task-update';
 
 export const taskDeleteSchema = z.object({
   kind: z.literal('task.delete'),
@@ -10,6 +12,8 @@ export const taskDeleteSchema = z.object({
 });
 
 export type TaskDelete = z.infer<typeof taskDeleteSchema>;
+
+export const newTaskDelete = (fields: Omit<TaskDelete, 'kind'>): TaskDelete => ({ kind: 'task.delete', ...fields });
 
 const swap = (id: number, from: number, to: number): number => (id === from ? to : id);
 
@@ -33,8 +37,8 @@ export const taskDelete: ChangeKind<TaskDelete> = {
   },
 
   merge(earlier, later) {
-    if (earlier.kind === 'task.create' && earlier.tempId === later.id) return { earlier: null, later: null };
-    if (earlier.kind === 'task.update' && earlier.id === later.id) return { earlier: null, later };
+    if (isTaskCreate(earlier) && earlier.tempId === later.id) return { earlier: null, later: null };
+    if (isTaskUpdate(earlier) && earlier.id === later.id) return { earlier: null, later };
     return undefined;
   },
 };

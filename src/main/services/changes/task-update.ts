@@ -11,6 +11,8 @@ import {
   worst,
 } from './entity-update';
 import type { ChangeKind } from './kind';
+import { isTaskCreate } from './task-create';
+import type { ChangeOp } from './registry';
 
 export const taskUpdateSchema = z.object({
   kind: z.literal('task.update'),
@@ -23,6 +25,10 @@ export const taskUpdateSchema = z.object({
 });
 
 export type TaskUpdate = z.infer<typeof taskUpdateSchema>;
+
+export const newTaskUpdate = (fields: Omit<TaskUpdate, 'kind'>): TaskUpdate => ({ kind: 'task.update', ...fields });
+
+export const isTaskUpdate = (op: ChangeOp): op is TaskUpdate => op.kind === 'task.update';
 
 const swap = (id: number, from: number, to: number): number => (id === from ? to : id);
 
@@ -51,7 +57,7 @@ export const taskUpdate: ChangeKind<TaskUpdate> = {
 
   merge(earlier, later) {
     // An edit of a task not yet created goes into the create; marking it done stays apart.
-    if (earlier.kind === 'task.create' && earlier.tempId === later.id) {
+    if (isTaskCreate(earlier) && earlier.tempId === later.id) {
       const { active, ...fields } = later.changes;
       const create = { ...earlier, fields: { ...earlier.fields, ...fields } };
       const rest = active === undefined ? null : { ...later, changes: { active }, base: { active: true } };

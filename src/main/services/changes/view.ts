@@ -10,6 +10,7 @@ export function buildView(
   cache: CacheStore,
   entries: readonly OutboxEntry[],
   newIds: ReadonlyMap<number, number> = new Map(),
+  version = 0,
 ): DataView {
   const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
   const working: WorkingView = {
@@ -48,6 +49,7 @@ export function buildView(
     };
   });
   return {
+    version,
     user: cache.user,
     workspaces: [...cache.workspaces.values()],
     rights: rightsOf(cache.workspaces.values()),

@@ -1,4 +1,5 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
+import { diffViews } from '../../../shared/view-delta';
 import { DataCommands } from '../changes/commands';
 import { ChangeQueue } from '../changes/queue';
 import { Replayer } from '../changes/replayer';
@@ -37,6 +38,9 @@ export class DataService {
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
   private view: DataView | undefined;
+  /** The view the windows last received, which the next delta is made against. */
+  private emitted: DataView | undefined;
+  private version = 0;
   private emitScheduled = false;
 
   constructor(private readonly options: DataServiceOptions) {
@@ -82,7 +86,9 @@ export class DataService {
 
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
-    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds);
+    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds, ++this.version);
+    // Windows load their first copy with `data.view`; deltas start from the first one built.
+    this.emitted ??= this.view;
     return this.view;
   }
 
@@ -107,6 +113,11 @@ export class DataService {
     this.loop.start();
   }
 
+  /** No more background sends or syncs (quitting). */
+  stopTimers(): void {
+    this.loop.stop();
+  }
+
   close(): void {
     this.loop.stop();
     this.cache.close();
@@ -119,7 +130,10 @@ export class DataService {
     // Many changes in one tick (a replay pass, a sync) make one event.
     setImmediate(() => {
       this.emitScheduled = false;
-      this.options.events.emit('data.changed', this.currentView());
+      const before = this.emitted;
+      const view = this.currentView();
+      this.emitted = view;
+      if (before && before !== view) this.options.events.emit('data.changed', diffViews(before, view));
       this.options.events.emit('sync.status', this.status());
     });
   }

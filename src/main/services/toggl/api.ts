@@ -1,24 +1,20 @@
 import { TogglApiError } from './errors';
-import { TogglHttp, type Credentials, type RequestOptions, type TogglHttpOptions } from './http';
+import { asList, ids, type Signal } from './api-support';
+import { TogglHttp, type Credentials, type TogglHttpOptions } from './http';
+import { TogglTeamApi } from './team-api';
 import type {
   ActiveFilter,
   BulkPatchResult,
   JsonPatchOperation,
   TogglClient,
   TogglFeatures,
-  TogglGroup,
-  TogglGroupBody,
   TogglLocation,
   TogglMeUpdate,
   TogglMeWithRelated,
   TogglOrganization,
   TogglProject,
   TogglProjectCreate,
-  TogglProjectGroup,
   TogglProjectUpdate,
-  TogglProjectUser,
-  TogglProjectUserCreate,
-  TogglProjectUserUpdate,
   TogglTag,
   TogglTask,
   TogglTaskCreate,
@@ -26,19 +22,6 @@ import type {
   TogglUser,
   TogglWorkspaceTasksPage,
 } from './types';
-
-/** The seed pages describe list answers as `items`; the live API sends bare arrays. Take both. */
-export function asList<T>(value: unknown): T[] {
-  if (Array.isArray(value)) return value as T[];
-  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items)) {
-    return (value as { items: T[] }).items;
-  }
-  return [];
-}
-
-const ids = (list: readonly number[]): string => list.map((id) => String(Math.trunc(id))).join(',');
-
-type Signal = Pick<RequestOptions, 'signal'>;
 
 export interface WorkspaceProjectsQuery {
   active?: ActiveFilter;
@@ -71,9 +54,12 @@ export interface WorkspaceTasksQuery {
  */
 export class TogglApi {
   readonly http: TogglHttp;
+  /** Project members and groups. */
+  readonly team: TogglTeamApi;
 
   constructor(options: TogglHttpOptions | TogglHttp) {
     this.http = options instanceof TogglHttp ? options : new TogglHttp(options);
+    this.team = new TogglTeamApi(this.http);
   }
 
   get quota(): TogglHttp['quota'] {
@@ -219,51 +205,6 @@ export class TogglApi {
     });
   }
 
-  // ── Project users ─────────────────────────────────────────────────────────────────────
-
-  async listProjectUsers(
-    workspaceId: number,
-    query: { project_ids?: readonly number[]; user_id?: number } = {},
-    options: Signal = {},
-  ): Promise<TogglProjectUser[]> {
-    const { project_ids, user_id } = query;
-    return asList(
-      await this.http.request('GET', `/workspaces/${workspaceId}/project_users`, {
-        ...options,
-        query: { project_ids: project_ids ? ids(project_ids) : undefined, user_id },
-      }),
-    );
-  }
-
-  addProjectUser(workspaceId: number, body: TogglProjectUserCreate, options: Signal = {}): Promise<TogglProjectUser> {
-    return this.http.request('POST', `/workspaces/${workspaceId}/project_users`, { ...options, body });
-  }
-
-  patchProjectUsers(
-    workspaceId: number,
-    projectUserIds: readonly number[],
-    operations: JsonPatchOperation[],
-    options: Signal = {},
-  ): Promise<BulkPatchResult> {
-    return this.http.request('PATCH', `/workspaces/${workspaceId}/project_users/${ids(projectUserIds)}`, {
-      ...options,
-      body: operations,
-    });
-  }
-
-  updateProjectUser(
-    workspaceId: number,
-    projectUserId: number,
-    body: TogglProjectUserUpdate,
-    options: Signal = {},
-  ): Promise<TogglProjectUser> {
-    return this.http.request('PUT', `/workspaces/${workspaceId}/project_users/${projectUserId}`, { ...options, body });
-  }
-
-  async deleteProjectUser(workspaceId: number, projectUserId: number, options: Signal = {}): Promise<void> {
-    await this.http.request('DELETE', `/workspaces/${workspaceId}/project_users/${projectUserId}`, options);
-  }
-
   // ── Tasks ─────────────────────────────────────────────────────────────────────────────
 
   async listProjectTasks(workspaceId: number, projectId: number, options: Signal = {}): Promise<TogglTask[]> {
@@ -314,73 +255,5 @@ export class TogglApi {
     options: Signal = {},
   ): Promise<TogglWorkspaceTasksPage> {
     return this.http.request('GET', `/workspaces/${workspaceId}/tasks`, { ...options, query: { ...query } });
-  }
-
-  // ── Groups ────────────────────────────────────────────────────────────────────────────
-
-  listOrganizationGroups(
-    organizationId: number,
-    query: { name?: string; workspace?: number } = {},
-    options: Signal = {},
-  ): Promise<TogglGroup[]> {
-    return this.http.request('GET', `/organizations/${organizationId}/groups`, { ...options, query });
-  }
-
-  createGroup(organizationId: number, body: TogglGroupBody, options: Signal = {}): Promise<TogglGroup> {
-    return this.http.request('POST', `/organizations/${organizationId}/groups`, { ...options, body });
-  }
-
-  updateGroup(
-    organizationId: number,
-    groupId: number,
-    body: TogglGroupBody,
-    options: Signal = {},
-  ): Promise<TogglGroup> {
-    return this.http.request('PUT', `/organizations/${organizationId}/groups/${groupId}`, { ...options, body });
-  }
-
-  patchGroup(
-    organizationId: number,
-    groupId: number,
-    operations: JsonPatchOperation[],
-    options: Signal = {},
-  ): Promise<BulkPatchResult> {
-    return this.http.request('PATCH', `/organizations/${organizationId}/groups/${groupId}`, {
-      ...options,
-      body: operations,
-    });
-  }
-
-  async deleteGroup(organizationId: number, groupId: number, options: Signal = {}): Promise<void> {
-    await this.http.request('DELETE', `/organizations/${organizationId}/groups/${groupId}`, options);
-  }
-
-  listWorkspaceGroups(organizationId: number, workspaceId: number, options: Signal = {}): Promise<TogglGroup[]> {
-    return this.http.request('GET', `/organizations/${organizationId}/workspaces/${workspaceId}/groups`, options);
-  }
-
-  // ── Project groups ────────────────────────────────────────────────────────────────────
-
-  listProjectGroups(
-    workspaceId: number,
-    projectIds: readonly number[],
-    options: Signal = {},
-  ): Promise<TogglProjectGroup[]> {
-    return this.http.request('GET', `/workspaces/${workspaceId}/project_groups`, {
-      ...options,
-      query: { project_ids: ids(projectIds) },
-    });
-  }
-
-  addProjectGroup(
-    workspaceId: number,
-    body: { group_id: number; project_id: number },
-    options: Signal = {},
-  ): Promise<TogglProjectGroup> {
-    return this.http.request('POST', `/workspaces/${workspaceId}/project_groups`, { ...options, body });
-  }
-
-  async removeProjectGroup(workspaceId: number, projectGroupId: number, options: Signal = {}): Promise<void> {
-    await this.http.request('DELETE', `/workspaces/${workspaceId}/project_groups/${projectGroupId}`, options);
   }
 }

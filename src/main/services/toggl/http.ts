@@ -1,6 +1,15 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from '../logger';
-import { TogglApiError, type TogglErrorKind } from './errors';
+import { TogglApiError } from './errors';
+import {
+  DROPPED_CODES,
+  UNREACHABLE_CODES,
+  defaultSleep,
+  errorCode,
+  kindForStatus,
+  parseRetryAfter,
+  serverMessageOf,
+} from './http-answers';
 import { QuotaTracker, readQuotaHeaders } from './quota';
 
 export type Credentials = { token: string } | { email: string; password: string };
@@ -48,82 +57,6 @@ export interface RequestOptions {
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'PATCH']);
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
-export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (!text) return undefined;
-  const seconds = Number(text);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
-}
-
-/** The server's own words from an error body: a JSON string, {message|error}, or text. */
-function serverMessageOf(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  let message = trimmed;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    if (typeof value === 'string') message = value;
-    else if (value && typeof value === 'object') {
-      const candidate =
-        (value as { message?: unknown; error?: unknown }).message ?? (value as { error?: unknown }).error;
-      if (typeof candidate === 'string') message = candidate;
-    }
-  } catch {
-    // Plain text: keep it.
-  }
-  return message.length > 300 ? `${message.slice(0, 297)}…` : message;
-}
-
-function kindForStatus(status: number, path: string): TogglErrorKind {
-  const onMe = path === '/me' || path.startsWith('/me/');
-  if (status === 401 || (status === 403 && onMe)) return 'signed-out';
-  if (status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'not-found';
-  if (status === 402) return 'quota';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
-  if (status === 400 || status === 409 || status === 422) return 'invalid';
-  return 'unexpected';
-}
-
 /**
  * The HTTP layer of the Toggl client: undici keep-alive pool, Basic auth, JSON, per-attempt
  * timeouts, pacing, bounded retries with jitter, and quota bookkeeping. Errors are

@@ -1,5 +1,5 @@
 import type { Api } from '../../../preload/api';
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo, MenuCommand } from '../../../shared/contract';
 import type { IpcError } from '../../../shared/ipc-result';
 
 /** The popover's app-level state: what main told us about itself. */
@@ -9,10 +9,19 @@ export class AppState {
 
   readonly shellLabel = $derived(this.info?.shell === 'web' ? 'browser shell' : 'desktop');
 
-  constructor(private readonly api: Api) {}
+  readonly #api: Api;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
+
+  /** A tray menu line the popover acts on (Settings, Sign out, Refresh). */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void {
+    return this.#api.on('menu.command', ({ command }) => handler(command));
+  }
 
   async load(): Promise<void> {
-    const result = await this.api.invoke('app.info');
+    const result = await this.#api.invoke('app.info');
     if (result.ok) {
       this.info = result.value;
       this.error = null;
@@ -22,12 +31,12 @@ export class AppState {
   }
 
   hidePopover(): void {
-    void this.api.invoke('popover.hide');
+    void this.#api.invoke('popover.hide');
   }
 
   /** Opens a web link through main's checked path; the browser shell opens it itself. */
   async openExternal(url: string): Promise<void> {
-    const result = await this.api.invoke('shell.openExternal', { url });
+    const result = await this.#api.invoke('shell.openExternal', { url });
     if (!result.ok) {
       this.error = result.error;
     } else if (!result.value.opened) {

@@ -1,7 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
-import type { IpcError, IpcResult } from '../../../shared/ipc-result';
+import { applyDelta } from '../../../shared/view-delta';
 import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
 import { buildRows, prepareView, type Row } from './list/tree';
 
@@ -18,11 +18,9 @@ export class DataState {
   /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
   readonly picked = new SvelteSet<string>();
   selectedKey = $state<string | null>(null);
-  /** The last refusal of a command, shown in an alert. */
-  error = $state<IpcError | null>(null);
 
   /** The last search and the index it ran on: a growing query only re-checks its hits. */
-  private searchState: { index: SearchIndex; state: SearchState } | undefined;
+  #searchState: { index: SearchIndex; state: SearchState } | undefined;
 
   readonly prepared = $derived(this.view ? prepareView(this.view) : null);
 
@@ -46,14 +44,14 @@ export class DataState {
   readonly matches = $derived.by(() => {
     // The index is built on the first search, not on load.
     if (this.query.trim() === '') {
-      this.searchState = undefined;
+      this.#searchState = undefined;
       return undefined;
     }
     const index = this.index;
     if (!index) return undefined;
-    const previous = this.searchState?.index === index ? this.searchState.state : undefined;
+    const previous = this.#searchState?.index === index ? this.#searchState.state : undefined;
     const state = search(index, this.query, previous);
-    this.searchState = { index, state };
+    this.#searchState = { index, state };
     const projects = new Set<number>();
     const tasks = new Set<number>();
     for (const at of state.hits) {
@@ -97,26 +95,40 @@ export class DataState {
     return this.workspace ? (reasons[0] ?? null) : 'Only admins may create projects in your workspaces.';
   });
 
-  constructor(private readonly api: Api) {}
+  readonly #api: Api;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
 
   /** Projects first (a large account's first rows paint sooner), then everything. */
   async load(): Promise<void> {
     const [projects, status] = await Promise.all([
-      this.api.invoke('data.view', { tasks: false }),
-      this.api.invoke('sync.status'),
+      this.#api.invoke('data.view', { tasks: false }),
+      this.#api.invoke('sync.status'),
     ]);
     if (projects.ok && !this.view) this.view = projects.value;
     if (status.ok) this.status = status.value;
-    const full = await this.api.invoke('data.view');
+    const full = await this.#api.invoke('data.view');
     if (full.ok) this.view = full.value;
   }
 
+  async #reload(): Promise<void> {
+    const full = await this.#api.invoke('data.view');
+    if (full.ok && full.value.version >= (this.view?.version ?? 0)) this.view = full.value;
+  }
+
   listen(): () => void {
-    const offData = this.api.on('data.changed', (view) => {
-      this.view = view;
-      this.followNewIds(view.newIds);
+    const offData = this.#api.on('data.changed', (delta) => {
+      this.#followNewIds(delta.rest.newIds);
+      // Our copy is as new already (it was loaded after this change was made).
+      if (this.view && delta.version <= this.view.version) return;
+      const next = this.view ? applyDelta(this.view, delta) : null;
+      // A gap (a delta missed, or made before our copy): take a full copy instead.
+      if (next) this.view = next;
+      else void this.#reload();
     });
-    const offStatus = this.api.on('sync.status', (status) => {
+    const offStatus = this.#api.on('sync.status', (status) => {
       this.status = status;
     });
     return () => {
@@ -125,19 +137,8 @@ export class DataState {
     };
   }
 
-  /** Runs a command; a refusal lands in `error` (shown in an alert) and answers false. */
-  async run<T>(call: () => Promise<IpcResult<T>>): Promise<T | undefined> {
-    const result = await call();
-    if (!result.ok) {
-      this.error = result.error;
-      return undefined;
-    }
-    this.error = null;
-    return result.value;
-  }
-
   /** Items created offline get Toggl's ids later: keep them selected, opened and picked. */
-  private followNewIds(pairs: [number, number][]): void {
+  #followNewIds(pairs: [number, number][]): void {
     for (const [from, to] of pairs) {
       for (const prefix of ['p:', 't:']) {
         if (this.selectedKey === `${prefix}${from}`) this.selectedKey = `${prefix}${to}`;
@@ -160,13 +161,5 @@ export class DataState {
     const at = items.findIndex((row) => row.key === this.selectedKey);
     const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
     this.selectedKey = items[next]?.key ?? null;
-  }
-
-  opened(): void {
-    void this.api.invoke('sync.opened');
-  }
-
-  refresh(): Promise<unknown> {
-    return this.api.invoke('sync.refresh');
   }
 }

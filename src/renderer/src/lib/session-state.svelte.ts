@@ -14,29 +14,33 @@ export class SessionState {
   /** What the sign-in view's alert says: the last error, else why the user must sign in again. */
   readonly alert = $derived(this.error?.message ?? this.view?.reason ?? null);
 
-  constructor(private readonly api: Api) {}
+  readonly #api: Api;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
 
   async load(): Promise<void> {
-    this.apply(await this.api.invoke('session.get'));
+    this.#apply(await this.#api.invoke('session.get'));
   }
 
   listen(): () => void {
-    return this.api.on('session.changed', (view) => {
+    return this.#api.on('session.changed', (view) => {
       this.view = view;
     });
   }
 
   async signInWithToken(token: string): Promise<void> {
-    await this.run(() => this.api.invoke('session.signInWithToken', { token }));
+    await this.#run(() => this.#api.invoke('session.signInWithToken', { token }));
   }
 
   async signInWithPassword(email: string, password: string): Promise<void> {
-    await this.run(() => this.api.invoke('session.signInWithPassword', { email, password }));
+    await this.#run(() => this.#api.invoke('session.signInWithPassword', { email, password }));
   }
 
   async signOut(discardPending = false): Promise<void> {
     this.busy = true;
-    const result = await this.api.invoke('session.signOut', { discardPending });
+    const result = await this.#api.invoke('session.signOut', { discardPending });
     this.busy = false;
     if (!result.ok) {
       this.error = result.error;
@@ -52,16 +56,16 @@ export class SessionState {
     this.error = null;
   }
 
-  private async run(call: () => Promise<IpcResult<SessionView>>): Promise<void> {
+  async #run(call: () => Promise<IpcResult<SessionView>>): Promise<void> {
     this.busy = true;
     try {
-      this.apply(await call());
+      this.#apply(await call());
     } finally {
       this.busy = false;
     }
   }
 
-  private apply(result: IpcResult<SessionView>): void {
+  #apply(result: IpcResult<SessionView>): void {
     if (result.ok) {
       this.view = result.value;
       this.error = null;

@@ -6,15 +6,19 @@ export class SettingsState {
   view = $state<SettingsView | null>(null);
   error = $state<string | null>(null);
 
-  constructor(private readonly api: Api) {}
+  readonly #api: Api;
+
+  constructor(api: Api) {
+    this.#api = api;
+  }
 
   async load(): Promise<void> {
-    const result = await this.api.invoke('settings.get');
+    const result = await this.#api.invoke('settings.get');
     if (result.ok) this.view = result.value;
   }
 
   async update(changes: Partial<AppSettings>): Promise<void> {
-    const result = await this.api.invoke('settings.update', changes);
+    const result = await this.#api.invoke('settings.update', changes);
     if (result.ok) {
       this.view = result.value;
       this.error = null;

@@ -120,21 +120,21 @@ describe('project users', () => {
     const internal = (await api.listProjects(studio)).find((project) => project.name === 'Internal tools');
     const projectId = internal?.id ?? 0;
     const sam = userId(TEAMMATE.email);
-    const added = await api.addProjectUser(studio, { project_id: projectId, user_id: sam });
+    const added = await api.team.addProjectUser(studio, { project_id: projectId, user_id: sam });
     expect(added).toMatchObject({ project_id: projectId, user_id: sam, manager: false });
-    expect((await api.listProjectUsers(studio, { project_ids: [projectId] })).map((member) => member.user_id)).toEqual([
-      sam,
-    ]);
-    expect(await api.patchProjectUsers(studio, [added.id], [{ op: 'replace', path: '/manager', value: true }])).toEqual(
-      {
-        success: [added.id],
-        failure: [],
-      },
-    );
-    expect((await api.updateProjectUser(studio, added.id, { labour_cost: 40 })).labour_cost).toBe(40);
-    await api.deleteProjectUser(studio, added.id);
-    expect(await api.listProjectUsers(studio, { project_ids: [projectId] })).toEqual([]);
-    const duplicate = await togglFailure(api.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
+    expect(
+      (await api.team.listProjectUsers(studio, { project_ids: [projectId] })).map((member) => member.user_id),
+    ).toEqual([sam]);
+    expect(
+      await api.team.patchProjectUsers(studio, [added.id], [{ op: 'replace', path: '/manager', value: true }]),
+    ).toEqual({
+      success: [added.id],
+      failure: [],
+    });
+    expect((await api.team.updateProjectUser(studio, added.id, { labour_cost: 40 })).labour_cost).toBe(40);
+    await api.team.deleteProjectUser(studio, added.id);
+    expect(await api.team.listProjectUsers(studio, { project_ids: [projectId] })).toEqual([]);
+    const duplicate = await togglFailure(api.team.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
     expect(duplicate.serverMessage).toBe('Invalid user_id');
   });
 });
@@ -193,36 +193,47 @@ describe('tasks', () => {
 
 describe('groups and project groups', () => {
   it('lists, creates, edits, patches and deletes organization groups', async () => {
-    expect((await api.listOrganizationGroups(organization)).map((group) => group.name)).toEqual(['Designers']);
+    expect((await api.team.listOrganizationGroups(organization)).map((group) => group.name)).toEqual(['Designers']);
     const sam = userId(TEAMMATE.email);
-    const created = await api.createGroup(organization, { name: 'Developers', users: [sam], workspaces: [studio] });
+    const created = await api.team.createGroup(organization, {
+      name: 'Developers',
+      users: [sam],
+      workspaces: [studio],
+    });
     expect(created).toMatchObject({
       name: 'Developers',
       workspaces: [studio],
       users: [{ user_id: sam, name: 'Sam Teammate' }],
     });
-    const taken = await togglFailure(api.createGroup(organization, { name: 'designers' }));
+    const taken = await togglFailure(api.team.createGroup(organization, { name: 'designers' }));
     expect(taken.serverMessage).toBe('Name has already been taken');
-    expect((await api.updateGroup(organization, created.group_id, { name: 'Engineers', users: [] })).users).toEqual([]);
-    const patched = await api.patchGroup(organization, created.group_id, [
+    expect(
+      (await api.team.updateGroup(organization, created.group_id, { name: 'Engineers', users: [] })).users,
+    ).toEqual([]);
+    const patched = await api.team.patchGroup(organization, created.group_id, [
       { op: 'add', path: '/workspaces', value: [community] },
     ]);
     expect(patched.failure).toEqual([]);
-    expect((await api.listWorkspaceGroups(organization, community)).map((group) => group.name)).toEqual(['Engineers']);
-    expect((await api.listOrganizationGroups(organization, { name: 'eng' })).length).toBe(1);
-    await api.deleteGroup(organization, created.group_id);
-    expect((await togglFailure(api.deleteGroup(organization, created.group_id))).status).toBe(404);
+    expect((await api.team.listWorkspaceGroups(organization, community)).map((group) => group.name)).toEqual([
+      'Engineers',
+    ]);
+    expect((await api.team.listOrganizationGroups(organization, { name: 'eng' })).length).toBe(1);
+    await api.team.deleteGroup(organization, created.group_id);
+    expect((await togglFailure(api.team.deleteGroup(organization, created.group_id))).status).toBe(404);
   });
 
   it('lists, adds and removes project groups', async () => {
-    const [group] = await api.listOrganizationGroups(organization);
+    const [group] = await api.team.listOrganizationGroups(organization);
     const projects = await api.listProjects(studio);
     const ids = projects.map((project) => project.id);
-    expect((await api.listProjectGroups(studio, ids)).length).toBe(1);
+    expect((await api.team.listProjectGroups(studio, ids)).length).toBe(1);
     const internal = projects.find((project) => project.name === 'Internal tools');
-    const link = await api.addProjectGroup(studio, { group_id: group?.group_id ?? 0, project_id: internal?.id ?? 0 });
-    expect((await api.listProjectGroups(studio, ids)).length).toBe(2);
-    await api.removeProjectGroup(studio, link.id);
-    expect((await api.listProjectGroups(studio, ids)).length).toBe(1);
+    const link = await api.team.addProjectGroup(studio, {
+      group_id: group?.group_id ?? 0,
+      project_id: internal?.id ?? 0,
+    });
+    expect((await api.team.listProjectGroups(studio, ids)).length).toBe(2);
+    await api.team.removeProjectGroup(studio, link.id);
+    expect((await api.team.listProjectGroups(studio, ids)).length).toBe(1);
   });
 });

@@ -38,6 +38,7 @@ const task = (id: number, pid: number, name: string, active = true) => ({
 });
 
 const view: DataView = {
+  version: 1,
   user: null,
   workspaces: [workspace(1, 'Studio'), workspace(2, 'Agency')],
   rights: {},

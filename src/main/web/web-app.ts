@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { composeApp } from '../compose';
+import { ConfigError, readEnvConfig } from '../services/config';
+import type { Logger } from '../services/logger';
+import { KeytarVault } from '../services/vault/keytar-vault';
+import { vaultAccount, type TokenVault } from '../services/vault/vault';
+import { startWebShell, type WebConnection } from './server';
+import { webShellPort } from './web-shell-port';
+
+export interface WebAppOptions {
+  env: Record<string, string | undefined>;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  log: Logger;
+  /** The keychain by default: the browser shell has no safeStorage fallback. */
+  vault?: (apiUrl: string) => TokenVault;
+}
+
+export interface WebApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The browser shell: the same services in Node, the same renderer in any browser. */
+export async function startWebApp({ env, rendererDir, log, vault }: WebAppOptions): Promise<WebApp> {
+  const config = readEnvConfig(env);
+  const dataDir = path.resolve(config.dataDir ?? path.join(os.homedir(), '.config', 'toggl-tray-web'));
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new ConfigError(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
+  }
+  const app = await composeApp({
+    apiUrl: config.apiUrl,
+    dataDir,
+    vault: vault?.(config.apiUrl) ?? new KeytarVault(vaultAccount(config.apiUrl)),
+    log,
+  });
+  const { services, events } = app;
+  const router = app.router<WebConnection>(webShellPort, (connection) => connection.authenticated);
+  // Tests record what the page receives, to prove the token is never in it.
+  const recordFile = env.TOGGL_TRAY_IPC_RECORD;
+  const web = await startWebShell({
+    port: config.port,
+    rendererDir,
+    log,
+    dispatch: router.handle,
+    ...(recordFile && { onOutgoing: (message: string) => void appendFile(recordFile, `${message}\n`) }),
+  });
+  events.attach(web);
+  services.data.start();
+  log.info('web shell started', { dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
+  return {
+    url: web.url,
+    close: async () => {
+      await web.close();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { createContext } from 'svelte';
+import type { AppState } from './app-state.svelte';
+import type { DataCommands } from './data-commands.svelte';
+import type { DataState } from './data-state.svelte';
+import type { MainViewState } from './main-view-state.svelte';
+import type { SessionState } from './session-state.svelte';
+import type { SettingsState } from './settings-state.svelte';
+
+/** The popover's state objects, made once at the top and shared with the components below. */
+export interface PopoverContext {
+  app: AppState;
+  session: SessionState;
+  settings: SettingsState;
+}
+
+export interface ListContext {
+  list: DataState;
+  commands: DataCommands;
+  ui: MainViewState;
+}
+
+export const [getPopover, setPopover] = createContext<PopoverContext>();
+export const [getList, setList] = createContext<ListContext>();

@@ -1,0 +1,38 @@
+import type { DataState } from './data-state.svelte';
+import type { MainViewState } from './main-view-state.svelte';
+
+export interface KeyboardTargets {
+  list: DataState;
+  ui: MainViewState;
+  newProject: () => void;
+  newTask: () => void;
+}
+
+/**
+ * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, "/",
+ * typing to search, ↓ from the search box into the list, Escape to clear.
+ */
+export function listKeydown({ list, ui, newProject, newTask }: KeyboardTargets): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (ui.form) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+    const key = event.key.toLowerCase();
+    const search = ui.searchInput;
+    if (mod && key === 'n') newProject();
+    else if (mod && key === 't') newTask();
+    else if (mod && key === 'e' && list.selected) ui.toggleActive();
+    else if (!inField && event.key === '/') search?.focus();
+    else if (event.target === search && event.key === 'ArrowDown') {
+      ui.tree?.focus();
+      list.move(1);
+    } else if (event.key === 'Escape' && event.target === search && list.query !== '') list.query = '';
+    else if (event.key === 'Escape' && list.picked.size > 0) list.picked.clear();
+    else if (!inField && !mod && !event.altKey && event.key.length === 1 && event.key !== ' ') {
+      // Typing anywhere in the list goes to the search box.
+      search?.focus();
+      return;
+    } else return;
+    event.preventDefault();
+  };
+}

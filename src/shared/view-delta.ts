@@ -1,0 +1,74 @@
+import type { DataView } from './entities';
+
+type Item = { id: number };
+
+export interface ItemChanges<T extends Item> {
+  upsert: T[];
+  remove: number[];
+}
+
+/**
+ * What changed in the list between two versions: projects and tasks item by item (a 100,000
+ * task account must not cross IPC whole for one archive), the small rest sent whole.
+ */
+export interface ViewDelta {
+  /** The version this applies on top of; a window holding another one asks for a full copy. */
+  base: number;
+  version: number;
+  projects: ItemChanges<DataView['projects'][number]>;
+  tasks: ItemChanges<DataView['tasks'][number]>;
+  rest: Omit<DataView, 'projects' | 'tasks' | 'version'>;
+}
+
+function sameItem(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
+}
+
+function diffItems<T extends Item>(before: readonly T[], after: readonly T[]): ItemChanges<T> {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const upsert: T[] = [];
+  for (const item of after) {
+    const previous = old.get(item.id);
+    old.delete(item.id);
+    if (!previous || !sameItem(previous, item)) upsert.push(item);
+  }
+  return { upsert, remove: [...old.keys()] };
+}
+
+function applyItems<T extends Item>(items: readonly T[], changes: ItemChanges<T>): T[] {
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return [...items];
+  const removed = new Set(changes.remove);
+  const updates = new Map(changes.upsert.map((item) => [item.id, item]));
+  const next: T[] = [];
+  for (const item of items) {
+    if (removed.has(item.id)) continue;
+    next.push(updates.get(item.id) ?? item);
+    updates.delete(item.id);
+  }
+  return [...next, ...updates.values()];
+}
+
+export function diffViews(before: DataView, after: DataView): ViewDelta {
+  const { projects, tasks, version, ...rest } = after;
+  return {
+    base: before.version,
+    version,
+    projects: diffItems(before.projects, projects),
+    tasks: diffItems(before.tasks, tasks),
+    rest,
+  };
+}
+
+/** The view after the delta, or null when the delta is not for this version (ask for a full copy). */
+export function applyDelta(view: DataView, delta: ViewDelta): DataView | null {
+  if (delta.base !== view.version) return null;
+  return {
+    ...delta.rest,
+    version: delta.version,
+    projects: applyItems(view.projects, delta.projects),
+    tasks: applyItems(view.tasks, delta.tasks),
+  };
+}

@@ -1,0 +1,64 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createMemoryLogger } from '../../../src/main/services/logger';
+import { startWebApp, type WebApp } from '../../../src/main/web/web-app';
+import { createFixture } from '../../../tools/sandbox/fixture';
+import { TogglSandbox } from '../../../tools/sandbox/server';
+import { MemoryVault } from '../../support/memory-vault';
+
+let dir: string;
+let sandbox: TogglSandbox;
+let web: WebApp | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-webapp-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Toggl Tray</title>');
+  sandbox = new TogglSandbox({ state: createFixture(), rateLimit: false, quotas: false });
+  await sandbox.start();
+});
+afterEach(async () => {
+  await web?.close();
+  web = undefined;
+  await sandbox.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const env = () => ({
+  TOGGL_API_URL: sandbox.apiUrl,
+  TOGGL_TRAY_DATA_DIR: path.join(dir, 'data'),
+  TOGGL_TRAY_PORT: '0',
+  TOGGL_TRAY_IPC_RECORD: path.join(dir, 'ipc.log'),
+});
+
+describe('the browser shell app', () => {
+  it('serves the renderer and answers IPC over its socket, recording what the page receives', async () => {
+    web = await startWebApp({
+      env: env(),
+      rendererDir: dir,
+      log: createMemoryLogger(),
+      vault: () => new MemoryVault(),
+    });
+    const url = new URL(web.url);
+    const socket = new WebSocket(`ws://${url.host}/ipc${url.search}`, { origin: `http://${url.host}` });
+    const answer = await new Promise<string>((resolve, reject) => {
+      socket.once('open', () => socket.send(JSON.stringify({ id: 1, channel: 'app.info' })));
+      socket.once('message', (data: Buffer) => resolve(data.toString()));
+      socket.once('error', reject);
+    });
+    socket.close();
+    expect(JSON.parse(answer)).toMatchObject({
+      id: 1,
+      result: { ok: true, value: { shell: 'web', apiUrl: sandbox.apiUrl } },
+    });
+    expect(await readFile(path.join(dir, 'ipc.log'), 'utf8')).toContain('"shell":"web"');
+  });
+
+  it('refuses to start without a built renderer, saying what to run', async () => {
+    await rm(path.join(dir, 'index.html'));
+    await expect(startWebApp({ env: env(), rendererDir: dir, log: createMemoryLogger() })).rejects.toThrow(
+      /The renderer is not built .* Run "npm run build" first\./,
+    );
+  });
+});
