@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../tools/sandbox/fixture';
+import { mountPopover, type MountedPopover } from '../../support/mounted-popover';
+
+let p: MountedPopover;
+beforeEach(async () => {
+  p = await mountPopover();
+  await p.showWorkspace('Demo Studio');
+});
+afterEach(() => p.close());
+
+const tree = () => screen.getByRole('tree', { name: 'Projects and tasks' });
+const selected = () => tree().querySelector('[aria-selected="true"]')?.getAttribute('aria-label');
+
+async function key(keys: string): Promise<void> {
+  await p.user.keyboard(keys);
+  await p.settle();
+}
+
+describe('the popover, paths beyond the main ones', () => {
+  it('moves through the tree with the keyboard: ↓ ↑ → ← Home End, Enter edits, Delete asks', async () => {
+    tree().focus();
+    await p.settle();
+    const first = selected();
+    expect(first).toBeTruthy();
+    await key('{End}');
+    expect(selected()).not.toBe(first);
+    await key('{Home}');
+    expect(selected()).toBe(first);
+    await p.click(p.row('Website redesign'));
+    await key('{ArrowRight}');
+    expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('true');
+    await key('{ArrowRight}');
+    expect(selected()).toBe('Accessibility review');
+    await key('{ArrowLeft}');
+    expect(selected()).toBe('Website redesign');
+    await key('{ArrowLeft}');
+    expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('false');
+    await key('{ArrowDown}{ArrowUp}');
+    expect(selected()).toBe('Website redesign');
+    await key('{Enter}');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    await key('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    tree().focus();
+    await key('{Delete}');
+    expect(screen.getByRole('alertdialog').textContent).toContain('Delete “Website redesign” from Toggl with its');
+    await p.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+  });
+
+  it('picks several with Ctrl+click and Space, then archives them together', async () => {
+    await p.click(p.row('Internal tools'));
+    tree().focus();
+    await key(' ');
+    await p.user.keyboard('{Control>}');
+    await p.user.click(p.row('Hiring'));
+    await p.user.keyboard('{/Control}');
+    await p.settle();
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    await p.click(screen.getByRole('button', { name: 'Archive selected' }));
+    expect(screen.getByText('Archived 2 projects.')).toBeTruthy();
+    expect(screen.queryByRole('treeitem', { name: 'Hiring' })).toBeNull();
+    await p.click(screen.getByRole('checkbox', { name: 'Show archived' }));
+    expect(within(p.row('Hiring')).getByText('archived')).toBeTruthy();
+  });
+
+  it('a conflict opens the choice; "Keep mine" sends mine', async () => {
+    const id = p.app.services.data.currentView().projects.find((project) => project.name === 'Mobile app')?.id ?? 0;
+    await p.world.sandbox.setDown(true);
+    await p.rowAction('Mobile app', 'Edit');
+    const dialog = screen.getByRole('dialog');
+    await p.user.clear(within(dialog).getByLabelText('Name'));
+    await p.user.type(within(dialog).getByLabelText('Name'), 'Mobile (mine)');
+    await p.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const onServer = p.world.sandbox.state.projects.get(id);
+    if (onServer) Object.assign(onServer, { name: 'Mobile (theirs)', at: new Date(Date.now() + 1000).toISOString() });
+    await p.world.sandbox.setDown(false);
+    await p.click(screen.getByRole('button', { name: 'Refresh' }));
+    await p.rowAction('Mobile (mine)', 'Resolve');
+    expect(screen.getByRole('dialog').textContent).toContain('Mobile (theirs)');
+    await p.click(screen.getByRole('button', { name: 'Keep mine' }));
+    expect(p.world.sandbox.state.projects.get(id)?.name).toBe('Mobile (mine)');
+  });
+
+  it('says when nothing matches a search', async () => {
+    await p.user.type(screen.getByRole('searchbox', { name: 'Search projects and tasks' }), 'zzzqqq');
+    await p.settle();
+    expect(screen.getByText('Nothing matches “zzzqqq”.')).toBeTruthy();
+  });
+
+  it('signing out with a change waiting asks first; "Keep them" keeps them; password sign-in works', async () => {
+    await p.world.sandbox.setDown(true);
+    await p.rowAction('Internal tools', 'Archive');
+    await p.click(screen.getByRole('button', { name: 'Settings' }));
+    await p.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('1 change has not reached Toggl yet.');
+    await p.click(screen.getByRole('button', { name: 'Keep them' }));
+    await p.click(screen.getByRole('button', { name: 'Sign out' }));
+    await p.click(screen.getByRole('button', { name: 'Sign out and discard' }));
+    await p.world.sandbox.setDown(false);
+    await p.click(screen.getByRole('button', { name: 'Use email and password' }));
+    await p.user.type(screen.getByLabelText('Email'), DEMO.email);
+    await p.user.type(screen.getByLabelText('Password'), 'wrong-password');
+    await p.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/./);
+    await p.user.clear(screen.getByLabelText('Password'));
+    await p.user.type(screen.getByLabelText('Password'), DEMO.password);
+    await p.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByText(/Dana Demo/)).toBeTruthy();
+    await p.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByTestId('user-name').textContent).toBe('Dana Demo');
+  });
+
+  it('after a 402 the status says the quota is spent and Refresh says when it frees up', async () => {
+    p.world.sandbox.force({ status: 402, times: 1 });
+    await p.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(screen.getByRole('status').textContent).toMatch(/API quota: .* left, resets in \d+ min/);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' }).disabled).toBe(true);
+    expect(screen.getByText(/Toggl's hourly API limit is used up; refresh again in \d+ min\./)).toBeTruthy();
+  });
+
+  it('deletes a task after confirming, and marks one done with its checkbox', async () => {
+    await p.click(p.row('Mobile app'));
+    tree().focus();
+    await key('{ArrowRight}{ArrowDown}');
+    const task = selected() ?? '';
+    await key('{Delete}');
+    expect(screen.getByRole('alertdialog').textContent).toContain(`Delete the task “${task}” from Toggl?`);
+    await p.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect(screen.queryByRole('treeitem', { name: task })).toBeNull();
+    const other = screen.getAllByRole('treeitem').find((item) => item.getAttribute('aria-level') === '2');
+    await p.click(within(other ?? document.body).getByRole('checkbox', { name: 'Done' }));
+    expect(screen.getByText(/^Marked “.+” done\.$/)).toBeTruthy();
+  });
+
+  it('signed out, the token form links to the Toggl profile page and shows the token on request', async () => {
+    await p.click(screen.getByRole('button', { name: 'Settings' }));
+    await p.click(screen.getByRole('button', { name: 'Sign out' }));
+    const opened: string[] = [];
+    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    await p.click(screen.getByRole('button', { name: 'Toggl Profile page' }));
+    expect(opened).toEqual(['https://track.toggl.com/profile']);
+    await p.click(screen.getByRole('button', { name: 'Show' }));
+    expect(screen.getByRole('button', { name: /Hide/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
