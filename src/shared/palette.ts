@@ -1,4 +1,4 @@
-/** Toggl's project palette: the only colors a free workspace accepts (observed; notes). */
+/** Toggl's Free-plan palette, 14 colors: any other color needs a paid plan (../shared/toggl-recordings README). */
 export const TOGGL_PALETTE: readonly string[] = [
   '#0b83d9',
   '#9e5bd9',
@@ -14,6 +14,4 @@ export const TOGGL_PALETTE: readonly string[] = [
   '#566614',
   '#d92b2b',
   '#525266',
-  '#2b8a99',
-  '#06aaf5',
 ];

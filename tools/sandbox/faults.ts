@@ -18,6 +18,8 @@ export interface ForcedAnswer {
   retryAfterSeconds?: number;
   /** Lets this many API requests through first ("a 402 halfway"). */
   after?: number;
+  /** Answers the edge's HTML error page instead, with no Retry-After or quota headers. */
+  html?: boolean;
 }
 
 export interface ForcedDrop {

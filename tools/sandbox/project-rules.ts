@@ -47,7 +47,8 @@ export function projectChanges(
   if (color !== undefined) {
     if (!HEX_COLOR.test(color)) throw new SandboxHttpError(400, 'Invalid project color');
     if (!workspace.premium && !TOGGL_PALETTE.includes(color.toLowerCase())) {
-      throw new SandboxHttpError(400, 'Custom project colors are a paid feature; choose one of the palette colors');
+      // Toggl's own answer (../shared/toggl-recordings: project-put-402-color).
+      throw new SandboxHttpError(402, 'Custom project colors available only for premium plans');
     }
     changes.color = color.toLowerCase();
   }

@@ -142,7 +142,12 @@ export const projectRoutes: Route[] = [
     return context.state.projectView(project);
   }),
   route('DELETE', '/workspaces/:workspace_id/projects/:project_id', (context) => {
-    const project = visibleProject(context, memberWorkspace(context));
+    const workspace = memberWorkspace(context);
+    // Toggl's OpenAPI document lists 400 "Invalid project_id" for a project it does not have.
+    const known = context.state.projects.get(Number(context.params.project_id));
+    if (!known || known.server_deleted_at || known.workspace_id !== workspace.id)
+      throw new SandboxHttpError(400, 'Invalid project_id');
+    const project = visibleProject(context, workspace);
     requireProjectEditor(context, project);
     const mode = context.query.get('teDeletionMode');
     if (mode !== null && mode !== 'delete' && mode !== 'unassign')

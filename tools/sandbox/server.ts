@@ -36,7 +36,12 @@ export interface RecordedRequest {
   dropped?: boolean;
 }
 
-type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+/** `raw`: the body is sent as it is (a web page, or nothing) with no JSON content type. */
+type Answer = { status: number; body: unknown; headers?: Record<string, string>; raw?: boolean };
+
+/** What nginx at Toggl's edge answers to a burst (../shared/toggl-recordings, the 429 page). */
+const HTML_429 =
+  '<html>\r\n<head><title>429 Too Many Requests</title></head>\r\n<body>\r\n<center><h1>429 Too Many Requests</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
   if (!header?.startsWith('Basic ')) return undefined;
@@ -237,6 +242,12 @@ export class TogglSandbox {
       forced.after--;
     } else if (forced && path !== '/') {
       if (--forced.times <= 0) this.forced.shift();
+      if (forced.html)
+        return {
+          status: forced.status,
+          body: HTML_429.replace(/429 Too Many Requests/g, `${forced.status}`),
+          raw: true,
+        };
       const headers: Record<string, string> =
         forced.status === 429
           ? { 'Retry-After': String(forced.retryAfterSeconds ?? 1) }
@@ -253,6 +264,8 @@ export class TogglSandbox {
       return { status: this.random() < 0.5 ? 500 : 503, body: 'Internal Server Error' };
     }
 
+    // As recorded: no Authorization header at all is a 401 with an empty body.
+    if (!req.headers.authorization) return { status: 401, body: '', raw: true };
     const user = this.authenticate(req);
     if (!user) return { status: 403, body: 'Incorrect username and/or password' };
     record.userId = user.id;
@@ -312,9 +325,11 @@ export class TogglSandbox {
   }
 
   private send(res: ServerResponse, answer: Answer): void {
-    const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const text = answer.raw ? String(answer.body) : answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const html = answer.raw && text.startsWith('<');
     res.writeHead(answer.status, {
-      'Content-Type': 'application/json; charset=utf-8',
+      ...(!answer.raw && { 'Content-Type': 'application/json; charset=utf-8' }),
+      ...(html && { 'Content-Type': 'text/html' }),
       'Content-Length': Buffer.byteLength(text),
       ...answer.headers,
     });

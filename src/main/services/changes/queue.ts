@@ -19,7 +19,14 @@ export class ChangeQueue {
   /** The entry whose request is on the wire right now: it must not be merged into or dropped. */
   private sendingId: string | undefined;
 
-  constructor(private readonly options: ChangeQueueOptions) {}
+  constructor(private readonly options: ChangeQueueOptions) {
+    // A create that was on the wire when the app stopped may have reached Toggl: look first.
+    if (this.entries.some((entry) => entry.inFlight)) {
+      options.store.update((entries) =>
+        entries.map((entry) => (entry.inFlight ? { ...entry, inFlight: false, uncertain: true } : entry)),
+      );
+    }
+  }
 
   get entries(): readonly OutboxEntry[] {
     return this.options.store.entries;
@@ -117,6 +124,7 @@ export class ChangeQueue {
       error: null,
       nextAttemptAt: null,
       uncertain: false,
+      inFlight: false,
       conflicts: [],
     };
   }

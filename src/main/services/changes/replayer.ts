@@ -81,8 +81,12 @@ export class Replayer {
         skipped.add(entry.id);
         continue;
       }
+      const creates = kindOf(entry.op).creates !== undefined;
       try {
         queue.setSending(entry.id);
+        // A create is marked in flight on disk first: after a crash mid-request, the app
+        // looks for it on Toggl instead of sending it twice.
+        if (creates) queue.patch(entry.id, { inFlight: true });
         const outcome = await kindOf(entry.op).send(entry.op, {
           api: this.options.api,
           cache: this.options.cache,
@@ -93,24 +97,46 @@ export class Replayer {
         if (outcome.result === 'done') sent++;
       } catch (error) {
         if (!(error instanceof TogglApiError)) throw error;
-        const stop = STOPPING[error.kind];
+        // Refused on a workspace endpoint: was the token reset? Then stop and keep everything.
+        const signedOut = error.kind === 'forbidden' && !(await this.stillSignedIn());
+        const stop = signedOut ? 'signed-out' : STOPPING[error.kind];
+        if (stop === 'signed-out') {
+          if (creates) queue.patch(entry.id, { inFlight: false });
+          return { sent, stoppedBy: stop, resumeAt: null };
+        }
         if (stop) return this.stopAt(entry, error, stop, sent);
         this.options.log.warn('outbox: Toggl refused a change', { kind: error.kind, status: error.status ?? 0 });
-        queue.patch(entry.id, { state: 'failed', error: error.message, attempts: entry.attempts + 1 });
+        queue.patch(entry.id, { state: 'failed', error: error.message, attempts: entry.attempts + 1, inFlight: false });
       } finally {
         queue.setSending(undefined);
       }
     }
   }
 
+  /** Does Toggl still take our token? (A 403 on a workspace endpoint can mean it was reset.) */
+  private async stillSignedIn(): Promise<boolean> {
+    try {
+      return await this.options.api.isLoggedIn();
+    } catch (error) {
+      if (error instanceof TogglApiError && error.kind === 'signed-out') return false;
+      // Could not tell (offline, …): treat the 403 as what it says.
+      return true;
+    }
+  }
+
   private settle(entry: OutboxEntry, outcome: SendOutcome): void {
     const { queue, cache } = this.options;
     if (outcome.result === 'conflict') {
-      return queue.patch(entry.id, { state: 'conflict', conflicts: outcome.conflicts, error: null });
+      return queue.patch(entry.id, { state: 'conflict', conflicts: outcome.conflicts, error: null, inFlight: false });
     }
     cache.changed();
     if (outcome.result === 'failed') {
-      return queue.patch(entry.id, { state: 'failed', error: outcome.error, op: outcome.op ?? entry.op });
+      return queue.patch(entry.id, {
+        state: 'failed',
+        error: outcome.error,
+        op: outcome.op ?? entry.op,
+        inFlight: false,
+      });
     }
     const { remap } = outcome;
     if (remap) {
@@ -142,6 +168,7 @@ export class Replayer {
       attempts: entry.attempts + 1,
       nextAttemptAt: resumeAt,
       uncertain: entry.uncertain || (isCreate && MAYBE_APPLIED.has(error.kind)),
+      inFlight: false,
     });
     return { sent, stoppedBy, resumeAt };
   }

@@ -17,6 +17,8 @@ const entrySchema = z.object({
   nextAttemptAt: z.number().nullable(),
   /** A create whose POST may have reached Toggl (timeout, dropped): look before resending. */
   uncertain: z.boolean(),
+  /** A create on the wire: still set when the app starts again, it may have landed (uncertain). */
+  inFlight: z.boolean().default(false),
   conflicts: z.array(conflictSchema),
 });
 

@@ -4,7 +4,15 @@ import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
-import { toClient, toProject, toTask, toWorkspace } from '../toggl/mapping';
+import {
+  parseClients,
+  parseProjects,
+  parseTasks,
+  parseUser,
+  parseWorkspaces,
+  type Delta,
+  type SkipReport,
+} from '../toggl/mapping';
 import type { ChangeQueue } from '../changes/queue';
 import type { ReplayResult, Replayer } from '../changes/replayer';
 
@@ -184,16 +192,24 @@ export class SyncEngine {
     }
   }
 
+  /** An answer item that could not be read: skipped (the rest is kept) and logged. */
+  private readonly skipped: SkipReport = (what, problem) =>
+    this.options.log.warn(`sync: skipped a ${what} Toggl Tray could not read`, { problem });
+
   /** GET /me?with_related_data=true: everything in one user-quota request. */
   private async fullLoad(now: number): Promise<void> {
-    const me = await this.options.api.getMeWithRelatedData();
+    const me: unknown = await this.options.api.getMeWithRelatedData();
     const { cache } = this.options;
-    if (cache.user && cache.user.id !== me.id) this.options.queue.clear();
-    cache.user = { id: me.id, fullname: me.fullname, email: me.email, defaultWorkspaceId: me.default_workspace_id };
-    replaceAll(cache.workspaces, (me.workspaces ?? []).map(toWorkspace));
-    replaceAll(cache.clients, (me.clients ?? []).filter((client) => !client.server_deleted_at).map(toClient));
-    replaceAll(cache.projects, (me.projects ?? []).filter((project) => !project.server_deleted_at).map(toProject));
-    replaceAll(cache.tasks, (me.tasks ?? []).filter((task) => !task.server_deleted_at).map(toTask));
+    const user = parseUser(me);
+    if (!user)
+      throw new TogglApiError('unexpected', { method: 'GET', path: '/me', serverMessage: 'no user in the answer' });
+    const related = me as Record<string, unknown>;
+    if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
+    cache.user = user;
+    replaceAll(cache.workspaces, parseWorkspaces(related.workspaces, this.skipped));
+    replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
+    replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
+    replaceAll(cache.tasks, parseTasks(related.tasks, this.skipped).live);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
@@ -204,21 +220,12 @@ export class SyncEngine {
     const { api, cache } = this.options;
     const since = cache.sinceCursor ?? 0;
     try {
-      const projects = await api.getMyProjects({ since, include_archived: true });
-      const tasks = await api.getMyTasks({ since, include_not_active: true });
-      const clients = await api.getMyClients({ since });
-      for (const project of projects) {
-        if (project.server_deleted_at) cache.projects.delete(project.id);
-        else cache.projects.set(project.id, toProject(project));
-      }
-      for (const task of tasks) {
-        if (task.server_deleted_at) cache.tasks.delete(task.id);
-        else cache.tasks.set(task.id, toTask(task));
-      }
-      for (const client of clients) {
-        if (client.server_deleted_at) cache.clients.delete(client.id);
-        else cache.clients.set(client.id, toClient(client));
-      }
+      const projects = parseProjects(await api.getMyProjects({ since, include_archived: true }), this.skipped);
+      const tasks = parseTasks(await api.getMyTasks({ since, include_not_active: true }), this.skipped);
+      const clients = parseClients(await api.getMyClients({ since }), this.skipped);
+      applyDelta(cache.projects, projects);
+      applyDelta(cache.tasks, tasks);
+      applyDelta(cache.clients, clients);
       // Tasks of deleted projects go with them.
       for (const [id, task] of cache.tasks) if (!cache.projects.has(task.pid)) cache.tasks.delete(id);
       cache.syncedAt = now;
@@ -231,6 +238,11 @@ export class SyncEngine {
       throw error;
     }
   }
+}
+
+function applyDelta<T extends { id: number }>(map: Map<number, T>, delta: Delta<T>): void {
+  for (const id of delta.deletedIds) map.delete(id);
+  for (const item of delta.live) map.set(item.id, item);
 }
 
 function replaceAll<T extends { id: number }>(map: Map<number, T>, items: T[]): void {

@@ -5,6 +5,8 @@ export type TogglErrorKind =
   | 'not-found'
   | 'invalid'
   | 'quota'
+  /** 402 for a feature the workspace's plan lacks: that one request fails, the rest go on. */
+  | 'plan'
   | 'rate-limited'
   | 'server'
   | 'offline'
@@ -72,6 +74,11 @@ export function formatWait(seconds: number): string {
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
+/** Ends the text with a full stop unless it ends with punctuation already. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 function describeError(kind: TogglErrorKind, details: TogglErrorDetails): string {
   const said = details.serverMessage ? `: ${details.serverMessage}` : '.';
   switch (kind) {
@@ -87,6 +94,8 @@ function describeError(kind: TogglErrorKind, details: TogglErrorDetails): string
       return details.resetsInSeconds !== undefined
         ? `Toggl's hourly API limit is used up. It resets in ${formatWait(details.resetsInSeconds)}.`
         : "Toggl's hourly API limit is used up. It resets within the hour.";
+    case 'plan':
+      return `Toggl refused the change: ${sentence(details.serverMessage ?? "the workspace's plan does not include this")}`;
     case 'rate-limited':
       return details.retryAfterSeconds !== undefined
         ? `Toggl asked to slow down. Try again in ${formatWait(details.retryAfterSeconds)}.`
@@ -102,6 +111,8 @@ function describeError(kind: TogglErrorKind, details: TogglErrorDetails): string
     case 'aborted':
       return 'The request to Toggl was cancelled.';
     case 'unexpected':
-      return `Toggl answered in a way Toggl Tray did not expect (HTTP ${details.status ?? '?'})${said}`;
+      return details.serverMessage
+        ? `Toggl answered in a way Toggl Tray did not expect (HTTP ${details.status ?? '?'})${said}`
+        : `Toggl answered HTTP ${details.status ?? '?'} with no details. If it keeps happening, check for a Toggl Tray update.`;
   }
 }

@@ -46,10 +46,11 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-/** The server's own words from an error body: a JSON string, {message|error}, or text. */
+/** The server's own words from an error body: a JSON string, {message|error}, or text; never a web page. */
 export function serverMessageOf(text: string): string | undefined {
   const trimmed = text.trim();
-  if (!trimmed) return undefined;
+  // A proxy's or the edge's HTML page (a 429, a 502) says nothing a user can act on.
+  if (!trimmed || /^<(!doctype|html|head|body)\b/i.test(trimmed)) return undefined;
   let message = trimmed;
   try {
     const value: unknown = JSON.parse(trimmed);
@@ -65,12 +66,22 @@ export function serverMessageOf(text: string): string | undefined {
   return message.length > 300 ? `${message.slice(0, 297)}…` : message;
 }
 
-export function kindForStatus(status: number, path: string): TogglErrorKind {
+/**
+ * Toggl answers 402 both for a spent hourly quota and for a feature the workspace's plan
+ * lacks ("Custom project colors available only for premium plans"). Only the first pauses
+ * everything: the quota headers say 0 left, or the words say it is the hourly limit.
+ */
+export function isQuota402(remaining: number | undefined, message: string | undefined): boolean {
+  if (remaining !== undefined) return remaining <= 0;
+  return /hourly limit|quota|api calls/i.test(message ?? '');
+}
+
+export function kindForStatus(status: number, path: string, quotaSpent: boolean): TogglErrorKind {
   const onMe = path === '/me' || path.startsWith('/me/');
   if (status === 401 || (status === 403 && onMe)) return 'signed-out';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'not-found';
-  if (status === 402) return 'quota';
+  if (status === 402) return quotaSpent ? 'quota' : 'plan';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
   if (status === 400 || status === 409 || status === 422) return 'invalid';

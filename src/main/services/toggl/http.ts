@@ -6,6 +6,7 @@ import {
   UNREACHABLE_CODES,
   defaultSleep,
   errorCode,
+  isQuota402,
   kindForStatus,
   parseRetryAfter,
   serverMessageOf,
@@ -220,10 +221,10 @@ export class TogglHttp {
         return text as T;
       }
     }
-    const kind = kindForStatus(status, path);
     const serverMessage = this.redact(serverMessageOf(text), credentials);
     const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], this.now());
-    const { resetsInSeconds } = readQuotaHeaders(response.headers);
+    const { remaining, resetsInSeconds } = readQuotaHeaders(response.headers);
+    const kind = kindForStatus(status, path, isQuota402(remaining, serverMessage));
     throw new TogglApiError(kind, {
       status,
       method,

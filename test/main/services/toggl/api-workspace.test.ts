@@ -75,8 +75,14 @@ describe('workspace projects', () => {
     expect(taken.serverMessage).toBe('Name has already been taken');
     // The same name under another client (or none) is fine: unique per workspace and client.
     expect((await api.createProject(studio, { name: 'Website redesign' })).client_id).toBeNull();
+    // As Toggl answers (../shared/toggl-recordings: project-put-402-color): a 402 that is not the quota.
     const color = await togglFailure(api.createProject(studio, { name: 'Odd color', color: '#123456' }));
-    expect(color.serverMessage).toMatch(/palette/);
+    expect(color).toMatchObject({
+      kind: 'plan',
+      status: 402,
+      serverMessage: 'Custom project colors available only for premium plans',
+      message: 'Toggl refused the change: Custom project colors available only for premium plans.',
+    });
   });
 
   it('refuses project creation where only admins may create projects', async () => {

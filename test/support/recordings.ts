@@ -1,0 +1,79 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+/** A real Toggl answer, as ../shared/toggl-recordings keeps it (see its README). */
+export interface Recording {
+  file: string;
+  request: { method: string | null; path: string | null; query: Record<string, string> };
+  response: { status: number; headers: Record<string, string>; body: unknown };
+}
+
+export const RECORDINGS_DIR = path.resolve('../shared/toggl-recordings');
+
+export function loadRecordings(): Recording[] {
+  return readdirSync(RECORDINGS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map(
+      (file) =>
+        ({ file, ...(JSON.parse(readFileSync(path.join(RECORDINGS_DIR, file), 'utf8')) as object) }) as Recording,
+    );
+}
+
+export function loadRecording(name: string): Recording {
+  const found = loadRecordings().find((recording) => recording.file === `${name}.json`);
+  if (!found) throw new Error(`no recording ${name} in ${RECORDINGS_DIR}`);
+  return found;
+}
+
+/** The bytes Toggl sent: JSON bodies re-serialised, "" as nothing, anything else (a web page) as text. */
+export function wireBody(recording: Recording): string {
+  const { body, headers } = recording.response;
+  if (body === '') return '';
+  const json = (headers['content-type'] ?? '').includes('json');
+  return json || typeof body !== 'string' ? JSON.stringify(body) : body;
+}
+
+export interface ReplayServer {
+  apiUrl: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Plays recorded answers over real HTTP on port 0: `pick` chooses the recording for each
+ * request (method, path below /api/v9, query), or none for a 404.
+ */
+export async function replayServer(
+  pick: (method: string, path: string, query: URLSearchParams) => Recording | undefined,
+): Promise<ReplayServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://replay');
+    const apiPath = url.pathname.replace(/^\/api\/v9/, '') || '/';
+    requests.push(`${req.method ?? 'GET'} ${apiPath}${url.search}`);
+    req.resume();
+    req.on('end', () => {
+      const recording = pick(req.method ?? 'GET', apiPath, url.searchParams);
+      if (!recording) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = wireBody(recording);
+      res.writeHead(recording.response.status, {
+        ...recording.response.headers,
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/v9`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
