@@ -104,6 +104,8 @@ export interface IpcContract {
   'outbox.retry': { request: { entryId: string }; response: undefined };
   'outbox.discard': { request: { entryId: string }; response: undefined };
   'outbox.resolve': { request: { entryId: string; keep: 'mine' | 'theirs' }; response: undefined };
+  /** Drops a queued change that could not be read back from disk. */
+  'outbox.discardDamaged': { request: { id: string }; response: undefined };
   'sync.status': { request: undefined; response: SyncStatus };
   /** The popover became visible: refresh if the list is a few minutes old. */
   'sync.opened': { request: undefined; response: SyncStatus };
@@ -159,6 +161,7 @@ export const CHANNELS = {
   'outbox.retry': true,
   'outbox.discard': true,
   'outbox.resolve': true,
+  'outbox.discardDamaged': true,
   'sync.status': true,
   'sync.opened': true,
   'sync.refresh': true,

@@ -46,6 +46,15 @@ export interface OutboxEntryView {
   conflicts: FieldConflict[];
   /** The items it touches, as list keys: "p:12" (project), "t:-3" (task). */
   targets: string[];
+  /** Why it has not gone yet when it waits for another change (a create of its project), or null. */
+  waitingFor: string | null;
+}
+
+/** A queued change that could not be read back from disk: shown until the user discards it. */
+export interface DamagedChangeView {
+  id: string;
+  summary: string;
+  createdAt: number | null;
 }
 
 /**
@@ -73,6 +82,8 @@ export interface DataView {
   projects: (CachedProject & { sync: ItemSync; clientName: string | null })[];
   tasks: (CachedTask & { sync: ItemSync })[];
   outbox: OutboxEntryView[];
+  /** Queued changes that could not be read back (a damaged file): kind, name, time. */
+  damaged: DamagedChangeView[];
   /** When the list last came from Toggl (epoch ms), or null if never. */
   syncedAt: number | null;
   /** Recent [temporary id, Toggl's id] pairs, so a selection survives the swap. */
@@ -100,4 +111,6 @@ export interface SyncStatus {
   pausedUntil: number | null;
   /** The last sync problem, in words for the user, or null. */
   problem: string | null;
+  /** Changes or the list could not be written to disk (they are kept in memory meanwhile). */
+  diskProblem: string | null;
 }

@@ -70,6 +70,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     'outbox.retry': ({ entryId }) => andSend(() => queue.retry(entryId)),
     'outbox.discard': ({ entryId }) => nothing(() => queue.discard(entryId)),
     'outbox.resolve': ({ entryId, keep }) => andSend(() => queue.resolve(entryId, keep)),
+    'outbox.discardDamaged': ({ id }) => nothing(() => queue.discardDamaged(id)),
     'sync.status': () => data.status(),
     'sync.opened': async () => {
       await loop.notify('shown');

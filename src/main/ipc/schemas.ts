@@ -48,6 +48,7 @@ export const schemas = {
   'outbox.retry': entryId,
   'outbox.discard': entryId,
   'outbox.resolve': z.strictObject({ entryId: text(64).min(1), keep: z.enum(['mine', 'theirs']) }),
+  'outbox.discardDamaged': z.strictObject({ id: text(64).min(1) }),
   'sync.status': noRequest,
   'sync.opened': noRequest,
   'sync.refresh': noRequest,

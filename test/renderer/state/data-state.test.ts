@@ -62,6 +62,7 @@ describe('DataState (the popover list) against the real services', () => {
       summary: '',
       state: 'failed',
       error: null,
+      waitingFor: null,
       conflicts: [],
       targets: [],
     });

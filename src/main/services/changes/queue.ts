@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
+import type { DamagedChange, OutboxEntry, OutboxStore } from '../store/outbox-store';
 import type { Merged } from './kind';
 import { kindOf, type ChangeOp } from './registry';
 
@@ -22,8 +22,9 @@ export class ChangeQueue {
   constructor(private readonly options: ChangeQueueOptions) {
     // A create that was on the wire when the app stopped may have reached Toggl: look first.
     if (this.entries.some((entry) => entry.inFlight)) {
-      options.store.update((entries) =>
-        entries.map((entry) => (entry.inFlight ? { ...entry, inFlight: false, uncertain: true } : entry)),
+      options.store.update(
+        (entries) => entries.map((entry) => (entry.inFlight ? { ...entry, inFlight: false, uncertain: true } : entry)),
+        'replay',
       );
     }
   }
@@ -73,14 +74,31 @@ export class ChangeQueue {
     return merged.earlier !== null || merged.later !== null;
   }
 
-  /** Edits queued changes in place. */
-  rewrite(change: (entries: OutboxEntry[]) => OutboxEntry[]): void {
-    this.options.store.update(change);
+  /**
+   * Edits queued changes in place. "user" (the default): on disk or refused; "replay": the
+   * replay's bookkeeping, held in memory while the disk refuses it.
+   */
+  rewrite(change: (entries: OutboxEntry[]) => OutboxEntry[], mode: 'user' | 'replay' = 'user'): void {
+    this.options.store.update(change, mode);
     this.options.onChange();
   }
 
-  patch(entryId: string, fields: Partial<OutboxEntry>): void {
-    this.rewrite((entries) => entries.map((entry) => (entry.id === entryId ? { ...entry, ...fields } : entry)));
+  patch(entryId: string, fields: Partial<OutboxEntry>, mode: 'user' | 'replay' = 'user'): void {
+    this.rewrite((entries) => entries.map((entry) => (entry.id === entryId ? { ...entry, ...fields } : entry)), mode);
+  }
+
+  get damaged(): readonly DamagedChange[] {
+    return this.options.store.damaged;
+  }
+
+  discardDamaged(id: string): void {
+    this.options.store.discardDamaged(id);
+    this.options.onChange();
+  }
+
+  clearDamaged(): void {
+    for (const record of this.damaged) this.options.store.discardDamaged(record.id);
+    this.options.onChange();
   }
 
   retry(entryId: string): void {

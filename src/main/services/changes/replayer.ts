@@ -85,7 +85,7 @@ export class Replayer {
       try {
         queue.setSending(entry.id);
         // A create is marked in flight on disk first: after a crash mid-request, the app
-        // looks for it on Toggl instead of sending it twice.
+        // looks for it on Toggl instead of sending it twice. No mark on disk, no request.
         if (creates) queue.patch(entry.id, { inFlight: true });
         const outcome = await kindOf(entry.op).send(entry.op, {
           api: this.options.api,
@@ -101,12 +101,16 @@ export class Replayer {
         const signedOut = error.kind === 'forbidden' && !(await this.stillSignedIn());
         const stop = signedOut ? 'signed-out' : STOPPING[error.kind];
         if (stop === 'signed-out') {
-          if (creates) queue.patch(entry.id, { inFlight: false });
+          if (creates) queue.patch(entry.id, { inFlight: false }, 'replay');
           return { sent, stoppedBy: stop, resumeAt: null };
         }
         if (stop) return this.stopAt(entry, error, stop, sent);
         this.options.log.warn('outbox: Toggl refused a change', { kind: error.kind, status: error.status ?? 0 });
-        queue.patch(entry.id, { state: 'failed', error: error.message, attempts: entry.attempts + 1, inFlight: false });
+        queue.patch(
+          entry.id,
+          { state: 'failed', error: error.message, attempts: entry.attempts + 1, inFlight: false },
+          'replay',
+        );
       } finally {
         queue.setSending(undefined);
       }
@@ -127,31 +131,41 @@ export class Replayer {
   private settle(entry: OutboxEntry, outcome: SendOutcome): void {
     const { queue, cache } = this.options;
     if (outcome.result === 'conflict') {
-      return queue.patch(entry.id, { state: 'conflict', conflicts: outcome.conflicts, error: null, inFlight: false });
+      return queue.patch(
+        entry.id,
+        { state: 'conflict', conflicts: outcome.conflicts, error: null, inFlight: false },
+        'replay',
+      );
     }
     cache.changed();
     if (outcome.result === 'failed') {
-      return queue.patch(entry.id, {
-        state: 'failed',
-        error: outcome.error,
-        op: outcome.op ?? entry.op,
-        inFlight: false,
-      });
+      return queue.patch(
+        entry.id,
+        {
+          state: 'failed',
+          error: outcome.error,
+          op: outcome.op ?? entry.op,
+          inFlight: false,
+        },
+        'replay',
+      );
     }
     const { remap } = outcome;
     if (remap) {
       this.newIds.set(remap.from, remap.to);
       for (const key of this.newIds.keys()) if (this.newIds.size > 50) this.newIds.delete(key);
     }
-    queue.rewrite((entries) =>
-      entries
-        .filter((candidate) => candidate.id !== entry.id)
-        .map((candidate) => {
-          const kind = kindOf(candidate.op);
-          let op = remap ? kind.remap(candidate.op, remap.from, remap.to) : candidate.op;
-          op = kind.rebase ? kind.rebase(op, entry.op) : op;
-          return op === candidate.op ? candidate : { ...candidate, op };
-        }),
+    queue.rewrite(
+      (entries) =>
+        entries
+          .filter((candidate) => candidate.id !== entry.id)
+          .map((candidate) => {
+            const kind = kindOf(candidate.op);
+            let op = remap ? kind.remap(candidate.op, remap.from, remap.to) : candidate.op;
+            op = kind.rebase ? kind.rebase(op, entry.op) : op;
+            return op === candidate.op ? candidate : { ...candidate, op };
+          }),
+      'replay',
     );
   }
 
@@ -164,12 +178,16 @@ export class Replayer {
         : error.retryAfterSeconds !== undefined
           ? now + error.retryAfterSeconds * 1000
           : now + backoffMs(entry.attempts);
-    this.options.queue.patch(entry.id, {
-      attempts: entry.attempts + 1,
-      nextAttemptAt: resumeAt,
-      uncertain: entry.uncertain || (isCreate && MAYBE_APPLIED.has(error.kind)),
-      inFlight: false,
-    });
+    this.options.queue.patch(
+      entry.id,
+      {
+        attempts: entry.attempts + 1,
+        nextAttemptAt: resumeAt,
+        uncertain: entry.uncertain || (isCreate && MAYBE_APPLIED.has(error.kind)),
+        inFlight: false,
+      },
+      'replay',
+    );
     return { sent, stoppedBy, resumeAt };
   }
 }

@@ -1,16 +1,39 @@
 import type { DataView, OutboxEntryView } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
-import type { OutboxEntry } from '../store/outbox-store';
+import type { DamagedChange, OutboxEntry } from '../store/outbox-store';
 import type { WorkingView } from './kind';
 import { kindOf } from './registry';
 import { rightsOf } from './rights';
 
 /** The cache (what Toggl confirmed) with every queued change laid over it, in order. */
+/** Why an entry has not gone yet: it needs an item whose create is still queued or failed. */
+function waitingFor(
+  entry: OutboxEntry,
+  creators: ReadonlyMap<number, OutboxEntry>,
+  names: (key: string) => string | undefined,
+): string | null {
+  const missing = kindOf(entry.op)
+    .refs(entry.op)
+    .find((id) => id < 0);
+  if (missing === undefined) return null;
+  const create = creators.get(missing);
+  if (!create) return 'Waits for an item that is no longer queued: discard it.';
+  const name = kindOf(create.op)
+    .targets(create.op)
+    .map(names)
+    .find((found) => found !== undefined);
+  const what = name ? `“${name}”` : 'the item it belongs to';
+  return create.state === 'failed'
+    ? `Waits for ${what}, which Toggl refused: retry or discard that first.`
+    : `Waits for ${what} to reach Toggl.`;
+}
+
 export function buildView(
   cache: CacheStore,
   entries: readonly OutboxEntry[],
   newIds: ReadonlyMap<number, number> = new Map(),
   version = 0,
+  damaged: readonly DamagedChange[] = [],
 ): DataView {
   const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
   const working: WorkingView = {
@@ -37,6 +60,11 @@ export function buildView(
     const item = kind === 'p' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
     return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
   };
+  const creators = new Map<number, OutboxEntry>();
+  for (const entry of entries) {
+    const created = kindOf(entry.op).creates?.(entry.op);
+    if (created !== undefined) creators.set(created, entry);
+  }
   const outbox: OutboxEntryView[] = entries.map((entry) => {
     const kind = kindOf(entry.op);
     return {
@@ -46,6 +74,7 @@ export function buildView(
       error: entry.error,
       conflicts: entry.conflicts,
       targets: kind.targets(entry.op),
+      waitingFor: waitingFor(entry, creators, names),
     };
   });
   return {
@@ -57,6 +86,7 @@ export function buildView(
     projects: [...working.projects.values()],
     tasks: [...working.tasks.values()],
     outbox,
+    damaged: damaged.map(({ id, summary, createdAt }) => ({ id, summary, createdAt })),
     syncedAt: cache.syncedAt,
     newIds: [...newIds],
   };

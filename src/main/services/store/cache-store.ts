@@ -3,7 +3,7 @@ import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspa
 import { clientSchema, projectSchema, taskSchema, userSchema, workspaceSchema } from '../../../shared/schema';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
-import { JsonStore } from './json-store';
+import { JsonStore, type Salvaged } from './json-store';
 
 export const CACHE_SCHEMA_VERSION = 2;
 
@@ -38,6 +38,45 @@ function emptyCache(): CacheFile {
   };
 }
 
+const LISTS = {
+  workspaces: workspaceSchema,
+  clients: clientSchema,
+  projects: projectSchema,
+  tasks: taskSchema,
+} as const;
+
+/**
+ * Keeps every record that parses; the rest are dropped and the list is marked never synced,
+ * so the next start loads it whole from Toggl again. A file of another version or with a
+ * list that is not a list is not salvaged (it is moved aside).
+ */
+export function salvageCache(raw: unknown): Salvaged<CacheFile> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const file = raw as Record<string, unknown>;
+  if (file.schemaVersion !== CACHE_SCHEMA_VERSION) return undefined;
+  if (Object.keys(LISTS).some((key) => file[key] !== undefined && !Array.isArray(file[key]))) return undefined;
+  const lost: string[] = [];
+  const keep = <T>(key: keyof typeof LISTS, schema: z.ZodType<T>): T[] =>
+    ((file[key] as unknown[] | undefined) ?? []).flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) lost.push(`a ${key.slice(0, -1)} record`);
+      return parsed.success ? [parsed.data] : [];
+    });
+  const user = userSchema.nullable().safeParse(file.user ?? null);
+  return {
+    value: {
+      ...emptyCache(),
+      user: user.success ? user.data : null,
+      workspaces: keep('workspaces', workspaceSchema),
+      clients: keep('clients', clientSchema),
+      projects: keep('projects', projectSchema),
+      tasks: keep('tasks', taskSchema),
+      // Never synced: the next start loads everything again, dropped records included.
+    },
+    lost,
+  };
+}
+
 /** Schema migrations, one step per version. v1 had no `fullSyncedAt`. */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -68,6 +107,8 @@ export class CacheStore {
     log: Logger,
     private readonly debounceMs = 300,
     private readonly clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = systemClock,
+    /** Told when a write starts or stops failing. */
+    onWriteProblem?: () => void,
   ) {
     this.store = new JsonStore({
       dataDir,
@@ -75,7 +116,10 @@ export class CacheStore {
       schema: cacheSchema,
       migrate: migrateCache,
       empty: emptyCache,
+      salvage: salvageCache,
       log,
+      clock,
+      ...(onWriteProblem && { onWriteProblem }),
     });
     const data = this.store.get();
     this.user = data.user;
@@ -92,9 +136,9 @@ export class CacheStore {
     return this.store.file;
   }
 
-  /** True when the file on disk was unreadable at start and was moved aside. */
+  /** True when the file on disk was unreadable at start (moved aside) or lost records (salvaged). */
   get recoveredFromCorruption(): boolean {
-    return this.store.movedAside !== undefined;
+    return this.store.movedAside !== undefined || this.store.damagedCopy !== undefined;
   }
 
   /** Persists soon; many changes in a row make one write. */
@@ -103,10 +147,11 @@ export class CacheStore {
     this.timer ??= this.clock.setTimeout(() => this.flush(), this.debounceMs);
   }
 
+  /** Writes now. A failed write (a full disk) never throws: see JsonStore.hold. */
   flush(): void {
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    this.store.write({
+    this.store.hold({
       schemaVersion: CACHE_SCHEMA_VERSION,
       user: this.user,
       workspaces: [...this.workspaces.values()],
@@ -117,6 +162,11 @@ export class CacheStore {
       fullSyncedAt: this.fullSyncedAt,
       sinceCursor: this.sinceCursor,
     });
+  }
+
+  /** Why the last write failed (the file on disk is the one before), or null. */
+  get writeProblem(): string | null {
+    return this.store.writeProblem;
   }
 
   /** Forgets everything (sign out) and writes the empty file at once. */
@@ -131,5 +181,6 @@ export class CacheStore {
 
   close(): void {
     if (this.timer !== undefined) this.flush();
+    this.store.close();
   }
 }

@@ -1,8 +1,17 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
+import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
+import { closeTruncatedJson } from './truncated-json';
+
+/** What could be read of a file that did not validate whole. */
+export interface Salvaged<T> {
+  value: T;
+  /** One line per record that could not be read (empty when nothing was lost). */
+  lost: string[];
+}
 
 export interface JsonStoreOptions<T> {
   dataDir: string;
@@ -12,25 +21,45 @@ export interface JsonStoreOptions<T> {
   /** Brings an older file up to the current shape; throws if it cannot. */
   migrate: (raw: unknown) => unknown;
   empty: () => T;
+  /** Keeps every record that parses from a file that does not validate whole. */
+  salvage?: (raw: unknown) => Salvaged<T> | undefined;
   log: Logger;
+  /** Timers for trying a failed write again (a fake one in tests). */
+  clock?: Pick<Clock, 'setTimeout' | 'clearTimeout'>;
+  /** Told when writing starts or stops failing. */
+  onWriteProblem?: () => void;
 }
+
+const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-');
 
 /**
  * One JSON file in the data dir through conf (electron-store's engine): atomic writes (temp
- * file, then rename) with owner-only permissions. A file that does not parse or validate is
- * moved aside, kept for inspection, and replaced by an empty one, with a log line saying so.
+ * file, then rename) with owner-only permissions. A file that does not validate is salvaged
+ * record by record where the owner knows how (a copy of the damaged original is kept beside
+ * it); one that cannot be read at all is moved aside and replaced by an empty one. Either way
+ * a log line says so.
  */
 export class JsonStore<T> {
   private readonly conf: Conf;
   readonly file: string;
   /** Where an unreadable file was moved on open, if it was. */
   readonly movedAside: string | undefined;
+  /** Where a copy of a file salvaged with losses was kept, if it was. */
+  readonly damagedCopy: string | undefined;
+  /** What could not be read when the file was opened. */
+  readonly lost: readonly string[];
+  /** Why the last write failed (the file on disk is the one before), or null. */
+  writeProblem: string | null = null;
   private value: T;
+  private retry: unknown;
+  private retries = 0;
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     this.file = path.join(options.dataDir, `${options.name}.json`);
     const loaded = this.load();
     this.movedAside = loaded.movedAside;
+    this.damagedCopy = loaded.damagedCopy;
+    this.lost = loaded.lost ?? [];
     this.conf = new Conf({
       cwd: options.dataDir,
       configName: options.name,
@@ -42,37 +71,116 @@ export class JsonStore<T> {
       serialize: (value) => JSON.stringify(value),
     });
     this.value = loaded.value;
-    if (loaded.movedAside || !existsSync(this.file)) this.write(this.value);
+    if (loaded.movedAside || loaded.damagedCopy || !existsSync(this.file)) this.tryWrite(this.value);
   }
 
   get(): T {
     return this.value;
   }
 
-  /** Replaces the value and writes it now (atomically). */
+  /**
+   * Writes the value now (atomically) and then holds it. When the write fails (a full disk,
+   * a directory in the way) it throws and the old value, in memory and on disk, stays.
+   */
   write(value: T): void {
+    try {
+      this.conf.store = value as Record<string, unknown>;
+    } catch (error) {
+      this.noteProblem(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
     this.value = value;
-    this.conf.store = value as Record<string, unknown>;
+    this.noteProblem(null);
   }
 
-  private load(): { value: T; movedAside?: string } {
-    const { name, schema, migrate, empty, log } = this.options;
+  /**
+   * Holds the value even when it cannot be written now: the old file stays, the problem is
+   * reported, and the write is tried again a little later (2 s, 4 s … 1 min) until it takes.
+   */
+  hold(value: T): void {
+    this.value = value;
+    this.tryWrite(value);
+  }
+
+  /** Stops trying again (the app is closing). */
+  close(): void {
+    this.options.clock?.clearTimeout(this.retry);
+    this.retry = undefined;
+  }
+
+  private tryWrite(value: T): void {
+    try {
+      this.conf.store = value as Record<string, unknown>;
+      this.noteProblem(null);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.log.warn(`${this.options.name}: could not write ${this.file}`, { reason });
+      this.noteProblem(reason);
+      const clock = this.options.clock ?? systemClock;
+      clock.clearTimeout(this.retry);
+      this.retry = clock.setTimeout(() => this.tryWrite(this.value), Math.min(60_000, 2_000 * 2 ** this.retries++));
+    }
+  }
+
+  private noteProblem(problem: string | null): void {
+    if (problem === null) {
+      this.retries = 0;
+      (this.options.clock ?? systemClock).clearTimeout(this.retry);
+      this.retry = undefined;
+    }
+    if (problem === this.writeProblem) return;
+    this.writeProblem = problem;
+    this.options.onWriteProblem?.();
+  }
+
+  private load(): { value: T; movedAside?: string; damagedCopy?: string; lost?: string[] } {
+    const { name, schema, migrate, empty, salvage, log, dataDir } = this.options;
     if (!existsSync(this.file)) return { value: empty() };
     let problem: string;
     try {
-      const raw: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
-      const parsed = schema.safeParse(migrate(raw));
-      if (parsed.success) return { value: parsed.data };
-      problem = `it does not match the expected shape (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? '?'})`;
+      const text = readFileSync(this.file, 'utf8');
+      const { raw, truncated } = parseOrClose(text);
+      const migrated = migrate(raw);
+      const parsed = truncated ? undefined : schema.safeParse(migrated);
+      if (parsed?.success) return { value: parsed.data };
+      const rescued = salvage?.(migrated);
+      if (rescued) {
+        const lost = truncated ? ['the end of the file was cut off', ...rescued.lost] : rescued.lost;
+        // The damaged original is kept beside it; the salvaged value is written in its place.
+        const damagedCopy = path.join(dataDir, `${name}.damaged-${stamp()}.json`);
+        renameSync(this.file, damagedCopy);
+        log.warn(`${name}: ${this.file} was damaged; kept what could be read, a copy is in ${damagedCopy}`, { lost });
+        return { value: rescued.value, damagedCopy, lost };
+      }
+      const issue = parsed?.error.issues[0];
+      problem = issue
+        ? `it does not match the expected shape (${issue.path.join('.')}: ${issue.message})`
+        : 'it is cut off';
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
-    const aside = path.join(
-      this.options.dataDir,
-      `${name}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-    );
+    const aside = path.join(dataDir, `${name}.corrupt-${stamp()}.json`);
     renameSync(this.file, aside);
     log.warn(`${name}: ${this.file} was unreadable (${problem}); moved it aside to ${aside} and starting afresh`);
-    return { value: empty(), movedAside: aside };
+    return { value: empty(), movedAside: aside, lost: [problem] };
+  }
+}
+
+/** JSON.parse, or, for a file cut off mid-write, what parses of it with its open brackets closed. */
+function parseOrClose(text: string): { raw: unknown; truncated: boolean } {
+  try {
+    return { raw: JSON.parse(text) as unknown, truncated: false };
+  } catch (error) {
+    const closed = closeTruncatedJson(text);
+    if (closed === undefined) throw error;
+    return { raw: JSON.parse(closed) as unknown, truncated: true };
+  }
+}
+
+/** Deletes the copies of damaged or unreadable files kept beside `name` (sign-out, or all discarded). */
+export function removeDamagedCopies(dataDir: string, name: string): void {
+  const copy = new RegExp(`^${name}\\.(damaged|corrupt)-.*\\.json$`);
+  for (const file of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+    if (copy.test(file)) rmSync(path.join(dataDir, file), { force: true });
   }
 }

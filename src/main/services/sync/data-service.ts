@@ -7,6 +7,7 @@ import { buildView } from '../changes/view';
 import type { EventSink } from '../events';
 import type { Logger } from '../logger';
 import { CacheStore } from '../store/cache-store';
+import { removeDamagedCopies } from '../store/json-store';
 import { OutboxStore } from '../store/outbox-store';
 import type { TogglApi } from '../toggl/api';
 import { systemClock, type Clock } from '../clock';
@@ -37,6 +38,7 @@ export class DataService {
   readonly commands: DataCommands;
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
+  private readonly outboxStore: OutboxStore;
   private view: DataView | undefined;
   /** The view the windows last received, which the next delta is made against. */
   private emitted: DataView | undefined;
@@ -47,9 +49,11 @@ export class DataService {
     const clock = options.clock ?? systemClock;
     const now = () => clock.now();
     const { api, log } = options;
-    this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300, clock);
+    const diskChanged = () => this.dataChanged();
+    this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300, clock, diskChanged);
+    this.outboxStore = new OutboxStore(options.dataDir, log, clock, diskChanged);
     this.queue = new ChangeQueue({
-      store: new OutboxStore(options.dataDir, log),
+      store: this.outboxStore,
       now,
       onChange: () => this.dataChanged(),
     });
@@ -64,6 +68,10 @@ export class DataService {
       isSignedIn: options.isSignedIn,
       onStatus: (status) => options.events.emit('sync.status', status),
       onData: () => this.dataChanged(),
+      diskProblem: () => {
+        const reason = this.outboxStore.writeProblem ?? this.cache.writeProblem;
+        return reason === null ? null : `Could not save changes to disk: ${reason}. Toggl Tray keeps trying.`;
+      },
       ...options.engine,
     });
     this.loop = new SendLoop({
@@ -86,7 +94,7 @@ export class DataService {
 
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
-    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds, ++this.version);
+    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds, ++this.version, this.queue.damaged);
     // Windows load their first copy with `data.view`; deltas start from the first one built.
     this.emitted ??= this.view;
     return this.view;
@@ -104,7 +112,11 @@ export class DataService {
   /** Forgets the signed-in user's data (sign out). */
   wipe(): void {
     this.queue.clear();
+    this.queue.clearDamaged();
     this.cache.clear();
+    // Nothing of the user's stays behind: copies of damaged or unreadable files go too.
+    removeDamagedCopies(this.options.dataDir, 'outbox');
+    removeDamagedCopies(this.options.dataDir, 'cache');
     this.dataChanged();
   }
 
@@ -121,6 +133,7 @@ export class DataService {
   close(): void {
     this.loop.stop();
     this.cache.close();
+    this.outboxStore.close();
   }
 
   private dataChanged(): void {

@@ -28,6 +28,8 @@ export interface SyncEngineOptions {
   onStatus: (status: SyncStatus) => void;
   /** Called after the cache changed (the view must be rebuilt). */
   onData: () => void;
+  /** Why writing to disk fails right now, in words, or null. */
+  diskProblem?: () => string | null;
   policy?: BudgetPolicy;
   /** Data older than this is refreshed when the popover opens (ms). */
   staleAfterMs?: number;
@@ -73,6 +75,7 @@ export class SyncEngine {
       quota: userQuota(this.options.api.quota, this.policy.userLimit, now),
       pausedUntil: this.pausedUntil !== null && this.pausedUntil > now ? this.pausedUntil : null,
       problem: this.problem,
+      diskProblem: this.options.diskProblem?.() ?? null,
     };
   }
 

@@ -111,6 +111,11 @@ export class DataCommands {
     return this.#run(() => this.#api.invoke('outbox.discard', { entryId: entry.id }));
   }
 
+  /** Drops a queued change that could not be read back from disk. */
+  discardDamaged(id: string): Promise<unknown> {
+    return this.#run(() => this.#api.invoke('outbox.discardDamaged', { id }));
+  }
+
   resolve(entry: OutboxEntryView, keep: 'mine' | 'theirs'): Promise<unknown> {
     return this.#run(() => this.#api.invoke('outbox.resolve', { entryId: entry.id, keep }));
   }

@@ -51,6 +51,7 @@ const view: DataView = {
   ],
   tasks: [task(101, 12, 'Write'), task(102, 12, 'Done one', false), task(103, 21, 'Plan')],
   outbox: [],
+  damaged: [],
   syncedAt: null,
   newIds: [],
 };
