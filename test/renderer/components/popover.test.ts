@@ -88,8 +88,14 @@ describe('the popover, mounted against the real services', () => {
     }
     await p.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(within(p.row('Mobile app (taken)')).getByText('failed')).toBeTruthy();
-    await p.rowAction('Mobile app (taken)', 'Retry');
-    await p.rowAction('Mobile app (taken)', 'Discard');
+    // Toggl's reason is in view as text, beside Retry and Discard.
+    const problem = screen.getByRole('region', { name: 'Change not sent' });
+    expect(problem.textContent).toContain('Toggl refused the change: Name has already been taken');
+    await p.click(within(problem).getByRole('button', { name: 'Retry' }));
+    await p.click(
+      within(screen.getByRole('region', { name: 'Change not sent' })).getByRole('button', { name: 'Discard' }),
+    );
+    expect(screen.queryByRole('region', { name: 'Change not sent' })).toBeNull();
     expect(p.row('Mobile app')).toBeTruthy();
   });
 

@@ -78,7 +78,8 @@ export class SendLoop {
   start(): void {
     this.started = true;
     this.scheduleTick();
-    this.scheduleWake();
+    // A new start is a new chance: what waited in the queue goes now, whatever its backoff.
+    void this.track(() => this.options.engine.push('reconnect'));
   }
 
   stop(): void {

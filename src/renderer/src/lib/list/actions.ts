@@ -14,8 +14,6 @@ export interface RowActions {
   edit: (row: Row) => void;
   setActive: (row: Row, active: boolean) => void;
   remove: (row: Row) => void;
-  retry: (entry: OutboxEntryView) => void;
-  discard: (entry: OutboxEntryView) => void;
   resolve: (entry: OutboxEntryView) => void;
 }
 
