@@ -121,11 +121,14 @@ export const meRoutes: Route[] = [
     const tags = [...state.tags.values()].filter((tag) =>
       workspaces.some((workspace) => workspace.id === tag.workspace_id),
     );
+    const clients = myClients(context);
+    const tasks = myTasks(context, true, undefined).map((task) => state.taskView(task));
+    // As recorded: Toggl leaves `clients` and `tasks` out when there are none (not [] or null).
     return {
       ...user,
-      clients: myClients(context),
+      ...(clients.length > 0 && { clients }),
       projects: projectViews(context, myProjects(context, true, undefined)),
-      tasks: myTasks(context, true, undefined).map((task) => state.taskView(task)),
+      ...(tasks.length > 0 && { tasks }),
       tags,
       workspaces,
       time_entries: [],

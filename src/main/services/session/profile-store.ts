@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { SessionUser } from '../../../shared/contract';
+import { userSchema } from '../../../shared/schema';
 import { readJson, writeJsonAtomic } from '../files';
 import type { Logger } from '../logger';
 
 const profileSchema = z.object({
   apiUrl: z.string(),
-  user: z.object({ id: z.number(), fullname: z.string(), email: z.string(), defaultWorkspaceId: z.number() }),
+  user: userSchema,
   /** Set when Toggl refused the stored token: the app opens on the sign-in view. */
   refusedReason: z.string().nullable(),
 });
@@ -38,8 +38,11 @@ export class ProfileStore {
     }
     if (raw === undefined) return undefined;
     const parsed = profileSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.apiUrl !== apiUrl) return undefined;
-    return parsed.data;
+    if (!parsed.success) {
+      this.log.warn('profile: not in the expected shape, ignoring it', { file: this.file });
+      return undefined;
+    }
+    return parsed.data.apiUrl === apiUrl ? parsed.data : undefined;
   }
 
   async write(profile: Profile): Promise<void> {
@@ -48,9 +51,5 @@ export class ProfileStore {
 
   async delete(): Promise<void> {
     await rm(this.file, { force: true });
-  }
-
-  static userFrom(me: { id: number; fullname: string; email: string; default_workspace_id: number }): SessionUser {
-    return { id: me.id, fullname: me.fullname, email: me.email, defaultWorkspaceId: me.default_workspace_id };
   }
 }

@@ -7,6 +7,7 @@ import { TogglApiError } from '../toggl/errors';
 import type { Credentials } from '../toggl/http';
 import type { TogglUser } from '../toggl/types';
 import { VaultError, type TokenVault } from '../vault/vault';
+import { toUser } from '../toggl/mapping';
 import { ProfileStore } from './profile-store';
 
 export interface SessionOptions {
@@ -116,7 +117,7 @@ export class SessionService {
     if (this.view.status === 'signed-out') return this.view;
     try {
       const me = await this.options.api.getMe();
-      const user = ProfileStore.userFrom(me);
+      const user = toUser(me);
       await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
       return this.update({ status: 'signed-in', user, reason: null });
     } catch (error) {
@@ -170,7 +171,7 @@ export class SessionService {
       throw error;
     }
     this.options.api.setCredentials({ token });
-    const user = ProfileStore.userFrom(me);
+    const user = toUser(me);
     await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
     this.options.log.info('session: signed in', { userId: user.id });
     const view = this.update({ status: 'signed-in', user, reason: null });

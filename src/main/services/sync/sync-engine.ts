@@ -8,7 +8,7 @@ import {
   parseClients,
   parseProjects,
   parseTasks,
-  parseUser,
+  toUser,
   parseWorkspaces,
   type Delta,
   type SkipReport,
@@ -203,9 +203,7 @@ export class SyncEngine {
   private async fullLoad(now: number): Promise<void> {
     const me: unknown = await this.options.api.getMeWithRelatedData();
     const { cache } = this.options;
-    const user = parseUser(me);
-    if (!user)
-      throw new TogglApiError('unexpected', { method: 'GET', path: '/me', serverMessage: 'no user in the answer' });
+    const user = toUser(me);
     const related = me as Record<string, unknown>;
     if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
     cache.user = user;

@@ -198,6 +198,14 @@ export function parseUser(raw: unknown): CachedUser | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The user from /me, or an error saying the answer could not be read. */
+export function toUser(raw: unknown): CachedUser {
+  const user = parseUser(raw);
+  if (!user)
+    throw new TogglApiError('unexpected', { method: 'GET', path: '/me', serverMessage: 'no user in the answer' });
+  return user;
+}
+
 /** One project or task from an answer to a create or an edit. */
 function parseOne<T>(schema: z.ZodType<{ item: T }>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
