@@ -82,9 +82,13 @@ export interface IpcContract {
   'popover.hide': { request: undefined; response: undefined };
   'shell.openExternal': { request: OpenExternalRequest; response: OpenExternalResponse };
   'session.get': { request: undefined; response: SessionView };
-  'session.signInWithToken': { request: { token: string }; response: SessionView };
+  /** `discardPending`: the user agreed to drop changes another account left queued. */
+  'session.signInWithToken': { request: { token: string; discardPending?: boolean }; response: SessionView };
   /** The password is used for one request to fetch the token, then forgotten. */
-  'session.signInWithPassword': { request: { email: string; password: string }; response: SessionView };
+  'session.signInWithPassword': {
+    request: { email: string; password: string; discardPending?: boolean };
+    response: SessionView;
+  };
   'session.signOut': { request: SignOutRequest; response: SignOutResponse };
   /**
    * The cached list with queued changes applied. `{ tasks: false }` leaves the tasks out, so a

@@ -26,6 +26,8 @@ export interface IpcError {
   details?: string[];
   /** With code "toggl": signed-out, offline, quota, invalid, … */
   togglKind?: string;
+  /** The call can go ahead if the user agrees to this: the UI asks and calls again with it set. */
+  confirm?: 'discard-pending';
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

@@ -55,8 +55,9 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
     },
     'shell.openExternal': async ({ url }) => ({ opened: await shell.openExternal(parseExternalUrl(url)) }),
     'session.get': () => session.current(),
-    'session.signInWithToken': ({ token }) => session.signInWithToken(token),
-    'session.signInWithPassword': ({ email, password }) => session.signInWithPassword(email, password),
+    'session.signInWithToken': ({ token, discardPending }) => session.signInWithToken(token, discardPending),
+    'session.signInWithPassword': ({ email, password, discardPending }) =>
+      session.signInWithPassword(email, password, discardPending),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
     'data.view': (request) => (request?.tasks === false ? { ...data.currentView(), tasks: [] } : data.currentView()),
     'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isChannel, type Channel, type RequestOf, type ResponseOf } from '../../shared/contract';
-import { fail, ok, type IpcErrorCode, type IpcResult } from '../../shared/ipc-result';
+import { fail, ok, type IpcResult } from '../../shared/ipc-result';
 import { UserFacingError } from '../services/errors';
 import { TogglApiError } from '../services/toggl/errors';
 import { VaultError } from '../services/vault/vault';
@@ -31,8 +31,9 @@ export interface IpcRouter<Sender> {
   handle: (channel: unknown, request: unknown, sender: Sender) => Promise<IpcResult<unknown>>;
 }
 
-function failWith(code: IpcErrorCode, message: string, togglKind: string | undefined): IpcResult<never> {
-  return { ok: false, error: togglKind ? { code, message, togglKind } : { code, message } };
+function failWith(error: UserFacingError): IpcResult<never> {
+  const { code, message, togglKind, confirm } = error;
+  return { ok: false, error: { code, message, ...(togglKind && { togglKind }), ...(confirm && { confirm }) } };
 }
 
 export function createIpcRouter<Sender>(options: IpcRouterOptions<Sender>): IpcRouter<Sender> {
@@ -58,8 +59,8 @@ export function createIpcRouter<Sender>(options: IpcRouterOptions<Sender>): IpcR
         const handler = handlers[channel] as (request: unknown) => unknown;
         return ok(await handler(parsed.data));
       } catch (error) {
-        if (error instanceof UserFacingError) return failWith(error.code, error.message, error.togglKind);
-        if (error instanceof TogglApiError) return failWith('toggl', error.message, error.kind);
+        if (error instanceof UserFacingError) return failWith(error);
+        if (error instanceof TogglApiError) return failWith(new UserFacingError('toggl', error.message, error.kind));
         if (error instanceof VaultError) return fail('keychain', error.message);
         log.error(`ipc: "${channel}" failed`, { error });
         return fail('internal', 'Something went wrong inside Toggl Tray. The log has the details.');

@@ -40,6 +40,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     log,
     pendingChanges: () => data.queue.entries.length,
+    queuedFor: () => ({ userId: data.cache.user?.id ?? null, count: data.queue.entries.length }),
     onSignOut: () => Promise.resolve(data.wipe()),
     onSignIn: () => data.engine.sync('sign-in'),
   });

@@ -10,6 +10,8 @@ export class UserFacingError extends Error {
     message: string,
     /** With code "toggl": which kind of Toggl answer it was. */
     readonly togglKind?: string,
+    /** What the user can agree to for the call to go ahead. */
+    readonly confirm?: 'discard-pending',
   ) {
     super(message);
     this.name = 'UserFacingError';

@@ -1,4 +1,4 @@
-import type { SessionView, SignOutResponse } from '../../../shared/contract';
+import type { SessionUser, SessionView, SignOutResponse } from '../../../shared/contract';
 import type { EventSink } from '../events';
 import { UserFacingError } from '../errors';
 import type { Logger } from '../logger';
@@ -19,6 +19,8 @@ export interface SessionOptions {
   log: Logger;
   /** Changes waiting to reach Toggl; signing out with some asks first. */
   pendingChanges?: () => number;
+  /** Whose queued changes are waiting (the account the cached list belongs to) and how many. */
+  queuedFor?: () => { userId: number | null; count: number };
   /** Wipes what was cached for the signed-in user. */
   onSignOut?: () => Promise<void>;
   /** After a successful sign-in: load the user's data (not awaited by the sign-in). */
@@ -86,7 +88,7 @@ export class SessionService {
     }
   }
 
-  async signInWithToken(token: string): Promise<SessionView> {
+  async signInWithToken(token: string, discardPending = false): Promise<SessionView> {
     const trimmed = token.trim();
     if (!TOKEN_SHAPE.test(trimmed)) {
       throw new UserFacingError(
@@ -95,10 +97,10 @@ export class SessionService {
       );
     }
     const me = await this.fetchMe({ token: trimmed }, 'this API token');
-    return this.complete(trimmed, me);
+    return this.complete(trimmed, me, discardPending);
   }
 
-  async signInWithPassword(email: string, password: string): Promise<SessionView> {
+  async signInWithPassword(email: string, password: string, discardPending = false): Promise<SessionView> {
     if (!EMAIL_SHAPE.test(email.trim()))
       throw new UserFacingError('refused', 'Enter the email address of your Toggl account.');
     if (password === '') throw new UserFacingError('refused', 'Enter your Toggl password.');
@@ -109,7 +111,7 @@ export class SessionService {
         'toggl',
         'Toggl signed you in but sent no API token. Sign in with the token from your Profile page instead.',
       );
-    return this.complete(me.api_token, me);
+    return this.complete(me.api_token, me, discardPending);
   }
 
   /** GET /me with the stored token: refreshes the user, or finds the token refused. */
@@ -149,7 +151,8 @@ export class SessionService {
 
   private async fetchMe(credentials: Credentials, what: string): Promise<TogglUser> {
     try {
-      return await this.options.api.getMe({ credentials });
+      // Someone is waiting at the sign-in form: one quick retry, then say what is wrong.
+      return await this.options.api.getMe({ credentials, retries: 1 });
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') {
         const said = error.serverMessage ? ` (Toggl said: ${error.serverMessage})` : '';
@@ -163,7 +166,9 @@ export class SessionService {
     }
   }
 
-  private async complete(token: string, me: TogglUser): Promise<SessionView> {
+  private async complete(token: string, me: TogglUser, discardPending: boolean): Promise<SessionView> {
+    const user = toUser(me);
+    await this.guardOtherAccountsQueue(user, discardPending);
     try {
       await this.options.vault.set(token);
     } catch (error) {
@@ -171,7 +176,6 @@ export class SessionService {
       throw error;
     }
     this.options.api.setCredentials({ token });
-    const user = toUser(me);
     await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
     this.options.log.info('session: signed in', { userId: user.id });
     const view = this.update({ status: 'signed-in', user, reason: null });
@@ -179,6 +183,32 @@ export class SessionService {
       .onSignIn?.()
       .catch((error: unknown) => this.options.log.error('session: loading data failed', { error }));
     return view;
+  }
+
+  /**
+   * Changes queued as another account must not be dropped without asking: signing in as
+   * someone else is refused until the user agrees, then they go (with that account's list).
+   */
+  private async guardOtherAccountsQueue(user: SessionUser, discardPending: boolean): Promise<void> {
+    const queued = this.options.queuedFor?.() ?? { userId: null, count: 0 };
+    if (queued.count === 0 || queued.userId === null || queued.userId === user.id) return;
+    if (discardPending) {
+      this.options.log.info('session: another account signs in; the queued changes were discarded', {
+        count: queued.count,
+      });
+      await this.options.onSignOut?.();
+      return;
+    }
+    const one = queued.count === 1;
+    const [changes, are, them] = one ? ['1 change', 'is', 'it'] : [`${queued.count} changes`, 'are', 'them'];
+    throw new UserFacingError(
+      'refused',
+      `${changes} made with another Toggl account ${are} still waiting to be sent. ` +
+        `Signing in as ${user.fullname || user.email} discards ${them}; ` +
+        `sign in with the other account to send ${them} instead.`,
+      undefined,
+      'discard-pending',
+    );
   }
 
   private async markRefused(): Promise<void> {

@@ -91,7 +91,7 @@ export class TogglApi {
 
   // ── Me ────────────────────────────────────────────────────────────────────────────────
 
-  getMe(options: Signal & { credentials?: Credentials } = {}): Promise<TogglUser> {
+  getMe(options: Signal & { credentials?: Credentials; retries?: number } = {}): Promise<TogglUser> {
     return this.http.request('GET', '/me', options);
   }
 

@@ -30,13 +30,16 @@ export class SessionState {
     });
   }
 
-  async signInWithToken(token: string): Promise<void> {
-    await this.#run(() => this.#api.invoke('session.signInWithToken', { token }));
+  async signInWithToken(token: string, discardPending = false): Promise<void> {
+    await this.#run(() => this.#api.invoke('session.signInWithToken', { token, discardPending }));
   }
 
-  async signInWithPassword(email: string, password: string): Promise<void> {
-    await this.#run(() => this.#api.invoke('session.signInWithPassword', { email, password }));
+  async signInWithPassword(email: string, password: string, discardPending = false): Promise<void> {
+    await this.#run(() => this.#api.invoke('session.signInWithPassword', { email, password, discardPending }));
   }
+
+  /** Main asks before dropping changes another account left queued: the sign-in view offers it. */
+  readonly mustConfirmDiscard = $derived(this.error?.confirm === 'discard-pending');
 
   async signOut(discardPending = false): Promise<void> {
     this.busy = true;
