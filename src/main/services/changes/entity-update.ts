@@ -1,5 +1,7 @@
 import type { FieldConflict, ItemSync } from '../../../shared/entities';
-import type { Merged } from './kind';
+import type { CacheStore } from '../store/cache-store';
+import type { TogglApi } from '../toggl/api';
+import type { ChangeKind, Merged, WorkingView } from './kind';
 import type { ChangeOp } from './registry';
 
 /** What the project and task updates share: changed fields, and Toggl's values they were based on. */
@@ -111,4 +113,50 @@ export function describeUpdate(
     return `Mark task${quoted} ${changes.active ? 'not done' : 'done'}`;
   }
   return typeof changes.name === 'string' ? `Rename ${what} to “${changes.name}”` : `Edit ${what}${quoted}`;
+}
+
+/** What a project or task update tells the shared update logic about its kind of item. */
+export interface UpdateSpec<Op extends UpdateOp & ChangeOp> {
+  what: 'project' | 'task';
+  /** The item as listed (to lay the edit over) and as Toggl last confirmed it (the cache). */
+  listed(view: WorkingView, id: number): { sync: ItemSync } | undefined;
+  confirmed(cache: CacheStore, id: number): object | undefined;
+  /** Sends the fields (PUT) and keeps Toggl's answer in the cache. */
+  put(api: TogglApi, cache: CacheStore, op: Op, fields: Record<string, unknown>): Promise<void>;
+  /** Is `earlier` the still-queued create of this item (edits fold into it)? */
+  createOf(earlier: ChangeOp, op: Op): (ChangeOp & { fields: object }) | undefined;
+}
+
+/** The update logic projects and tasks share: apply, send (with conflicts), merge, rebase, resolve. */
+export function updateKind<Op extends UpdateOp & ChangeOp>(
+  spec: UpdateSpec<Op>,
+): Pick<ChangeKind<Op>, 'describe' | 'apply' | 'send' | 'merge' | 'rebase' | 'resolve'> {
+  const key = spec.what === 'project' ? 'p' : 't';
+  return {
+    describe: (op, names) => describeUpdate(spec.what, op.changes, names(`${key}:${op.id}`)),
+    apply(view, op, { mark }) {
+      const item = spec.listed(view, op.id);
+      if (item) Object.assign(item, op.changes, { sync: worst(item.sync, mark) });
+    },
+    async send(op, { api, cache }) {
+      const checked = checkAgainstServer(op, spec.confirmed(cache, op.id));
+      if (checked.status === 'gone') return { result: 'failed', error: GONE_MESSAGE };
+      if (checked.status === 'conflict') return { result: 'conflict', conflicts: checked.conflicts };
+      if (Object.keys(checked.fields).length > 0) await spec.put(api, cache, op, checked.fields);
+      return { result: 'done' };
+    },
+    merge(earlier, later) {
+      // An edit of an item not yet created goes into the create (one request, not two);
+      // archiving it or marking it done stays a change of its own: a create makes it active.
+      const create = spec.createOf(earlier, later);
+      if (create) {
+        const { active, ...fields } = later.changes;
+        const rest = active === undefined ? null : { ...later, changes: { active }, base: { active: true } };
+        return { earlier: { ...create, fields: { ...create.fields, ...fields } } as ChangeOp, later: rest };
+      }
+      return mergeUpdates(earlier, later);
+    },
+    rebase: rebaseUpdate,
+    resolve: resolveUpdate,
+  };
 }
