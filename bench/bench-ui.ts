@@ -9,7 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { DEMO } from '../tools/sandbox/fixture';
+import { buildIndex, search } from '../src/renderer/src/lib/list/search';
+import { DEMO, largeAccountNames } from '../tools/sandbox/fixture';
+import { seededRandom, withTypo } from '../tools/sandbox/names';
 import { startSandboxProcess } from '../tools/sandbox/process';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import { startWebShellProcess } from '../e2e/support/web-shell';
@@ -73,6 +75,63 @@ async function scrollFrames(page: Page): Promise<number[]> {
   })`);
 }
 
+interface BenchQuery {
+  query: string;
+  /** The item it is meant to find, as the list keys it. */
+  target: string;
+}
+
+/**
+ * Queries as people type them for items of the generated account: a whole name, a task with
+ * its project, words out of order with a typo, a name typed without its accents, a client
+ * and a project. Each must find its item (checked with the renderer's own search code).
+ */
+function benchQueries(): { queries: BenchQuery[]; check: (query: BenchQuery) => number } {
+  const names = largeAccountNames(PROJECTS, TASKS);
+  const random = seededRandom(11);
+  const project = (at: number) => names.projects[at] ?? '';
+  const clientOf = (at: number) => names.clients[at % names.clients.length] ?? '';
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  const lastTask = TASKS - 1;
+  const typoAt = 77;
+  const typoWords = words(project(typoAt)).reverse();
+  const long = typoWords.findIndex((word) => word.length >= 5);
+  const withOneTypo = typoWords.map((word, at) => (at === long ? withTypo(random, word) : word)).join(' ');
+  const accented = names.projects.findIndex((name) => /\P{ASCII}/u.test(name));
+  const queries: BenchQuery[] = [
+    { query: project(42).toLowerCase(), target: 'p:42' },
+    {
+      query: `${names.tasks[lastTask] ?? ''} ${words(project(lastTask % PROJECTS))[0] ?? ''}`,
+      target: `t:${lastTask}`,
+    },
+    { query: withOneTypo, target: `p:${typoAt}` },
+    {
+      query: project(accented).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+      target: `p:${accented}`,
+    },
+    { query: `${words(clientOf(12))[0] ?? ''} ${words(project(12)).at(-1) ?? ''}`, target: 'p:12' },
+  ];
+  // The index the popover builds: a project with its client, a task with its project and client.
+  const index = buildIndex([
+    ...names.projects.map((name, at) => ({ key: `p:${at}`, text: `${name} ${clientOf(at)}` })),
+    ...names.tasks.map((name, at) => ({
+      key: `t:${at}`,
+      text: `${name} ${project(at % PROJECTS)} ${clientOf(at % PROJECTS)}`,
+    })),
+  ]);
+  return {
+    queries,
+    check: ({ query, target }) => {
+      const hits = search(index, query).hits.map((at) => index.keys[at]);
+      return hits.includes(target) ? hits.length : 0;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`bench:ui: ${PROJECTS} projects, ${TASKS} tasks, browser shell in Chromium\n`);
   const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
@@ -95,7 +154,18 @@ async function main(): Promise<void> {
 
     const loads: number[] = [];
     for (let run = 0; run < 5; run++) loads.push(await firstRows(page));
-    const searches = await searchLatencies(page, ['project 0042', 'task 99999', 'prjoect 77', 'client 12 project']);
+    const { queries, check } = benchQueries();
+    let missed = 0;
+    for (const query of queries) {
+      const hits = check(query);
+      if (hits === 0) missed++;
+      process.stdout.write(`  query “${query.query}”: ${hits} hits${hits === 0 ? ` — MISSES ${query.target}` : ''}\n`);
+    }
+    if (missed > 0) throw new Error(`${missed} benchmark queries do not find their item: the benchmark is wrong`);
+    const searches = await searchLatencies(
+      page,
+      queries.map((query) => query.query),
+    );
     const frames = await scrollFrames(page);
 
     process.stdout.write(

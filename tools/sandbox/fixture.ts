@@ -1,4 +1,5 @@
 import { addClient, addOrganization, addProject, addProjectUser, addTask, addUser, addWorkspace } from './builders';
+import { clientName, projectName, seededRandom, taskName } from './names';
 import { SandboxState } from './state';
 
 /** The demo account's credentials: printed by `npm run sandbox`, used by tests and demos. */
@@ -104,21 +105,60 @@ export function createFixture(now: () => number = Date.now): SandboxState {
   return state;
 }
 
+/** The same seed gives the same large account, so a benchmark knows which names to search for. */
+export const LARGE_ACCOUNT_SEED = 7;
+
+/** Names from `make`, made unique where they repeat ("Budget report", "Budget report 2", …). */
+function uniqueNames(count: number, make: () => string): string[] {
+  const seen = new Map<string, number>();
+  return Array.from({ length: count }, () => {
+    const name = make();
+    const times = (seen.get(name) ?? 0) + 1;
+    seen.set(name, times);
+    return times === 1 ? name : `${name} ${times}`;
+  });
+}
+
+/** Task names, unique within their project (task i belongs to project i mod `projects`). */
+function uniqueWithin(count: number, projects: number, make: () => string): string[] {
+  const seen = Array.from({ length: Math.max(1, projects) }, () => new Map<string, number>());
+  return Array.from({ length: count }, (_, index) => {
+    const name = make();
+    const inProject = seen[index % seen.length] ?? new Map<string, number>();
+    const times = (inProject.get(name) ?? 0) + 1;
+    inProject.set(name, times);
+    return times === 1 ? name : `${name} ${times}`;
+  });
+}
+
+/** The large account's names: projects, clients and tasks (task i belongs to project i mod projects). */
+export function largeAccountNames(
+  projects: number,
+  tasks: number,
+): { projects: string[]; clients: string[]; tasks: string[] } {
+  const random = seededRandom(LARGE_ACCOUNT_SEED);
+  return {
+    clients: uniqueNames(Math.max(1, Math.ceil(projects / 50)), () => clientName(random)),
+    projects: uniqueNames(projects, () => projectName(random)),
+    tasks: uniqueWithin(tasks, projects, () => taskName(random)),
+  };
+}
+
 /**
  * A large account for benchmarks: the demo user as admin of one Premium workspace with the
- * given numbers of projects and tasks (tasks spread evenly; every tenth project archived).
+ * given numbers of projects and tasks (tasks spread evenly; every tenth project archived),
+ * named as people name them (../names.ts).
  */
 export function createLargeAccount(projects: number, tasks: number, now: () => number = Date.now): SandboxState {
   const state = new SandboxState(now);
+  const names = largeAccountNames(projects, tasks);
   const demo = addUser(state, { ...DEMO, fullname: 'Dana Demo' });
   const organization = addOrganization(state, 'Big Co', 'premium', demo);
   const workspace = addWorkspace(state, organization, 'Big Co', [[demo, 'admin']]);
-  const clients = Array.from({ length: Math.max(1, Math.ceil(projects / 50)) }, (_, index) =>
-    addClient(state, workspace, `Client ${index + 1}`, demo.id),
-  );
-  const created = Array.from({ length: projects }, (_, index) =>
+  const clients = names.clients.map((name) => addClient(state, workspace, name, demo.id));
+  const created = names.projects.map((name, index) =>
     addProject(state, workspace, {
-      name: `Project ${String(index + 1).padStart(5, '0')}`,
+      name,
       creatorId: demo.id,
       clientId: clients[index % clients.length]?.id ?? null,
       active: index % 10 !== 9,
@@ -128,7 +168,7 @@ export function createLargeAccount(projects: number, tasks: number, now: () => n
     const project = created[index % created.length];
     if (!project) break;
     addTask(state, project, {
-      name: `Task ${index + 1}`,
+      name: names.tasks[index] ?? `Task ${index + 1}`,
       active: index % 7 !== 6,
       estimatedSeconds: 3600,
       trackedMs: index * 1000,

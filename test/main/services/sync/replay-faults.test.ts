@@ -104,3 +104,18 @@ describe('replay against what Toggl really answers', () => {
     expect((await app.call('data.view')).outbox).toEqual([]);
   });
 });
+
+describe('an HTML error page from the edge', () => {
+  it('a 429 page without Retry-After backs off and the change goes later, with no HTML shown anywhere', async () => {
+    const view = await app.call('data.view');
+    const mobile = named(view, 'Mobile app')?.id ?? 0;
+    world.sandbox.force({ status: 429, times: 3, html: true });
+    await app.call('projects.update', { id: mobile, changes: { name: 'After the page' } });
+    await app.services.data.settled();
+    const waiting = await app.call('data.view');
+    expect(waiting.outbox).toEqual([expect.objectContaining({ state: 'pending', error: null })]);
+    expect(JSON.stringify(await app.call('sync.status'))).not.toContain('<');
+    await app.services.data.loop.sendNow();
+    expect(world.sandbox.state.projects.get(mobile)?.name).toBe('After the page');
+  });
+});

@@ -1,9 +1,18 @@
 /**
- * Search across project, client and task names, tolerant of word order and of one typo per
- * word (a wrong, missing, extra or swapped letter) once a word has four letters. Built to
- * keep up with typing on 100,000-item accounts: names are lower-cased once, and a query that
- * extends the previous one only re-checks the previous matches.
+ * Search across project, client and task names, tolerant of word order, of accents
+ * ("uberarbeitung" finds "Überarbeitung") and of one typo per word (a wrong, missing, extra or
+ * swapped letter) once a word has four letters. Built to keep up with typing on 100,000-item
+ * accounts: names are folded once, and a query that extends the previous one only re-checks
+ * the previous matches, where that gives the same answer as a fresh search.
  */
+
+/** Lower case without accents: "Überarbeitung" → "uberarbeitung" (one letter stays one letter). */
+export function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** Typos are forgiven from this many letters on; shorter words must match as they are. */
+const FUZZY_FROM = 4;
 
 export interface Searchable {
   key: string;
@@ -22,7 +31,7 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
   const texts = new Array<string>(items.length);
   const words = new Array<string[]>(items.length);
   items.forEach((item, index) => {
-    const text = item.text.toLowerCase();
+    const text = fold(item.text);
     keys[index] = item.key;
     texts[index] = text;
     words[index] = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -31,7 +40,7 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
 }
 
 export function tokensOf(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  return fold(query).split(/\s+/).filter(Boolean);
 }
 
 /** True when `token` is within one edit (Damerau) of some prefix of `word`. */
@@ -64,7 +73,7 @@ function matches(index: SearchIndex, at: number, tokens: string[]): boolean {
   const text = index.texts[at] ?? '';
   for (const token of tokens) {
     if (text.includes(token)) continue;
-    if (token.length < 4) return false;
+    if (token.length < FUZZY_FROM) return false;
     const words = index.words[at] ?? [];
     let found = false;
     for (const word of words) {
@@ -84,15 +93,23 @@ export interface SearchState {
   hits: number[];
 }
 
+/**
+ * A longer query matches a subset of what the shorter one matched, so its hits can be
+ * re-checked alone, except where a word reaches the length from which typos are forgiven:
+ * "wri" must appear as it is, "wrie" may be "wire" misspelt and finds more.
+ */
+function narrows(previous: SearchState | undefined, query: string, tokens: string[]): previous is SearchState {
+  if (!previous || previous.query === '' || !query.startsWith(previous.query)) return false;
+  const before = tokensOf(previous.query);
+  if (before.length > tokens.length) return false;
+  return before.every((token, at) => token.length >= FUZZY_FROM || (tokens[at] ?? '').length < FUZZY_FROM);
+}
+
 /** The positions matching `query`; reuses `previous` when the query only grew. */
 export function search(index: SearchIndex, query: string, previous?: SearchState): SearchState {
   const tokens = tokensOf(query);
   if (tokens.length === 0) return { query, hits: [] };
-  const narrowing =
-    previous &&
-    previous.query !== '' &&
-    query.startsWith(previous.query) &&
-    tokensOf(previous.query).length <= tokens.length;
+  const narrowing = narrows(previous, query, tokens);
   const candidates = narrowing ? previous.hits : undefined;
   const hits: number[] = [];
   if (candidates) {
@@ -105,7 +122,7 @@ export function search(index: SearchIndex, query: string, previous?: SearchState
 
 /** Where a name shows the query's words (exact substrings), for highlighting. */
 export function highlightRanges(name: string, query: string): [number, number][] {
-  const lower = name.toLowerCase();
+  const lower = fold(name);
   const ranges: [number, number][] = [];
   for (const token of tokensOf(query)) {
     let from = lower.indexOf(token);
