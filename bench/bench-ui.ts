@@ -117,10 +117,10 @@ function benchQueries(): { queries: BenchQuery[]; check: (query: BenchQuery) => 
   ];
   // The index the popover builds: a project with its client, a task with its project and client.
   const index = buildIndex([
-    ...names.projects.map((name, at) => ({ key: `p:${at}`, text: `${name} ${clientOf(at)}` })),
+    ...names.projects.map((name, at) => ({ key: `p:${at}`, parts: [name, clientOf(at)] })),
     ...names.tasks.map((name, at) => ({
       key: `t:${at}`,
-      text: `${name} ${project(at % PROJECTS)} ${clientOf(at % PROJECTS)}`,
+      parts: [name, project(at % PROJECTS), clientOf(at % PROJECTS)],
     })),
   ]);
   return {

@@ -32,11 +32,11 @@ export class DataState {
     return buildIndex([
       ...view.projects.map((project) => ({
         key: `p:${project.id}`,
-        text: `${project.name} ${project.clientName ?? ''}`,
+        parts: [project.name, project.clientName ?? ''],
       })),
       ...view.tasks.map((task) => {
         const project = projects.get(task.pid);
-        return { key: `t:${task.id}`, text: `${task.name} ${project?.name ?? ''} ${project?.clientName ?? ''}` };
+        return { key: `t:${task.id}`, parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
       }),
     ]);
   });
@@ -111,6 +111,8 @@ export class DataState {
     if (status.ok) this.status = status.value;
     const full = await this.#api.invoke('data.view');
     if (full.ok) this.view = full.value;
+    // The search index is built when the window is idle, not on the first keystroke.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.index?.keys.length);
   }
 
   async #reload(): Promise<void> {

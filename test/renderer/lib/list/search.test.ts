@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
 
 const index = buildIndex([
-  { key: 'p:1', text: 'Website redesign Acme Corp' },
-  { key: 'p:2', text: 'Mobile app Globex' },
-  { key: 't:3', text: 'Wireframes Website redesign Acme Corp' },
-  { key: 't:4', text: 'Push notifications Mobile app Globex' },
+  { key: 'p:1', parts: ['Website redesign Acme Corp'] },
+  { key: 'p:2', parts: ['Mobile app Globex'] },
+  { key: 't:3', parts: ['Wireframes Website redesign Acme Corp'] },
+  { key: 't:4', parts: ['Push notifications Mobile app Globex'] },
 ]);
 const keysFor = (query: string) => search(index, query).hits.map((at) => index.keys[at]);
 
