@@ -69,7 +69,9 @@ export class SendLoop {
     let reachable = false;
     await this.track(async () => {
       reachable = await api.ping();
-      if (reachable && (!engine.isOnline || queue.counts().pending > 0)) await this.decide('online');
+      // Still down: the next probe waits twice as long (2 s, 4 s, 8 s … 60 s).
+      if (!reachable) this.probeDelay = Math.min(LAST_PROBE_MS, this.probeDelay * 2);
+      else if (!engine.isOnline || queue.counts().pending > 0) await this.decide('online');
     });
     return reachable;
   }
@@ -136,9 +138,7 @@ export class SendLoop {
     clock.clearTimeout(this.wake);
     this.wake = undefined;
     if (!engine.isOnline) {
-      const delay = this.probeDelay;
-      this.probeDelay = Math.min(LAST_PROBE_MS, delay * 2);
-      this.wake = clock.setTimeout(() => void this.probe(), delay);
+      this.wake = clock.setTimeout(() => void this.probe(), this.probeDelay);
       return;
     }
     this.probeDelay = FIRST_PROBE_MS;

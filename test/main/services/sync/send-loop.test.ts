@@ -95,3 +95,16 @@ describe('SendLoop', () => {
     expect(loads()).toBe(before + 1);
   });
 });
+
+describe('SendLoop offline', () => {
+  it('more changes made while offline do not push the next probe further away', async () => {
+    const { app, clock } = await start();
+    await world.sandbox.setDown(true);
+    const id = await rename(app, 'Mobile app One');
+    for (const name of ['Two', 'Three', 'Four']) {
+      await app.call('projects.update', { id, changes: { color: name === 'Two' ? '#d92b2b' : '#0b83d9' } });
+      await app.services.data.settled();
+    }
+    expect(clock.waiting.filter((ms) => ms < 60_000)).toEqual([2_000]);
+  });
+});
