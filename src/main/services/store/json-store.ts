@@ -84,7 +84,7 @@ export class JsonStore<T> {
    */
   write(value: T): void {
     try {
-      this.conf.store = value as Record<string, unknown>;
+      this.conf.store = withInternal(value);
     } catch (error) {
       this.noteProblem(error instanceof Error ? error.message : String(error));
       throw error;
@@ -110,7 +110,7 @@ export class JsonStore<T> {
 
   private tryWrite(value: T): void {
     try {
-      this.conf.store = value as Record<string, unknown>;
+      this.conf.store = withInternal(value);
       this.noteProblem(null);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -164,6 +164,15 @@ export class JsonStore<T> {
     log.warn(`${name}: ${this.file} was unreadable (${problem}); moved it aside to ${aside} and starting afresh`);
     return { value: empty(), movedAside: aside, lost: [problem] };
   }
+}
+
+/**
+ * conf keeps its own bookkeeping under "__internal__" and, when a value lacks that key, reads
+ * and parses the whole file on every write to carry it over (16 MB for a large cache). We keep
+ * none there, so an empty one is written along and the read is skipped; reading strips it.
+ */
+function withInternal(value: unknown): Record<string, unknown> {
+  return { ...(value as Record<string, unknown>), __internal__: {} };
 }
 
 /** JSON.parse, or, for a file cut off mid-write, what parses of it with its open brackets closed. */
