@@ -34,6 +34,9 @@ describe('the popover, paths beyond the main ones', () => {
     expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('true');
     await key('{ArrowRight}');
     expect(selected()).toBe('Accessibility review');
+    // Time as a person reads it: no "/ 4 h" when nothing is tracked yet.
+    expect(p.row('Accessibility review').textContent).toContain('est. 4 h');
+    expect(p.row('Visual design').textContent).toContain('3 h / 12 h');
     await key('{ArrowLeft}');
     expect(selected()).toBe('Website redesign');
     await key('{ArrowLeft}');
