@@ -67,8 +67,9 @@ export class SandboxState {
     return ++this.lastId;
   }
 
+  /** As Toggl writes times: whole seconds, "+00:00" (../shared/toggl-recordings). */
   stamp(): string {
-    return new Date(this.now()).toISOString();
+    return new Date(Math.floor(this.now() / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
   }
 
   userByToken(token: string): SandboxUser | undefined {

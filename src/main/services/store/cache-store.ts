@@ -3,17 +3,19 @@ import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspa
 import { clientSchema, projectSchema, taskSchema, userSchema, workspaceSchema } from '../../../shared/schema';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
+import { fromProjectRow, fromTaskRow, projectRow, taskRow, toProjectRow, toTaskRow } from './cache-rows';
 import { JsonStore, type Salvaged } from './json-store';
 
-export const CACHE_SCHEMA_VERSION = 2;
+export const CACHE_SCHEMA_VERSION = 3;
 
 const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
   user: userSchema.nullable(),
   workspaces: z.array(workspaceSchema),
   clients: z.array(clientSchema),
-  projects: z.array(projectSchema),
-  tasks: z.array(taskSchema),
+  /** Compact rows (cache-rows.ts): a large account's cache is mostly these. */
+  projects: z.array(projectRow),
+  tasks: z.array(taskRow),
   /** Last successful sync of any kind (epoch ms). */
   syncedAt: z.number().nullable(),
   /** Last full load (epoch ms): workspaces and permissions come only with it. */
@@ -38,12 +40,7 @@ function emptyCache(): CacheFile {
   };
 }
 
-const LISTS = {
-  workspaces: workspaceSchema,
-  clients: clientSchema,
-  projects: projectSchema,
-  tasks: taskSchema,
-} as const;
+const LISTS = { workspaces: workspaceSchema, clients: clientSchema, projects: projectRow, tasks: taskRow } as const;
 
 /**
  * Keeps every record that parses; the rest are dropped and the list is marked never synced,
@@ -69,19 +66,36 @@ export function salvageCache(raw: unknown): Salvaged<CacheFile> | undefined {
       user: user.success ? user.data : null,
       workspaces: keep('workspaces', workspaceSchema),
       clients: keep('clients', clientSchema),
-      projects: keep('projects', projectSchema),
-      tasks: keep('tasks', taskSchema),
+      projects: keep('projects', projectRow),
+      tasks: keep('tasks', taskRow),
       // Never synced: the next start loads everything again, dropped records included.
     },
     lost,
   };
 }
 
-/** Schema migrations, one step per version. v1 had no `fullSyncedAt`. */
+/** Rewrites v2's objects as rows; one that does not read as a v2 record is left for the salvage to report. */
+function rowsFrom<T>(items: unknown, schema: z.ZodType<T>, toRow: (item: T) => unknown): unknown[] {
+  if (!Array.isArray(items)) return [];
+  return (items as unknown[]).map((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? toRow(parsed.data) : item;
+  });
+}
+
+/** Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not rows. */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   let value = raw as Record<string, unknown>;
   if (value.schemaVersion === 1) value = { ...value, schemaVersion: 2, fullSyncedAt: value.syncedAt ?? null };
+  if (value.schemaVersion === 2) {
+    value = {
+      ...value,
+      schemaVersion: 3,
+      projects: rowsFrom(value.projects, projectSchema, toProjectRow),
+      tasks: rowsFrom(value.tasks, taskSchema, toTaskRow),
+    };
+  }
   return value;
 }
 
@@ -125,8 +139,8 @@ export class CacheStore {
     this.user = data.user;
     for (const item of data.workspaces) this.workspaces.set(item.id, item);
     for (const item of data.clients) this.clients.set(item.id, item);
-    for (const item of data.projects) this.projects.set(item.id, item);
-    for (const item of data.tasks) this.tasks.set(item.id, item);
+    for (const row of data.projects) this.projects.set(row[0], fromProjectRow(row));
+    for (const row of data.tasks) this.tasks.set(row[0], fromTaskRow(row));
     this.syncedAt = data.syncedAt;
     this.fullSyncedAt = data.fullSyncedAt;
     this.sinceCursor = data.sinceCursor;
@@ -156,8 +170,8 @@ export class CacheStore {
       user: this.user,
       workspaces: [...this.workspaces.values()],
       clients: [...this.clients.values()],
-      projects: [...this.projects.values()],
-      tasks: [...this.tasks.values()],
+      projects: Array.from(this.projects.values(), toProjectRow),
+      tasks: Array.from(this.tasks.values(), toTaskRow),
       syncedAt: this.syncedAt,
       fullSyncedAt: this.fullSyncedAt,
       sinceCursor: this.sinceCursor,

@@ -108,3 +108,42 @@ describe('CacheStore on real files', () => {
     expect(cutOff).toBe(3);
   }, 60_000);
 });
+
+describe('the compact cache format', () => {
+  it('reads a version 2 file (objects) into rows, with every field as it was', async () => {
+    const project = {
+      id: 7,
+      wid: 1,
+      cid: null,
+      name: 'Überarbeitung Website',
+      color: '#0b83d9',
+      active: false,
+      isPrivate: true,
+      billable: true,
+      at: '2024-12-12T11:00:55+00:00',
+    };
+    const task = { id: 8, wid: 1, pid: 7, name: 'Plan', active: true, estimatedSeconds: null, trackedMs: 5, at: 'odd' };
+    const v2 = {
+      schemaVersion: 2,
+      user: null,
+      workspaces: [],
+      clients: [],
+      projects: [project],
+      tasks: [task],
+      syncedAt: 1,
+      fullSyncedAt: 1,
+      sinceCursor: 1,
+    };
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v2));
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.projects.get(7)).toEqual(project);
+    expect(cache.tasks.get(8)).toEqual(task);
+    cache.flush();
+    const written = JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8')) as { projects: unknown[] };
+    expect(written.projects).toEqual([
+      [7, 1, null, 'Überarbeitung Website', '#0b83d9', 6, Date.parse('2024-12-12T11:00:55Z') / 1000],
+    ]);
+    expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)).toEqual(project);
+  });
+});

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_SCHEMA_VERSION } from '../../../../src/main/services/store/cache-store';
 import type { DataView } from '../../../../src/shared/entities';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
@@ -107,9 +108,10 @@ describe('a damaged cache', () => {
   it('a null in every nullable field is read as it is', async () => {
     const app = await world.launch();
     await app.close();
-    const cache = JSON.parse(await readFile(cacheFile(), 'utf8')) as Record<string, Record<string, unknown>[]>;
-    for (const project of cache.projects ?? []) project.cid = null;
-    for (const task of cache.tasks ?? []) task.estimatedSeconds = null;
+    const cache = JSON.parse(await readFile(cacheFile(), 'utf8')) as Record<string, unknown[][]>;
+    // Rows (store/cache-rows.ts): a project's client is its third field, a task's estimate its sixth.
+    for (const project of cache.projects ?? []) project[2] = null;
+    for (const task of cache.tasks ?? []) task[5] = null;
     await writeFile(cacheFile(), JSON.stringify({ ...cache, syncedAt: null, fullSyncedAt: null, sinceCursor: null }));
     await world.sandbox.setDown(true);
     const relaunched = await world.launch();
@@ -153,6 +155,6 @@ describe('a disk that refuses writes', () => {
     await rm(cacheFile(), { recursive: true });
     app.services.data.cache.flush();
     expect((await app.call('sync.status')).diskProblem).toBeNull();
-    expect(JSON.parse(await readFile(cacheFile(), 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(JSON.parse(await readFile(cacheFile(), 'utf8'))).toMatchObject({ schemaVersion: CACHE_SCHEMA_VERSION });
   });
 });

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { CachedProject, CachedTask } from '../../../shared/entities';
+
+/**
+ * How projects and tasks are kept in cache.json: one compact row each instead of an object
+ * with its keys spelled out every time (a 100,000-task cache is a fifth of the size), and
+ * `at` as unix seconds where that keeps it exact. Rows are read back into the shared shapes.
+ */
+
+const id = z.number().int();
+/** Unix seconds, or the original text where seconds would not say the same. */
+const at = z.union([z.number().int(), z.string()]);
+
+/** [id, wid, cid, name, color, flags (1 active, 2 private, 4 billable), at] */
+export const projectRow = z.tuple([id, id, id.nullable(), z.string(), z.string(), z.number().int(), at]);
+/** [id, wid, pid, name, active (1 or 0), estimated seconds, tracked ms, at] */
+export const taskRow = z.tuple([id, id, id, z.string(), z.number().int(), z.number().nullable(), z.number(), at]);
+
+export type ProjectRow = z.infer<typeof projectRow>;
+export type TaskRow = z.infer<typeof taskRow>;
+
+function packAt(text: string): number | string {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && ms % 1000 === 0 && new Date(ms).toISOString() === text.replace(/\+00:00$/, '.000Z')
+    ? ms / 1000
+    : text;
+}
+
+const unpackAt = (value: number | string): string =>
+  typeof value === 'number' ? new Date(value * 1000).toISOString().replace('.000Z', '+00:00') : value;
+
+export function toProjectRow(project: CachedProject): ProjectRow {
+  const flags = (project.active ? 1 : 0) | (project.isPrivate ? 2 : 0) | (project.billable ? 4 : 0);
+  return [project.id, project.wid, project.cid, project.name, project.color, flags, packAt(project.at)];
+}
+
+export function fromProjectRow([projectId, wid, cid, name, color, flags, when]: ProjectRow): CachedProject {
+  return {
+    id: projectId,
+    wid,
+    cid,
+    name,
+    color,
+    active: (flags & 1) !== 0,
+    isPrivate: (flags & 2) !== 0,
+    billable: (flags & 4) !== 0,
+    at: unpackAt(when),
+  };
+}
+
+export function toTaskRow(task: CachedTask): TaskRow {
+  return [
+    task.id,
+    task.wid,
+    task.pid,
+    task.name,
+    task.active ? 1 : 0,
+    task.estimatedSeconds,
+    task.trackedMs,
+    packAt(task.at),
+  ];
+}
+
+export function fromTaskRow([taskId, wid, pid, name, active, estimatedSeconds, trackedMs, when]: TaskRow): CachedTask {
+  return { id: taskId, wid, pid, name, active: active === 1, estimatedSeconds, trackedMs, at: unpackAt(when) };
+}
