@@ -19,15 +19,19 @@ export const taskRow = z.tuple([id, id, id, z.string(), z.number().int(), z.numb
 export type ProjectRow = z.infer<typeof projectRow>;
 export type TaskRow = z.infer<typeof taskRow>;
 
+/** Toggl's own way of writing a time; only these become seconds (and come back the same). */
+const TOGGL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/;
+
 function packAt(text: string): number | string {
+  if (!TOGGL_TIME.test(text)) return text;
   const ms = Date.parse(text);
-  return Number.isFinite(ms) && ms % 1000 === 0 && new Date(ms).toISOString() === text.replace(/\+00:00$/, '.000Z')
-    ? ms / 1000
-    : text;
+  // A day that does not exist ("2024-02-30") rolls over: such a time is kept as written.
+  if (!Number.isFinite(ms) || new Date(ms).getUTCDate() !== Number(text.slice(8, 10))) return text;
+  return ms / 1000;
 }
 
 const unpackAt = (value: number | string): string =>
-  typeof value === 'number' ? new Date(value * 1000).toISOString().replace('.000Z', '+00:00') : value;
+  typeof value === 'number' ? `${new Date(value * 1000).toISOString().slice(0, 19)}+00:00` : value;
 
 export function toProjectRow(project: CachedProject): ProjectRow {
   const flags = (project.active ? 1 : 0) | (project.isPrivate ? 2 : 0) | (project.billable ? 4 : 0);

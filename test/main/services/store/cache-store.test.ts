@@ -147,3 +147,25 @@ describe('the compact cache format', () => {
     expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)).toEqual(project);
   });
 });
+
+describe('times in the compact cache', () => {
+  it('keeps a time that does not exist, or is written another way, exactly as it came', async () => {
+    const cache = new CacheStore(dataDir, createMemoryLogger(), 0);
+    const odd = ['2024-02-30T10:00:00+00:00', '2024-12-12T11:00:55Z', '', '2024-12-12T11:00:55.123+00:00'];
+    odd.forEach((at, index) =>
+      cache.tasks.set(index + 1, {
+        id: index + 1,
+        wid: 1,
+        pid: 1,
+        name: 'Odd',
+        active: true,
+        estimatedSeconds: null,
+        trackedMs: 0,
+        at,
+      }),
+    );
+    cache.flush();
+    const reread = new CacheStore(dataDir, createMemoryLogger());
+    expect([...reread.tasks.values()].map((task) => task.at)).toEqual(odd);
+  });
+});
