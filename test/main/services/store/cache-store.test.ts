@@ -149,7 +149,7 @@ describe('the compact cache format', () => {
 });
 
 describe('times in the compact cache', () => {
-  it('keeps a time that does not exist, or is written another way, exactly as it came', async () => {
+  it('keeps a time that does not exist, or is written another way, exactly as it came', () => {
     const cache = new CacheStore(dataDir, createMemoryLogger(), 0);
     const odd = ['2024-02-30T10:00:00+00:00', '2024-12-12T11:00:55Z', '', '2024-12-12T11:00:55.123+00:00'];
     odd.forEach((at, index) =>
