@@ -33,7 +33,7 @@ const damagedSchema = z.object({
   /** "Create project “X”", or "A queued change" when even its kind is lost. */
   summary: z.string(),
   createdAt: z.number().nullable(),
-  /** Its text as it was found (kept until the user discards it). */
+  /** Its text as it was found, or the file an unreadable queue was moved to (kept until discarded). */
   raw: z.string(),
 });
 
