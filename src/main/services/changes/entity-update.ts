@@ -13,7 +13,7 @@ export interface UpdateOp {
   base: Record<string, unknown>;
 }
 
-export const sameValue = (a: unknown, b: unknown): boolean => a === b || (a == null && b == null);
+const sameValue = (a: unknown, b: unknown): boolean => a === b || (a == null && b == null);
 
 const SEVERITY: Record<ItemSync, number> = { synced: 0, pending: 1, failed: 2, conflict: 3 };
 
@@ -36,7 +36,7 @@ function isSameUpdate<Op extends UpdateOp>(earlier: ChangeOp, later: Op): earlie
  * and an edit that puts back Toggl's value (an undone archive) cancels out. Edits of other
  * fields stay separate changes (each can be retried or discarded on its own).
  */
-export function mergeUpdates(earlier: ChangeOp, later: UpdateOp): Merged | undefined {
+function mergeUpdates(earlier: ChangeOp, later: UpdateOp): Merged | undefined {
   if (!isSameUpdate(earlier, later)) return undefined;
   const overlaps = Object.keys(later.changes).some((field) => field in earlier.changes);
   if (!overlaps) return undefined;
@@ -50,14 +50,14 @@ export function mergeUpdates(earlier: ChangeOp, later: UpdateOp): Merged | undef
 }
 
 /** My earlier edit of these fields reached Toggl: Toggl's values are now mine, not a conflict. */
-export function rebaseUpdate<Op extends UpdateOp>(op: Op, sent: ChangeOp): Op {
+function rebaseUpdate<Op extends UpdateOp>(op: Op, sent: ChangeOp): Op {
   if (!isSameUpdate(sent, op)) return op;
   const base = { ...op.base };
   for (const [field, value] of Object.entries(sent.changes)) if (field in base) base[field] = value;
   return { ...op, base };
 }
 
-export type Checked =
+type Checked =
   | { status: 'send'; fields: Record<string, unknown> }
   | { status: 'gone' }
   | { status: 'conflict'; conflicts: FieldConflict[] };
@@ -67,7 +67,7 @@ export type Checked =
  * sync): fields only I changed go; fields Toggl already has drop out; a field both sides
  * changed differently is a conflict.
  */
-export function checkAgainstServer(op: UpdateOp, server: object | undefined): Checked {
+function checkAgainstServer(op: UpdateOp, server: object | undefined): Checked {
   if (!server) return { status: 'gone' };
   const current = server as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
@@ -81,14 +81,10 @@ export function checkAgainstServer(op: UpdateOp, server: object | undefined): Ch
   return conflicts.length > 0 ? { status: 'conflict', conflicts } : { status: 'send', fields };
 }
 
-export const GONE_MESSAGE = 'It was deleted on Toggl, so this change cannot be applied.';
+const GONE_MESSAGE = 'It was deleted on Toggl, so this change cannot be applied.';
 
 /** Keep mine: Toggl's current values become the base, so mine go over them. Keep theirs: mine are dropped. */
-export function resolveUpdate<Op extends UpdateOp>(
-  op: Op,
-  conflicts: FieldConflict[],
-  keep: 'mine' | 'theirs',
-): Op | null {
+function resolveUpdate<Op extends UpdateOp>(op: Op, conflicts: FieldConflict[], keep: 'mine' | 'theirs'): Op | null {
   const fields = new Set(conflicts.map((conflict) => conflict.field));
   if (keep === 'mine') {
     const theirs = Object.fromEntries(conflicts.map((conflict) => [conflict.field, conflict.theirs]));
@@ -101,11 +97,7 @@ export function resolveUpdate<Op extends UpdateOp>(
 }
 
 /** "Archive project “X”", "Rename task to “Y”", … */
-export function describeUpdate(
-  what: 'project' | 'task',
-  changes: Record<string, unknown>,
-  name: string | undefined,
-): string {
+function describeUpdate(what: 'project' | 'task', changes: Record<string, unknown>, name: string | undefined): string {
   const quoted = name ? ` “${name}”` : '';
   const only = Object.keys(changes);
   if (only.length === 1 && only[0] === 'active') {

@@ -97,7 +97,7 @@ export class ChangeQueue {
   }
 
   clearDamaged(): void {
-    for (const record of this.damaged) this.options.store.discardDamaged(record.id);
+    this.options.store.discardAllDamaged();
     this.options.onChange();
   }
 

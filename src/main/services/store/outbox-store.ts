@@ -7,8 +7,6 @@ import { UserFacingError } from '../errors';
 import type { Logger } from '../logger';
 import { JsonStore, removeDamagedCopies, type Salvaged } from './json-store';
 
-export type { ChangeOp as OutboxOp } from '../changes/registry';
-
 const entrySchema = z.object({
   id: z.string(),
   op: changeOpSchema,
@@ -174,8 +172,17 @@ export class OutboxStore {
 
   /** Drops a damaged record the user discarded (and, with the last one, the damaged copies). */
   discardDamaged(id: string): void {
+    this.keepDamaged((record) => record.id !== id);
+  }
+
+  /** Drops every damaged record and the damaged copies (sign-out). */
+  discardAllDamaged(): void {
+    this.keepDamaged(() => false);
+  }
+
+  private keepDamaged(keep: (record: DamagedChange) => boolean): void {
     const data = this.store.get();
-    this.strictWrite({ ...data, damaged: data.damaged.filter((record) => record.id !== id) });
+    this.strictWrite({ ...data, damaged: data.damaged.filter(keep) });
     if (this.store.get().damaged.length === 0) removeDamagedCopies(this.dataDir, 'outbox');
   }
 

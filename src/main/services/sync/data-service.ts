@@ -114,8 +114,8 @@ export class DataService {
     this.queue.clear();
     this.queue.clearDamaged();
     this.cache.clear();
-    // Nothing of the user's stays behind: copies of damaged or unreadable files go too.
-    removeDamagedCopies(this.options.dataDir, 'outbox');
+    // Nothing of the user's stays behind: copies of damaged or unreadable files go too (the
+    // outbox's go with its damaged records, above).
     removeDamagedCopies(this.options.dataDir, 'cache');
     this.dataChanged();
   }

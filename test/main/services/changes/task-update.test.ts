@@ -7,6 +7,23 @@ beforeEach(async () => {
 });
 afterEach(() => w.cleanup());
 
+/** Queues a rename of "Visual design" while Toggl (the cache after a sync) got another one; sends. */
+async function renamedOnBothSides(mine: string, theirs: string) {
+  const visual = w.task('Visual design');
+  w.queue({
+    kind: 'task.update',
+    id: visual.id,
+    wid: w.studio,
+    pid: visual.pid,
+    changes: { name: mine },
+    base: { name: 'Visual design' },
+  });
+  const cached = w.data.cache.tasks.get(visual.id);
+  if (cached) w.data.cache.tasks.set(visual.id, { ...cached, name: theirs });
+  await w.send();
+  return visual;
+}
+
 describe('task.update', () => {
   it('applies at once and sends one PUT with only what changed', async () => {
     const visual = w.task('Visual design');
@@ -41,18 +58,7 @@ describe('task.update', () => {
   });
 
   it('a field changed on Toggl too is a conflict; "keep mine" sends mine over it', async () => {
-    const visual = w.task('Visual design');
-    w.queue({
-      kind: 'task.update',
-      id: visual.id,
-      wid: w.studio,
-      pid: visual.pid,
-      changes: { name: 'Visual (mine)' },
-      base: { name: 'Visual design' },
-    });
-    const cached = w.data.cache.tasks.get(visual.id);
-    if (cached) w.data.cache.tasks.set(visual.id, { ...cached, name: 'Visual (theirs)' });
-    await w.send();
+    const visual = await renamedOnBothSides('Visual (mine)', 'Visual (theirs)');
     const [entry] = w.data.queue.entries;
     expect(entry).toMatchObject({
       state: 'conflict',
@@ -66,18 +72,7 @@ describe('task.update', () => {
   });
 
   it('"keep theirs" drops my value and sends nothing', async () => {
-    const visual = w.task('Visual design');
-    w.queue({
-      kind: 'task.update',
-      id: visual.id,
-      wid: w.studio,
-      pid: visual.pid,
-      changes: { name: 'Mine' },
-      base: { name: 'Visual design' },
-    });
-    const cached = w.data.cache.tasks.get(visual.id);
-    if (cached) w.data.cache.tasks.set(visual.id, { ...cached, name: 'Theirs' });
-    await w.send();
+    await renamedOnBothSides('Mine', 'Theirs');
     w.data.queue.resolve(w.data.queue.entries[0]?.id ?? '', 'theirs');
     expect(w.data.queue.entries).toEqual([]);
     expect(w.writes()).toEqual([]);
