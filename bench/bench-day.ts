@@ -11,6 +11,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO, createFixture } from '../tools/sandbox/fixture';
+import { FREE_PLAN_QUOTAS } from '../tools/sandbox/limits';
 import { seededRandom } from '../tools/sandbox/faults';
 import { startSandboxProcess } from '../tools/sandbox/process';
 import { TogglSandbox } from '../tools/sandbox/server';
@@ -26,7 +27,11 @@ const MINUTE = 60_000;
 async function simulatedDay(): Promise<void> {
   const clock = { now: Date.parse('2026-11-23T09:00:00Z') };
   const start = clock.now;
-  const sandbox = new TogglSandbox({ state: createFixture(() => clock.now) });
+  // Every organization held to the Free plan's 30 requests an hour, the tightest Toggl has.
+  const sandbox = new TogglSandbox({
+    state: createFixture(() => clock.now),
+    quotas: { user: FREE_PLAN_QUOTAS.user, organization: { free: 30, starter: 30, premium: 30 } },
+  });
   await sandbox.start();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-day-'));
   const app = await launchApp(sandbox.apiUrl, dataDir, new MemoryVault(), {
@@ -81,7 +86,7 @@ async function simulatedDay(): Promise<void> {
   }
   const status = app.services.data.status();
   process.stdout.write(
-    `\n1. Simulated day: ${opened} popover opens, ${edited} edits, 2 offline spells (30 and 45 min), Free plan\n`,
+    `\n1. Simulated day: ${opened} popover opens, ${edited} edits, 2 offline spells (30 and 45 min), Free-plan quotas\n`,
   );
   process.stdout.write(
     `   ${'bucket'.padEnd(14)} ${Array.from({ length: 8 }, (_, hour) => `h${hour + 1}`.padStart(4)).join('')}   largest hour\n`,

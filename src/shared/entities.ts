@@ -66,6 +66,8 @@ export interface WorkspaceRights {
   createProjects: string | null;
   /** Edit, archive and delete projects and their tasks. */
   editProjects: string | null;
+  /** Add tasks: Free plans have none. */
+  tasks: string | null;
   billable: string | null;
   customColors: string | null;
 }

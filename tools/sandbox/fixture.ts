@@ -16,17 +16,18 @@ export const TEAMMATE = {
 } as const;
 
 /**
- * The demo account: one organization (Free plan) with two workspaces, where the demo user is
- * an admin of one and a plain member of the other (only admins may create projects there),
- * plus a second organization on Starter. Clients, active and archived projects, active and
- * done tasks, project users and a group.
+ * The demo account: one organization (Premium) with two workspaces, where the demo user is
+ * an admin of one and a plain member of the other (only admins may create projects there), a
+ * second organization on Starter, and a third on the Free plan, which, as on Toggl, has no
+ * tasks and nothing billable. Clients, active and archived projects, active and done tasks,
+ * project users and a group.
  */
 export function createFixture(now: () => number = Date.now): SandboxState {
   const state = new SandboxState(now);
   const demo = addUser(state, { ...DEMO, fullname: 'Dana Demo' });
   const sam = addUser(state, { ...TEAMMATE, fullname: 'Sam Teammate' });
 
-  const studio = addOrganization(state, 'Demo Studio', 'free', demo);
+  const studio = addOrganization(state, 'Demo Studio', 'premium', demo);
   const studioWs = addWorkspace(state, studio, 'Demo Studio', [
     [demo, 'admin'],
     [sam, 'user'],
@@ -65,7 +66,7 @@ export function createFixture(now: () => number = Date.now): SandboxState {
   addTask(state, legacy, { name: 'Export old data', active: false, trackedMs: 2 * 3600_000 });
   addProject(state, studioWs, { name: 'Hiring', creatorId: demo.id, isPrivate: true, color: '#d94182' });
 
-  const sideWs = addWorkspace(
+  const communityWs = addWorkspace(
     state,
     studio,
     'Community (members)',
@@ -75,7 +76,7 @@ export function createFixture(now: () => number = Date.now): SandboxState {
     ],
     { only_admins_may_create_projects: true },
   );
-  const meetup = addProject(state, sideWs, { name: 'Meetup organising', creatorId: sam.id, color: '#e36a00' });
+  const meetup = addProject(state, communityWs, { name: 'Meetup organising', creatorId: sam.id, color: '#e36a00' });
   addTask(state, meetup, { name: 'Book venue' });
   addProjectUser(state, meetup, demo.id);
 
@@ -90,6 +91,18 @@ export function createFixture(now: () => number = Date.now): SandboxState {
     billable: true,
   });
   addTask(state, audit, { name: 'Threat model', estimatedSeconds: 3 * 3600 });
+
+  // Free, as most personal workspaces are: palette colors only, no tasks, nothing billable.
+  const personal = addOrganization(state, 'Side projects', 'free', demo);
+  const personalWs = addWorkspace(state, personal, 'Side projects', [[demo, 'admin']]);
+  const family = addClient(state, personalWs, 'Family', demo.id);
+  addProject(state, personalWs, {
+    name: 'Fotobuch – Sommerreise',
+    creatorId: demo.id,
+    clientId: family.id,
+    color: '#c9806b',
+  });
+  addProject(state, personalWs, { name: 'Garden planner', creatorId: demo.id, color: '#2da608' });
 
   const groupId = state.nextId();
   state.groups.set(groupId, {

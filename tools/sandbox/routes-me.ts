@@ -143,7 +143,7 @@ export const meRoutes: Route[] = [
     context.state.workspacesOf(context.user.id).map((workspace) => ({
       workspace_id: workspace.id,
       features: [
-        { feature_id: 1, name: 'tasks', enabled: true },
+        { feature_id: 1, name: 'tasks', enabled: workspace.premium },
         { feature_id: 2, name: 'pro_project_colors', enabled: workspace.premium },
       ],
     })),

@@ -85,6 +85,14 @@ function editableProject(context: RouteContext): SandboxProject {
   return project;
 }
 
+/**
+ * Tasks are a paid feature: other clients report a 402 when they use them on a Free workspace
+ * (Toggl's exact words are not in any recording, so these are ours).
+ */
+function requirePaidPlan(context: RouteContext): void {
+  if (!memberWorkspace(context).premium) throw new SandboxHttpError(402, 'Tasks are available only on paid plans');
+}
+
 function workspaceTasks(context: RouteContext) {
   const workspace = memberWorkspace(context);
   const since = sinceParam(context);
@@ -125,6 +133,7 @@ export const taskRoutes: Route[] = [
   }),
   route('POST', '/workspaces/:workspace_id/projects/:project_id/tasks', (context) => {
     const project = editableProject(context);
+    requirePaidPlan(context);
     const changes = taskChanges(context, project, bodyObject(context), undefined);
     const task = addTask(context.state, project, { name: changes.name ?? '', userId: changes.user_id ?? null });
     Object.assign(task, changes);

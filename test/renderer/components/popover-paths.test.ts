@@ -149,3 +149,35 @@ describe('the popover, paths beyond the main ones', () => {
     expect(screen.getByRole('button', { name: /Hide/ }).getAttribute('aria-pressed')).toBe('true');
   });
 });
+
+describe('a Free plan, as Toggl has it', () => {
+  it('New task offers only projects on a paid plan, even with a Free project selected', async () => {
+    await p.showWorkspace('Side projects');
+    await p.click(p.row('Garden planner'));
+    await p.click(screen.getByRole('button', { name: 'New task' }));
+    const project = within(screen.getByRole('dialog', { name: 'New task' })).getByRole('combobox', {
+      name: 'Project',
+    });
+    const offered = within(project)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(offered).toContain('Mobile app · Globex');
+    expect(offered.some((name) => name.startsWith('Garden planner'))).toBe(false);
+    expect(offered.some((name) => name.startsWith('Fotobuch'))).toBe(false);
+    // The selected Free project is not the default: the first project that may have tasks is.
+    expect((project as HTMLSelectElement).value).toBe(within(project).getAllByRole('option')[0]?.getAttribute('value'));
+  });
+
+  it('where every project you may change is on Free, New task is off and says why', async () => {
+    // Downgraded on Toggl: the next sync brings the plan, and with it what may be done.
+    for (const workspace of p.world.sandbox.state.workspaces.values()) {
+      workspace.premium = false;
+      workspace.business_ws = false;
+      workspace.at = p.world.sandbox.state.stamp();
+    }
+    await p.click(screen.getByRole('button', { name: 'Refresh' }));
+    const newTask = screen.getByRole<HTMLButtonElement>('button', { name: 'New task' });
+    expect(newTask.disabled).toBe(true);
+    expect(newTask.title).toMatch(/^Tasks need a paid plan in “.+”\.$/);
+  });
+});

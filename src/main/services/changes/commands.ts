@@ -180,6 +180,7 @@ export class DataCommands {
 
   createTask(pid: number, fields: TaskFields): { id: number } {
     const project = this.activeProject(pid, 'adding tasks');
+    requireRight(this.rights(project.wid).tasks);
     const name = cleanName(fields.name, 'task');
     if (
       fields.estimatedSeconds !== null &&

@@ -4,8 +4,8 @@ import { UserFacingError } from '../errors';
 /**
  * Toggl's rules for what the user may do in a workspace: admins do everything; others may
  * create projects unless only admins may; project and task edits need an admin (per-project
- * manager rights are not loaded yet); billable projects and colors off the palette need a
- * paid plan.
+ * manager rights are not loaded yet); tasks, billable projects and colors off the palette
+ * need a paid plan.
  */
 export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
   const paid = workspace.premium;
@@ -17,6 +17,7 @@ export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
     editProjects: workspace.admin
       ? null
       : `Only admins and project managers may change projects and tasks in “${workspace.name}”.`,
+    tasks: paid ? null : `Tasks need a paid plan in “${workspace.name}”.`,
     billable: paid ? null : `Billable projects need a paid plan in “${workspace.name}”.`,
     customColors: paid
       ? null

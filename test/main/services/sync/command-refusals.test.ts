@@ -20,6 +20,7 @@ const fields = { name: 'New one', cid: null, color: '#0b83d9', isPrivate: false,
 describe('every command refuses bad input in words and queues nothing', () => {
   it('project names, colors, clients, billable, rights', async () => {
     const studio = workspace('Demo Studio');
+    const personal = workspace('Side projects');
     const refusals: [Promise<unknown>, string][] = [
       [
         app.call('projects.create', { wid: studio, fields: { ...fields, name: 'x'.repeat(256) } }),
@@ -37,12 +38,12 @@ describe('every command refuses bad input in words and queues nothing', () => {
         'That client is not in this workspace.',
       ],
       [
-        app.call('projects.create', { wid: studio, fields: { ...fields, billable: true } }),
-        'Billable projects need a paid plan in “Demo Studio”.',
+        app.call('projects.create', { wid: personal, fields: { ...fields, billable: true } }),
+        'Billable projects need a paid plan in “Side projects”.',
       ],
       [
-        app.call('projects.update', { id: project('Mobile app'), changes: { billable: true } }),
-        'Billable projects need a paid plan in “Demo Studio”.',
+        app.call('projects.update', { id: project('Garden planner'), changes: { billable: true } }),
+        'Billable projects need a paid plan in “Side projects”.',
       ],
       [app.call('projects.create', { wid: 424242, fields }), 'That workspace is not in your account.'],
       [
@@ -85,6 +86,10 @@ describe('every command refuses bad input in words and queues nothing', () => {
       [
         app.call('tasks.setActive', { ids: [task('Export old data'), task('Visual design')], active: true }),
         '“Legacy migration” is archived: restore it before changing its tasks.',
+      ],
+      [
+        app.call('tasks.create', { pid: project('Garden planner'), fields: { name: 'Beds', estimatedSeconds: null } }),
+        'Tasks need a paid plan in “Side projects”.',
       ],
       [
         app.call('tasks.create', { pid: legacy, fields: { name: 'More', estimatedSeconds: null } }),

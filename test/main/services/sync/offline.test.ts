@@ -140,9 +140,10 @@ describe('offline: changes through the IPC handlers', () => {
     await expect(app.call('projects.create', { wid: community, fields })).rejects.toThrow(
       'Only admins may create projects in “Community (members)”.',
     );
-    await expect(app.call('projects.create', { wid: studio, fields: { ...fields, color: '#123456' } })).rejects.toThrow(
-      'Custom colors need a paid plan in “Demo Studio”',
-    );
+    const personal = view.workspaces.find((workspace) => workspace.name === 'Side projects')?.id ?? 0;
+    await expect(
+      app.call('projects.create', { wid: personal, fields: { ...fields, color: '#123456' } }),
+    ).rejects.toThrow('Custom colors need a paid plan in “Side projects”');
     const legacy = byName(view, 'Legacy migration');
     await expect(
       app.call('tasks.create', { pid: legacy?.id ?? 0, fields: { name: 'More', estimatedSeconds: null } }),

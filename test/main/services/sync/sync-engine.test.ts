@@ -26,7 +26,7 @@ describe('SyncEngine', () => {
     );
     expect(loads).toHaveLength(1);
     const view = await app.call('data.view');
-    expect(view.projects.length).toBe(7);
+    expect(view.projects.length).toBe(9);
     expect(view.workspaces.find((workspace) => workspace.name === 'Community (members)')).toMatchObject({
       admin: false,
       onlyAdminsMayCreateProjects: true,
@@ -122,7 +122,7 @@ describe('SyncEngine', () => {
     await writeFile(path.join(world.dataDir, 'cache.json'), 'not json at all');
     const relaunched = await world.launch();
     expect(relaunched.services.data.cache.recoveredFromCorruption).toBe(true);
-    expect((await relaunched.call('data.view')).projects.length).toBe(7);
+    expect((await relaunched.call('data.view')).projects.length).toBe(9);
     expect(relaunched.log.entries.some((entry) => entry.message.startsWith('cache: ') && entry.level === 'warn')).toBe(
       true,
     );

@@ -24,6 +24,7 @@ describe('Me endpoints against the sandbox', () => {
       ['Demo Studio', 'admin'],
       ['Community (members)', 'user'],
       ['Dana Consulting', 'admin'],
+      ['Side projects', 'admin'],
     ]);
     expect(full.workspaces?.[1]?.only_admins_may_create_projects).toBe(true);
     expect(full.projects?.map((project) => project.name)).toContain('Legacy migration');
@@ -60,17 +61,24 @@ describe('Me endpoints against the sandbox', () => {
   it('GET /me/clients, features, location, logged, organizations and tags', async () => {
     expect((await api.getMyClients()).map((client) => client.name).sort()).toEqual([
       'Acme Corp',
+      'Family',
       'Globex',
       'Initech (former)',
       'Umbrella',
     ]);
-    expect((await api.getMyFeatures()).length).toBe(3);
+    // One entry per workspace; tasks and custom colors only where the plan is paid.
+    const features = await api.getMyFeatures();
+    expect(features.length).toBe(4);
+    expect(
+      features.filter((entry) => entry.features.some((feature) => feature.name === 'tasks' && !feature.enabled)),
+    ).toHaveLength(1);
     expect(await api.getMyLocation()).toMatchObject({ country_code: 'EE' });
     expect(await api.isLoggedIn()).toBe(true);
     const organizations = await api.getMyOrganizations();
     expect(organizations.map((organization) => [organization.name, organization.pricing_plan_name])).toEqual([
-      ['Demo Studio', 'Free'],
+      ['Demo Studio', 'Premium'],
       ['Dana Consulting', 'Starter'],
+      ['Side projects', 'Free'],
     ]);
     expect(await api.getMyTags()).toEqual([]);
   });

@@ -11,6 +11,8 @@ let api: TogglApi;
 let close: () => Promise<void>;
 let studio: number;
 let community: number;
+/** The Free workspace: palette colors only, no tasks, nothing billable. */
+let personal: number;
 let organization: number;
 
 beforeEach(async () => {
@@ -19,6 +21,7 @@ beforeEach(async () => {
   const byName = (name: string) => me.workspaces?.find((workspace) => workspace.name === name);
   studio = byName('Demo Studio')?.id ?? 0;
   community = byName('Community (members)')?.id ?? 0;
+  personal = byName('Side projects')?.id ?? 0;
   organization = byName('Demo Studio')?.organization_id ?? 0;
 });
 afterEach(() => close());
@@ -76,7 +79,7 @@ describe('workspace projects', () => {
     // The same name under another client (or none) is fine: unique per workspace and client.
     expect((await api.createProject(studio, { name: 'Website redesign' })).client_id).toBeNull();
     // As Toggl answers (../shared/toggl-recordings: project-put-402-color): a 402 that is not the quota.
-    const color = await togglFailure(api.createProject(studio, { name: 'Odd color', color: '#123456' }));
+    const color = await togglFailure(api.createProject(personal, { name: 'Odd color', color: '#123456' }));
     expect(color).toMatchObject({
       kind: 'plan',
       status: 402,
@@ -184,6 +187,14 @@ describe('tasks', () => {
       serverMessage: 'Can not change tasks of archived project',
     });
     expect(refused.message).toBe('Toggl refused the change: Can not change tasks of archived project');
+  });
+
+  it('refuses tasks on a Free plan with a 402 that is not the quota', async () => {
+    const garden = (await api.listProjects(personal)).find((project) => project.name === 'Garden planner');
+    const refused = await togglFailure(api.createTask(personal, garden?.id ?? 0, { name: 'Raised beds' }));
+    expect(refused).toMatchObject({ kind: 'plan', status: 402, transient: false });
+    expect(refused.message).toBe('Toggl refused the change: Tasks are available only on paid plans.');
+    expect([...sandbox.state.tasks.values()].some((task) => task.name === 'Raised beds')).toBe(false);
   });
 
   it('pages through /workspaces/{wid}/tasks using total_count', async () => {
