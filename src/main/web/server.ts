@@ -37,7 +37,9 @@ export interface WebShell extends EventSink {
 }
 
 const HOST = '127.0.0.1';
-const COOKIE = 'toggl_tray_key';
+// Browsers send 127.0.0.1 cookies to every port, so the cookie is never the launch secret:
+// it admits the page's own files and nothing else; the socket needs the secret itself.
+const ASSET_COOKIE = 'toggl_tray_assets';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -87,18 +89,24 @@ function parseCall(data: string): WireCall | undefined {
 /**
  * The browser shell's server: serves the built renderer on 127.0.0.1 and carries the IPC
  * contract over a WebSocket. Only a client holding the per-launch secret, from the shell's
- * own origin, gets in: the secret comes in the printed URL, then as an HttpOnly cookie.
+ * own origin, gets a socket: the secret comes in the printed URL and stays in the page's
+ * memory. The page's files are admitted by the secret or by a separate cookie that cannot
+ * open a socket, since other local servers receive it too.
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const { rendererDir, dispatch, log } = options;
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const secretBytes = Buffer.from(secret);
+  const assetKey = randomBytes(32).toString('base64url');
+  const assetKeyBytes = Buffer.from(assetKey);
   const sockets = new Set<WebSocket>();
   let nextConnectionId = 1;
   let port = 0;
 
   const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
   const hostAllowed = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
+  // Named per port, so two shells on one machine do not overwrite each other's cookie.
+  const assetCookie = (): string => `${ASSET_COOKIE}_${port}`;
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
@@ -117,7 +125,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return send(405, 'Method not allowed.\n', { 'Content-Type': 'text/plain', Allow: 'GET, HEAD' });
     }
     const keyInUrl = sameSecret(secretBytes, url.searchParams.get('key'));
-    if (!keyInUrl && !sameSecret(secretBytes, cookieValue(req, COOKIE))) {
+    if (!keyInUrl && !sameSecret(assetKeyBytes, cookieValue(req, assetCookie()))) {
       return send(403, 'Toggl Tray web shell: open the address with the secret it printed at launch.\n', {
         'Content-Type': 'text/plain; charset=utf-8',
       });
@@ -125,7 +133,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const file = await readStaticFile(rendererDir, url.pathname);
     if (!file) return send(404, 'Not found.\n', { 'Content-Type': 'text/plain' });
     const cookie: Record<string, string> = keyInUrl
-      ? { 'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` }
+      ? { 'Set-Cookie': `${assetCookie()}=${assetKey}; HttpOnly; SameSite=Strict; Path=/` }
       : {};
     send(200, req.method === 'HEAD' ? '' : file.body, { 'Content-Type': file.contentType, ...cookie });
   }

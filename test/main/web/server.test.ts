@@ -71,6 +71,16 @@ function connect(query: string, socketOrigin = origin): Promise<WebSocket | numb
   });
 }
 
+/** Opens a socket from the shell's own origin with extra headers (a replayed cookie). */
+function connectWith(headers: Record<string, string>, query: string): Promise<WebSocket | number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ipc${query}`, { origin, headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', reject);
+  });
+}
+
 function call(ws: WebSocket, message: object): Promise<unknown> {
   return new Promise((resolve) => {
     ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString())));
@@ -83,7 +93,7 @@ describe('the browser shell server', () => {
     expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]{40,}$/);
   });
 
-  it('serves the page with the secret and sets it as an HttpOnly cookie', async () => {
+  it('serves the page with the secret and sets an HttpOnly cookie for its files', async () => {
     const page = await get(`/?key=${secret}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Toggl Tray</title>');
@@ -99,7 +109,8 @@ describe('the browser shell server', () => {
     expect((await get('/')).status).toBe(403);
     expect((await get('/?key=wrong')).status).toBe(403);
     expect((await get('/assets/app.js')).status).toBe(403);
-    expect((await get('/assets/app.js', { cookie: 'toggl_tray_key=wrong' })).status).toBe(403);
+    expect((await get('/assets/app.js', { cookie: `toggl_tray_assets_${shell.port}=wrong` })).status).toBe(403);
+    expect((await get('/assets/app.js', { cookie: `toggl_tray_assets_${shell.port}=${secret}` })).status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and paths that leave the renderer folder', async () => {
@@ -129,6 +140,21 @@ describe('the browser shell server', () => {
     shell.emit('menu.command', { command: 'refresh' });
     expect(await received).toEqual({ event: 'menu.command', payload: { command: 'refresh' } });
     ws.close();
+  });
+
+  it('a process holding only the cookies the shell sets cannot open IPC, even with a forged Origin', async () => {
+    // Browsers send 127.0.0.1 cookies to every port: any local server the browser visits has these.
+    const page = await get(`/?key=${secret}`);
+    const cookies = [page.headers['set-cookie'] ?? []].flat().map((line) => line.split(';')[0] ?? '');
+    expect(cookies).toHaveLength(1);
+    for (const cookie of cookies) {
+      const value = cookie.slice(cookie.indexOf('=') + 1);
+      expect(value).not.toBe(secret);
+      expect(cookie).not.toContain(secret);
+      expect(await connect(`?key=${encodeURIComponent(value)}`)).toBe(403);
+      expect(await connectWith({ cookie }, '')).toBe(403);
+      expect(await connectWith({ cookie }, `?key=${encodeURIComponent(value)}`)).toBe(403);
+    }
   });
 
   it('refuses a socket without the secret, with a wrong one, or from a foreign origin', async () => {
