@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { app, type IpcMainInvokeEvent, type Tray } from 'electron';
 import type { MenuCommand } from '../shared/contract';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
+import { APP_INDEX_URL } from './electron/app-request';
 import { createAppUrlCheck } from './electron/app-url';
 import { electronShellPort } from './electron/electron-shell-port';
 import { openElectronVault } from './electron/electron-vault';
@@ -18,6 +20,7 @@ const log = createConsoleLogger('main');
 // Held here so the tray icon is not garbage-collected away.
 let tray: Tray | undefined;
 const config = readConfigOrExit();
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,9 +35,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const rendererIndex = path.join(import.meta.dirname, '../renderer/index.html');
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const isAppUrl = createAppUrlCheck(devServerUrl, rendererIndex);
+  const isAppUrl = createAppUrlCheck(devServerUrl);
+  serveAppProtocol(path.join(import.meta.dirname, '../renderer'));
   const resourcesDir = path.join(app.getAppPath(), 'resources');
   const dataDir = app.getPath('userData');
   hardenWebContents(isAppUrl, log);
@@ -46,14 +49,14 @@ async function start(): Promise<void> {
   const popover = new PopoverWindow({
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     iconPath: path.join(resourcesDir, 'icon.png'),
-    load: (window) => (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererIndex)),
+    load: (window) => window.loadURL(devServerUrl ?? APP_INDEX_URL),
   });
   events.attach(popover);
   const showWith = (command?: MenuCommand): void => {
     popover.showAt(tray?.getBounds());
     if (command) popover.emit('menu.command', { command });
   };
-  const shell = electronShellPort(popover, () => showWith());
+  const shell = electronShellPort(popover, () => showWith(), log);
   shell.applySettings(services.settings.get());
   registerIpc(app$.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)));
 

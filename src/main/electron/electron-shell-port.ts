@@ -2,15 +2,16 @@ import { app, globalShortcut } from 'electron';
 import type { AppSettings } from '../../shared/contract';
 import type { ShellPort } from '../ipc/handlers';
 import type { PopoverWindow } from './popover-window';
-import { openExternalChecked } from './security';
+import type { Logger } from '../services/logger';
+import { openLinkChecked } from './security';
 
 /** The Electron shell's side of the handlers: the popover, links, login item, global shortcut. */
-export function electronShellPort(popover: PopoverWindow, showPopover: () => void): ShellPort {
+export function electronShellPort(popover: PopoverWindow, showPopover: () => void, log: Logger): ShellPort {
   let registered: string | null = null;
   return {
     kind: 'electron',
     hidePopover: () => popover.hide(),
-    openExternal: openExternalChecked,
+    openLink: (url) => openLinkChecked(url, log),
     settingsUnsupported: null,
     applySettings(settings: AppSettings): string | null {
       app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });

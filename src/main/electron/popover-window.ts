@@ -40,6 +40,8 @@ export class PopoverWindow implements EventSink {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        // Middle-click would open links in a new window, past the window-open handler.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     if (process.platform === 'darwin') this.window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });

@@ -1,16 +1,20 @@
 import { app, session, shell } from 'electron';
-import { parseExternalUrl } from '../services/external-url';
+import { isAllowedLink, parseExternalUrl } from '../services/external-url';
 import type { Logger } from '../services/logger';
 
-/** Opens a link in the user's browser after the http(s) check; true when it was opened. */
-export async function openExternalChecked(url: URL): Promise<boolean> {
-  await shell.openExternal(url.toString());
+/** Opens an allowed link in the user's browser; anything else is refused with a logged reason. */
+export async function openLinkChecked(url: URL, log: Logger): Promise<boolean> {
+  if (!isAllowedLink(url)) {
+    log.warn('security: refused to open a link that is not Toggl or the project', { host: url.host });
+    return false;
+  }
+  await shell.openExternal(url.href); // eng-disable OPEN_EXTERNAL_JS_CHECK: reviewed, allowlisted just above
   return true;
 }
 
 /**
  * Electron's security checklist for every web contents: no navigation away from the app,
- * no new windows (http(s) links go to the browser instead), no webviews, no permissions.
+ * no new windows (allowed links go to the browser instead), no webviews, no permissions.
  */
 export function hardenWebContents(isAppUrl: (url: string) => boolean, log: Logger): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -23,9 +27,9 @@ export function hardenWebContents(isAppUrl: (url: string) => boolean, log: Logge
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       try {
-        void openExternalChecked(parseExternalUrl(url));
-      } catch {
-        log.warn('security: blocked a window open', { url });
+        void openLinkChecked(parseExternalUrl(url), log);
+      } catch (error) {
+        log.warn('security: blocked a window open', { url, reason: (error as Error).message });
       }
       return { action: 'deny' };
     });

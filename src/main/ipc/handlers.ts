@@ -8,8 +8,8 @@ import type { Handlers } from './router';
 export interface ShellPort {
   kind: ShellKind;
   hidePopover(): void;
-  /** Opens a checked http(s) URL; false when the shell leaves it to the page. */
-  openExternal(url: URL): Promise<boolean>;
+  /** Opens an allowed link (`parseExternalUrl`) in the browser; false when the shell leaves it to the page. */
+  openLink(url: URL): Promise<boolean>;
   /** Puts launch-at-login and the global shortcut into effect; answers a problem, or null. */
   applySettings(settings: AppSettings): string | null;
   /** Why settings cannot take effect in this shell, or null. */
@@ -53,7 +53,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
       shell.hidePopover();
       return undefined;
     },
-    'shell.openExternal': async ({ url }) => ({ opened: await shell.openExternal(parseExternalUrl(url)) }),
+    'shell.openExternal': async ({ url }) => ({ opened: await shell.openLink(parseExternalUrl(url)) }),
     'session.get': () => session.current(),
     'session.signInWithToken': ({ token, discardPending }) => session.signInWithToken(token, discardPending),
     'session.signInWithPassword': ({ email, password, discardPending }) =>

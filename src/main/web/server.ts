@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { fail, type IpcResult } from '../../shared/ipc-result';
 import type { EventSink } from '../ipc/events';
 import type { Logger } from '../services/logger';
-import { readStaticFile } from './static-files';
+import { RENDERER_CSP, readStaticFile } from '../renderer-files';
 
 /** A socket that presented the launch secret from an allowed origin. */
 export interface WebConnection {
@@ -41,9 +41,6 @@ const HOST = '127.0.0.1';
 // it admits the page's own files and nothing else; the socket needs the secret itself.
 const ASSET_COOKIE = 'toggl_tray_assets';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function sameSecret(expected: Buffer, given: string | null | undefined): boolean {
   if (!given) return false;
@@ -112,7 +109,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}): void => {
       res.writeHead(status, {
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': RENDERER_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',

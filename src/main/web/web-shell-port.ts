@@ -7,7 +7,7 @@ import type { ShellPort } from '../ipc/handlers';
 export const webShellPort: ShellPort = {
   kind: 'web',
   hidePopover: () => undefined,
-  openExternal: () => Promise.resolve(false),
+  openLink: () => Promise.resolve(false),
   applySettings: () => null,
   settingsUnsupported:
     'Launch at login and the global shortcut take effect in the desktop app, not in the browser shell.',

@@ -22,7 +22,7 @@ function setup() {
   const shell: ShellPort = {
     kind: 'electron',
     hidePopover: () => hidden.push(1),
-    openExternal: (url) => {
+    openLink: (url) => {
       opened.push(url.toString());
       return Promise.resolve(true);
     },
@@ -104,7 +104,7 @@ describe('handle()', () => {
     expect(hidden).toEqual([]);
   });
 
-  it('opens only http(s) links, with a message for the user otherwise', async () => {
+  it('opens only Toggl’s pages and the project’s, with a message for the user otherwise', async () => {
     const { router, opened } = setup();
     expect(await router.handle('shell.openExternal', { url: 'https://track.toggl.com/profile' }, own)).toEqual({
       ok: true,
@@ -118,7 +118,36 @@ describe('handle()', () => {
       ok: false,
       error: { code: 'refused', message: 'That link is not a valid web address.' },
     });
-    expect(opened).toEqual(['https://track.toggl.com/profile']);
+    const refused = async (url: string) => (await router.handle('shell.openExternal', { url }, own)) as unknown;
+    for (const url of [
+      'https://evil.example/track.toggl.com',
+      'https://track.toggl.com.evil.example/profile',
+      'http://track.toggl.com/profile',
+      'https://user:pass@track.toggl.com/',
+      'https://track.toggl.com:8443/',
+      'https://github.com/someone-else/toggl-tray',
+      'https://github.com/toggl-tray/toggl-tray-evil',
+    ]) {
+      expect(await refused(url)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    }
+    expect(await refused('https://evil.example/x')).toEqual({
+      ok: false,
+      error: {
+        code: 'refused',
+        message: "Toggl Tray opens only Toggl's own pages and its project page, not https://evil.example.",
+      },
+    });
+    expect(
+      await router.handle('shell.openExternal', { url: 'https://github.com/toggl-tray/toggl-tray/releases' }, own),
+    ).toMatchObject({ ok: true });
+    expect(
+      await router.handle('shell.openExternal', { url: 'https://support.toggl.com/en/articles/1' }, own),
+    ).toMatchObject({ ok: true });
+    expect(opened).toEqual([
+      'https://track.toggl.com/profile',
+      'https://github.com/toggl-tray/toggl-tray/releases',
+      'https://support.toggl.com/en/articles/1',
+    ]);
   });
 
   it('turns a crashing handler into an internal error without leaking its text', async () => {
@@ -129,7 +158,7 @@ describe('handle()', () => {
         hidePopover: () => {
           throw new Error('secret internals');
         },
-        openExternal: () => Promise.resolve(true),
+        openLink: () => Promise.resolve(true),
         applySettings: () => null,
         settingsUnsupported: null,
       },
