@@ -1,0 +1,63 @@
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+import { describe, expect, it } from 'vitest';
+
+// No Electron binary can be downloaded here, so `npm run dist` runs in CI elsewhere; this
+// checks its configuration with electron-builder's own loader and schema instead.
+const load = () => getConfig(process.cwd(), null, null);
+
+describe('the electron-builder configuration (package.json "build")', () => {
+  it('passes electron-builder’s own schema check, which does catch a misspelt option', async () => {
+    const config = await load();
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration({ ...config, nsis: { ...config.nsis, perMachin: false } } as never, new DebugLogger(false)),
+    ).rejects.toThrow(/does not match the API schema/);
+  });
+
+  it('builds AppImage and deb, universal dmg and zip, and a per-user nsis installer', async () => {
+    const config = await load();
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: ['universal'] },
+      { target: 'zip', arch: ['universal'] },
+    ]);
+    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    // Installed by the user for the user: no admin rights asked.
+    expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    // A tray app: no Dock icon on macOS.
+    expect(config.mac?.extendInfo).toMatchObject({ LSUIElement: true });
+    expect(config.fileAssociations).toBeUndefined();
+  });
+
+  it('packs only the build and the icons into an asar, with keytar rebuilt for Electron', async () => {
+    const config = await load();
+    expect(config.asar).toBe(true);
+    // electron-builder adds the production dependencies (never devDependencies) itself.
+    expect(config.files).toEqual([
+      { filter: ['out/**/*', 'resources/**/*', '!resources/generate-icons.mjs', 'package.json'] },
+    ]);
+    expect(config.npmRebuild).toBe(true);
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+    for (const platform of [config.linux, config.mac, config.win]) expect(platform?.icon).toBe('resources/icon.png');
+  });
+
+  it('flips the fuses Electron’s checklist asks for', async () => {
+    const { electronFuses } = await load();
+    expect(electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('publishes to the project’s GitHub releases, where the updater looks', async () => {
+    const config = await load();
+    expect(config.publish).toEqual([
+      { provider: 'github', owner: 'toggl-tray', repo: 'toggl-tray', releaseType: 'release' },
+    ]);
+  });
+});
