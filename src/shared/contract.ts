@@ -57,6 +57,8 @@ export interface AppSettings {
   shortcut: string | null;
   /** The slow background refresh (every 15 minutes at most). */
   backgroundSync: boolean;
+  /** Look for a new version at most once a day (desktop app); nothing downloads without an OK. */
+  checkForUpdates: boolean;
 }
 
 export interface SettingsView {

@@ -119,6 +119,9 @@ export class TogglSandbox {
     this.server = undefined;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Let a client in this process read the closed sockets (one poll phase) before the next
+    // request, so "down" means a refused connection, as it does for a real outage.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** "Down": the port refuses connections until it is up again (same port, same state). */

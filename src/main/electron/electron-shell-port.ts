@@ -6,7 +6,13 @@ import type { Logger } from '../services/logger';
 import { openLinkChecked } from './security';
 
 /** The Electron shell's side of the handlers: the popover, links, login item, global shortcut. */
-export function electronShellPort(popover: PopoverWindow, showPopover: () => void, log: Logger): ShellPort {
+export function electronShellPort(
+  popover: PopoverWindow,
+  showPopover: () => void,
+  log: Logger,
+  /** Told after settings apply (update checks follow their setting). */
+  settingsApplied: () => void,
+): ShellPort {
   let registered: string | null = null;
   return {
     kind: 'electron',
@@ -15,6 +21,7 @@ export function electronShellPort(popover: PopoverWindow, showPopover: () => voi
     settingsUnsupported: null,
     applySettings(settings: AppSettings): string | null {
       app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+      settingsApplied();
       if (settings.shortcut === registered) return null;
       if (registered) globalShortcut.unregister(registered);
       registered = null;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 
 export interface TrayActions {
@@ -9,6 +9,18 @@ export interface TrayActions {
   quit(): void;
 }
 
+/** A line at the top of the menu (an update ready), or null for none. */
+export interface TrayNotice {
+  label: string;
+  enabled: boolean;
+  click(): void;
+}
+
+export interface AppTray {
+  tray: Tray;
+  setNotice(notice: TrayNotice | null): void;
+}
+
 /** The icon file per platform: template images on macOS, .ico on Windows, PNGs on Linux. */
 export function trayIconPath(resourcesDir: string, platform: NodeJS.Platform): string {
   if (platform === 'darwin') return path.join(resourcesDir, 'tray', 'trayTemplate.png');
@@ -16,27 +28,37 @@ export function trayIconPath(resourcesDir: string, platform: NodeJS.Platform): s
   return path.join(resourcesDir, 'tray', 'tray.png');
 }
 
-export function createTray(resourcesDir: string, actions: TrayActions): Tray {
+export function createTray(resourcesDir: string, actions: TrayActions): AppTray {
   const icon = nativeImage.createFromPath(trayIconPath(resourcesDir, process.platform));
   if (process.platform === 'darwin') icon.setTemplateImage(true);
   const tray = new Tray(icon);
   tray.setToolTip('Toggl Tray');
 
-  const menu = Menu.buildFromTemplate([
-    { label: 'Open Toggl Tray', click: () => actions.open() },
-    { label: 'Refresh', click: () => actions.command('refresh') },
-    { label: 'Settings…', click: () => actions.command('settings') },
-    { label: 'Sign out…', click: () => actions.command('sign-out') },
-    { type: 'separator' },
-    { label: 'Quit Toggl Tray', click: () => actions.quit() },
-  ]);
+  const buildMenu = (notice: TrayNotice | null) => {
+    const top: MenuItemConstructorOptions[] = notice
+      ? [{ label: notice.label, enabled: notice.enabled, click: () => notice.click() }, { type: 'separator' }]
+      : [];
+    return Menu.buildFromTemplate([
+      ...top,
+      { label: 'Open Toggl Tray', click: () => actions.open() },
+      { label: 'Refresh', click: () => actions.command('refresh') },
+      { label: 'Settings…', click: () => actions.command('settings') },
+      { label: 'Sign out…', click: () => actions.command('sign-out') },
+      { type: 'separator' },
+      { label: 'Quit Toggl Tray', click: () => actions.quit() },
+    ]);
+  };
+  let menu = buildMenu(null);
 
   tray.on('click', (_event, bounds) => actions.toggle(bounds));
-  if (process.platform === 'linux') {
-    // Linux's AppIndicator trays show only a menu; it must be set up front.
-    tray.setContextMenu(menu);
-  } else {
-    tray.on('right-click', () => tray.popUpContextMenu(menu));
-  }
-  return tray;
+  // Linux's AppIndicator trays show only a menu; it must be set up front.
+  if (process.platform === 'linux') tray.setContextMenu(menu);
+  else tray.on('right-click', () => tray.popUpContextMenu(menu));
+  return {
+    tray,
+    setNotice(notice) {
+      menu = buildMenu(notice);
+      if (process.platform === 'linux') tray.setContextMenu(menu);
+    },
+  };
 }

@@ -58,6 +58,11 @@ export const schemas = {
   'sync.refresh': noRequest,
   'settings.get': noRequest,
   'settings.update': z
-    .strictObject({ launchAtLogin: z.boolean(), shortcut: text(100).nullable(), backgroundSync: z.boolean() })
+    .strictObject({
+      launchAtLogin: z.boolean(),
+      shortcut: text(100).nullable(),
+      backgroundSync: z.boolean(),
+      checkForUpdates: z.boolean(),
+    })
     .partial(),
 } satisfies Schemas;

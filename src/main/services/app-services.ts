@@ -1,5 +1,6 @@
 import type { EventSink } from './events';
 import type { Logger } from './logger';
+import type { OpenSettingsFile } from './store/settings-file';
 import { ProfileStore } from './session/profile-store';
 import { SettingsStore } from './settings';
 import { SessionService } from './session/session';
@@ -14,6 +15,8 @@ export interface AppServicesOptions {
   vault: TokenVault;
   events: EventSink;
   log: Logger;
+  /** Settings-sized files: electron-store in the Electron shell, conf (the default) elsewhere. */
+  openSettingsFile?: OpenSettingsFile;
   /** Tests and benchmarks: a clock, faster retries, no pacing. */
   http?: Partial<TogglHttpOptions>;
   data?: Partial<Pick<DataServiceOptions, 'clock' | 'cacheDebounceMs' | 'engine'>>;
@@ -36,7 +39,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     apiUrl,
     api,
     vault,
-    profile: new ProfileStore(dataDir, log),
+    profile: new ProfileStore(dataDir, log, options.openSettingsFile),
     events,
     log,
     pendingChanges: () => data.queue.entries.length,
@@ -44,7 +47,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onSignOut: () => Promise.resolve(data.wipe()),
     onSignIn: () => data.engine.sync('sign-in'),
   });
-  const settings = new SettingsStore(dataDir, log);
+  const settings = new SettingsStore(dataDir, log, options.openSettingsFile);
   const data = new DataService({
     dataDir,
     api,

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import type { AppSettings } from '../../shared/contract';
+import { appIdentity } from './app-identity';
 import { UserFacingError } from './errors';
 import type { Logger } from './logger';
-import { JsonStore } from './store/json-store';
+import {
+  openConfFile,
+  openOrStartAfresh,
+  type MigrationTarget,
+  type OpenSettingsFile,
+  type SettingsFile,
+} from './store/settings-file';
 
 const MODIFIERS = '(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)';
 const KEYS =
@@ -14,31 +21,51 @@ export const DEFAULT_SETTINGS: AppSettings = {
   launchAtLogin: false,
   shortcut: 'CommandOrControl+Shift+Space',
   backgroundSync: true,
+  checkForUpdates: true,
 };
 
+/** Read field by field: a value of the wrong type falls back to its default, the rest is kept. */
 const settingsSchema = z.object({
-  launchAtLogin: z.boolean(),
-  shortcut: z.string().nullable(),
-  backgroundSync: z.boolean(),
+  launchAtLogin: z.boolean().catch(DEFAULT_SETTINGS.launchAtLogin),
+  shortcut: z.string().nullable().catch(DEFAULT_SETTINGS.shortcut),
+  backgroundSync: z.boolean().catch(DEFAULT_SETTINGS.backgroundSync),
+  checkForUpdates: z.boolean().catch(DEFAULT_SETTINGS.checkForUpdates),
 });
 
-/** The user's preferences, in settings.json in the data dir. */
-export class SettingsStore {
-  private readonly store: JsonStore<AppSettings>;
+// conf merges the defaults in before migrations run: the 0.2.0 setting is left to its migration.
+const { checkForUpdates: _setByMigration, ...FILE_DEFAULTS } = DEFAULT_SETTINGS;
 
-  constructor(dataDir: string, log: Logger) {
-    this.store = new JsonStore({
-      dataDir,
-      name: 'settings',
-      schema: settingsSchema,
-      migrate: (raw) => (raw && typeof raw === 'object' ? { ...DEFAULT_SETTINGS, ...raw } : raw),
-      empty: () => ({ ...DEFAULT_SETTINGS }),
+/** Each runs once, when a file written by an older version is first opened by this one or newer. */
+export const SETTINGS_MIGRATIONS: Record<string, (file: MigrationTarget) => void> = {
+  // 0.2.0 brings update checks. Someone who had turned background sync off asked for no
+  // network traffic they did not start: they get update checks off too.
+  '0.2.0': (file) => {
+    if (!file.has('checkForUpdates')) file.set('checkForUpdates', file.get('backgroundSync') !== false);
+  },
+};
+
+/** The user's preferences, in settings.json in the data dir (electron-store or conf). */
+export class SettingsStore {
+  private readonly file: SettingsFile;
+  private value: AppSettings;
+
+  constructor(dataDir: string, log: Logger, open: OpenSettingsFile = openConfFile) {
+    this.file = openOrStartAfresh(
+      open,
+      {
+        cwd: dataDir,
+        name: 'settings',
+        defaults: FILE_DEFAULTS,
+        projectVersion: appIdentity.version,
+        migrations: SETTINGS_MIGRATIONS,
+      },
       log,
-    });
+    );
+    this.value = settingsSchema.parse(this.file.store);
   }
 
   get(): AppSettings {
-    return this.store.get();
+    return this.value;
   }
 
   /** Checks and stores a change; the shell then applies it. */
@@ -53,8 +80,10 @@ export class SettingsStore {
       }
       changes = { ...changes, shortcut };
     }
-    const next = { ...this.store.get(), ...changes };
-    this.store.write(next);
+    const next = { ...this.value, ...changes };
+    // conf keeps its migration bookkeeping in the file beside the settings.
+    this.file.store = { ...this.file.store, ...next };
+    this.value = next;
     return next;
   }
 }

@@ -10,5 +10,5 @@ export const webShellPort: ShellPort = {
   openLink: () => Promise.resolve(false),
   applySettings: () => null,
   settingsUnsupported:
-    'Launch at login and the global shortcut take effect in the desktop app, not in the browser shell.',
+    'Launch at login, the global shortcut and update checks take effect in the desktop app, not in the browser shell.',
 };

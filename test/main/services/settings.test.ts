@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,9 +20,60 @@ describe('SettingsStore', () => {
       launchAtLogin: true,
       shortcut: 'Alt+Shift+T',
       backgroundSync: false,
+      checkForUpdates: true,
     });
     expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
       launchAtLogin: true,
+    });
+    // Only the user may read it.
+    expect((await stat(path.join(dataDir, 'settings.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('opens a file written by version 0.1.0 and migrates it once', async () => {
+    // Byte for byte what 0.1.0 wrote (its own JSON store, compact, an empty conf bookkeeping key).
+    const file = path.join(dataDir, 'settings.json');
+    await writeFile(file, '{"launchAtLogin":true,"shortcut":"Alt+Shift+T","backgroundSync":false,"__internal__":{}}');
+    const store = new SettingsStore(dataDir, createMemoryLogger());
+    // Kept as the user set them; background sync was off, so update checks start off too.
+    expect(store.get()).toEqual({
+      launchAtLogin: true,
+      shortcut: 'Alt+Shift+T',
+      backgroundSync: false,
+      checkForUpdates: false,
+    });
+    const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(written).toMatchObject({ checkForUpdates: false, __internal__: { migrations: { version: '0.2.0' } } });
+    // Once: turning it on afterwards sticks across restarts.
+    store.update({ checkForUpdates: true });
+    expect(new SettingsStore(dataDir, createMemoryLogger()).get().checkForUpdates).toBe(true);
+  });
+
+  it('a fresh install checks for updates; 0.1.0 users with background sync on do too', async () => {
+    expect(new SettingsStore(dataDir, createMemoryLogger()).get().checkForUpdates).toBe(true);
+    const other = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-settings-'));
+    await writeFile(
+      path.join(other, 'settings.json'),
+      '{"launchAtLogin":false,"shortcut":null,"backgroundSync":true,"__internal__":{}}',
+    );
+    expect(new SettingsStore(other, createMemoryLogger()).get()).toEqual({
+      launchAtLogin: false,
+      shortcut: null,
+      backgroundSync: true,
+      checkForUpdates: true,
+    });
+    await rm(other, { recursive: true, force: true });
+  });
+
+  it('reads field by field: a value of the wrong type falls back to its default, the rest is kept', async () => {
+    await writeFile(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ launchAtLogin: 'yes', shortcut: 42, backgroundSync: false, checkForUpdates: true, extra: 1 }),
+    );
+    expect(new SettingsStore(dataDir, createMemoryLogger()).get()).toEqual({
+      launchAtLogin: false,
+      shortcut: 'CommandOrControl+Shift+Space',
+      backgroundSync: false,
+      checkForUpdates: true,
     });
   });
 

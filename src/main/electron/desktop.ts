@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { app, type IpcMainInvokeEvent } from 'electron';
+import type { MenuCommand } from '../../shared/contract';
+import type { ComposedApp } from '../compose';
+import type { Logger } from '../services/logger';
+import type { OpenSettingsFile } from '../services/store/settings-file';
+import { APP_INDEX_URL } from './app-request';
+import { electronShellPort } from './electron-shell-port';
+import { isOwnWindow, registerIpc } from './ipc';
+import { PopoverWindow } from './popover-window';
+import { createTray } from './tray';
+import { startUpdates } from './updates';
+
+export interface DesktopOptions {
+  composed: ComposedApp;
+  dataDir: string;
+  devServerUrl: string | undefined;
+  isAppUrl: (url: string) => boolean;
+  openSettingsFile: OpenSettingsFile;
+  log: Logger;
+}
+
+/**
+ * The desktop side: the popover window, the tray and its menu, IPC, update checks. The tray
+ * stays referenced (and so on screen) through the handlers that use it.
+ */
+export function startDesktop(options: DesktopOptions): void {
+  const { composed, dataDir, devServerUrl, isAppUrl, log } = options;
+  const { services, events } = composed;
+  const resourcesDir = path.join(app.getAppPath(), 'resources');
+  const popover = new PopoverWindow({
+    preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+    iconPath: path.join(resourcesDir, 'icon.png'),
+    load: (window) => window.loadURL(devServerUrl ?? APP_INDEX_URL),
+  });
+  events.attach(popover);
+  const showWith = (command?: MenuCommand): void => {
+    popover.showAt(tray.tray.getBounds());
+    if (command) popover.emit('menu.command', { command });
+  };
+  const tray = createTray(resourcesDir, {
+    toggle: (bounds) => popover.toggle(bounds),
+    open: showWith,
+    command: showWith,
+    quit: () => app.quit(),
+  });
+  const updates = startUpdates({
+    dataDir,
+    settings: services.settings,
+    openSettingsFile: options.openSettingsFile,
+    log,
+    setNotice: (notice) => tray.setNotice(notice),
+  });
+  const shell = electronShellPort(
+    popover,
+    () => showWith(),
+    log,
+    () => updates.schedule(),
+  );
+  shell.applySettings(services.settings.get());
+  registerIpc(composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)));
+  app.on('second-instance', () => showWith());
+  app.on('will-quit', () => updates.stop());
+}
