@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { ShellName } from './e2e/support/app-under-test';
 import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './e2e/support/electron-binary';
 
@@ -7,7 +8,7 @@ if (!findElectronBinary() && process.env.TEST_WORKER_INDEX === undefined) {
   process.stdout.write(`electron e2e project: skipped: ${ELECTRON_SKIP_REASON}\n`);
 }
 
-export default defineConfig({
+export default defineConfig<{ shell: ShellName }>({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: true,
@@ -19,19 +20,22 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
+  // Every spec under e2e/specs runs in both shells; e2e/web and e2e/electron hold what only
+  // one shell has (the browser shell's server; the tray, window and OS integration).
   projects: [
     {
       name: 'web',
-      testMatch: 'web/**/*.spec.ts',
+      testMatch: ['specs/**/*.spec.ts', 'web/**/*.spec.ts'],
       use: {
+        shell: 'web',
         browserName: 'chromium',
-        viewport: { width: 380, height: 560 },
         launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs() },
       },
     },
     {
       name: 'electron',
-      testMatch: 'electron/**/*.spec.ts',
+      testMatch: ['specs/**/*.spec.ts', 'electron/**/*.spec.ts'],
+      use: { shell: 'electron' },
     },
   ],
 });

@@ -1,25 +1,41 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Browser } from '@playwright/test';
 import { createFixture } from '../tools/sandbox/fixture';
 import { TogglSandbox } from '../tools/sandbox/server';
-import { startWebShellProcess, type RunningWebShell } from './support/web-shell';
+import { electronApp, webApp, type AppUnderTest, type ShellName } from './support/app-under-test';
+import { ELECTRON_SKIP_REASON, findElectronBinary } from './support/electron-binary';
 
-interface Fixtures {
+interface TestFixtures {
   /** A fresh, empty data dir for this test only. */
   dataDir: string;
   /** Toggl, played by the sandbox on port 0 with the demo account. */
   sandbox: TogglSandbox;
-  /** Every message the web shell sent to the page during this test, one JSON per line. */
+  /** Every message the app's main side sent to the page during this test, one JSON per line. */
   ipcRecordFile: string;
-  /** Starts the browser shell on this test's data dir and sandbox (again, for a restart). */
-  launchWebShell: () => Promise<RunningWebShell>;
-  /** The browser shell, started once for this test. */
-  webShell: RunningWebShell;
+  /** The app, started in this project's shell on this test's data dir and sandbox. */
+  app: AppUnderTest;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** Which shell this project drives: set per project in playwright.config.ts. */
+  shell: ShellName;
+  /** Chromium for the browser shell's pages; none in the Electron project. */
+  webBrowser: Browser | undefined;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  shell: ['web', { option: true, scope: 'worker' }],
+  webBrowser: [
+    async ({ shell, playwright, launchOptions }, use) => {
+      if (shell !== 'web') return use(undefined);
+      const browser = await playwright.chromium.launch(launchOptions);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
   // Playwright's fixture signature needs the (unused) first argument.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -38,26 +54,22 @@ export const test = base.extend<Fixtures>({
   ipcRecordFile: async ({}, use, testInfo) => {
     await use(testInfo.outputPath('ipc-record.jsonl'));
   },
-  launchWebShell: async ({ dataDir, sandbox, ipcRecordFile }, use, testInfo) => {
-    const shells: RunningWebShell[] = [];
-    await use(async () => {
-      const shell = await startWebShellProcess({
-        TOGGL_TRAY_DATA_DIR: dataDir,
-        TOGGL_API_URL: sandbox.apiUrl,
-        TOGGL_TRAY_IPC_RECORD: ipcRecordFile,
-      });
-      shells.push(shell);
-      return shell;
-    });
-    for (const shell of shells) await shell.stop();
-    // Logs are kept with the screenshot and trace when a test fails.
+  app: async ({ shell, webBrowser, dataDir, sandbox, ipcRecordFile }, use, testInfo) => {
+    testInfo.skip(shell === 'electron' && !findElectronBinary(), ELECTRON_SKIP_REASON);
+    const env = { TOGGL_TRAY_DATA_DIR: dataDir, TOGGL_API_URL: sandbox.apiUrl, TOGGL_TRAY_IPC_RECORD: ipcRecordFile };
+    const app = shell === 'web' && webBrowser ? webApp(webBrowser, env) : electronApp(env);
+    await app.start();
+    await use(app);
+    // Logs and a screenshot are kept with the trace when a test fails.
     if (testInfo.status !== testInfo.expectedStatus) {
-      const logs = shells.map((shell, index) => `── web shell #${index + 1} ──\n${shell.logs()}`).join('\n');
-      await testInfo.attach('web-shell.log', { body: logs, contentType: 'text/plain' });
+      await app.page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
+      await testInfo.attach(`${shell}-app.log`, { body: app.logs(), contentType: 'text/plain' });
     }
-  },
-  webShell: async ({ launchWebShell }, use) => {
-    await use(await launchWebShell());
+    await app.stop();
+    await app.page
+      .context()
+      .close()
+      .catch(() => undefined);
   },
 });
 

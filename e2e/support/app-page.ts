@@ -2,9 +2,8 @@ import type { Page } from '@playwright/test';
 import { DEMO } from '../../tools/sandbox/fixture';
 import type { TogglSandbox } from '../../tools/sandbox/server';
 
-/** Signs in with the demo token and waits for the list. */
-export async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+/** Signs in with the demo token on the app's sign-in view and waits for the list. */
+export async function signIn(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'API token' }).fill(DEMO.apiToken);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('tree').waitFor();

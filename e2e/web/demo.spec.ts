@@ -1,8 +1,11 @@
+// Browser shell only: `npm run demo:web` (the desktop demo, `npm run demo`, needs an Electron binary).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '../fixtures';
 
-test('npm run demo:web opens the browser shell signed into the sandbox’s demo account', async ({ page }) => {
+test('npm run demo:web opens the browser shell signed into the sandbox’s demo account', async ({ webBrowser }) => {
+  if (!webBrowser) throw new Error('the web project has a browser');
+  const page = await webBrowser.newPage({ viewport: { width: 380, height: 560 } });
   // The renderer is already built by test:e2e; this runs what demo:web runs after its build.
   const demo = spawn(process.execPath, ['--import', 'tsx', path.resolve('tools/sandbox/demo.ts'), 'web'], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, type IpcMainInvokeEvent } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
@@ -9,6 +10,7 @@ import { electronShellPort } from './electron-shell-port';
 import { isOwnWindow, registerIpc } from './ipc';
 import { PopoverWindow } from './popover-window';
 import { createTray } from './tray';
+import { exposeTestHooks } from './test-hooks';
 import { startUpdates } from './updates';
 
 export interface DesktopOptions {
@@ -28,10 +30,14 @@ export function startDesktop(options: DesktopOptions): void {
   const { composed, dataDir, devServerUrl, isAppUrl, log } = options;
   const { services, events } = composed;
   const resourcesDir = path.join(app.getAppPath(), 'resources');
+  // Tests record what the page receives, to prove the token is never in it (as the web shell does).
+  const recordFile = process.env.TOGGL_TRAY_IPC_RECORD;
+  const record = recordFile ? (message: string) => appendFileSync(recordFile, `${message}\n`) : undefined;
   const popover = new PopoverWindow({
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     iconPath: path.join(resourcesDir, 'icon.png'),
     load: (window) => window.loadURL(devServerUrl ?? APP_INDEX_URL),
+    record,
   });
   events.attach(popover);
   const showWith = (command?: MenuCommand): void => {
@@ -58,7 +64,11 @@ export function startDesktop(options: DesktopOptions): void {
     () => updates.schedule(),
   );
   shell.applySettings(services.settings.get());
-  registerIpc(composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)));
+  registerIpc(
+    composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)),
+    record,
+  );
   app.on('second-instance', () => showWith());
+  exposeTestHooks(tray, popover);
   app.on('will-quit', () => updates.stop());
 }

@@ -12,9 +12,16 @@ export function isOwnWindow(
   return event.sender === windowContents && frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
-/** Registers every contract channel on ipcMain, all through the router's one handle(). */
-export function registerIpc(router: IpcRouter<IpcMainInvokeEvent>): void {
+/**
+ * Registers every contract channel on ipcMain, all through the router's one handle().
+ * `record` sees every answer (tests prove the token is never in one).
+ */
+export function registerIpc(router: IpcRouter<IpcMainInvokeEvent>, record?: (message: string) => void): void {
   for (const channel of Object.keys(CHANNELS)) {
-    ipcMain.handle(channel, (event, request: unknown) => router.handle(channel, request, event));
+    ipcMain.handle(channel, async (event, request: unknown) => {
+      const result = await router.handle(channel, request, event);
+      record?.(JSON.stringify({ channel, result }));
+      return result;
+    });
   }
 }

@@ -12,6 +12,8 @@ export interface PopoverOptions {
   preloadPath: string;
   load: (window: BrowserWindow) => Promise<void>;
   iconPath: string;
+  /** Sees every event sent to the page (tests record them). */
+  record?: (message: string) => void;
 }
 
 /** The popover: created once, hidden, so showing it is instant. */
@@ -19,7 +21,7 @@ export class PopoverWindow implements EventSink {
   readonly window: BrowserWindow;
   private hiddenByBlurAt = 0;
 
-  constructor(options: PopoverOptions) {
+  constructor(private readonly options: PopoverOptions) {
     this.window = new BrowserWindow({
       ...POPOVER_SIZE,
       show: false,
@@ -87,6 +89,7 @@ export class PopoverWindow implements EventSink {
   }
 
   emit: EventSink['emit'] = (event, payload) => {
+    this.options.record?.(JSON.stringify({ event, payload }));
     if (!this.window.isDestroyed()) this.window.webContents.send(event, payload);
   };
 }

@@ -18,6 +18,8 @@ export interface TrayNotice {
 
 export interface AppTray {
   tray: Tray;
+  /** The menu as it is now (the tray's right-click and Linux menu). */
+  menu(): Menu;
   setNotice(notice: TrayNotice | null): void;
 }
 
@@ -56,6 +58,7 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   else tray.on('right-click', () => tray.popUpContextMenu(menu));
   return {
     tray,
+    menu: () => menu,
     setNotice(notice) {
       menu = buildMenu(notice);
       if (process.platform === 'linux') tray.setContextMenu(menu);

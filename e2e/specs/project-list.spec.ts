@@ -2,12 +2,11 @@ import { expect, test } from '../fixtures';
 import { onToggl, signIn } from '../support/app-page';
 
 test('the list, create, rename, done and undo, archive and restore, bulk archive, delete, offline', async ({
-  page,
-  webShell,
+  app: { page },
   sandbox,
 }) => {
   const toggl = onToggl(sandbox);
-  await signIn(page, webShell.url);
+  await signIn(page);
   const tree = page.getByRole('tree');
   const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
 
@@ -129,9 +128,9 @@ test('the list, create, rename, done and undo, archive and restore, bulk archive
   expect(sandbox.countRequests((request) => request.status === 402)).toBe(0);
 });
 
-test('keyboard only: create, edit and archive without the mouse', async ({ page, webShell, sandbox }) => {
+test('keyboard only: create, edit and archive without the mouse', async ({ app: { page }, sandbox }) => {
   const toggl = onToggl(sandbox);
-  await signIn(page, webShell.url);
+  await signIn(page);
   await page.keyboard.press('ControlOrMeta+n');
   const dialog = page.getByRole('dialog', { name: 'New project' });
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
@@ -169,16 +168,16 @@ test('keyboard only: create, edit and archive without the mouse', async ({ page,
   await expect(page.getByRole('tree')).toBeFocused();
 });
 
-test('search is tolerant of typos and word order and highlights matches', async ({ page, webShell }) => {
-  await signIn(page, webShell.url);
+test('search is tolerant of typos and word order and highlights matches', async ({ app: { page } }) => {
+  await signIn(page);
   await page.getByRole('searchbox', { name: 'Search projects and tasks' }).fill('desgin visual');
   await expect(page.getByRole('treeitem', { name: 'Visual design' })).toBeVisible();
   await expect(page.getByRole('treeitem')).toHaveCount(2);
   await expect(page.getByRole('treeitem', { name: 'Visual design' }).locator('mark')).toHaveText(['Visual']);
 });
 
-test('where only admins may create projects, "New project" is disabled and says why', async ({ page, webShell }) => {
-  await signIn(page, webShell.url);
+test('where only admins may create projects, "New project" is disabled and says why', async ({ app: { page } }) => {
+  await signIn(page);
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Community (members)' });
   const button = page.getByRole('button', { name: 'New project' });
   await expect(button).toBeDisabled();

@@ -23,8 +23,7 @@ async function everyFileIn(dir: string): Promise<{ name: string; text: string }[
   );
 }
 
-test('a bad token shows Toggl’s refusal in the alert', async ({ page, webShell }) => {
-  await page.goto(webShell.url);
+test('a bad token shows Toggl’s refusal in the alert', async ({ app: { page } }) => {
   await signInWithToken(page, '0123456789abcdef0123456789abcdef');
   await expect(page.getByRole('alert')).toHaveText(
     'Toggl did not accept this API token (Toggl said: Incorrect username and/or password). Check it and try again.',
@@ -32,8 +31,7 @@ test('a bad token shows Toggl’s refusal in the alert', async ({ page, webShell
   await expect(page.getByRole('textbox', { name: 'API token' })).toBeVisible();
 });
 
-test('the token field is masked until "Show"', async ({ page, webShell }) => {
-  await page.goto(webShell.url);
+test('the token field is masked until "Show"', async ({ app: { page } }) => {
   const field = page.getByRole('textbox', { name: 'API token' });
   await expect(field).toHaveCSS('-webkit-text-security', 'disc');
   await page.getByRole('button', { name: 'Show' }).click();
@@ -41,23 +39,20 @@ test('the token field is masked until "Show"', async ({ page, webShell }) => {
 });
 
 test('sign in, restart signed in, sign out; the token never reaches the page or the data dir', async ({
-  page,
-  webShell,
-  launchWebShell,
+  app,
   sandbox,
   dataDir,
   ipcRecordFile,
 }) => {
   const account = vaultAccount(sandbox.apiUrl);
-  await page.goto(webShell.url);
+  let page = app.page;
   await signInWithToken(page, DEMO.apiToken);
   await expect(page.getByTestId('user-name')).toHaveText('Dana Demo');
   expect(await keytar.getPassword(VAULT_SERVICE, account)).toBe(DEMO.apiToken);
 
-  // Restart the shell on the same data dir: straight into the main view.
-  await webShell.stop();
-  const restarted = await launchWebShell();
-  await page.goto(restarted.url);
+  // Restart the app on the same data dir: straight into the main view.
+  await app.stop();
+  page = await app.start();
   await expect(page.getByTestId('user-name')).toHaveText('Dana Demo');
   await page.screenshot({ path: test.info().outputPath('signed-in.png') });
 
@@ -75,12 +70,10 @@ test('sign in, restart signed in, sign out; the token never reaches the page or 
 });
 
 test('email and password fetch the token; the password is kept nowhere', async ({
-  page,
-  webShell,
+  app: { page },
   dataDir,
   ipcRecordFile,
 }) => {
-  await page.goto(webShell.url);
   await page.getByRole('button', { name: 'Use email and password' }).click();
   await page.getByRole('textbox', { name: 'Email' }).fill(DEMO.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(DEMO.password);
@@ -94,12 +87,7 @@ test('email and password fetch the token; the password is kept nowhere', async (
   expect(everything).not.toContain(DEMO.apiToken);
 });
 
-test('a token revoked in the sandbox sends the user to sign-in with the reason', async ({
-  page,
-  webShell,
-  sandbox,
-}) => {
-  await page.goto(webShell.url);
+test('a token revoked in the sandbox sends the user to sign-in with the reason', async ({ app: { page }, sandbox }) => {
   await signInWithToken(page, DEMO.apiToken);
   await expect(page.getByTestId('user-name')).toHaveText('Dana Demo');
   sandbox.revokeToken(DEMO.apiToken);
@@ -110,8 +98,7 @@ test('a token revoked in the sandbox sends the user to sign-in with the reason',
   await expect(page.getByRole('textbox', { name: 'API token' })).toBeVisible();
 });
 
-test('offline sign-in says Toggl cannot be reached, and nothing is stored', async ({ page, webShell, sandbox }) => {
-  await page.goto(webShell.url);
+test('offline sign-in says Toggl cannot be reached, and nothing is stored', async ({ app: { page }, sandbox }) => {
   await sandbox.setDown(true);
   await signInWithToken(page, DEMO.apiToken);
   await expect(page.getByRole('alert')).toHaveText('Toggl cannot be reached. Check your internet connection.');

@@ -4,13 +4,12 @@ import { expect, test } from '../fixtures';
 import { onToggl, signIn } from '../support/app-page';
 
 test('a queue damaged on disk: the readable changes go, the damaged one is shown by name and can be discarded', async ({
-  page,
+  app,
   dataDir,
   sandbox,
-  webShell,
-  launchWebShell,
 }) => {
-  await signIn(page, webShell.url);
+  let page = app.page;
+  await signIn(page);
   const tree = page.getByRole('tree');
   await sandbox.setDown(true);
   for (const name of ['Kept one', 'Kept two', 'Cut short']) {
@@ -20,7 +19,7 @@ test('a queue damaged on disk: the readable changes go, the damaged one is shown
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(tree.getByRole('treeitem', { name, exact: true })).toBeVisible();
   }
-  await webShell.stop();
+  await app.stop();
 
   // The disk filled up mid-write: the file ends in the middle of the last change's name.
   const file = path.join(dataDir, 'outbox.json');
@@ -28,8 +27,7 @@ test('a queue damaged on disk: the readable changes go, the damaged one is shown
   await writeFile(file, text.slice(0, text.lastIndexOf('Cut short') + 3));
 
   await sandbox.setDown(false);
-  const restarted = await launchWebShell();
-  await page.goto(restarted.url);
+  page = await app.start();
   const damaged = page.getByRole('alert', { name: 'Changes that could not be read' });
   await expect(damaged).toContainText('A queued change could not be read back from disk');
   await expect(damaged).toContainText('Create project “Cut…”');
@@ -45,11 +43,10 @@ test('a queue damaged on disk: the readable changes go, the damaged one is shown
 });
 
 test('Toggl refuses a colour the plan lacks: that change fails in Toggl’s words beside Retry and Discard; the next one goes', async ({
-  page,
+  app: { page },
   sandbox,
-  webShell,
 }) => {
-  await signIn(page, webShell.url);
+  await signIn(page);
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Dana Consulting' });
   const tree = page.getByRole('tree');
   const audit = tree.getByRole('treeitem', { name: 'Security audit', exact: true });

@@ -1,0 +1,113 @@
+// Desktop only: the tray, the popover window and what the OS does for the app. Every other
+// behaviour is in e2e/specs and runs here too.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { ElectronApplication } from '@playwright/test';
+import type { TrayTestHooks } from '../../src/main/electron/test-hooks';
+import { expect, test } from '../fixtures';
+import { signIn } from '../support/app-page';
+import { findElectronBinary } from '../support/electron-binary';
+
+type HooksGlobal = typeof globalThis & { togglTrayTestHooks: TrayTestHooks };
+
+function main(app: { electron: ElectronApplication | undefined }): ElectronApplication {
+  if (!app.electron) throw new Error('the Electron project runs these');
+  return app.electron;
+}
+
+const popoverVisible = (electron: ElectronApplication) =>
+  electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible() ?? false);
+
+test('the tray menu has its lines, and "Settings…" opens the popover on Settings', async ({ app }) => {
+  const electron = main(app);
+  await signIn(app.page);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());
+  expect(await electron.evaluate(() => (globalThis as HooksGlobal).togglTrayTestHooks.menuLabels())).toEqual([
+    'Open Toggl Tray',
+    'Refresh',
+    'Settings…',
+    'Sign out…',
+    'Quit Toggl Tray',
+  ]);
+  await electron.evaluate(() => (globalThis as HooksGlobal).togglTrayTestHooks.clickMenuItem('Settings…'));
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
+  await expect(app.page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
+
+test('a tray click opens the popover beside the icon, inside the work area; a second click closes it', async ({
+  app,
+}) => {
+  const electron = main(app);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());
+  const { bounds, workArea, icon } = await electron.evaluate(({ BrowserWindow, screen }) => {
+    const area = screen.getPrimaryDisplay().workArea;
+    // An icon in the top-right corner, as on a macOS menu bar or a top panel.
+    const trayIcon = { x: area.x + area.width - 30, y: area.y, width: 24, height: 24 };
+    (globalThis as HooksGlobal).togglTrayTestHooks.clickTray(trayIcon);
+    return { icon: trayIcon, workArea: area, bounds: BrowserWindow.getAllWindows()[0]?.getBounds() };
+  });
+  expect(bounds).toBeDefined();
+  expect(bounds?.x ?? -1).toBeGreaterThanOrEqual(workArea.x);
+  expect((bounds?.x ?? 0) + (bounds?.width ?? 0)).toBeLessThanOrEqual(workArea.x + workArea.width);
+  expect(bounds?.y ?? -1).toBeGreaterThanOrEqual(icon.y + icon.height);
+  expect(await popoverVisible(electron)).toBe(true);
+  await electron.evaluate(() =>
+    (globalThis as HooksGlobal).togglTrayTestHooks.clickTray({ x: 0, y: 0, width: 24, height: 24 }),
+  );
+  await expect.poll(() => popoverVisible(electron)).toBe(false);
+});
+
+test('the popover hides when another window takes the focus, and on Escape', async ({ app }) => {
+  const electron = main(app);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.focus());
+  await electron.evaluate(({ BrowserWindow }) => {
+    const other = new BrowserWindow({ width: 200, height: 200, show: true });
+    other.focus();
+  });
+  await expect.poll(() => popoverVisible(electron)).toBe(false);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.show());
+  await app.page.keyboard.press('Escape');
+  await expect.poll(() => popoverVisible(electron)).toBe(false);
+});
+
+test('a second launch does not start a second app: it opens the first one’s popover', async ({ app, dataDir }) => {
+  const electron = main(app);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());
+  const second = spawn(
+    findElectronBinary() ?? '',
+    [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    { env: { ...process.env, TOGGL_TRAY_DATA_DIR: dataDir }, stdio: 'ignore' },
+  );
+  const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+  expect(code).toBe(0);
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
+});
+
+test('the global shortcut set in Settings is registered with the OS', async ({ app }) => {
+  const electron = main(app);
+  await signIn(app.page);
+  await app.page.getByRole('button', { name: 'Settings' }).click();
+  const field = app.page.getByRole('textbox', { name: 'Shortcut to open' });
+  await field.clear();
+  await field.pressSequentially('CommandOrControl+Shift+Y');
+  await app.page.getByRole('button', { name: 'Set' }).click();
+  await expect
+    .poll(() => electron.evaluate(({ globalShortcut }) => globalShortcut.isRegistered('CommandOrControl+Shift+Y')))
+    .toBe(true);
+});
+
+test('"Launch at login" in Settings sets the OS login item', async ({ app }) => {
+  test.skip(process.platform === 'linux', 'Electron sets no login items on Linux');
+  const electron = main(app);
+  await signIn(app.page);
+  await app.page.getByRole('button', { name: 'Settings' }).click();
+  const checkbox = app.page.getByRole('checkbox', { name: 'Launch at login' });
+  await checkbox.check();
+  await expect
+    .poll(() => electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin))
+    .toBe(true);
+  await checkbox.uncheck();
+  await expect
+    .poll(() => electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin))
+    .toBe(false);
+});

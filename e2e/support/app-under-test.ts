@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { _electron as electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { findElectronBinary } from './electron-binary';
+import { startWebShellProcess, type RunningWebShell } from './web-shell';
+
+export type ShellName = 'web' | 'electron';
+
+/**
+ * The app as a spec sees it, whichever shell launched it: its popover page, and a way to
+ * quit and start it again on the same data dir and sandbox.
+ */
+export interface AppUnderTest {
+  readonly shell: ShellName;
+  /** The popover of the running app, shown. */
+  readonly page: Page;
+  /** Starts the app (again) and shows its popover; answers the page. */
+  start(): Promise<Page>;
+  /** Quits the app; the data dir and the sandbox stay. */
+  stop(): Promise<void>;
+  /** What the app's processes printed, for the report of a failed test. */
+  logs(): string;
+  /** The Electron main process, for the desktop-only specs (undefined in the browser shell). */
+  readonly electron: ElectronApplication | undefined;
+}
+
+/** The environment both shells read: the sandbox, the data dir, the IPC record. */
+export type AppEnv = Record<'TOGGL_API_URL' | 'TOGGL_TRAY_DATA_DIR' | 'TOGGL_TRAY_IPC_RECORD', string>;
+
+/** The browser shell in its own Node process; the page is a Chromium tab at its address. */
+export function webApp(browser: Browser, env: AppEnv): AppUnderTest {
+  const shells: RunningWebShell[] = [];
+  let current: RunningWebShell | undefined;
+  let page: Page | undefined;
+  return {
+    shell: 'web',
+    get page() {
+      if (!page) throw new Error('the app is not started');
+      return page;
+    },
+    async start() {
+      current = await startWebShellProcess(env);
+      shells.push(current);
+      page ??= await (await browser.newContext({ viewport: { width: 380, height: 560 } })).newPage();
+      await page.goto(current.url);
+      return page;
+    },
+    async stop() {
+      await current?.stop();
+      current = undefined;
+    },
+    logs: () => shells.map((shell, index) => `── web shell #${index + 1} ──\n${shell.logs()}`).join('\n'),
+    electron: undefined,
+  };
+}
+
+/** The built desktop app through Playwright's Electron launcher; the page is its popover window. */
+export function electronApp(env: AppEnv): AppUnderTest {
+  const executablePath = findElectronBinary();
+  let running: ElectronApplication | undefined;
+  let page: Page | undefined;
+  let output = '';
+  return {
+    shell: 'electron',
+    get page() {
+      if (!page) throw new Error('the app is not started');
+      return page;
+    },
+    async start() {
+      if (!executablePath) throw new Error('no Electron binary');
+      running = await electron.launch({
+        executablePath,
+        args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        // The tray has no DOM: the desktop-only specs reach it through test hooks (never packaged).
+        env: { ...process.env, ...env, TOGGL_TRAY_TEST_HOOKS: '1' },
+      });
+      running.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      running.process().stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      page = await running.firstWindow();
+      await page.waitForLoadState('domcontentloaded');
+      // The popover starts hidden until the tray is clicked: show it as that click would.
+      await running.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.show());
+      return page;
+    },
+    async stop() {
+      await running?.close();
+      running = undefined;
+    },
+    logs: () => output,
+    get electron() {
+      return running;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { app, type Rectangle } from 'electron';
+import type { PopoverWindow } from './popover-window';
+import type { AppTray } from './tray';
+
+/** What the Electron e2e specs reach through `electronApp.evaluate`: the tray has no DOM to click. */
+export interface TrayTestHooks {
+  clickTray(bounds: Rectangle): void;
+  menuLabels(): string[];
+  clickMenuItem(label: string): void;
+}
+
+/**
+ * Exposes the tray to Playwright's Electron launcher when TOGGL_TRAY_TEST_HOOKS=1 in an
+ * unpackaged build only: a packaged app never has them.
+ */
+export function exposeTestHooks(tray: AppTray, popover: PopoverWindow): void {
+  if (app.isPackaged || process.env.TOGGL_TRAY_TEST_HOOKS !== '1') return;
+  const hooks: TrayTestHooks = {
+    clickTray: (bounds) => popover.toggle(bounds),
+    menuLabels: () =>
+      tray
+        .menu()
+        .items.filter((item) => item.type !== 'separator')
+        .map((item) => item.label),
+    clickMenuItem: (label) => {
+      const item = tray.menu().items.find((candidate) => candidate.label === label);
+      if (!item) throw new Error(`no menu item "${label}"`);
+      item.click();
+    },
+  };
+  (globalThis as { togglTrayTestHooks?: TrayTestHooks }).togglTrayTestHooks = hooks;
+}
