@@ -17,16 +17,13 @@ export function exposeTestHooks(tray: AppTray, popover: PopoverWindow): void {
   if (app.isPackaged || process.env.TOGGL_TRAY_TEST_HOOKS !== '1') return;
   const hooks: TrayTestHooks = {
     clickTray: (bounds) => popover.toggle(bounds),
-    menuLabels: () =>
-      tray
-        .menu()
-        .items.filter((item) => item.type !== 'separator')
-        .map((item) => item.label),
+    menuLabels: () => tray.menuLines().map((line) => line.label),
     clickMenuItem: (label) => {
-      const item = tray.menu().items.find((candidate) => candidate.label === label);
-      if (!item) throw new Error(`no menu item "${label}"`);
-      item.click();
+      const line = tray.menuLines().find((candidate) => candidate.label === label);
+      if (!line) throw new Error(`no menu item "${label}"`);
+      line.click();
     },
   };
+
   (globalThis as { togglTrayTestHooks?: TrayTestHooks }).togglTrayTestHooks = hooks;
 }

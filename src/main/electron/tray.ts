@@ -18,8 +18,8 @@ export interface TrayNotice {
 
 export interface AppTray {
   tray: Tray;
-  /** The menu as it is now (the tray's right-click and Linux menu). */
-  menu(): Menu;
+  /** The menu's lines as they are now (separators left out), for the e2e test hooks. */
+  menuLines(): { label: string; click: () => void }[];
   setNotice(notice: TrayNotice | null): void;
 }
 
@@ -36,21 +36,22 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   const tray = new Tray(icon);
   tray.setToolTip('Toggl Tray');
 
-  const buildMenu = (notice: TrayNotice | null) => {
-    const top: MenuItemConstructorOptions[] = notice
-      ? [{ label: notice.label, enabled: notice.enabled, click: () => notice.click() }, { type: 'separator' }]
-      : [];
-    return Menu.buildFromTemplate([
-      ...top,
-      { label: 'Open Toggl Tray', click: () => actions.open() },
-      { label: 'Refresh', click: () => actions.command('refresh') },
-      { label: 'Settings…', click: () => actions.command('settings') },
-      { label: 'Sign out…', click: () => actions.command('sign-out') },
-      { type: 'separator' },
-      { label: 'Quit Toggl Tray', click: () => actions.quit() },
-    ]);
-  };
-  let menu = buildMenu(null);
+  type Line = { label: string; enabled?: boolean; click: () => void } | 'separator';
+  const linesFor = (notice: TrayNotice | null): Line[] => [
+    ...(notice ? [notice, 'separator' as const] : []),
+    { label: 'Open Toggl Tray', click: () => actions.open() },
+    { label: 'Refresh', click: () => actions.command('refresh') },
+    { label: 'Settings…', click: () => actions.command('settings') },
+    { label: 'Sign out…', click: () => actions.command('sign-out') },
+    'separator',
+    { label: 'Quit Toggl Tray', click: () => actions.quit() },
+  ];
+  const toItem = (line: Line): MenuItemConstructorOptions =>
+    line === 'separator'
+      ? { type: 'separator' }
+      : { label: line.label, enabled: line.enabled ?? true, click: () => line.click() };
+  let lines = linesFor(null);
+  let menu = Menu.buildFromTemplate(lines.map(toItem));
 
   tray.on('click', (_event, bounds) => actions.toggle(bounds));
   // Linux's AppIndicator trays show only a menu; it must be set up front.
@@ -58,9 +59,10 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   else tray.on('right-click', () => tray.popUpContextMenu(menu));
   return {
     tray,
-    menu: () => menu,
+    menuLines: () => lines.filter((line) => line !== 'separator'),
     setNotice(notice) {
-      menu = buildMenu(notice);
+      lines = linesFor(notice);
+      menu = Menu.buildFromTemplate(lines.map(toItem));
       if (process.platform === 'linux') tray.setContextMenu(menu);
     },
   };
