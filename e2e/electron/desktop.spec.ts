@@ -27,6 +27,7 @@ test('the tray menu has its lines, and "Settings…" opens the popover on Settin
     'Refresh',
     'Settings…',
     'Sign out…',
+    'Open Logs Folder',
     'Quit Toggl Tray',
   ]);
   await electron.evaluate(() => (globalThis as HooksGlobal).togglTrayTestHooks.clickMenuItem('Settings…'));

@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { createAppRouter } from './ipc/app-router';
 import { EventHub } from './ipc/events';
 import type { ShellPort } from './ipc/handlers';
 import type { IpcRouter } from './ipc/router';
 import { createAppServices, type AppServices, type AppServicesOptions } from './services/app-services';
 
-export type AppPorts = Omit<AppServicesOptions, 'events'>;
+export type AppPorts = Omit<AppServicesOptions, 'events'> & {
+  /** Where the log files are (shown and opened from Settings); `<data dir>/logs` by default. */
+  logsFolder?: string;
+};
 
 export interface ComposedApp {
   services: AppServices;
@@ -26,6 +30,13 @@ export async function composeApp(ports: AppPorts): Promise<ComposedApp> {
     services,
     events,
     router: (shell, isTrustedSender) =>
-      createAppRouter({ shell, apiUrl: ports.apiUrl, services, log: ports.log, isTrustedSender }),
+      createAppRouter({
+        shell,
+        apiUrl: ports.apiUrl,
+        logsFolder: ports.logsFolder ?? path.join(ports.dataDir, 'logs'),
+        services,
+        log: ports.log,
+        isTrustedSender,
+      }),
   };
 }

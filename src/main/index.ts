@@ -9,11 +9,16 @@ import { failStartup, readConfigOrExit } from './electron/startup';
 import { watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { composeApp } from './compose';
-import { createConsoleLogger } from './services/logger';
+import electronLog from 'electron-log/main';
+import { createFileLogger } from './services/logger';
+import { Redactor } from './services/redact';
 
 // The Electron shell's start-up: it only wires modules together.
-const log = createConsoleLogger('main');
 const config = readConfigOrExit();
+// After the config, which may move userData (and with it the log folder on Linux and Windows).
+const redactor = new Redactor();
+const logsFolder = app.getPath('logs');
+const log = createFileLogger(electronLog, { scope: 'main', folder: logsFolder, redactor });
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -38,8 +43,9 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const vault = await openElectronVault(config.apiUrl, dataDir, log);
   const openSettingsFile = openElectronStoreFile;
-  const composed = await composeApp({ apiUrl: config.apiUrl, dataDir, vault, log, openSettingsFile });
-  startDesktop({ composed, dataDir, devServerUrl, isAppUrl, openSettingsFile, log });
+  const ports = { apiUrl: config.apiUrl, dataDir, vault, log, openSettingsFile, redactor, logsFolder };
+  const composed = await composeApp(ports);
+  startDesktop({ composed, dataDir, devServerUrl, isAppUrl, openSettingsFile, logsFolder, log });
   watchSystem(composed.services, log);
   log.info('started', {
     userData: dataDir,

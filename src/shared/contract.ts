@@ -73,6 +73,13 @@ export interface OpenExternalRequest {
   url: string;
 }
 
+export interface LogsResponse {
+  /** Where the log files are (the platform's log folder in the desktop app). */
+  folder: string;
+  /** False where the shell cannot open a folder (browser shell): the page shows where it is. */
+  opened: boolean;
+}
+
 export interface OpenExternalResponse {
   /** False where the shell cannot open links itself (browser shell): the page opens it. */
   opened: boolean;
@@ -83,6 +90,8 @@ export interface IpcContract {
   'app.info': { request: undefined; response: AppInfo };
   'popover.hide': { request: undefined; response: undefined };
   'shell.openExternal': { request: OpenExternalRequest; response: OpenExternalResponse };
+  /** Opens the folder with the log files, for sending them with a problem report. */
+  'shell.openLogs': { request: undefined; response: LogsResponse };
   'session.get': { request: undefined; response: SessionView };
   /** `discardPending`: the user agreed to drop changes another account left queued. */
   'session.signInWithToken': { request: { token: string; discardPending?: boolean }; response: SessionView };
@@ -151,6 +160,7 @@ export const CHANNELS = {
   'app.info': true,
   'popover.hide': true,
   'shell.openExternal': true,
+  'shell.openLogs': true,
   'session.get': true,
   'session.signInWithToken': true,
   'session.signInWithPassword': true,

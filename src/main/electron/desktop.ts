@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, type IpcMainInvokeEvent } from 'electron';
+import { app, shell as desktop, type IpcMainInvokeEvent } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 import type { ComposedApp } from '../compose';
 import type { Logger } from '../services/logger';
@@ -19,6 +19,7 @@ export interface DesktopOptions {
   devServerUrl: string | undefined;
   isAppUrl: (url: string) => boolean;
   openSettingsFile: OpenSettingsFile;
+  logsFolder: string;
   log: Logger;
 }
 
@@ -45,6 +46,7 @@ export function startDesktop(options: DesktopOptions): void {
     if (command) popover.emit('menu.command', { command });
   };
   const tray = createTray(resourcesDir, {
+    openLogs: () => void desktop.openPath(options.logsFolder),
     toggle: (bounds) => popover.toggle(bounds),
     open: showWith,
     command: showWith,

@@ -1,4 +1,4 @@
-import { app, globalShortcut } from 'electron';
+import { app, globalShortcut, shell } from 'electron';
 import type { AppSettings } from '../../shared/contract';
 import type { ShellPort } from '../ipc/handlers';
 import type { PopoverWindow } from './popover-window';
@@ -18,6 +18,8 @@ export function electronShellPort(
     kind: 'electron',
     hidePopover: () => popover.hide(),
     openLink: (url) => openLinkChecked(url, log),
+    // openPath answers an error text, empty when it worked.
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
     settingsUnsupported: null,
     applySettings(settings: AppSettings): string | null {
       app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });

@@ -6,6 +6,7 @@ export interface TrayActions {
   toggle(bounds: Electron.Rectangle): void;
   open(): void;
   command(command: MenuCommand): void;
+  openLogs(): void;
   quit(): void;
 }
 
@@ -44,6 +45,7 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
     { label: 'Settings…', click: () => actions.command('settings') },
     { label: 'Sign out…', click: () => actions.command('sign-out') },
     'separator',
+    { label: 'Open Logs Folder', click: () => actions.openLogs() },
     { label: 'Quit Toggl Tray', click: () => actions.quit() },
   ];
   const toItem = (line: Line): MenuItemConstructorOptions =>

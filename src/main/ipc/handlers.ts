@@ -8,6 +8,8 @@ import type { Handlers } from './router';
 export interface ShellPort {
   kind: ShellKind;
   hidePopover(): void;
+  /** Opens a folder in the file manager; false where the shell cannot (the page says where it is). */
+  openFolder(folder: string): Promise<boolean>;
   /** Opens an allowed link (`parseExternalUrl`) in the browser; false when the shell leaves it to the page. */
   openLink(url: URL): Promise<boolean>;
   /** Puts launch-at-login and the global shortcut into effect; answers a problem, or null. */
@@ -19,11 +21,13 @@ export interface ShellPort {
 export interface HandlerContext {
   shell: ShellPort;
   apiUrl: string;
+  /** Where the log files are. */
+  logsFolder: string;
   services: Pick<AppServices, 'session' | 'data' | 'settings'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
-export function createHandlers({ shell, apiUrl, services }: HandlerContext): Handlers {
+export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerContext): Handlers {
   const { session, data, settings } = services;
   const settingsView = (): SettingsView => ({
     settings: settings.get(),
@@ -54,6 +58,7 @@ export function createHandlers({ shell, apiUrl, services }: HandlerContext): Han
       return undefined;
     },
     'shell.openExternal': async ({ url }) => ({ opened: await shell.openLink(parseExternalUrl(url)) }),
+    'shell.openLogs': async () => ({ folder: logsFolder, opened: await shell.openFolder(logsFolder) }),
     'session.get': () => session.current(),
     'session.signInWithToken': ({ token, discardPending }) => session.signInWithToken(token, discardPending),
     'session.signInWithPassword': ({ email, password, discardPending }) =>

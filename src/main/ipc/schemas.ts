@@ -30,6 +30,7 @@ const taskChanges = z.strictObject(taskChangesSchema.shape).extend({
 /** Runtime validation of every channel's request; `satisfies` ties it to the contract. */
 export const schemas = {
   'app.info': noRequest,
+  'shell.openLogs': noRequest,
   'popover.hide': noRequest,
   'shell.openExternal': z.strictObject({ url: text(2048).min(1) }),
   'session.get': noRequest,

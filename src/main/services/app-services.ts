@@ -1,5 +1,6 @@
 import type { EventSink } from './events';
 import type { Logger } from './logger';
+import type { Redactor } from './redact';
 import type { OpenSettingsFile } from './store/settings-file';
 import { ProfileStore } from './session/profile-store';
 import { SettingsStore } from './settings';
@@ -15,6 +16,8 @@ export interface AppServicesOptions {
   vault: TokenVault;
   events: EventSink;
   log: Logger;
+  /** Learns every secret the Toggl client sends, so the log file never holds one. */
+  redactor?: Redactor;
   /** Settings-sized files: electron-store in the Electron shell, conf (the default) elsewhere. */
   openSettingsFile?: OpenSettingsFile;
   /** Tests and benchmarks: a clock, faster retries, no pacing. */
@@ -33,7 +36,12 @@ export interface AppServices {
 /** Everything that does real work, in plain Node: both shells build exactly this. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { apiUrl, dataDir, vault, events, log } = options;
-  const api = new TogglApi({ baseUrl: apiUrl, log, ...options.http });
+  const api = new TogglApi({
+    baseUrl: apiUrl,
+    log,
+    ...(options.redactor && { secrets: options.redactor }),
+    ...options.http,
+  });
   // Each refers to the other only from callbacks that run after both exist.
   const session: SessionService = new SessionService({
     apiUrl,

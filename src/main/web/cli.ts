@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../services/config';
-import { createConsoleLogger } from '../services/logger';
 import { startWebApp } from './web-app';
 
 /** `npm run web`: starts the browser shell and prints its URL; Ctrl+C stops it. */
 async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
-  const web = await startWebApp({ env: process.env, rendererDir, log: createConsoleLogger('web') });
+  const web = await startWebApp({ env: process.env, rendererDir });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
   const stop = (): void => void web.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { composeApp } from '../compose';
 import { ConfigError, readEnvConfig } from '../services/config';
-import type { Logger } from '../services/logger';
+import nodeLog from 'electron-log/node';
+import { createFileLogger, type Logger } from '../services/logger';
+import { Redactor } from '../services/redact';
 import { KeytarVault } from '../services/vault/keytar-vault';
 import { vaultAccount, type TokenVault } from '../services/vault/vault';
 import { startWebShell, type WebConnection } from './server';
@@ -14,7 +16,8 @@ export interface WebAppOptions {
   env: Record<string, string | undefined>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  log: Logger;
+  /** Tests hand in theirs; otherwise a rotating, redacted file in `<data dir>/logs`. */
+  log?: Logger;
   /** The keychain by default: the browser shell has no safeStorage fallback. */
   vault?: (apiUrl: string) => TokenVault;
 }
@@ -25,10 +28,13 @@ export interface WebApp {
 }
 
 /** The browser shell: the same services in Node, the same renderer in any browser. */
-export async function startWebApp({ env, rendererDir, log, vault }: WebAppOptions): Promise<WebApp> {
+export async function startWebApp({ env, rendererDir, vault, ...options }: WebAppOptions): Promise<WebApp> {
   const config = readEnvConfig(env);
   const dataDir = path.resolve(config.dataDir ?? path.join(os.homedir(), '.config', 'toggl-tray-web'));
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const logsFolder = path.join(dataDir, 'logs');
+  const redactor = new Redactor();
+  const log = options.log ?? createFileLogger(nodeLog, { scope: 'web', folder: logsFolder, redactor });
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new ConfigError(`The renderer is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
   }
@@ -37,6 +43,8 @@ export async function startWebApp({ env, rendererDir, log, vault }: WebAppOption
     dataDir,
     vault: vault?.(config.apiUrl) ?? new KeytarVault(vaultAccount(config.apiUrl)),
     log,
+    redactor,
+    logsFolder,
   });
   const { services, events } = app;
   const router = app.router<WebConnection>(webShellPort, (connection) => connection.authenticated);

@@ -8,6 +8,7 @@ export const webShellPort: ShellPort = {
   kind: 'web',
   hidePopover: () => undefined,
   openLink: () => Promise.resolve(false),
+  openFolder: () => Promise.resolve(false),
   applySettings: () => null,
   settingsUnsupported:
     'Launch at login, the global shortcut and update checks take effect in the desktop app, not in the browser shell.',

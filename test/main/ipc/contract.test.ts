@@ -14,7 +14,7 @@ describe('the IPC contract', () => {
 
   it('has a handler in main for every channel, and no handler without a channel', async () => {
     const services = await createOfflineServices();
-    const handlers = createHandlers({ shell, apiUrl: 'http://127.0.0.1:1/api/v9', services });
+    const handlers = createHandlers({ shell, apiUrl: 'http://127.0.0.1:1/api/v9', logsFolder: '/tmp/logs', services });
     expect(Object.keys(handlers).sort()).toEqual(channels);
     await services.close();
   });

@@ -26,12 +26,17 @@ function setup() {
       opened.push(url.toString());
       return Promise.resolve(true);
     },
+    openFolder: (folder) => {
+      opened.push(folder);
+      return Promise.resolve(true);
+    },
     applySettings: () => null,
     settingsUnsupported: null,
   };
   const router = createAppRouter<FakeSender>({
     shell,
     apiUrl: 'http://127.0.0.1:4010/api/v9',
+    logsFolder: '/home/dana/.config/Toggl Tray/logs',
     services,
     log,
     isTrustedSender: (sender) => sender.own,
@@ -104,6 +109,15 @@ describe('handle()', () => {
     expect(hidden).toEqual([]);
   });
 
+  it('opens the logs folder where the shell can, and says where it is either way', async () => {
+    const { router, opened } = setup();
+    expect(await router.handle('shell.openLogs', undefined, own)).toEqual({
+      ok: true,
+      value: { folder: '/home/dana/.config/Toggl Tray/logs', opened: true },
+    });
+    expect(opened).toEqual(['/home/dana/.config/Toggl Tray/logs']);
+  });
+
   it('opens only Toggl’s pages and the project’s, with a message for the user otherwise', async () => {
     const { router, opened } = setup();
     expect(await router.handle('shell.openExternal', { url: 'https://track.toggl.com/profile' }, own)).toEqual({
@@ -159,10 +173,12 @@ describe('handle()', () => {
           throw new Error('secret internals');
         },
         openLink: () => Promise.resolve(true),
+        openFolder: () => Promise.resolve(true),
         applySettings: () => null,
         settingsUnsupported: null,
       },
       apiUrl: 'http://127.0.0.1:1/api/v9',
+      logsFolder: '/tmp/logs',
       services,
       log,
       isTrustedSender: () => true,

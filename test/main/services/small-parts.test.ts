@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readJson, writeJsonAtomic } from '../../../src/main/services/files';
-import { createConsoleLogger } from '../../../src/main/services/logger';
+import nodeLog from 'electron-log/node';
+import { createFileLogger } from '../../../src/main/services/logger';
+import { Redactor } from '../../../src/main/services/redact';
 import { asList } from '../../../src/main/services/toggl/api-support';
 
 let dir: string;
@@ -12,16 +14,18 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-describe('the console logger', () => {
-  it('writes one line per entry to stderr, with its fields, errors with their stack', () => {
+describe('the log’s console side', () => {
+  it('writes one line per entry to stderr (stdout stays the shell’s), with its fields, errors with their stack', () => {
     const lines: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (lines.push(String(text)), true));
-    const log = createConsoleLogger('test');
+    const engine = nodeLog.create({ logId: 'small-parts' });
+    engine.transports.file.level = false;
+    const log = createFileLogger(engine, { scope: 'test', folder: dir, redactor: new Redactor() });
     log.info('started', { port: 4010 });
     log.warn('odd', {});
     log.error('failed', { error: new Error('boom') });
     spy.mockRestore();
-    expect(lines[0]).toMatch(/^\S+ info \[test\] started port=4010\n$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z info \[test\] started port=4010\n$/);
     expect(lines[1]).toMatch(/ warn \[test\] odd\n$/);
     expect(lines[2]).toMatch(/ error \[test\] failed error=Error: boom\n/);
   });

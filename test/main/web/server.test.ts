@@ -28,6 +28,7 @@ beforeEach(async () => {
   const router = createAppRouter<WebConnection>({
     shell: webShellPort,
     apiUrl: 'http://127.0.0.1:4010/api/v9',
+    logsFolder: path.join(dir, 'logs'),
     services,
     log,
     isTrustedSender: (connection) => connection.authenticated,

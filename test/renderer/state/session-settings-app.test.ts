@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppState } from '../../../src/renderer/src/lib/app-state.svelte';
 import { SessionState } from '../../../src/renderer/src/lib/session-state.svelte';
@@ -59,6 +60,10 @@ describe('SettingsState and AppState', () => {
     await settings.update({ backgroundSync: false });
     expect(settings.view?.settings.backgroundSync).toBe(false);
     expect(settings.view?.unsupported).toMatch(/browser shell/);
+    // The browser shell cannot open a folder: it says where the logs are.
+    expect(settings.logsFolder).toBeNull();
+    await settings.openLogs();
+    expect(settings.logsFolder).toBe(path.join(world.dataDir, 'logs'));
     await settings.update({ shortcut: 'x'.repeat(500) });
     expect(settings.error).toMatch(/./);
   });

@@ -23,6 +23,7 @@ beforeEach(async () => {
   const router = createAppRouter<WebConnection>({
     shell: webShellPort,
     apiUrl: world.sandbox.apiUrl,
+    logsFolder: path.join(dir, 'logs'),
     services: app.services,
     log: app.log,
     isTrustedSender: (connection) => connection.authenticated,

@@ -1,4 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
+import { appIdentity } from '../app-identity';
 import type { Logger } from '../logger';
 import { TogglApiError } from './errors';
 import {
@@ -35,6 +36,8 @@ export interface TogglHttpOptions {
   retry?: Partial<RetryPolicy>;
   dispatcher?: Dispatcher;
   log?: Logger;
+  /** Told every secret the client sends, so the log can take it out wherever it is echoed. */
+  secrets?: { remember(secret: string): void };
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -67,6 +70,7 @@ export class TogglHttp {
   readonly quota: QuotaTracker;
   private readonly baseUrl: string;
   private credentials: Credentials | undefined;
+  private readonly secrets: TogglHttpOptions['secrets'];
   private readonly timeoutMs: number;
   private readonly minIntervalMs: number;
   private readonly retry: RetryPolicy;
@@ -82,6 +86,7 @@ export class TogglHttp {
 
   constructor(options: TogglHttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.secrets = options.secrets;
     this.credentials = options.credentials;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.minIntervalMs = options.minIntervalMs ?? 1_000;
@@ -175,10 +180,14 @@ export class TogglHttp {
     }
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'TogglTray/0.1' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': `TogglTray/${appIdentity.version}`,
+    };
     if (credentials) {
       const pair =
         'token' in credentials ? `${credentials.token}:api_token` : `${credentials.email}:${credentials.password}`;
+      this.secrets?.remember('token' in credentials ? credentials.token : credentials.password);
       headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
     }
     let body: string | undefined;

@@ -5,6 +5,8 @@ import type { AppSettings, SettingsView } from '../../../shared/contract';
 export class SettingsState {
   view = $state<SettingsView | null>(null);
   error = $state<string | null>(null);
+  /** Where the logs are, once asked and the shell could not open the folder itself. */
+  logsFolder = $state<string | null>(null);
 
   readonly #api: Api;
 
@@ -15,6 +17,16 @@ export class SettingsState {
   async load(): Promise<void> {
     const result = await this.#api.invoke('settings.get');
     if (result.ok) this.view = result.value;
+  }
+
+  /** Opens the log folder (desktop app); in the browser shell, shows where it is. */
+  async openLogs(): Promise<void> {
+    const result = await this.#api.invoke('shell.openLogs');
+    if (!result.ok) {
+      this.error = result.error.message;
+      return;
+    }
+    this.logsFolder = result.value.opened ? null : result.value.folder;
   }
 
   async update(changes: Partial<AppSettings>): Promise<void> {
