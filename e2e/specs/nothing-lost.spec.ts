@@ -66,7 +66,8 @@ test('Toggl refuses a colour the plan lacks: that change fails in Toggl’s word
   await dialog.getByRole('button', { name: 'Save' }).click();
 
   await audit.click();
-  await expect(audit.getByText('failed', { exact: true })).toBeVisible();
+  await expect(audit).toHaveAccessibleDescription(/change not sent/);
+  await expect(audit.locator('[data-sync="failed"]')).toBeVisible();
   // Toggl's reason is in view as text, beside Retry and Discard.
   const problem = page.getByRole('region', { name: 'Change not sent' });
   await expect(problem).toContainText(
@@ -84,5 +85,6 @@ test('Toggl refuses a colour the plan lacks: that change fails in Toggl’s word
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Dana Consulting' });
   await problem.getByRole('button', { name: 'Discard' }).click();
   await expect(problem).toHaveCount(0);
-  await expect(audit.getByText('failed', { exact: true })).toHaveCount(0);
+  await expect(audit).not.toHaveAccessibleDescription(/change not sent/);
+  await expect(audit.locator('[data-sync="failed"]')).toHaveCount(0);
 });

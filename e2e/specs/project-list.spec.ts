@@ -113,7 +113,7 @@ test('the list, create, rename, done and undo, archive and restore, bulk archive
     .getByRole('textbox', { name: 'Name' })
     .fill('Mobile app offline');
   await page.getByRole('dialog', { name: 'Edit project' }).getByRole('button', { name: 'Save' }).click();
-  await expect(item('Mobile app offline')).toContainText('pending');
+  await expect(item('Mobile app offline')).toHaveAccessibleDescription(/change waiting to reach Toggl/);
   await expect(page.getByRole('status')).toContainText('Offline — showing the list from');
   await expect(page.getByRole('status')).toContainText('1 change waiting');
   await expect(item('Website redesign')).toBeVisible();
@@ -123,7 +123,7 @@ test('the list, create, rename, done and undo, archive and restore, bulk archive
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => toggl.project('Mobile app offline')?.id).toBeDefined();
-  await expect(item('Mobile app offline')).not.toContainText('pending');
+  await expect(item('Mobile app offline')).not.toHaveAccessibleDescription(/change waiting/);
   await expect(page.getByRole('status')).toContainText('Synced');
   expect(sandbox.countRequests((request) => request.status === 402)).toBe(0);
 });

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { screen, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
@@ -14,6 +16,10 @@ export interface MountedPopover {
   click(element: HTMLElement): Promise<void>;
   showWorkspace(name: string): Promise<void>;
   row(name: string): HTMLElement;
+  /** What a row tells a screen reader besides its name (client, times, sync state). */
+  described(name: string): string;
+  /** What a row shows beside its item (task times, open-task count), when nothing hides it. */
+  accessory(name: string): string;
   /** Clicks a row (its actions show on the selected row), then one of its buttons. */
   rowAction(name: string, action: string): Promise<void>;
   close(): Promise<void>;
@@ -23,9 +29,16 @@ export interface MountedPopover {
  * The whole popover (App.svelte) mounted in a DOM with Svelte's browser build, its
  * window.api wired in-process to the real services and the sandbox over HTTP.
  */
-export async function mountPopover(): Promise<MountedPopover> {
+export async function mountPopover(options: { offlineFirstStart?: boolean } = {}): Promise<MountedPopover> {
   const world = await createSyncWorld();
-  const app = await world.launch();
+  let app = await world.launch();
+  if (options.offlineFirstStart) {
+    // Signed in, but the list was never saved, and Toggl is out of reach.
+    await app.close();
+    await rm(path.join(world.dataDir, 'cache.json'), { force: true });
+    await world.sandbox.setDown(true);
+    app = await world.launch();
+  }
   const api = inProcessApi(app);
   window.api = api;
   // No layout in this DOM: give the virtual list a window's height, so it renders its rows.
@@ -64,6 +77,8 @@ export async function mountPopover(): Promise<MountedPopover> {
     settle,
     click,
     row,
+    described: (name) => document.getElementById(row(name).getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    accessory: (name) => row(name).parentElement?.querySelector('.accessory')?.textContent.trim() ?? '',
     async showWorkspace(name) {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Workspace' }), name);
       await settle();

@@ -35,8 +35,17 @@ describe('the popover, paths beyond the main ones', () => {
     await key('{ArrowRight}');
     expect(selected()).toBe('Accessibility review');
     // Time as a person reads it: no "/ 4 h" when nothing is tracked yet.
-    expect(p.row('Accessibility review').textContent).toContain('est. 4 h');
-    expect(p.row('Visual design').textContent).toContain('3 h / 12 h');
+    expect(p.described('Accessibility review')).toBe('estimate 4 h');
+    expect(p.accessory('Accessibility review')).toBe('');
+    expect(p.accessory('Visual design')).toBe('3 h of 12 h');
+    expect(p.described('Visual design')).toBe('3 h tracked of 12 h');
+    // Tracked against the estimate as a bar as well: a quarter of it.
+    const visual = p.row('Visual design').parentElement;
+    expect(visual?.querySelector<HTMLElement>('.bar > span')?.style.width).toBe('25%');
+    await key('{ArrowDown}');
+    expect(p.accessory('Accessibility review')).toBe('est. 4 h');
+    expect(p.row('Accessibility review').parentElement?.querySelector('.bar')).toBeNull();
+    await key('{ArrowUp}');
     await key('{ArrowLeft}');
     expect(selected()).toBe('Website redesign');
     await key('{ArrowLeft}');
@@ -87,10 +96,24 @@ describe('the popover, paths beyond the main ones', () => {
     expect(p.world.sandbox.state.projects.get(id)?.name).toBe('Mobile (mine)');
   });
 
-  it('says when nothing matches a search', async () => {
-    await p.user.type(screen.getByRole('searchbox', { name: 'Search projects and tasks' }), 'zzzqqq');
+  it('says when nothing matches a search, and "Clear search" brings the list back', async () => {
+    const box = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search projects and tasks' });
+    await p.user.type(box, 'zzzqqq');
     await p.settle();
     expect(screen.getByText('Nothing matches “zzzqqq”.')).toBeTruthy();
+    await p.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(box.value).toBe('');
+    expect(p.row('Website redesign')).toBeTruthy();
+  });
+
+  it('offline with nothing saved yet: says so, and "Try again" loads the list once Toggl is back', async () => {
+    await p.close();
+    p = await mountPopover({ offlineFirstStart: true });
+    expect(screen.getByText(/Toggl cannot be reached, and nothing is saved on this computer yet/)).toBeTruthy();
+    await p.world.sandbox.setDown(false);
+    await p.click(screen.getByRole('button', { name: 'Try again' }));
+    await p.showWorkspace('Demo Studio');
+    expect(p.row('Website redesign')).toBeTruthy();
   });
 
   it('signing out with a change waiting asks first; "Keep them" keeps them; password sign-in works', async () => {

@@ -26,7 +26,8 @@ describe('the popover, mounted against the real services', () => {
     await p.user.type(within(dialog).getByLabelText('Client'), 'Acme Corp');
     await p.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(within(p.row('Launch plan')).getByText('pending')).toBeTruthy();
+    expect(p.described('Launch plan')).toContain('change waiting to reach Toggl');
+    expect(p.row('Launch plan').querySelector('[data-sync="pending"]')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/1 change waiting|offline/i);
   });
 
@@ -87,7 +88,8 @@ describe('the popover, mounted against the real services', () => {
       Object.assign(website, { name: 'Mobile app (taken)', client_id: mobile?.client_id, cid: mobile?.cid });
     }
     await p.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(within(p.row('Mobile app (taken)')).getByText('failed')).toBeTruthy();
+    expect(p.described('Mobile app (taken)')).toContain('change not sent');
+    expect(p.row('Mobile app (taken)').querySelector('[data-sync="failed"]')).toBeTruthy();
     // Toggl's reason is in view as text, beside Retry and Discard.
     const problem = screen.getByRole('region', { name: 'Change not sent' });
     expect(problem.textContent).toContain('Toggl refused the change: Name has already been taken');
