@@ -11,6 +11,8 @@ if (!findElectronBinary() && process.env.TEST_WORKER_INDEX === undefined) {
 export default defineConfig<{ shell: ShellName }>({
   testDir: './e2e',
   outputDir: './test-results',
+  // The README's screenshots live in docs/ (e2e/web/screenshots.spec.ts).
+  snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
