@@ -100,9 +100,38 @@ const write = (name, data) => {
   console.log(`wrote ${path.relative(process.cwd(), file)} (${data.length} bytes)`);
 };
 
+// Tray states: a badge at the bottom right. In color (Windows, Linux): amber for changes
+// waiting, red for a failed change; offline greys the whole icon. As a template (macOS, black
+// and alpha only): a ring for waiting, a filled dot for failed, the mark faded for offline.
+const GREY = [138, 138, 138];
+const BADGES = { pending: [245, 165, 36], failed: [217, 43, 43] };
+const inBadge = (x, y, radius) => Math.hypot(x - 0.8, y - 0.8) <= radius;
+const coloredState = (state) => (x, y) => {
+  if (state !== 'offline' && inBadge(x, y, 0.2)) return [...BADGES[state], 1];
+  if (state !== 'offline' && inBadge(x, y, 0.27)) return null;
+  const base = colored(x, y);
+  if (!base || state !== 'offline') return base;
+  return base[0] === PLUM[0] ? [60, 60, 60, 1] : [...GREY, 1];
+};
+const templateState = (state) => (x, y) => {
+  if (state === 'failed' && inBadge(x, y, 0.2)) return [0, 0, 0, 1];
+  if (state === 'pending' && inBadge(x, y, 0.2)) return inBadge(x, y, 0.11) ? null : [0, 0, 0, 1];
+  if (state !== 'offline' && inBadge(x, y, 0.29)) return null;
+  const base = template(x, y);
+  return base && state === 'offline' ? [0, 0, 0, 0.4] : base;
+};
+
 write('icon.png', coloredPng(512));
 write('tray/trayTemplate.png', png(16, render(16, template)));
 write('tray/trayTemplate@2x.png', png(32, render(32, template)));
 write('tray/tray.png', coloredPng(22));
 write('tray/tray@2x.png', coloredPng(44));
 write('tray/tray.ico', ico([16, 24, 32, 48].map((size) => ({ size, data: coloredPng(size) }))));
+for (const state of ['offline', 'pending', 'failed']) {
+  const paint = coloredState(state);
+  write(`tray/tray-${state}Template.png`, png(16, render(16, templateState(state))));
+  write(`tray/tray-${state}Template@2x.png`, png(32, render(32, templateState(state))));
+  write(`tray/tray-${state}.png`, png(22, render(22, paint)));
+  write(`tray/tray-${state}@2x.png`, png(44, render(44, paint)));
+  write(`tray/tray-${state}.ico`, ico([16, 24, 32, 48].map((size) => ({ size, data: png(size, render(size, paint)) }))));
+}

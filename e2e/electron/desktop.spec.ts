@@ -112,3 +112,18 @@ test('"Launch at login" in Settings sets the OS login item', async ({ app }) => 
     .poll(() => electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin))
     .toBe(false);
 });
+
+test('the tray icon shows changes waiting, then offline, then all well again', async ({ app, sandbox }) => {
+  const electron = main(app);
+  const trayState = () => electron.evaluate(() => (globalThis as HooksGlobal).togglTrayTestHooks.trayState());
+  await signIn(app.page);
+  await expect.poll(trayState).toBe('normal');
+  await sandbox.setDown(true);
+  const internal = app.page.getByRole('tree').getByRole('treeitem', { name: 'Internal tools', exact: true });
+  await internal.click();
+  await internal.getByRole('button', { name: 'Archive' }).click();
+  await expect.poll(trayState).toBe('offline');
+  await sandbox.setDown(false);
+  await app.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(trayState).toBe('normal');
+});

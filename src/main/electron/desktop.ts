@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, shell as desktop, type IpcMainInvokeEvent } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
 import type { Logger } from '../services/logger';
 import type { OpenSettingsFile } from '../services/store/settings-file';
@@ -10,6 +11,7 @@ import { electronShellPort } from './electron-shell-port';
 import { isOwnWindow, registerIpc } from './ipc';
 import { PopoverWindow } from './popover-window';
 import { createTray } from './tray';
+import { trayState } from './tray-state';
 import { exposeTestHooks } from './test-hooks';
 import { startUpdates } from './updates';
 
@@ -70,6 +72,11 @@ export function startDesktop(options: DesktopOptions): void {
     composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)),
     record,
   );
+  events.attach({
+    emit: (event, payload) => {
+      if (event === 'sync.status') tray.setState(trayState(payload as SyncStatus));
+    },
+  });
   app.on('second-instance', () => showWith());
   exposeTestHooks(tray, popover);
   app.on('will-quit', () => updates.stop());

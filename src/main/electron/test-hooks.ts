@@ -1,12 +1,14 @@
 import { app, type Rectangle } from 'electron';
 import type { PopoverWindow } from './popover-window';
 import type { AppTray } from './tray';
+import type { TrayState } from './tray-state';
 
 /** What the Electron e2e specs reach through `electronApp.evaluate`: the tray has no DOM to click. */
 export interface TrayTestHooks {
   clickTray(bounds: Rectangle): void;
   menuLabels(): string[];
   clickMenuItem(label: string): void;
+  trayState(): TrayState;
 }
 
 /**
@@ -17,6 +19,7 @@ export function exposeTestHooks(tray: AppTray, popover: PopoverWindow): void {
   if (app.isPackaged || process.env.TOGGL_TRAY_TEST_HOOKS !== '1') return;
   const hooks: TrayTestHooks = {
     clickTray: (bounds) => popover.toggle(bounds),
+    trayState: () => tray.state(),
     menuLabels: () => tray.menuLines().map((line) => line.label),
     clickMenuItem: (label) => {
       const line = tray.menuLines().find((candidate) => candidate.label === label);

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
+import { trayIconPath, trayTooltip, type TrayState } from './tray-state';
 
 export interface TrayActions {
   toggle(bounds: Electron.Rectangle): void;
@@ -22,20 +22,21 @@ export interface AppTray {
   /** The menu's lines as they are now (separators left out), for the e2e test hooks. */
   menuLines(): { label: string; click: () => void }[];
   setNotice(notice: TrayNotice | null): void;
-}
-
-/** The icon file per platform: template images on macOS, .ico on Windows, PNGs on Linux. */
-export function trayIconPath(resourcesDir: string, platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return path.join(resourcesDir, 'tray', 'trayTemplate.png');
-  if (platform === 'win32') return path.join(resourcesDir, 'tray', 'tray.ico');
-  return path.join(resourcesDir, 'tray', 'tray.png');
+  /** Normal, offline, changes waiting or a change failed: the icon and tooltip say it. */
+  setState(state: TrayState): void;
+  /** The state the icon shows now. */
+  state(): TrayState;
 }
 
 export function createTray(resourcesDir: string, actions: TrayActions): AppTray {
-  const icon = nativeImage.createFromPath(trayIconPath(resourcesDir, process.platform));
-  if (process.platform === 'darwin') icon.setTemplateImage(true);
-  const tray = new Tray(icon);
-  tray.setToolTip('Toggl Tray');
+  const iconFor = (state: TrayState) => {
+    const icon = nativeImage.createFromPath(trayIconPath(resourcesDir, process.platform, state));
+    if (process.platform === 'darwin') icon.setTemplateImage(true);
+    return icon;
+  };
+  const tray = new Tray(iconFor('normal'));
+  tray.setToolTip(trayTooltip('normal'));
+  let shown: TrayState = 'normal';
 
   type Line = { label: string; enabled?: boolean; click: () => void } | 'separator';
   const linesFor = (notice: TrayNotice | null): Line[] => [
@@ -62,6 +63,13 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   return {
     tray,
     menuLines: () => lines.filter((line) => line !== 'separator'),
+    state: () => shown,
+    setState(state) {
+      if (state === shown) return;
+      shown = state;
+      tray.setImage(iconFor(state));
+      tray.setToolTip(trayTooltip(state));
+    },
     setNotice(notice) {
       lines = linesFor(notice);
       menu = Menu.buildFromTemplate(lines.map(toItem));
