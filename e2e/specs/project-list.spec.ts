@@ -181,7 +181,9 @@ test('where only admins may create projects, "New project" is disabled and says 
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Community (members)' });
   const button = page.getByRole('button', { name: 'New project' });
   await expect(button).toBeDisabled();
-  await expect(page.getByText('Only admins may create projects in “Community (members)”.')).toBeVisible();
+  await expect(
+    page.getByText('Only admins and project leads may create projects in “Community (members)”.'),
+  ).toBeVisible();
   await page.getByRole('treeitem', { name: 'Meetup organising' }).click();
   await expect(
     page.getByRole('treeitem', { name: 'Meetup organising' }).getByRole('button', { name: 'Archive' }),

@@ -64,8 +64,10 @@ export interface DamagedChangeView {
  */
 export interface WorkspaceRights {
   createProjects: string | null;
-  /** Edit, archive and delete projects and their tasks. */
+  /** Edit, archive and delete projects and their tasks (and members), except where managed. */
   editProjects: string | null;
+  /** Projects the user manages here, so may change even when `editProjects` says no. */
+  managedProjects: number[];
   /** Add tasks: Free plans have none. */
   tasks: string | null;
   billable: string | null;

@@ -26,6 +26,8 @@ export const workspaceSchema = z.object({
   /** Paid plan: billable projects and any hex color. */
   premium: z.boolean(),
   onlyAdminsMayCreateProjects: z.boolean(),
+  /** Projects the user manages here (Toggl's project users with `manager`); loaded where not admin. */
+  managedProjects: z.array(id).default([]),
   at,
 });
 

@@ -79,6 +79,11 @@ export function createFixture(now: () => number = Date.now): SandboxState {
   const meetup = addProject(state, communityWs, { name: 'Meetup organising', creatorId: sam.id, color: '#e36a00' });
   addTask(state, meetup, { name: 'Book venue' });
   addProjectUser(state, meetup, demo.id);
+  // Not admin here, but the manager of this one project: may change it, its tasks and members.
+  const newsletter = addProject(state, communityWs, { name: 'Newsletter', creatorId: sam.id, color: '#465bb3' });
+  addTask(state, newsletter, { name: 'March issue', estimatedSeconds: 2 * 3600 });
+  addProjectUser(state, newsletter, demo.id, true);
+  addProjectUser(state, newsletter, sam.id, true);
 
   const consulting = addOrganization(state, 'Dana Consulting', 'starter', demo);
   const consultingWs = addWorkspace(state, consulting, 'Dana Consulting', [[demo, 'admin']]);

@@ -1,4 +1,4 @@
-import { addProject } from './builders';
+import { addProject, addProjectUser } from './builders';
 import { applyProjectChanges, projectChanges, requireProjectEditor } from './project-rules';
 import {
   SandboxHttpError,
@@ -76,6 +76,9 @@ function createProject(context: RouteContext) {
     isPrivate: changes.is_private ?? workspace.projects_private_by_default,
   });
   applyProjectChanges(context, project, changes);
+  if (context.state.roleIn(workspace.id, context.user.id) !== 'admin') {
+    addProjectUser(context.state, project, context.user.id, true);
+  }
   return context.state.projectView(project);
 }
 
@@ -105,8 +108,10 @@ function projectUsers(context: RouteContext) {
   );
 }
 
-function requireAdmin(context: RouteContext, workspaceId: number): void {
-  if (context.state.roleIn(workspaceId, context.user.id) !== 'admin') {
+/** Members of a project are managed by workspace admins and that project's managers. */
+function requireMemberManager(context: RouteContext, projectId: number | undefined): void {
+  const project = projectId === undefined ? undefined : context.state.projects.get(projectId);
+  if (!project || !context.state.canEditProject(project, context.user.id)) {
     throw new SandboxHttpError(403, 'User does not have access to this resource.');
   }
 }
@@ -159,11 +164,11 @@ export const projectRoutes: Route[] = [
   route('GET', '/workspaces/:workspace_id/project_users', projectUsers),
   route('POST', '/workspaces/:workspace_id/project_users', (context) => {
     const workspace = memberWorkspace(context);
-    requireAdmin(context, workspace.id);
     const body = bodyObject(context);
     const project = typeof body.project_id === 'number' ? context.state.projects.get(body.project_id) : undefined;
     if (!project || project.workspace_id !== workspace.id || project.server_deleted_at)
       throw new SandboxHttpError(400, 'Invalid project_id');
+    requireMemberManager(context, project.id);
     if (typeof body.user_id !== 'number' || !workspace.members.has(body.user_id))
       throw new SandboxHttpError(400, 'Invalid user_id');
     if (context.state.isProjectMember(project.id, body.user_id))
@@ -187,21 +192,21 @@ export const projectRoutes: Route[] = [
   }),
   route('PATCH', '/workspaces/:workspace_id/project_users/:project_user_ids', (context) => {
     const workspace = memberWorkspace(context);
-    requireAdmin(context, workspace.id);
     const operations = patchOperations(context);
     return bulkPatch(idList(context.params.project_user_ids, 'user IDs'), (id) => {
       const member = context.state.projectUsers.get(id);
       if (!member || member.workspace_id !== workspace.id)
         throw new SandboxHttpError(404, 'Project user not found/accessible');
+      requireMemberManager(context, member.project_id);
       Object.assign(member, projectUserFields(replaceBody(operations)), { at: context.state.stamp() });
     });
   }),
   route('PUT', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
     const workspace = memberWorkspace(context);
-    requireAdmin(context, workspace.id);
     const member = context.state.projectUsers.get(idParam(context, 'project_user_id', 'project_user_id'));
     if (!member || member.workspace_id !== workspace.id)
       throw new SandboxHttpError(404, 'Project user not found/accessible');
+    requireMemberManager(context, member.project_id);
     const body = bodyObject(context);
     if (Object.keys(body).length === 0) throw new SandboxHttpError(400, 'Missing data');
     Object.assign(member, projectUserFields(body), { at: context.state.stamp() });
@@ -209,11 +214,11 @@ export const projectRoutes: Route[] = [
   }),
   route('DELETE', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
     const workspace = memberWorkspace(context);
-    requireAdmin(context, workspace.id);
     const id = idParam(context, 'project_user_id', 'project_user_id');
     const member = context.state.projectUsers.get(id);
     if (!member || member.workspace_id !== workspace.id)
       throw new SandboxHttpError(404, 'Project user not found/accessible');
+    requireMemberManager(context, member.project_id);
     context.state.projectUsers.delete(id);
     return undefined;
   }),

@@ -11,7 +11,8 @@ import type {
 
 /** Toggl's plans decide the organization quota: Free 30, Starter 240, Premium 600 per hour. */
 export type Plan = 'free' | 'starter' | 'premium';
-export type Role = 'admin' | 'user';
+/** Workspace roles as Toggl's OpenAPI document lists them. */
+export type Role = 'admin' | 'user' | 'projectlead' | 'teamlead';
 
 export interface SandboxUser {
   id: number;
@@ -116,17 +117,20 @@ export class SandboxState {
     );
   }
 
-  /** Admins, the project's managers and its creator may change it and its tasks. */
+  /**
+   * Admins and the project's managers may change it, its tasks and its members (whoever
+   * creates a project without being admin becomes its manager).
+   */
   canEditProject(project: SandboxProject, userId: number): boolean {
-    const role = this.roleIn(project.workspace_id, userId);
-    return role === 'admin' || project.creator_id === userId || this.isProjectManager(project.id, userId);
+    return this.roleIn(project.workspace_id, userId) === 'admin' || this.isProjectManager(project.id, userId);
   }
 
+  /** Admins and project leads may always create projects; others unless only admins may. */
   canCreateProject(workspaceId: number, userId: number): boolean {
     const workspace = this.workspaces.get(workspaceId);
     const role = this.roleIn(workspaceId, userId);
     if (!workspace || !role) return false;
-    return role === 'admin' || !workspace.only_admins_may_create_projects;
+    return role === 'admin' || role === 'projectlead' || !workspace.only_admins_may_create_projects;
   }
 
   visibleProjects(userId: number): SandboxProject[] {

@@ -75,6 +75,8 @@ describe('DataState (the popover list) against the real services', () => {
     await state.load();
     expect(state.cannotCreateProject).toBeNull();
     state.workspaceId = state.view?.workspaces.find((workspace) => workspace.name === 'Community (members)')?.id ?? 0;
-    expect(state.cannotCreateProject).toBe('Only admins may create projects in “Community (members)”.');
+    expect(state.cannotCreateProject).toBe(
+      'Only admins and project leads may create projects in “Community (members)”.',
+    );
   });
 });

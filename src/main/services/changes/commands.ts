@@ -1,5 +1,6 @@
 import type { DataView, ProjectChanges, ProjectFields, TaskChanges, TaskFields } from '../../../shared/entities';
 import { TOGGL_PALETTE } from '../../../shared/palette';
+import { projectLock } from '../../../shared/rights';
 import { UserFacingError } from '../errors';
 import type { CacheStore } from '../store/cache-store';
 import { baseOf } from './entity-update';
@@ -70,7 +71,7 @@ export class DataCommands {
   /** A project the user may change: it exists and the workspace lets them. */
   private editableProject(id: number) {
     const project = this.project(id);
-    requireRight(this.rights(project.wid).editProjects);
+    requireRight(projectLock(this.rights(project.wid), project.id));
     return project;
   }
 

@@ -65,6 +65,11 @@ export const projectCreate: ChangeKind<ProjectCreate> = {
       }));
     const project = toProject(created);
     cache.projects.set(project.id, project);
+    // Toggl makes whoever creates a project without being admin its manager.
+    const workspace = cache.workspaces.get(op.wid);
+    if (workspace && !workspace.admin && !workspace.managedProjects.includes(project.id)) {
+      workspace.managedProjects = [...workspace.managedProjects, project.id];
+    }
     if (project.cid !== null && !cache.clients.has(project.cid) && fields.clientName) {
       cache.clients.set(project.cid, {
         id: project.cid,

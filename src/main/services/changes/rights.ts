@@ -2,21 +2,21 @@ import type { CachedWorkspace, WorkspaceRights } from '../../../shared/entities'
 import { UserFacingError } from '../errors';
 
 /**
- * Toggl's rules for what the user may do in a workspace: admins do everything; others may
- * create projects unless only admins may; project and task edits need an admin (per-project
- * manager rights are not loaded yet); tasks, billable projects and colors off the palette
- * need a paid plan.
+ * Toggl's rules for what the user may do in a workspace (README, "Who may do what"): admins
+ * do everything; project leads may create projects even where only admins may; others may
+ * unless only admins may; projects, their tasks and members are changed by admins and the
+ * project's managers (whoever creates one becomes its manager); tasks, billable projects and
+ * colors off the palette need a paid plan.
  */
 export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
   const paid = workspace.premium;
+  const creates = workspace.admin || workspace.role === 'projectlead' || !workspace.onlyAdminsMayCreateProjects;
   return {
-    createProjects:
-      workspace.admin || !workspace.onlyAdminsMayCreateProjects
-        ? null
-        : `Only admins may create projects in “${workspace.name}”.`,
+    createProjects: creates ? null : `Only admins and project leads may create projects in “${workspace.name}”.`,
     editProjects: workspace.admin
       ? null
-      : `Only admins and project managers may change projects and tasks in “${workspace.name}”.`,
+      : `Only admins and the project’s managers may change it and its tasks in “${workspace.name}”.`,
+    managedProjects: workspace.admin ? [] : workspace.managedProjects,
     tasks: paid ? null : `Tasks need a paid plan in “${workspace.name}”.`,
     billable: paid ? null : `Billable projects need a paid plan in “${workspace.name}”.`,
     customColors: paid

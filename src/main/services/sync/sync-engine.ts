@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/entities';
+import type { CachedWorkspace, SyncStatus } from '../../../shared/entities';
 import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
@@ -207,13 +207,36 @@ export class SyncEngine {
     const related = me as Record<string, unknown>;
     if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
     cache.user = user;
+    const previous = new Map(cache.workspaces);
     replaceAll(cache.workspaces, parseWorkspaces(related.workspaces, this.skipped));
+    await this.loadManagedProjects(user.id, previous);
     replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
     replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
     replaceAll(cache.tasks, parseTasks(related.tasks, this.skipped).live);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+  }
+
+  /**
+   * Where the user is not admin, which projects they manage (their rights there): one request
+   * per such workspace, on the workspace quota. One that fails keeps what was known before.
+   */
+  private async loadManagedProjects(userId: number, previous: Map<number, CachedWorkspace>): Promise<void> {
+    for (const workspace of this.options.cache.workspaces.values()) {
+      if (workspace.admin) continue;
+      try {
+        const members = await this.options.api.team.listProjectUsers(workspace.id, { user_id: userId });
+        workspace.managedProjects = managedIn(members, userId);
+      } catch (error) {
+        if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
+        workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
+        this.options.log.warn('sync: could not load project managers', {
+          workspace: workspace.id,
+          error: String(error),
+        });
+      }
+    }
   }
 
   /** Changes since the last sync, deleted items included; a refused `since` falls back to a full load. */
@@ -249,4 +272,15 @@ function applyDelta<T extends { id: number }>(map: Map<number, T>, delta: Delta<
 function replaceAll<T extends { id: number }>(map: Map<number, T>, items: T[]): void {
   map.clear();
   for (const item of items) map.set(item.id, item);
+}
+
+/** The projects the user manages, from Toggl's project users (read tolerantly). */
+function managedIn(members: unknown, userId: number): number[] {
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((member: unknown) => {
+    const raw = member as { project_id?: unknown; user_id?: unknown; manager?: unknown } | null;
+    return raw && raw.manager === true && raw.user_id === userId && typeof raw.project_id === 'number'
+      ? [raw.project_id]
+      : [];
+  });
 }

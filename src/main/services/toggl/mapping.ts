@@ -51,6 +51,7 @@ function readWorkspace(raw: Raw): Read<CachedWorkspace> {
       admin: admin || role === 'admin',
       premium: flag(raw.premium, false) || flag(raw.business_ws, false),
       onlyAdminsMayCreateProjects: flag(raw.only_admins_may_create_projects, false),
+      managedProjects: [],
       at: text(raw.at),
     },
   };

@@ -92,7 +92,9 @@ export class DataState {
     if (workspaces.length === 0) return 'No workspace is loaded yet.';
     const reasons = workspaces.map((workspace) => this.view?.rights[workspace.id]?.createProjects ?? null);
     if (reasons.some((reason) => reason === null)) return null;
-    return this.workspace ? (reasons[0] ?? null) : 'Only admins may create projects in your workspaces.';
+    return this.workspace
+      ? (reasons[0] ?? null)
+      : 'Only admins and project leads may create projects in your workspaces.';
   });
 
   readonly #api: Api;

@@ -52,11 +52,11 @@ describe('every command refuses bad input in words and queues nothing', () => {
       ],
       [
         app.call('projects.update', { id: project('Meetup organising'), changes: { name: 'Mine now' } }),
-        'Only admins and project managers may change projects and tasks in “Community (members)”.',
+        'Only admins and the project’s managers may change it and its tasks in “Community (members)”.',
       ],
       [
         app.call('projects.delete', { id: project('Meetup organising') }),
-        'Only admins and project managers may change projects and tasks in “Community (members)”.',
+        'Only admins and the project’s managers may change it and its tasks in “Community (members)”.',
       ],
     ];
     for (const [call, message] of refusals) await expect(call).rejects.toThrow(`refused: refused: ${message}`);

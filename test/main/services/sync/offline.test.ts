@@ -138,7 +138,7 @@ describe('offline: changes through the IPC handlers', () => {
       app.call('projects.create', { wid: studio, fields: { ...fields, name: 'internal TOOLS' } }),
     ).rejects.toThrow('A project named “Internal tools” already exists in this workspace.');
     await expect(app.call('projects.create', { wid: community, fields })).rejects.toThrow(
-      'Only admins may create projects in “Community (members)”.',
+      'Only admins and project leads may create projects in “Community (members)”.',
     );
     const personal = view.workspaces.find((workspace) => workspace.name === 'Side projects')?.id ?? 0;
     await expect(

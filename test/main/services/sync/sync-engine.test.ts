@@ -26,7 +26,7 @@ describe('SyncEngine', () => {
     );
     expect(loads).toHaveLength(1);
     const view = await app.call('data.view');
-    expect(view.projects.length).toBe(9);
+    expect(view.projects.length).toBe(10);
     expect(view.workspaces.find((workspace) => workspace.name === 'Community (members)')).toMatchObject({
       admin: false,
       onlyAdminsMayCreateProjects: true,
@@ -95,7 +95,11 @@ describe('SyncEngine', () => {
     );
     clock.advance(25 * 60_000);
     await app.call('sync.refresh');
-    expect(world.sandbox.countRequests()).toBe(before + 1);
+    // The load, and who manages what in the one workspace where the demo user is not admin.
+    expect(world.sandbox.requests.slice(before).map((request) => request.path)).toEqual([
+      '/me',
+      expect.stringMatching(/^\/workspaces\/\d+\/project_users$/),
+    ]);
     expect(await app.call('sync.status')).toMatchObject({ pausedUntil: null, problem: null });
   });
 
@@ -106,13 +110,16 @@ describe('SyncEngine', () => {
     expect((await app.call('sync.status')).quota).toMatchObject({ remaining: 10, limit: 30 });
     clock.advance(20 * 60_000);
     const before = world.sandbox.countRequests();
+    const meBefore = meRequests().length;
     await app.services.data.loop.notify('tick');
     await app.services.data.loop.notify('resume');
     expect(world.sandbox.countRequests()).toBe(before);
     await app.call('sync.opened');
-    expect(world.sandbox.countRequests()).toBe(before + 1);
+    expect(meRequests().length - meBefore).toBe(1);
     await app.call('sync.refresh');
-    expect(world.sandbox.countRequests()).toBe(before + 2);
+    expect(meRequests().length - meBefore).toBe(2);
+    // Each load also asks who manages what in the one workspace where the user is not admin.
+    expect(world.sandbox.countRequests()).toBe(before + 4);
     expect(world.sandbox.countRequests((request) => request.status === 402)).toBe(0);
   });
 
@@ -122,7 +129,7 @@ describe('SyncEngine', () => {
     await writeFile(path.join(world.dataDir, 'cache.json'), 'not json at all');
     const relaunched = await world.launch();
     expect(relaunched.services.data.cache.recoveredFromCorruption).toBe(true);
-    expect((await relaunched.call('data.view')).projects.length).toBe(9);
+    expect((await relaunched.call('data.view')).projects.length).toBe(10);
     expect(relaunched.log.entries.some((entry) => entry.message.startsWith('cache: ') && entry.level === 'warn')).toBe(
       true,
     );

@@ -10,6 +10,7 @@ const workspace = (id: number, name: string) => ({
   admin: true,
   premium: false,
   onlyAdminsMayCreateProjects: false,
+  managedProjects: [],
   at: '',
 });
 const project = (id: number, wid: number, name: string, clientName: string | null, active = true) => ({
