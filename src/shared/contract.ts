@@ -116,6 +116,13 @@ export interface IpcContract {
   /** Done (false) or not done (true); several ids make one bulk request per project. */
   'tasks.setActive': { request: { ids: number[]; active: boolean }; response: undefined };
   'tasks.delete': { request: { id: number }; response: undefined };
+  /** Loads a workspace's members and groups the first time a project's details open there. */
+  'team.open': { request: { wid: number }; response: undefined };
+  'members.add': { request: { pid: number; uid: number }; response: { id: number } };
+  'members.setManager': { request: { id: number; manager: boolean }; response: undefined };
+  'members.remove': { request: { id: number }; response: undefined };
+  'groups.add': { request: { pid: number; groupId: number }; response: { id: number } };
+  'groups.remove': { request: { id: number }; response: undefined };
   'outbox.retry': { request: { entryId: string }; response: undefined };
   'outbox.discard': { request: { entryId: string }; response: undefined };
   'outbox.resolve': { request: { entryId: string; keep: 'mine' | 'theirs' }; response: undefined };
@@ -174,6 +181,12 @@ export const CHANNELS = {
   'tasks.update': true,
   'tasks.setActive': true,
   'tasks.delete': true,
+  'team.open': true,
+  'members.add': true,
+  'members.setManager': true,
+  'members.remove': true,
+  'groups.add': true,
+  'groups.remove': true,
   'outbox.retry': true,
   'outbox.discard': true,
   'outbox.resolve': true,

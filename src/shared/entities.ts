@@ -7,6 +7,9 @@
 import type { z } from 'zod';
 import type {
   clientSchema,
+  memberSchema,
+  projectGroupSchema,
+  teamSchema,
   conflictSchema,
   changeStateSchema,
   projectChangesSchema,
@@ -24,6 +27,14 @@ export type CachedWorkspace = z.infer<typeof workspaceSchema>;
 export type CachedClient = z.infer<typeof clientSchema>;
 export type CachedProject = z.infer<typeof projectSchema>;
 export type CachedTask = z.infer<typeof taskSchema>;
+export type CachedTeam = z.infer<typeof teamSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type ProjectGroup = z.infer<typeof projectGroupSchema>;
+/** A workspace's people as shown: queued changes laid over, each marked. */
+export type ViewTeam = Omit<CachedTeam, 'members' | 'projectGroups'> & {
+  members: (Member & { sync: ItemSync })[];
+  projectGroups: (ProjectGroup & { sync: ItemSync })[];
+};
 /** Fields a user may set on a project. */
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
 export type ProjectChanges = z.infer<typeof projectChangesSchema>;
@@ -92,6 +103,8 @@ export interface DataView {
   syncedAt: number | null;
   /** Recent [temporary id, Toggl's id] pairs, so a selection survives the swap. */
   newIds: [number, number][];
+  /** Members and groups of the workspaces whose project details were opened. */
+  teams: ViewTeam[];
 }
 
 export interface QuotaStatus {

@@ -31,6 +31,24 @@ export const workspaceSchema = z.object({
   at,
 });
 
+/** A project member (Toggl's project user): `manager` may change the project; `rate` where the plan has rates. */
+export const memberSchema = z.object({ id, pid: id, uid: id, manager: z.boolean(), rate: z.number().nullable() });
+/** A group on a project (Toggl's project group). */
+export const projectGroupSchema = z.object({ id, pid: id, groupId: id });
+
+/**
+ * A workspace's people, loaded when a project's members are first opened (one request each:
+ * project users, workspace users, groups, project groups), then with every full sync.
+ */
+export const teamSchema = z.object({
+  wid: id,
+  members: z.array(memberSchema),
+  users: z.array(z.object({ id, name: z.string() })),
+  groups: z.array(z.object({ id, name: z.string() })),
+  projectGroups: z.array(projectGroupSchema),
+  loadedAt: z.number(),
+});
+
 export const clientSchema = z.object({ id, wid: id, name: z.string(), archived: z.boolean(), at });
 
 export const projectSchema = z.object({

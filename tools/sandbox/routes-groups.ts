@@ -165,6 +165,15 @@ export const groupRoutes: Route[] = [
       .map(view);
   }),
 
+  // The workspace's people (seed: workspaces, "users"), for naming project members.
+  route('GET', '/workspaces/:workspace_id/users', (context) => {
+    const workspace = memberWorkspace(context);
+    return [...workspace.members.keys()].flatMap((userId) => {
+      const user = context.state.users.get(userId);
+      return user ? [{ id: user.id, email: user.email, fullname: user.fullname, at: user.at }] : [];
+    });
+  }),
+
   route('GET', '/workspaces/:workspace_id/project_groups', (context) => {
     const workspace = memberWorkspace(context);
     const projects = new Set(idList(context.query.get('project_ids'), 'project IDs'));

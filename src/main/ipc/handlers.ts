@@ -73,6 +73,15 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'tasks.update': ({ id, changes }) => nothing(() => commands.updateTask(id, changes)),
     'tasks.setActive': ({ ids, active }) => nothing(() => commands.setTasksActive(ids, active)),
     'tasks.delete': ({ id }) => nothing(() => commands.deleteTask(id)),
+    'team.open': async ({ wid }) => {
+      await data.engine.openTeam(wid);
+      return undefined;
+    },
+    'members.add': ({ pid, uid }) => data.team.addMember(pid, uid),
+    'members.setManager': ({ id, manager }) => nothing(() => data.team.setManager(id, manager)),
+    'members.remove': ({ id }) => nothing(() => data.team.removeMember(id)),
+    'groups.add': ({ pid, groupId }) => data.team.addGroup(pid, groupId),
+    'groups.remove': ({ id }) => nothing(() => data.team.removeGroup(id)),
     'outbox.retry': ({ entryId }) => andSend(() => queue.retry(entryId)),
     'outbox.discard': ({ entryId }) => nothing(() => queue.discard(entryId)),
     'outbox.resolve': ({ entryId, keep }) => andSend(() => queue.resolve(entryId, keep)),

@@ -1,4 +1,4 @@
-import type { DataView, FieldConflict, ItemSync } from '../../../shared/entities';
+import type { DataView, FieldConflict, ItemSync, ViewTeam } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import type { ChangeOp } from './registry';
@@ -10,6 +10,8 @@ export type ViewTask = DataView['tasks'][number];
 export interface WorkingView {
   projects: Map<number, ViewProject>;
   tasks: Map<number, ViewTask>;
+  /** Workspace id → its members and groups, where loaded. */
+  teams: Map<number, ViewTeam>;
 }
 
 export interface ApplyContext {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { groupAdd, groupAddSchema } from './group-add';
+import { groupRemove, groupRemoveSchema } from './group-remove';
 import type { ChangeKind } from './kind';
+import { memberAdd, memberAddSchema } from './member-add';
+import { memberRemove, memberRemoveSchema } from './member-remove';
+import { memberUpdate, memberUpdateSchema } from './member-update';
 import { projectBulkActive, projectBulkActiveSchema } from './project-bulk-active';
 import { projectCreate, projectCreateSchema } from './project-create';
 import { projectDelete, projectDeleteSchema } from './project-delete';
@@ -19,6 +24,11 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   taskUpdateSchema,
   taskDeleteSchema,
   taskBulkActiveSchema,
+  memberAddSchema,
+  memberUpdateSchema,
+  memberRemoveSchema,
+  groupAddSchema,
+  groupRemoveSchema,
 ]);
 
 export type ChangeOp = z.infer<typeof changeOpSchema>;
@@ -35,6 +45,11 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'task.update': taskUpdate,
   'task.delete': taskDelete,
   'task.bulkActive': taskBulkActive,
+  'member.add': memberAdd,
+  'member.update': memberUpdate,
+  'member.remove': memberRemove,
+  'group.add': groupAdd,
+  'group.remove': groupRemove,
 };
 
 /** The module of a change's kind, typed for any change (each module only sees its own kind). */

@@ -48,6 +48,16 @@ export function buildView(
       ]),
     ),
     tasks: new Map([...cache.tasks.values()].map((task) => [task.id, { ...task, sync: 'synced' as const }])),
+    teams: new Map(
+      [...cache.teams.values()].map((team) => [
+        team.wid,
+        {
+          ...team,
+          members: team.members.map((member) => ({ ...member, sync: 'synced' as const })),
+          projectGroups: team.projectGroups.map((group) => ({ ...group, sync: 'synced' as const })),
+        },
+      ]),
+    ),
   };
   for (const entry of entries) {
     kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
@@ -89,5 +99,6 @@ export function buildView(
     damaged: damaged.map(({ id, summary, createdAt }) => ({ id, summary, createdAt })),
     syncedAt: cache.syncedAt,
     newIds: [...newIds],
+    teams: [...working.teams.values()],
   };
 }

@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import type { CachedClient, CachedProject, CachedTask, CachedUser, CachedWorkspace } from '../../../shared/entities';
-import { clientSchema, projectSchema, taskSchema, userSchema, workspaceSchema } from '../../../shared/schema';
+import type {
+  CachedClient,
+  CachedProject,
+  CachedTask,
+  CachedTeam,
+  CachedUser,
+  CachedWorkspace,
+} from '../../../shared/entities';
+import {
+  clientSchema,
+  projectSchema,
+  taskSchema,
+  teamSchema,
+  userSchema,
+  workspaceSchema,
+} from '../../../shared/schema';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import { fromProjectRow, fromTaskRow, projectRow, taskRow, toProjectRow, toTaskRow } from './cache-rows';
@@ -22,6 +36,8 @@ const cacheSchema = z.object({
   fullSyncedAt: z.number().nullable(),
   /** Server time (unix seconds) to ask `since` from next time. */
   sinceCursor: z.number().nullable(),
+  /** Members and groups of the workspaces whose project details were opened. */
+  teams: z.array(teamSchema).default([]),
 });
 
 export type CacheFile = z.infer<typeof cacheSchema>;
@@ -37,6 +53,7 @@ function emptyCache(): CacheFile {
     syncedAt: null,
     fullSyncedAt: null,
     sinceCursor: null,
+    teams: [],
   };
 }
 
@@ -110,6 +127,8 @@ export class CacheStore {
   readonly clients = new Map<number, CachedClient>();
   readonly projects = new Map<number, CachedProject>();
   readonly tasks = new Map<number, CachedTask>();
+  /** Workspace id → its members and groups (only for workspaces whose details were opened). */
+  readonly teams = new Map<number, CachedTeam>();
   syncedAt: number | null;
   fullSyncedAt: number | null;
   sinceCursor: number | null;
@@ -141,6 +160,7 @@ export class CacheStore {
     for (const item of data.clients) this.clients.set(item.id, item);
     for (const row of data.projects) this.projects.set(row[0], fromProjectRow(row));
     for (const row of data.tasks) this.tasks.set(row[0], fromTaskRow(row));
+    for (const team of data.teams) this.teams.set(team.wid, team);
     this.syncedAt = data.syncedAt;
     this.fullSyncedAt = data.fullSyncedAt;
     this.sinceCursor = data.sinceCursor;
@@ -175,6 +195,7 @@ export class CacheStore {
       syncedAt: this.syncedAt,
       fullSyncedAt: this.fullSyncedAt,
       sinceCursor: this.sinceCursor,
+      teams: [...this.teams.values()],
     });
   }
 
@@ -186,7 +207,7 @@ export class CacheStore {
   /** Forgets everything (sign out) and writes the empty file at once. */
   clear(): void {
     this.user = null;
-    for (const map of [this.workspaces, this.clients, this.projects, this.tasks]) map.clear();
+    for (const map of [this.workspaces, this.clients, this.projects, this.tasks, this.teams]) map.clear();
     this.syncedAt = null;
     this.fullSyncedAt = null;
     this.sinceCursor = null;

@@ -1,6 +1,7 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { diffViews } from '../../../shared/view-delta';
 import { DataCommands } from '../changes/commands';
+import { TeamCommands } from '../changes/team-commands';
 import { ChangeQueue } from '../changes/queue';
 import { Replayer } from '../changes/replayer';
 import { buildView } from '../changes/view';
@@ -36,6 +37,7 @@ export class DataService {
   readonly queue: ChangeQueue;
   readonly replayer: Replayer;
   readonly commands: DataCommands;
+  readonly team: TeamCommands;
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
   private readonly outboxStore: OutboxStore;
@@ -88,6 +90,11 @@ export class DataService {
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),
     });
+    this.team = new TeamCommands({
+      queue: this.queue,
+      view: () => this.currentView(),
+      queued: () => void this.loop.notify('changed'),
+    });
     if (this.cache.recoveredFromCorruption)
       log.warn('data: the cache was rebuilt; the next sync reloads it from Toggl');
   }
@@ -105,8 +112,10 @@ export class DataService {
   }
 
   /** Resolves when what the send loop last started has finished (tests, shutdown). */
-  settled(): Promise<void> {
-    return this.loop.settled();
+  async settled(): Promise<void> {
+    await this.loop.settled();
+    await this.engine.idle();
+    await this.loop.settled();
   }
 
   /** Forgets the signed-in user's data (sign out). */

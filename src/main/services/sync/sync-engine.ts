@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
+import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import {
   parseClients,
@@ -133,6 +134,11 @@ export class SyncEngine {
     if (result.stoppedBy === 'quota' && result.resumeAt !== null) this.pausedUntil = result.resumeAt;
   }
 
+  /** Resolves when no sync is running (one started outside the send loop, e.g. at sign-in). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   sync(trigger: SyncTrigger): Promise<void> {
     this.running ??= this.run(trigger).finally(() => {
       this.running = undefined;
@@ -210,6 +216,7 @@ export class SyncEngine {
     const previous = new Map(cache.workspaces);
     replaceAll(cache.workspaces, parseWorkspaces(related.workspaces, this.skipped));
     await this.loadManagedProjects(user.id, previous);
+    await this.reloadTeams(now);
     replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
     replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
     replaceAll(cache.tasks, parseTasks(related.tasks, this.skipped).live);
@@ -235,6 +242,34 @@ export class SyncEngine {
           workspace: workspace.id,
           error: String(error),
         });
+      }
+    }
+  }
+
+  /** The members and groups of a workspace, the first time a project's details there open. */
+  async openTeam(wid: number): Promise<void> {
+    const { cache, api } = this.options;
+    const workspace = cache.workspaces.get(wid);
+    if (!workspace || cache.teams.has(wid)) return;
+    await loadTeam(api, cache, workspace, this.options.now());
+    cache.changed();
+    this.options.onData();
+  }
+
+  /** Teams already opened come again with each full load; one that fails keeps what it had. */
+  private async reloadTeams(now: number): Promise<void> {
+    const { cache, api } = this.options;
+    for (const wid of [...cache.teams.keys()]) {
+      const workspace = cache.workspaces.get(wid);
+      if (!workspace) {
+        cache.teams.delete(wid);
+        continue;
+      }
+      try {
+        await loadTeam(api, cache, workspace, now);
+      } catch (error) {
+        if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
+        this.options.log.warn('sync: could not reload members', { workspace: wid, error: String(error) });
       }
     }
   }

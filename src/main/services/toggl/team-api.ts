@@ -103,6 +103,11 @@ export class TogglTeamApi {
     return this.http.request('GET', `/organizations/${organizationId}/workspaces/${workspaceId}/groups`, options);
   }
 
+  /** The workspace's people: read tolerantly by the caller (id and a name or email). */
+  async listWorkspaceUsers(workspaceId: number, options: Signal = {}): Promise<unknown[]> {
+    return asList(await this.http.request('GET', `/workspaces/${workspaceId}/users`, options));
+  }
+
   // ── Project groups ────────────────────────────────────────────────────────────────────
 
   listProjectGroups(

@@ -55,6 +55,7 @@ const view: DataView = {
   damaged: [],
   syncedAt: null,
   newIds: [],
+  teams: [],
 };
 const tasks = prepareView(view);
 const labels = (rows: ReturnType<typeof buildRows>) =>

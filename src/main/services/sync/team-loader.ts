@@ -1,0 +1,46 @@
+import type { CachedTeam, CachedWorkspace } from '../../../shared/entities';
+import type { CacheStore } from '../store/cache-store';
+import type { TogglApi } from '../toggl/api';
+import { TogglApiError } from '../toggl/errors';
+import { readGroups, readMembers, readProjectGroups, readUsers } from '../toggl/team-mapping';
+
+/** Project ids per project-groups request: one request for any ordinary workspace. */
+const IDS_PER_REQUEST = 200;
+
+/**
+ * Loads one workspace's members and groups: project users, workspace users, the workspace's
+ * groups and its projects' groups, one request each. Groups are listed only for organization
+ * admins: for anyone else Toggl refuses, and the team has none.
+ */
+export async function loadTeam(
+  api: TogglApi,
+  cache: CacheStore,
+  workspace: CachedWorkspace,
+  now: number,
+): Promise<CachedTeam> {
+  const wid = workspace.id;
+  const members = readMembers(await api.team.listProjectUsers(wid));
+  const users = readUsers(await api.team.listWorkspaceUsers(wid));
+  const groups = await optional(async () =>
+    readGroups(await api.team.listWorkspaceGroups(workspace.organizationId, wid)),
+  );
+  const projectIds = [...cache.projects.values()].filter((project) => project.wid === wid).map((project) => project.id);
+  const projectGroups: CachedTeam['projectGroups'] = [];
+  for (let start = 0; start < projectIds.length && groups.length > 0; start += IDS_PER_REQUEST) {
+    const chunk = projectIds.slice(start, start + IDS_PER_REQUEST);
+    projectGroups.push(...readProjectGroups(await api.team.listProjectGroups(wid, chunk)));
+  }
+  const team: CachedTeam = { wid, members, users, groups, projectGroups, loadedAt: now };
+  cache.teams.set(wid, team);
+  return team;
+}
+
+/** A list the user may not be allowed to read: empty then. */
+async function optional<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof TogglApiError && (error.kind === 'forbidden' || error.kind === 'not-found')) return [];
+    throw error;
+  }
+}

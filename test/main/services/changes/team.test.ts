@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DataView } from '../../../../src/shared/entities';
+import { addProjectUser } from '../../../../tools/sandbox/builders';
+import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+
+let world: SyncWorld;
+let app: LaunchedApp;
+beforeEach(async () => {
+  world = await createSyncWorld();
+  app = await world.launch();
+});
+afterEach(() => world.cleanup());
+
+const view = (): Promise<DataView> => app.call('data.view');
+const wid = (v: DataView, name: string) => v.workspaces.find((item) => item.name === name)?.id ?? 0;
+const pid = (v: DataView, name: string) => v.projects.find((item) => item.name === name)?.id ?? 0;
+const userId = (email: string) => world.sandbox.state.userByEmail(email)?.id ?? 0;
+const SAM = 'sam@toggl-tray.test';
+const team = (v: DataView, workspace: number) => v.teams.find((item) => item.wid === workspace);
+const writes = () =>
+  world.sandbox.requests
+    .filter((request) => request.method !== 'GET')
+    .map((request) => `${request.method} ${request.path.replace(/\d+/g, 'N')}`);
+const onToggl = (projectId: number) =>
+  [...world.sandbox.state.projectUsers.values()].filter((member) => member.project_id === projectId);
+
+async function send(): Promise<void> {
+  await app.services.data.loop.sendNow();
+  await app.services.data.settled();
+}
+
+describe('members and groups of a project', () => {
+  it('load once per workspace when first opened, one request each, then come with every full sync', async () => {
+    const v = await view();
+    const studio = wid(v, 'Demo Studio');
+    expect(team(v, studio)).toBeUndefined();
+    const before = world.sandbox.requests.length;
+    await app.call('team.open', { wid: studio });
+    expect(world.sandbox.requests.slice(before).map((request) => request.path.replace(/\d+/g, 'N'))).toEqual([
+      '/workspaces/N/project_users',
+      '/workspaces/N/users',
+      '/organizations/N/workspaces/N/groups',
+      '/workspaces/N/project_groups',
+    ]);
+    await app.call('team.open', { wid: studio });
+    expect(world.sandbox.requests.length).toBe(before + 4);
+    const loaded = team(await view(), studio);
+    expect(loaded?.users.map((user) => user.name).sort()).toEqual(['Dana Demo', 'Sam Teammate']);
+    expect(loaded?.members).toContainEqual(
+      expect.objectContaining({ pid: pid(v, 'Mobile app'), uid: userId(SAM), manager: true, sync: 'synced' }),
+    );
+    expect(loaded?.groups.map((group) => group.name)).toEqual(['Designers']);
+    expect(loaded?.projectGroups).toEqual([
+      expect.objectContaining({ pid: pid(v, 'Website redesign'), sync: 'synced' }),
+    ]);
+
+    // Someone adds a member on Toggl: the next full sync brings it.
+    const internal = world.sandbox.state.projects.get(pid(v, 'Internal tools'));
+    if (internal) addProjectUser(world.sandbox.state, internal, userId(SAM));
+    await app.call('sync.refresh');
+    expect(team(await view(), studio)?.members.some((member) => member.pid === internal?.id)).toBe(true);
+  });
+
+  it('add, make manager, remove: each shown at once and sent exactly once', async () => {
+    let v = await view();
+    const studio = wid(v, 'Demo Studio');
+    const internal = pid(v, 'Internal tools');
+    await app.call('team.open', { wid: studio });
+    const { id } = await app.call('members.add', { pid: internal, uid: userId(SAM) });
+    expect(id).toBeLessThan(0);
+    expect(team(await view(), studio)?.members).toContainEqual(expect.objectContaining({ id, sync: 'pending' }));
+    await send();
+    const [added] = onToggl(internal);
+    expect(added).toMatchObject({ user_id: userId(SAM), manager: false });
+    v = await view();
+    const member = team(v, studio)?.members.find((item) => item.pid === internal);
+    expect(member).toMatchObject({ id: added?.id, sync: 'synced' });
+
+    await app.call('members.setManager', { id: member?.id ?? 0, manager: true });
+    expect(team(await view(), studio)?.members.find((item) => item.id === member?.id)?.manager).toBe(true);
+    await send();
+    expect(onToggl(internal)[0]?.manager).toBe(true);
+
+    await app.call('members.remove', { id: member?.id ?? 0 });
+    expect(team(await view(), studio)?.members.some((item) => item.id === member?.id)).toBe(false);
+    await send();
+    expect(onToggl(internal)).toEqual([]);
+    expect(writes()).toEqual([
+      'POST /workspaces/N/project_users',
+      'PUT /workspaces/N/project_users/N',
+      'DELETE /workspaces/N/project_users/N',
+    ]);
+    expect((await view()).outbox).toEqual([]);
+  });
+
+  it('offline, changes to a member not yet sent fold into its add; added and removed sends nothing', async () => {
+    const v = await view();
+    const studio = wid(v, 'Demo Studio');
+    await app.call('team.open', { wid: studio });
+    await world.sandbox.setDown(true);
+    const internal = pid(v, 'Internal tools');
+    const hiring = pid(v, 'Hiring');
+    const first = await app.call('members.add', { pid: internal, uid: userId(SAM) });
+    // The try that found Toggl unreachable has ended: nothing is on the wire.
+    await app.services.data.settled();
+    await app.call('members.setManager', { id: first.id, manager: true });
+    const second = await app.call('members.add', { pid: hiring, uid: userId(SAM) });
+    await app.services.data.settled();
+    await app.call('members.remove', { id: second.id });
+    expect((await view()).outbox.map((entry) => entry.summary)).toEqual(['Add a member to “Internal tools”']);
+    await world.sandbox.setDown(false);
+    await app.services.data.loop.probe();
+    await send();
+    expect(writes()).toEqual(['POST /workspaces/N/project_users']);
+    expect(onToggl(internal)).toEqual([expect.objectContaining({ user_id: userId(SAM), manager: true })]);
+    expect(onToggl(hiring).some((member) => member.user_id === userId(SAM))).toBe(false);
+  });
+
+  it('groups: add one to a project and take it off again', async () => {
+    const v = await view();
+    const studio = wid(v, 'Demo Studio');
+    await app.call('team.open', { wid: studio });
+    const designers = team(v, studio)?.groups[0]?.id ?? team(await view(), studio)?.groups[0]?.id ?? 0;
+    const mobile = pid(v, 'Mobile app');
+    await app.call('groups.add', { pid: mobile, groupId: designers });
+    await send();
+    const link = [...world.sandbox.state.projectGroups.values()].find((item) => item.pid === mobile);
+    expect(link).toMatchObject({ group_id: designers });
+    await expect(app.call('groups.add', { pid: mobile, groupId: designers })).rejects.toThrow(
+      'Designers is already on “Mobile app”.',
+    );
+    const shown = team(await view(), studio)?.projectGroups.find((item) => item.pid === mobile);
+    await app.call('groups.remove', { id: shown?.id ?? 0 });
+    await send();
+    expect([...world.sandbox.state.projectGroups.values()].some((item) => item.pid === mobile)).toBe(false);
+  });
+
+  it('a project’s manager manages its members; on a project they do not manage they may not', async () => {
+    const v = await view();
+    const community = wid(v, 'Community (members)');
+    await app.call('team.open', { wid: community });
+    const loaded = team(await view(), community);
+    const newsletterSam = loaded?.members.find((item) => item.pid === pid(v, 'Newsletter') && item.uid === userId(SAM));
+    await app.call('members.setManager', { id: newsletterSam?.id ?? 0, manager: false });
+    await send();
+    expect(world.sandbox.state.projectUsers.get(newsletterSam?.id ?? 0)?.manager).toBe(false);
+    const meetupDemo = loaded?.members.find((item) => item.pid === pid(v, 'Meetup organising'));
+    await expect(app.call('members.remove', { id: meetupDemo?.id ?? 0 })).rejects.toThrow(
+      'Only admins and the project’s managers may change it',
+    );
+    await expect(app.call('members.add', { pid: pid(v, 'Newsletter'), uid: userId(SAM) })).rejects.toThrow(
+      'Sam Teammate is already on “Newsletter”.',
+    );
+  });
+});
