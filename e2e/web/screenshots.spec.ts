@@ -1,4 +1,5 @@
-// The README's screenshots (docs/screenshots), made in the browser shell against the sandbox.
+// The README's screenshots (docs/screenshots: sign-in, list, search, a form, members), made in
+// the browser shell against the sandbox.
 // `npm run screenshots` writes them; every e2e run compares them loosely, so a change in how
 // the popover looks shows up here, while small font differences do not fail it.
 import type { Page } from '@playwright/test';
@@ -33,5 +34,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'New project' }).click();
     await page.getByRole('dialog', { name: 'New project' }).getByRole('textbox', { name: 'Name' }).fill('Launch plan');
     await shoot(page, `form-${scheme}.png`);
+    await page.keyboard.press('Escape');
+
+    await tree.getByRole('treeitem', { name: 'Mobile app', exact: true }).click();
+    await page.keyboard.press('ControlOrMeta+m');
+    await expect(page.getByRole('dialog', { name: 'Members of “Mobile app”' }).getByText('Sam Teammate')).toBeVisible();
+    await shoot(page, `members-${scheme}.png`);
   });
 }

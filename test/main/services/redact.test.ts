@@ -47,4 +47,12 @@ describe('Redactor: no token leaves in a log line', () => {
     const plain = 'sync: skipped a project Toggl Tray could not read {"id":1234,"name":"Website redesign"}';
     expect(redactor().redact(plain)).toBe(plain);
   });
+
+  it('ignores a secret too short to be one, and hides an Authorization value without a scheme', () => {
+    const r = new Redactor();
+    r.remember('abc');
+    expect(r.redact('abc def')).toBe('abc def');
+    expect(r.redact('Authorization: opaque-value-123')).toBe('Authorization: [redacted]');
+    expect(r.redact("{'Authorization': 'Bearer abc.def'}")).toBe("{'Authorization': 'Bearer [redacted]'}");
+  });
 });

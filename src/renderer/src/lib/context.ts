@@ -5,6 +5,7 @@ import type { DataState } from './data-state.svelte';
 import type { MainViewState } from './main-view-state.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
+import type { TeamCommands } from './team-commands.svelte';
 
 /** The popover's state objects, made once at the top and shared with the components below. */
 export interface PopoverContext {
@@ -16,6 +17,7 @@ export interface PopoverContext {
 export interface ListContext {
   list: DataState;
   commands: DataCommands;
+  team: TeamCommands;
   ui: MainViewState;
 }
 

@@ -9,7 +9,7 @@ export interface KeyboardTargets {
 }
 
 /**
- * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, "/",
+ * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, +M, "/",
  * typing to search, ↓ from the search box into the list, Escape to clear.
  */
 export function listKeydown({ list, ui, newProject, newTask }: KeyboardTargets): (event: KeyboardEvent) => void {
@@ -22,7 +22,12 @@ export function listKeydown({ list, ui, newProject, newTask }: KeyboardTargets):
     if (mod && key === 'n') newProject();
     else if (mod && key === 't') newTask();
     else if (mod && key === 'e' && list.selected) ui.toggleActive();
-    else if (!inField && event.key === '/') search?.focus();
+    else if (mod && key === 'm' && list.selected) {
+      const selected = list.selected;
+      const row =
+        selected.kind === 'task' ? list.rows.find((item) => item.key === `p:${selected.project.id}`) : selected;
+      if (row?.kind === 'project') ui.open({ kind: 'members', row });
+    } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {
       ui.tree?.focus();
       list.move(1);

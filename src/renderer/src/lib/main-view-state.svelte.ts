@@ -8,7 +8,8 @@ export type Form =
   | { kind: 'project'; row?: Extract<Row, { kind: 'project' }> }
   | { kind: 'task'; row?: Extract<Row, { kind: 'task' }> }
   | { kind: 'delete'; row: Row }
-  | { kind: 'conflict'; entry: OutboxEntryView };
+  | { kind: 'conflict'; entry: OutboxEntryView }
+  | { kind: 'members'; row: Extract<Row, { kind: 'project' }> };
 
 const UNDO_MS = 6000;
 

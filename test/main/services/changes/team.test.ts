@@ -152,4 +152,33 @@ describe('members and groups of a project', () => {
       'Sam Teammate is already on “Newsletter”.',
     );
   });
+
+  it('refuses in words what cannot be: people and groups from elsewhere, gone ones, a team not loaded', async () => {
+    const v = await view();
+    const consulting = wid(v, 'Dana Consulting');
+    const audit = pid(v, 'Security audit');
+    await expect(app.call('members.add', { pid: audit, uid: userId(SAM) })).rejects.toThrow(
+      'The members of this workspace are not loaded yet',
+    );
+    await app.call('team.open', { wid: consulting });
+    await expect(app.call('members.add', { pid: audit, uid: userId(SAM) })).rejects.toThrow(
+      'That person is not in this workspace.',
+    );
+    await expect(app.call('groups.add', { pid: audit, groupId: 424242 })).rejects.toThrow(
+      'That group is not in this workspace.',
+    );
+    await expect(app.call('members.setManager', { id: 424242, manager: true })).rejects.toThrow(
+      'That person is no longer on the project.',
+    );
+    await expect(app.call('groups.remove', { id: 424242 })).rejects.toThrow('That group is no longer on the project.');
+    await expect(app.call('members.add', { pid: 424242, uid: userId(SAM) })).rejects.toThrow(
+      'That project is not in the list any more.',
+    );
+    // Already so: nothing to queue.
+    const studio = wid(v, 'Demo Studio');
+    await app.call('team.open', { wid: studio });
+    const samOnMobile = team(await view(), studio)?.members.find((item) => item.pid === pid(v, 'Mobile app'));
+    await app.call('members.setManager', { id: samOnMobile?.id ?? 0, manager: true });
+    expect((await view()).outbox).toEqual([]);
+  });
 });

@@ -15,6 +15,8 @@ export interface RowActions {
   setActive: (row: Row, active: boolean) => void;
   remove: (row: Row) => void;
   resolve: (entry: OutboxEntryView) => void;
+  /** Opens who is on a project. */
+  members: (row: Extract<Row, { kind: 'project' }>) => void;
 }
 
 export type ProjectSave =

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountPopover, type MountedPopover } from '../../support/mounted-popover';
+
+let p: MountedPopover;
+beforeEach(async () => {
+  p = await mountPopover();
+  await p.showWorkspace('Demo Studio');
+});
+afterEach(() => p.close());
+
+const onToggl = (projectName: string) => {
+  const project = [...p.world.sandbox.state.projects.values()].find((item) => item.name === projectName);
+  return [...p.world.sandbox.state.projectUsers.values()].filter((member) => member.project_id === project?.id);
+};
+const userId = (email: string) => p.world.sandbox.state.userByEmail(email)?.id ?? 0;
+
+describe('the Members dialog', () => {
+  it('shows who is on a project; adds, makes manager and removes, each reaching Toggl', async () => {
+    await p.rowAction('Mobile app', 'Members');
+    const dialog = screen.getByRole('dialog', { name: 'Members of “Mobile app”' });
+    const members = () => within(within(dialog).getByRole('list', { name: 'Members' })).getAllByRole('listitem');
+    expect(members().map((item) => item.textContent.replace(/\s+/g, ' ').trim())).toEqual([
+      'Sam Teammate Manager Remove',
+    ]);
+    const sam = members()[0];
+    expect(within(sam as HTMLElement).getByRole<HTMLInputElement>('checkbox', { name: 'Manager' }).checked).toBe(true);
+
+    await p.user.selectOptions(within(dialog).getByRole('combobox', { name: 'Add member' }), 'Dana Demo');
+    await p.settle();
+    await p.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await p.settle();
+    expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Dana Demo', 'Sam Teammate']);
+    expect(
+      onToggl('Mobile app')
+        .map((member) => member.user_id)
+        .sort(),
+    ).toEqual([userId('demo@toggl-tray.test'), userId('sam@toggl-tray.test')].sort());
+
+    const dana = members()[0] as HTMLElement;
+    await p.click(within(dana).getByRole('checkbox', { name: 'Manager' }));
+    await p.settle();
+    expect(onToggl('Mobile app').find((member) => member.user_id === userId('demo@toggl-tray.test'))?.manager).toBe(
+      true,
+    );
+
+    await p.click(within(members()[1] as HTMLElement).getByRole('button', { name: /^Remove/ }));
+    await p.settle();
+    expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Dana Demo']);
+    expect(onToggl('Mobile app').map((member) => member.user_id)).toEqual([userId('demo@toggl-tray.test')]);
+  });
+
+  it('adds and removes a group in the Groups section', async () => {
+    await p.rowAction('Mobile app', 'Members');
+    const groups = screen.getByRole('region', { name: 'Groups' });
+    await p.user.selectOptions(within(groups).getByRole('combobox', { name: 'Add group' }), 'Designers');
+    await p.settle();
+    await p.click(within(groups).getByRole('button', { name: 'Add group' }));
+    await p.settle();
+    expect(within(groups).getByRole('list', { name: 'Groups on the project' }).textContent).toContain('Designers');
+    expect([...p.world.sandbox.state.projectGroups.values()].length).toBe(2);
+    await p.click(within(groups).getByRole('button', { name: 'Remove Designers' }));
+    await p.settle();
+    expect([...p.world.sandbox.state.projectGroups.values()].length).toBe(1);
+  });
+
+  it('where the user neither administers nor manages the project, it shows who is on it and changes nothing', async () => {
+    await p.showWorkspace('Community (members)');
+    await p.rowAction('Meetup organising', 'Members');
+    const dialog = screen.getByRole('dialog', { name: 'Members of “Meetup organising”' });
+    expect(within(dialog).getByText(/Only admins and the project’s managers may change it/)).toBeTruthy();
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Add member' }).disabled).toBe(true);
+    for (const box of within(dialog).getAllByRole<HTMLInputElement>('checkbox', { name: 'Manager' }))
+      expect(box.disabled).toBe(true);
+  });
+});
