@@ -14,6 +14,8 @@ export interface AppInfo {
   shell: ShellKind;
   /** The Toggl API root the services talk to (the sandbox in tests and demos). */
   apiUrl: string;
+  /** The OS accent color (#rrggbb) where the shell can read it (desktop, macOS and Windows), else null. */
+  accentColor: string | null;
 }
 
 import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';

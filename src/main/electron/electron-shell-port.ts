@@ -1,4 +1,5 @@
-import { app, globalShortcut, shell } from 'electron';
+import { app, globalShortcut, shell, systemPreferences } from 'electron';
+import { fromSystemAccent } from '../../shared/accent';
 import type { AppSettings } from '../../shared/contract';
 import type { ShellPort } from '../ipc/handlers';
 import type { PopoverWindow } from './popover-window';
@@ -17,6 +18,11 @@ export function electronShellPort(
   return {
     kind: 'electron',
     hidePopover: () => popover.hide(),
+    // macOS and Windows have an accent color; elsewhere Electron has none to give.
+    accentColor: () =>
+      process.platform === 'darwin' || process.platform === 'win32'
+        ? fromSystemAccent(systemPreferences.getAccentColor())
+        : null,
     openLink: (url) => openLinkChecked(url, log),
     // openPath answers an error text, empty when it worked.
     openFolder: async (folder) => (await shell.openPath(folder)) === '',

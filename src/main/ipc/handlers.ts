@@ -8,6 +8,8 @@ import type { Handlers } from './router';
 export interface ShellPort {
   kind: ShellKind;
   hidePopover(): void;
+  /** The OS accent color (#rrggbb), or null where there is none to read. */
+  accentColor(): string | null;
   /** Opens a folder in the file manager; false where the shell cannot (the page says where it is). */
   openFolder(folder: string): Promise<boolean>;
   /** Opens an allowed link (`parseExternalUrl`) in the browser; false when the shell leaves it to the page. */
@@ -52,6 +54,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       platform: process.platform,
       shell: shell.kind,
       apiUrl,
+      accentColor: shell.accentColor(),
     }),
     'popover.hide': () => {
       shell.hidePopover();

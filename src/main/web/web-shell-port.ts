@@ -7,6 +7,8 @@ import type { ShellPort } from '../ipc/handlers';
 export const webShellPort: ShellPort = {
   kind: 'web',
   hidePopover: () => undefined,
+  // The page follows the browser's own colors: no OS accent to hand it.
+  accentColor: () => null,
   openLink: () => Promise.resolve(false),
   openFolder: () => Promise.resolve(false),
   applySettings: () => null,

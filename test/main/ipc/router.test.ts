@@ -22,6 +22,7 @@ function setup() {
   const shell: ShellPort = {
     kind: 'electron',
     hidePopover: () => hidden.push(1),
+    accentColor: () => '#0a84ff',
     openLink: (url) => {
       opened.push(url.toString());
       return Promise.resolve(true);
@@ -59,6 +60,7 @@ describe('handle()', () => {
         platform: process.platform,
         shell: 'electron',
         apiUrl: 'http://127.0.0.1:4010/api/v9',
+        accentColor: '#0a84ff',
       },
     });
   });
@@ -174,6 +176,7 @@ describe('handle()', () => {
         },
         openLink: () => Promise.resolve(true),
         openFolder: () => Promise.resolve(true),
+        accentColor: () => null,
         applySettings: () => null,
         settingsUnsupported: null,
       },

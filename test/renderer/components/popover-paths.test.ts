@@ -204,3 +204,15 @@ describe('a Free plan, as Toggl has it', () => {
     expect(newTask.title).toMatch(/^Tasks need a paid plan in “.+”\.$/);
   });
 });
+
+describe('the OS accent color', () => {
+  it('is used for selection, focus and primary buttons where main hands one over', async () => {
+    const { applyAccent } = await import('../../../src/renderer/src/lib/app-state.svelte');
+    const root = document.createElement('div');
+    applyAccent(root, '#1d4ed8');
+    expect(root.style.getPropertyValue('--accent')).toBe('#1d4ed8');
+    expect(root.style.getPropertyValue('--on-accent')).toBe('#ffffff');
+    applyAccent(root, null);
+    expect(root.style.getPropertyValue('--accent')).toBe('#1d4ed8');
+  });
+});

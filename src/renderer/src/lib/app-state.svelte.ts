@@ -1,6 +1,15 @@
 import type { Api } from '../../../preload/api';
 import type { AppInfo, MenuCommand } from '../../../shared/contract';
+import { accentPalette } from '../../../shared/accent';
 import type { IpcError } from '../../../shared/ipc-result';
+
+/** Uses the OS accent color for selection, focus and primary buttons, where main could read one. */
+export function applyAccent(root: HTMLElement, color: string | null): void {
+  const palette = accentPalette(color);
+  if (!palette) return;
+  root.style.setProperty('--accent', palette.accent);
+  root.style.setProperty('--on-accent', palette.onAccent);
+}
 
 /** The popover's app-level state: what main told us about itself. */
 export class AppState {
@@ -25,6 +34,7 @@ export class AppState {
     if (result.ok) {
       this.info = result.value;
       this.error = null;
+      applyAccent(document.documentElement, result.value.accentColor);
     } else {
       this.error = result.error;
     }
