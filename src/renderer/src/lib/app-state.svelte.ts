@@ -34,7 +34,6 @@ export class AppState {
     if (result.ok) {
       this.info = result.value;
       this.error = null;
-      applyAccent(document.documentElement, result.value.accentColor);
     } else {
       this.error = result.error;
     }
