@@ -43,6 +43,7 @@ export interface SyncEngineOptions {
 }
 
 const SINCE_MARGIN_S = 60;
+const PEOPLE_EVERY_MS = 3600_000;
 
 /**
  * Keeps the cache in step with Toggl without running out of the hourly quota: one
@@ -57,6 +58,8 @@ export class SyncEngine {
   private problem: string | null = null;
   private lastBackgroundAt = 0;
   private running: Promise<void> | undefined;
+  /** When project managers and opened teams were last asked for (null: not since start). */
+  private peopleAt: number | null = null;
   private readonly policy: BudgetPolicy;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -165,7 +168,7 @@ export class SyncEngine {
     this.syncing = true;
     this.emit();
     try {
-      if (full) await this.fullLoad(now);
+      if (full) await this.fullLoad(now, trigger);
       else await this.incremental(now);
       this.online = true;
       this.problem = null;
@@ -206,7 +209,7 @@ export class SyncEngine {
     this.options.log.warn(`sync: skipped a ${what} Toggl Tray could not read`, { problem });
 
   /** GET /me?with_related_data=true: everything in one user-quota request. */
-  private async fullLoad(now: number): Promise<void> {
+  private async fullLoad(now: number, trigger: SyncTrigger = 'manual'): Promise<void> {
     const me: unknown = await this.options.api.getMeWithRelatedData();
     const { cache } = this.options;
     const user = toUser(me);
@@ -215,8 +218,16 @@ export class SyncEngine {
     cache.user = user;
     const previous = new Map(cache.workspaces);
     replaceAll(cache.workspaces, parseWorkspaces(related.workspaces, this.skipped));
-    await this.loadManagedProjects(user.id, previous);
-    await this.reloadTeams(now);
+    // Who manages what, and the members of opened projects, change rarely: asked again on
+    // Refresh, at start and sign-in, and otherwise at most hourly (workspace quotas are small).
+    if (trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS) {
+      await this.loadManagedProjects(user.id, previous);
+      await this.reloadTeams(now);
+      this.peopleAt = now;
+    } else {
+      for (const workspace of cache.workspaces.values())
+        workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
+    }
     replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
     replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
     replaceAll(cache.tasks, parseTasks(related.tasks, this.skipped).live);
