@@ -1,8 +1,9 @@
-import type { CachedWorkspace, SyncStatus } from '../../../shared/entities';
+import type { SyncStatus } from '../../../shared/entities';
 import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
+import { loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import {
@@ -221,8 +222,8 @@ export class SyncEngine {
     // Who manages what, and the members of opened projects, change rarely: asked again on
     // Refresh, at start and sign-in, and otherwise at most hourly (workspace quotas are small).
     if (trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS) {
-      await this.loadManagedProjects(user.id, previous);
-      await this.reloadTeams(now);
+      await loadManagedProjects(this.options, user.id, previous);
+      await reloadTeams(this.options, now);
       this.peopleAt = now;
     } else {
       for (const workspace of cache.workspaces.values())
@@ -236,27 +237,6 @@ export class SyncEngine {
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
   }
 
-  /**
-   * Where the user is not admin, which projects they manage (their rights there): one request
-   * per such workspace, on the workspace quota. One that fails keeps what was known before.
-   */
-  private async loadManagedProjects(userId: number, previous: Map<number, CachedWorkspace>): Promise<void> {
-    for (const workspace of this.options.cache.workspaces.values()) {
-      if (workspace.admin) continue;
-      try {
-        const members = await this.options.api.team.listProjectUsers(workspace.id, { user_id: userId });
-        workspace.managedProjects = managedIn(members, userId);
-      } catch (error) {
-        if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
-        workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
-        this.options.log.warn('sync: could not load project managers', {
-          workspace: workspace.id,
-          error: String(error),
-        });
-      }
-    }
-  }
-
   /** The members and groups of a workspace, the first time a project's details there open. */
   async openTeam(wid: number): Promise<void> {
     const { cache, api } = this.options;
@@ -265,24 +245,6 @@ export class SyncEngine {
     await loadTeam(api, cache, workspace, this.options.now());
     cache.changed();
     this.options.onData();
-  }
-
-  /** Teams already opened come again with each full load; one that fails keeps what it had. */
-  private async reloadTeams(now: number): Promise<void> {
-    const { cache, api } = this.options;
-    for (const wid of [...cache.teams.keys()]) {
-      const workspace = cache.workspaces.get(wid);
-      if (!workspace) {
-        cache.teams.delete(wid);
-        continue;
-      }
-      try {
-        await loadTeam(api, cache, workspace, now);
-      } catch (error) {
-        if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
-        this.options.log.warn('sync: could not reload members', { workspace: wid, error: String(error) });
-      }
-    }
   }
 
   /** Changes since the last sync, deleted items included; a refused `since` falls back to a full load. */
@@ -318,15 +280,4 @@ function applyDelta<T extends { id: number }>(map: Map<number, T>, delta: Delta<
 function replaceAll<T extends { id: number }>(map: Map<number, T>, items: T[]): void {
   map.clear();
   for (const item of items) map.set(item.id, item);
-}
-
-/** The projects the user manages, from Toggl's project users (read tolerantly). */
-function managedIn(members: unknown, userId: number): number[] {
-  if (!Array.isArray(members)) return [];
-  return members.flatMap((member: unknown) => {
-    const raw = member as { project_id?: unknown; user_id?: unknown; manager?: unknown } | null;
-    return raw && raw.manager === true && raw.user_id === userId && typeof raw.project_id === 'number'
-      ? [raw.project_id]
-      : [];
-  });
 }
