@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readProjectGroups } from '../toggl/team-mapping';
+import { inAnswer, readProjectGroups } from '../toggl/team-mapping';
 import type { ChangeKind } from './kind';
 import { quoted } from './member-add';
 import type { ChangeOp } from './registry';
@@ -31,13 +31,16 @@ export const groupAdd: ChangeKind<GroupAdd> = {
 
   async send(op, { api, cache, uncertain }) {
     const existing = uncertain
-      ? readProjectGroups(await api.team.listProjectGroups(op.wid, [op.pid])).find(
+      ? readProjectGroups(await api.team.listProjectGroups(op.wid, [op.pid]), inAnswer).find(
           (item) => item.groupId === op.groupId,
         )
       : undefined;
     const link =
       existing ??
-      readProjectGroups([await api.team.addProjectGroup(op.wid, { group_id: op.groupId, project_id: op.pid })])[0];
+      readProjectGroups(
+        [await api.team.addProjectGroup(op.wid, { group_id: op.groupId, project_id: op.pid })],
+        inAnswer,
+      )[0];
     if (!link) return { result: 'failed', error: 'Toggl’s answer held no project group.' };
     const team = cache.teams.get(op.wid);
     if (team) team.projectGroups = [...team.projectGroups.filter((item) => item.id !== link.id), link];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readMembers } from '../toggl/team-mapping';
+import { inAnswer, readMembers } from '../toggl/team-mapping';
 import type { ChangeKind } from './kind';
 import type { ChangeOp } from './registry';
 
@@ -34,13 +34,14 @@ export const memberAdd: ChangeKind<MemberAdd> = {
   async send(op, { api, cache, uncertain }) {
     // After a POST that may have landed: is the member there already?
     const existing = uncertain
-      ? readMembers(await api.team.listProjectUsers(op.wid, { project_ids: [op.pid], user_id: op.uid }))[0]
+      ? readMembers(await api.team.listProjectUsers(op.wid, { project_ids: [op.pid], user_id: op.uid }), inAnswer)[0]
       : undefined;
     const member =
       existing ??
-      readMembers([
-        await api.team.addProjectUser(op.wid, { project_id: op.pid, user_id: op.uid, manager: op.manager }),
-      ])[0];
+      readMembers(
+        [await api.team.addProjectUser(op.wid, { project_id: op.pid, user_id: op.uid, manager: op.manager })],
+        inAnswer,
+      )[0];
     if (!member) return { result: 'failed', error: 'Toggl’s answer held no project member.' };
     const team = cache.teams.get(op.wid);
     if (team) team.members = [...team.members.filter((item) => item.id !== member.id), member];

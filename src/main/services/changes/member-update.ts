@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readMembers } from '../toggl/team-mapping';
+import { inAnswer, readMembers } from '../toggl/team-mapping';
 import { isGone } from './gone';
 import type { ChangeKind } from './kind';
 import { isMemberAdd, quoted } from './member-add';
@@ -37,7 +37,10 @@ export const memberUpdate: ChangeKind<MemberUpdate> = {
   async send(op, { api, cache }) {
     const team = cache.teams.get(op.wid);
     try {
-      const [member] = readMembers([await api.team.updateProjectUser(op.wid, op.id, { manager: op.manager })]);
+      const [member] = readMembers(
+        [await api.team.updateProjectUser(op.wid, op.id, { manager: op.manager })],
+        inAnswer,
+      );
       if (team && member) team.members = team.members.map((item) => (item.id === member.id ? member : item));
       return { result: 'done' };
     } catch (error) {

@@ -3,6 +3,8 @@ import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError } from '../toggl/errors';
+import type { SkipReport } from '../toggl/mapping';
+import { readMembers } from '../toggl/team-mapping';
 import { loadTeam } from './team-loader';
 
 /** What the full load's people part needs from the engine. */
@@ -10,6 +12,8 @@ export interface PeopleContext {
   api: TogglApi;
   cache: CacheStore;
   log: Logger;
+  /** Hears of each item Toggl sent that could not be read (it is skipped, the rest kept). */
+  report: SkipReport;
 }
 
 /**
@@ -17,15 +21,17 @@ export interface PeopleContext {
  * per such workspace, on the workspace quota. One that fails keeps what was known before.
  */
 export async function loadManagedProjects(
-  { api, cache, log }: PeopleContext,
+  { api, cache, log, report }: PeopleContext,
   userId: number,
   previous: Map<number, CachedWorkspace>,
 ): Promise<void> {
   for (const workspace of cache.workspaces.values()) {
     if (workspace.admin) continue;
     try {
-      const members = await api.team.listProjectUsers(workspace.id, { user_id: userId });
-      workspace.managedProjects = managedIn(members, userId);
+      const members = readMembers(await api.team.listProjectUsers(workspace.id, { user_id: userId }), report);
+      workspace.managedProjects = members
+        .filter((member) => member.manager && member.uid === userId)
+        .map((member) => member.pid);
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
       workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
@@ -35,7 +41,7 @@ export async function loadManagedProjects(
 }
 
 /** Teams already opened come again with a full load; one that fails keeps what it had. */
-export async function reloadTeams({ api, cache, log }: PeopleContext, now: number): Promise<void> {
+export async function reloadTeams({ api, cache, log, report }: PeopleContext, now: number): Promise<void> {
   for (const wid of [...cache.teams.keys()]) {
     const workspace = cache.workspaces.get(wid);
     if (!workspace) {
@@ -43,21 +49,10 @@ export async function reloadTeams({ api, cache, log }: PeopleContext, now: numbe
       continue;
     }
     try {
-      await loadTeam(api, cache, workspace, now);
+      await loadTeam(api, cache, workspace, now, report);
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
       log.warn('sync: could not reload members', { workspace: wid, error: String(error) });
     }
   }
-}
-
-/** The projects the user manages, from Toggl's project users (read tolerantly). */
-function managedIn(members: unknown, userId: number): number[] {
-  if (!Array.isArray(members)) return [];
-  return members.flatMap((member: unknown) => {
-    const raw = member as { project_id?: unknown; user_id?: unknown; manager?: unknown } | null;
-    return raw && raw.manager === true && raw.user_id === userId && typeof raw.project_id === 'number'
-      ? [raw.project_id]
-      : [];
-  });
 }

@@ -222,8 +222,9 @@ export class SyncEngine {
     // Who manages what, and the members of opened projects, change rarely: asked again on
     // Refresh, at start and sign-in, and otherwise at most hourly (workspace quotas are small).
     if (trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS) {
-      await loadManagedProjects(this.options, user.id, previous);
-      await reloadTeams(this.options, now);
+      const people = { ...this.options, report: this.skipped };
+      await loadManagedProjects(people, user.id, previous);
+      await reloadTeams(people, now);
       this.peopleAt = now;
     } else {
       for (const workspace of cache.workspaces.values())
@@ -242,7 +243,7 @@ export class SyncEngine {
     const { cache, api } = this.options;
     const workspace = cache.workspaces.get(wid);
     if (!workspace || cache.teams.has(wid)) return;
-    await loadTeam(api, cache, workspace, this.options.now());
+    await loadTeam(api, cache, workspace, this.options.now(), this.skipped);
     cache.changed();
     this.options.onData();
   }

@@ -2,6 +2,7 @@ import type { CachedTeam, CachedWorkspace } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError } from '../toggl/errors';
+import type { SkipReport } from '../toggl/mapping';
 import { readGroups, readMembers, readProjectGroups, readUsers } from '../toggl/team-mapping';
 
 /** Project ids per project-groups request: one request for any ordinary workspace. */
@@ -17,18 +18,20 @@ export async function loadTeam(
   cache: CacheStore,
   workspace: CachedWorkspace,
   now: number,
+  /** Hears of each item Toggl sent that could not be read (it is skipped). */
+  report: SkipReport,
 ): Promise<CachedTeam> {
   const wid = workspace.id;
-  const members = readMembers(await api.team.listProjectUsers(wid));
-  const users = readUsers(await api.team.listWorkspaceUsers(wid));
+  const members = readMembers(await api.team.listProjectUsers(wid), report);
+  const users = readUsers(await api.team.listWorkspaceUsers(wid), report);
   const groups = await optional(async () =>
-    readGroups(await api.team.listWorkspaceGroups(workspace.organizationId, wid)),
+    readGroups(await api.team.listWorkspaceGroups(workspace.organizationId, wid), report),
   );
   const projectIds = [...cache.projects.values()].filter((project) => project.wid === wid).map((project) => project.id);
   const projectGroups: CachedTeam['projectGroups'] = [];
   for (let start = 0; start < projectIds.length && groups.length > 0; start += IDS_PER_REQUEST) {
     const chunk = projectIds.slice(start, start + IDS_PER_REQUEST);
-    projectGroups.push(...readProjectGroups(await api.team.listProjectGroups(wid, chunk)));
+    projectGroups.push(...readProjectGroups(await api.team.listProjectGroups(wid, chunk), report));
   }
   const team: CachedTeam = { wid, members, users, groups, projectGroups, loadedAt: now };
   cache.teams.set(wid, team);

@@ -1,46 +1,54 @@
 import type { CachedTeam } from '../../../shared/entities';
+import { isId, readEach, type Raw, type Read, type SkipReport } from './mapping';
 
-/** Toggl's people answers read once, tolerantly: an item without the ids it needs is skipped. */
-type Raw = Record<string, unknown>;
-const isId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
-const items = (list: unknown): Raw[] =>
-  Array.isArray(list) ? list.filter((item): item is Raw => item !== null && typeof item === 'object') : [];
+/**
+ * Toggl's people answers, read once and tolerantly with the same list reader as projects and
+ * tasks: an item without the ids it needs is skipped and reported, the rest kept.
+ */
+type Member = CachedTeam['members'][number];
+type Person = CachedTeam['users'][number];
+type Group = CachedTeam['groups'][number];
+type ProjectGroup = CachedTeam['projectGroups'][number];
 
-export function readMembers(list: unknown): CachedTeam['members'] {
-  return items(list).flatMap((raw) =>
-    isId(raw.id) && isId(raw.project_id) && isId(raw.user_id)
-      ? [
-          {
-            id: raw.id,
-            pid: raw.project_id,
-            uid: raw.user_id,
-            manager: raw.manager === true,
-            rate: typeof raw.rate === 'number' ? raw.rate : null,
-          },
-        ]
-      : [],
-  );
+const found = <T>(item: T): Read<T> => ({ item, deleted: false });
+
+function readMember(raw: Raw): Read<Member> {
+  if (!isId(raw.id) || !isId(raw.project_id) || !isId(raw.user_id))
+    return { problem: 'id, project_id or user_id: missing' };
+  const { id, project_id: pid, user_id: uid } = raw;
+  return found({ id, pid, uid, manager: raw.manager === true, rate: typeof raw.rate === 'number' ? raw.rate : null });
 }
 
-export function readUsers(list: unknown): CachedTeam['users'] {
-  return items(list).flatMap((raw) => {
-    const id = isId(raw.id) ? raw.id : isId(raw.user_id) ? raw.user_id : undefined;
-    if (id === undefined) return [];
-    const name = [raw.fullname, raw.name, raw.email].find((value) => typeof value === 'string' && value.trim());
-    return [{ id, name: typeof name === 'string' ? name : `User ${id}` }];
-  });
+function readPerson(raw: Raw): Read<Person> {
+  const id = isId(raw.id) ? raw.id : isId(raw.user_id) ? raw.user_id : undefined;
+  if (id === undefined) return { problem: 'id: missing' };
+  const name = [raw.fullname, raw.name, raw.email].find((value) => typeof value === 'string' && value.trim());
+  return found({ id, name: typeof name === 'string' ? name : `User ${id}` });
 }
 
-export function readGroups(list: unknown): CachedTeam['groups'] {
-  return items(list).flatMap((raw) => {
-    const id = isId(raw.group_id) ? raw.group_id : isId(raw.id) ? raw.id : undefined;
-    return id === undefined ? [] : [{ id, name: typeof raw.name === 'string' ? raw.name : `Group ${id}` }];
-  });
+function readGroup(raw: Raw): Read<Group> {
+  const id = isId(raw.group_id) ? raw.group_id : isId(raw.id) ? raw.id : undefined;
+  if (id === undefined) return { problem: 'group_id: missing' };
+  return found({ id, name: typeof raw.name === 'string' ? raw.name : `Group ${id}` });
 }
 
-export function readProjectGroups(list: unknown): CachedTeam['projectGroups'] {
-  return items(list).flatMap((raw) => {
-    const pid = isId(raw.pid) ? raw.pid : isId(raw.project_id) ? raw.project_id : undefined;
-    return isId(raw.id) && pid !== undefined && isId(raw.group_id) ? [{ id: raw.id, pid, groupId: raw.group_id }] : [];
-  });
+function readProjectGroup(raw: Raw): Read<ProjectGroup> {
+  const pid = isId(raw.pid) ? raw.pid : isId(raw.project_id) ? raw.project_id : undefined;
+  if (!isId(raw.id) || pid === undefined || !isId(raw.group_id)) return { problem: 'id, pid or group_id: missing' };
+  return found({ id: raw.id, pid, groupId: raw.group_id });
 }
+
+export const readMembers = (list: unknown, report: SkipReport): Member[] =>
+  readEach(readMember, list, 'project member', report).live;
+export const readUsers = (list: unknown, report: SkipReport): Person[] =>
+  readEach(readPerson, list, 'workspace user', report).live;
+export const readGroups = (list: unknown, report: SkipReport): Group[] =>
+  readEach(readGroup, list, 'group', report).live;
+export const readProjectGroups = (list: unknown, report: SkipReport): ProjectGroup[] =>
+  readEach(readProjectGroup, list, 'project group', report).live;
+
+/**
+ * For a change's own answer: one item that cannot be read fails the change in words (the kind
+ * says so), and in a lookup after an unknown outcome it is simply not found.
+ */
+export const inAnswer: SkipReport = () => undefined;

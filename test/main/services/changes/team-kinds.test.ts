@@ -112,7 +112,11 @@ describe('the member and group change kinds', () => {
     organization?.members.delete(demo);
     const workspace = w.data.cache.workspaces.get(w.studio);
     if (!workspace) throw new Error('no workspace');
-    const loaded = await loadTeam(w.app.services.api, w.data.cache, workspace, Date.now());
+    const skipped: string[] = [];
+    const loaded = await loadTeam(w.app.services.api, w.data.cache, workspace, Date.now(), (what) =>
+      skipped.push(what),
+    );
+    expect(skipped).toEqual([]);
     expect(loaded.groups).toEqual([]);
     expect(loaded.projectGroups).toEqual([]);
     expect(loaded.members.length).toBeGreaterThan(0);
@@ -120,45 +124,60 @@ describe('the member and group change kinds', () => {
 });
 
 describe('reading Toggl’s people answers', () => {
-  it('keeps what has the ids it needs, with defaults, and skips the rest', () => {
+  it('keeps what has the ids it needs, with defaults, and skips and reports the rest', () => {
+    const skipped: string[] = [];
+    const report = (what: string, problem: string) => skipped.push(`${what}: ${problem}`);
     expect(
-      readMembers([
-        { id: 1, project_id: 2, user_id: 3, manager: true, rate: 40 },
-        { id: 4, project_id: 2, user_id: 5 },
-        { id: 6, project_id: null, user_id: 3 },
-        null,
-        'x',
-      ]),
+      readMembers(
+        [
+          { id: 1, project_id: 2, user_id: 3, manager: true, rate: 40 },
+          { id: 4, project_id: 2, user_id: 5 },
+          { id: 6, project_id: null, user_id: 3 },
+          null,
+          'x',
+        ],
+        report,
+      ),
     ).toEqual([
       { id: 1, pid: 2, uid: 3, manager: true, rate: 40 },
       { id: 4, pid: 2, uid: 5, manager: false, rate: null },
     ]);
-    expect(readMembers({ not: 'a list' })).toEqual([]);
+    expect(readMembers({ not: 'a list' }, report)).toEqual([]);
     expect(
-      readUsers([
-        { id: 1, fullname: 'Dana' },
-        { user_id: 2, email: 'sam@x.test' },
-        { id: 3, name: ' ' },
-        { email: 'x' },
-      ]),
+      readUsers(
+        [{ id: 1, fullname: 'Dana' }, { user_id: 2, email: 'sam@x.test' }, { id: 3, name: ' ' }, { email: 'x' }],
+        report,
+      ),
     ).toEqual([
       { id: 1, name: 'Dana' },
       { id: 2, name: 'sam@x.test' },
       { id: 3, name: 'User 3' },
     ]);
-    expect(readGroups([{ group_id: 7, name: 'Design' }, { id: 8 }, { name: 'no id' }])).toEqual([
+    expect(readGroups([{ group_id: 7, name: 'Design' }, { id: 8 }, { name: 'no id' }], report)).toEqual([
       { id: 7, name: 'Design' },
       { id: 8, name: 'Group 8' },
     ]);
     expect(
-      readProjectGroups([
-        { id: 1, pid: 2, group_id: 3 },
-        { id: 4, project_id: 5, group_id: 6 },
-        { id: 7, group_id: 8 },
-      ]),
+      readProjectGroups(
+        [
+          { id: 1, pid: 2, group_id: 3 },
+          { id: 4, project_id: 5, group_id: 6 },
+          { id: 7, group_id: 8 },
+        ],
+        report,
+      ),
     ).toEqual([
       { id: 1, pid: 2, groupId: 3 },
       { id: 4, pid: 5, groupId: 6 },
+    ]);
+    expect(skipped).toEqual([
+      'project member: id, project_id or user_id: missing',
+      'project member: not an object',
+      'project member: not an object',
+      'project member: the list was not a list',
+      'workspace user: id: missing',
+      'group: group_id: missing',
+      'project group: id, pid or group_id: missing',
     ]);
   });
 });
