@@ -25,7 +25,8 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
   return groups;
 }
 
-function refuse(message: string): never {
+/** A command that cannot be: the user is told why, and nothing is queued. */
+export function refuse(message: string): never {
   throw new UserFacingError('refused', message);
 }
 

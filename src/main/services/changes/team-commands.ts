@@ -1,6 +1,6 @@
 import type { DataView, ViewTeam } from '../../../shared/entities';
 import { projectLock } from '../../../shared/rights';
-import { UserFacingError } from '../errors';
+import { refuse } from './commands';
 import { newGroupAdd } from './group-add';
 import { newGroupRemove } from './group-remove';
 import { newMemberAdd } from './member-add';
@@ -9,10 +9,6 @@ import { newMemberUpdate } from './member-update';
 import type { ChangeQueue } from './queue';
 import type { ChangeOp } from './registry';
 import { requireRight } from './rights';
-
-function refuse(message: string): never {
-  throw new UserFacingError('refused', message);
-}
 
 export interface TeamCommandsOptions {
   queue: ChangeQueue;

@@ -33,6 +33,16 @@ export interface JsonStoreOptions<T> {
 const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-');
 
 /**
+ * Moves `<name>.json` in `dataDir` aside as `<name>.<why>-<time>.json` and answers where it
+ * went: a damaged file kept beside its salvage, or an unreadable one replaced by a fresh file.
+ */
+export function moveAside(dataDir: string, name: string, why: 'damaged' | 'corrupt'): string {
+  const aside = path.join(dataDir, `${name}.${why}-${stamp()}.json`);
+  renameSync(path.join(dataDir, `${name}.json`), aside);
+  return aside;
+}
+
+/**
  * One JSON file in the data dir through conf (electron-store's engine): atomic writes (temp
  * file, then rename) with owner-only permissions. A file that does not validate is salvaged
  * record by record where the owner knows how (a copy of the damaged original is kept beside
@@ -147,8 +157,7 @@ export class JsonStore<T> {
       if (rescued) {
         const lost = truncated ? ['the end of the file was cut off', ...rescued.lost] : rescued.lost;
         // The damaged original is kept beside it; the salvaged value is written in its place.
-        const damagedCopy = path.join(dataDir, `${name}.damaged-${stamp()}.json`);
-        renameSync(this.file, damagedCopy);
+        const damagedCopy = moveAside(dataDir, name, 'damaged');
         log.warn(`${name}: ${this.file} was damaged; kept what could be read, a copy is in ${damagedCopy}`, { lost });
         return { value: rescued.value, damagedCopy, lost };
       }
@@ -159,8 +168,7 @@ export class JsonStore<T> {
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
-    const aside = path.join(dataDir, `${name}.corrupt-${stamp()}.json`);
-    renameSync(this.file, aside);
+    const aside = moveAside(dataDir, name, 'corrupt');
     log.warn(`${name}: ${this.file} was unreadable (${problem}); moved it aside to ${aside} and starting afresh`);
     return { value: empty(), movedAside: aside, lost: [problem] };
   }

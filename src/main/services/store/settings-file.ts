@@ -1,7 +1,8 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import type { Logger } from '../logger';
+import { moveAside } from './json-store';
 
 type Store = Record<string, unknown>;
 
@@ -45,8 +46,6 @@ export const ENGINE_OPTIONS = {
 export const openConfFile: OpenSettingsFile = ({ name, ...options }) =>
   new Conf<Store>({ ...ENGINE_OPTIONS, ...options, configName: name });
 
-const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-');
-
 /**
  * Opens the file; one that cannot be read (not JSON, a failed migration) is moved aside as
  * `<name>.corrupt-<time>.json`, with a log line, and a fresh one with the defaults is opened.
@@ -57,8 +56,7 @@ export function openOrStartAfresh(open: OpenSettingsFile, options: SettingsFileO
   } catch (error) {
     const file = path.join(options.cwd, `${options.name}.json`);
     if (!existsSync(file)) throw error;
-    const aside = path.join(options.cwd, `${options.name}.corrupt-${stamp()}.json`);
-    renameSync(file, aside);
+    const aside = moveAside(options.cwd, options.name, 'corrupt');
     log.warn(
       `${options.name}: ${file} was unreadable (${String(error)}); moved it aside to ${aside} and starting afresh`,
     );
