@@ -20,22 +20,12 @@ export interface ViewDelta {
   rest: Omit<DataView, 'projects' | 'tasks' | 'version'>;
 }
 
-function sameItem(a: object, b: object): boolean {
+/** Same keys with the same values (items are flat). */
+export function sameItem(a: object, b: object): boolean {
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
   const keys = Object.keys(left);
   return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
-}
-
-function diffItems<T extends Item>(before: readonly T[], after: readonly T[]): ItemChanges<T> {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const upsert: T[] = [];
-  for (const item of after) {
-    const previous = old.get(item.id);
-    old.delete(item.id);
-    if (!previous || !sameItem(previous, item)) upsert.push(item);
-  }
-  return { upsert, remove: [...old.keys()] };
 }
 
 function applyItems<T extends Item>(items: readonly T[], changes: ItemChanges<T>): T[] {
@@ -49,17 +39,6 @@ function applyItems<T extends Item>(items: readonly T[], changes: ItemChanges<T>
     updates.delete(item.id);
   }
   return [...next, ...updates.values()];
-}
-
-export function diffViews(before: DataView, after: DataView): ViewDelta {
-  const { projects, tasks, version, ...rest } = after;
-  return {
-    base: before.version,
-    version,
-    projects: diffItems(before.projects, projects),
-    tasks: diffItems(before.tasks, tasks),
-    rest,
-  };
 }
 
 /** The view after the delta, or null when the delta is not for this version (ask for a full copy). */

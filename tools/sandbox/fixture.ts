@@ -168,7 +168,9 @@ export function largeAccountNames(
  * named as people name them (../names.ts).
  */
 export function createLargeAccount(projects: number, tasks: number, now: () => number = Date.now): SandboxState {
-  const state = new SandboxState(now);
+  // Made a month ago, as a real account's items were: a `since` sync asks only for what changed after.
+  let building = true;
+  const state = new SandboxState(() => (building ? now() - 30 * 86_400_000 : now()));
   const names = largeAccountNames(projects, tasks);
   const demo = addUser(state, { ...DEMO, fullname: 'Dana Demo' });
   const organization = addOrganization(state, 'Big Co', 'premium', demo);
@@ -192,5 +194,6 @@ export function createLargeAccount(projects: number, tasks: number, now: () => n
       trackedMs: index * 1000,
     });
   }
+  building = false;
   return state;
 }

@@ -1,6 +1,7 @@
 import type { BulkPatchResult } from '../toggl/types';
 import type { Merged, SendOutcome, ViewProject, ViewTask } from './kind';
 import { worst } from './entity-update';
+import type { OverlayMap } from './overlay-map';
 import type { ChangeOp } from './registry';
 
 /** What the project and task bulk archive/done share. */
@@ -17,7 +18,7 @@ export function remapIds<Op extends BulkActiveOp>(op: Op, from: number, to: numb
 }
 
 export function applyActive(
-  items: Map<number, ViewProject> | Map<number, ViewTask>,
+  items: OverlayMap<ViewProject> | OverlayMap<ViewTask>,
   op: BulkActiveOp,
   mark: ViewProject['sync'],
 ): void {

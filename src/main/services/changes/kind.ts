@@ -1,6 +1,7 @@
 import type { DataView, FieldConflict, ItemSync, ViewTeam } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
+import type { OverlayMap } from './overlay-map';
 import type { ChangeOp } from './registry';
 
 export type ViewProject = DataView['projects'][number];
@@ -8,8 +9,8 @@ export type ViewTask = DataView['tasks'][number];
 
 /** The list being built: the cache with the queued changes laid over it, in order. */
 export interface WorkingView {
-  projects: Map<number, ViewProject>;
-  tasks: Map<number, ViewTask>;
+  projects: OverlayMap<ViewProject>;
+  tasks: OverlayMap<ViewTask>;
   /** Workspace id → its members and groups, where loaded. */
   teams: Map<number, ViewTeam>;
 }

@@ -1,11 +1,7 @@
-import type { DataView, OutboxEntryView } from '../../../shared/entities';
-import type { CacheStore } from '../store/cache-store';
-import type { DamagedChange, OutboxEntry } from '../store/outbox-store';
-import type { WorkingView } from './kind';
+import type { OutboxEntryView } from '../../../shared/entities';
+import type { OutboxEntry } from '../store/outbox-store';
 import { kindOf } from './registry';
-import { rightsOf } from './rights';
 
-/** The cache (what Toggl confirmed) with every queued change laid over it, in order. */
 /** Why an entry has not gone yet: it needs an item whose create is still queued or failed. */
 function waitingFor(
   entry: OutboxEntry,
@@ -28,54 +24,17 @@ function waitingFor(
     : `Waits for ${what} to reach Toggl.`;
 }
 
-export function buildView(
-  cache: CacheStore,
+/** The queued changes as the outbox lists them; `names` looks up an item's current name by list key. */
+export function outboxView(
   entries: readonly OutboxEntry[],
-  newIds: ReadonlyMap<number, number> = new Map(),
-  version = 0,
-  damaged: readonly DamagedChange[] = [],
-): DataView {
-  const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
-  const working: WorkingView = {
-    projects: new Map(
-      [...cache.projects.values()].map((project) => [
-        project.id,
-        {
-          ...project,
-          sync: 'synced' as const,
-          clientName: project.cid === null ? null : (clientNames.get(project.cid) ?? null),
-        },
-      ]),
-    ),
-    tasks: new Map([...cache.tasks.values()].map((task) => [task.id, { ...task, sync: 'synced' as const }])),
-    teams: new Map(
-      [...cache.teams.values()].map((team) => [
-        team.wid,
-        {
-          ...team,
-          members: team.members.map((member) => ({ ...member, sync: 'synced' as const })),
-          projectGroups: team.projectGroups.map((group) => ({ ...group, sync: 'synced' as const })),
-        },
-      ]),
-    ),
-  };
-  for (const entry of entries) {
-    kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
-  }
-  for (const project of working.projects.values()) {
-    if (project.cid !== null && project.clientName === null) project.clientName = clientNames.get(project.cid) ?? null;
-  }
-  const names = (key: string): string | undefined => {
-    const [kind, id] = key.split(':');
-    const item = kind === 'p' ? working.projects.get(Number(id)) : working.tasks.get(Number(id));
-    return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
-  };
+  names: (key: string) => string | undefined,
+): OutboxEntryView[] {
   const creators = new Map<number, OutboxEntry>();
   for (const entry of entries) {
     const created = kindOf(entry.op).creates?.(entry.op);
     if (created !== undefined) creators.set(created, entry);
   }
-  const outbox: OutboxEntryView[] = entries.map((entry) => {
+  return entries.map((entry) => {
     const kind = kindOf(entry.op);
     return {
       id: entry.id,
@@ -87,18 +46,4 @@ export function buildView(
       waitingFor: waitingFor(entry, creators, names),
     };
   });
-  return {
-    version,
-    user: cache.user,
-    workspaces: [...cache.workspaces.values()],
-    rights: rightsOf(cache.workspaces.values()),
-    clients: [...cache.clients.values()],
-    projects: [...working.projects.values()],
-    tasks: [...working.tasks.values()],
-    outbox,
-    damaged: damaged.map(({ id, summary, createdAt }) => ({ id, summary, createdAt })),
-    syncedAt: cache.syncedAt,
-    newIds: [...newIds],
-    teams: [...working.teams.values()],
-  };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { existsSync } from 'node:fs';
 import type {
   CachedClient,
   CachedProject,
@@ -7,154 +7,70 @@ import type {
   CachedUser,
   CachedWorkspace,
 } from '../../../shared/entities';
-import {
-  clientSchema,
-  projectSchema,
-  taskSchema,
-  teamSchema,
-  userSchema,
-  workspaceSchema,
-} from '../../../shared/schema';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
-import { fromProjectRow, fromTaskRow, projectRow, taskRow, toProjectRow, toTaskRow } from './cache-rows';
-import { JsonStore, type Salvaged } from './json-store';
+import { CACHE_SCHEMA_VERSION, type CacheSnapshot, type JournalLine } from './cache-format';
+import { CacheFiles } from './cache-files';
+import { fromProjectRow, fromTaskRow, toProjectRow, toTaskRow } from './cache-rows';
+import { TrackedMap, type ChangedKeys } from './tracked-map';
 
-export const CACHE_SCHEMA_VERSION = 3;
+export { CACHE_SCHEMA_VERSION } from './cache-format';
 
-const cacheSchema = z.object({
-  schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
-  user: userSchema.nullable(),
-  workspaces: z.array(workspaceSchema),
-  clients: z.array(clientSchema),
-  /** Compact rows (cache-rows.ts): a large account's cache is mostly these. */
-  projects: z.array(projectRow),
-  tasks: z.array(taskRow),
-  /** Last successful sync of any kind (epoch ms). */
-  syncedAt: z.number().nullable(),
-  /** Last full load (epoch ms): workspaces and permissions come only with it. */
-  fullSyncedAt: z.number().nullable(),
-  /** Server time (unix seconds) to ask `since` from next time. */
-  sinceCursor: z.number().nullable(),
-  /** Members and groups of the workspaces whose project details were opened. */
-  teams: z.array(teamSchema).default([]),
-});
+/** More rows changed than this (a first or full load): a new whole file, written in pieces, not a journal line. */
+const WHOLE_AFTER_ROWS = 2_000;
+/** A journal this big is folded into a new whole file. */
+const FOLD_AFTER_BYTES = 2 * 2 ** 20;
 
-export type CacheFile = z.infer<typeof cacheSchema>;
-
-function emptyCache(): CacheFile {
-  return {
-    schemaVersion: CACHE_SCHEMA_VERSION,
-    user: null,
-    workspaces: [],
-    clients: [],
-    projects: [],
-    tasks: [],
-    syncedAt: null,
-    fullSyncedAt: null,
-    sinceCursor: null,
-    teams: [],
-  };
-}
-
-const LISTS = { workspaces: workspaceSchema, clients: clientSchema, projects: projectRow, tasks: taskRow } as const;
-
-/**
- * Keeps every record that parses; the rest are dropped and the list is marked never synced,
- * so the next start loads it whole from Toggl again. A file of another version or with a
- * list that is not a list is not salvaged (it is moved aside).
- */
-export function salvageCache(raw: unknown): Salvaged<CacheFile> | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const file = raw as Record<string, unknown>;
-  if (file.schemaVersion !== CACHE_SCHEMA_VERSION) return undefined;
-  if (Object.keys(LISTS).some((key) => file[key] !== undefined && !Array.isArray(file[key]))) return undefined;
-  const lost: string[] = [];
-  const keep = <T>(key: keyof typeof LISTS, schema: z.ZodType<T>): T[] =>
-    ((file[key] as unknown[] | undefined) ?? []).flatMap((item) => {
-      const parsed = schema.safeParse(item);
-      if (!parsed.success) lost.push(`a ${key.slice(0, -1)} record`);
-      return parsed.success ? [parsed.data] : [];
-    });
-  const user = userSchema.nullable().safeParse(file.user ?? null);
-  return {
-    value: {
-      ...emptyCache(),
-      user: user.success ? user.data : null,
-      workspaces: keep('workspaces', workspaceSchema),
-      clients: keep('clients', clientSchema),
-      projects: keep('projects', projectRow),
-      tasks: keep('tasks', taskRow),
-      // Never synced: the next start loads everything again, dropped records included.
-    },
-    lost,
-  };
-}
-
-/** Rewrites v2's objects as rows; one that does not read as a v2 record is left for the salvage to report. */
-function rowsFrom<T>(items: unknown, schema: z.ZodType<T>, toRow: (item: T) => unknown): unknown[] {
-  if (!Array.isArray(items)) return [];
-  return (items as unknown[]).map((item) => {
-    const parsed = schema.safeParse(item);
-    return parsed.success ? toRow(parsed.data) : item;
-  });
-}
-
-/** Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not rows. */
-export function migrateCache(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object') return raw;
-  let value = raw as Record<string, unknown>;
-  if (value.schemaVersion === 1) value = { ...value, schemaVersion: 2, fullSyncedAt: value.syncedAt ?? null };
-  if (value.schemaVersion === 2) {
-    value = {
-      ...value,
-      schemaVersion: 3,
-      projects: rowsFrom(value.projects, projectSchema, toProjectRow),
-      tasks: rowsFrom(value.tasks, taskSchema, toTaskRow),
-    };
-  }
-  return value;
-}
+type Watched = Record<'workspaces' | 'clients' | 'projects' | 'tasks' | 'teams', ChangedKeys<number>>;
 
 /**
  * The last known state from Toggl (what the server confirmed, never the queued changes:
- * those live in the outbox and are laid over this for the view). Held in memory as maps;
- * written to cache.json debounced, so a burst of updates costs one write.
+ * those live in the outbox and are laid over this for the view). Held in memory as maps.
+ * Saved debounced, and only what changed: a journal line per save (cache-format.ts); a
+ * large change (a full load) or a long journal makes a new whole file, written in pieces
+ * between other work, so the app never stops answering to write 100,000 tasks.
  */
 export class CacheStore {
-  user: CachedUser | null;
-  readonly workspaces = new Map<number, CachedWorkspace>();
-  readonly clients = new Map<number, CachedClient>();
-  readonly projects = new Map<number, CachedProject>();
-  readonly tasks = new Map<number, CachedTask>();
+  user: CachedUser | null = null;
+  // Tracked: the view and the file follow them change by change. Items are replaced, not changed.
+  readonly workspaces = new TrackedMap<number, CachedWorkspace>();
+  readonly clients = new TrackedMap<number, CachedClient>();
+  readonly projects = new TrackedMap<number, CachedProject>();
+  readonly tasks = new TrackedMap<number, CachedTask>();
   /** Workspace id → its members and groups (only for workspaces whose details were opened). */
-  readonly teams = new Map<number, CachedTeam>();
-  syncedAt: number | null;
-  fullSyncedAt: number | null;
-  sinceCursor: number | null;
-  private readonly store: JsonStore<CacheFile>;
+  readonly teams = new TrackedMap<number, CachedTeam>();
+  syncedAt: number | null = null;
+  fullSyncedAt: number | null = null;
+  sinceCursor: number | null = null;
+  /** True when the file on disk was unreadable at start (moved aside) or lost records (salvaged or journal). */
+  readonly recoveredFromCorruption: boolean;
+  /** Why the last write failed (what is on disk is from before), or null. */
+  writeProblem: string | null = null;
+  private readonly files: CacheFiles;
+  private readonly watched: Watched;
+  private seq: number;
+  /** Rows changed that no journal line holds: the next save writes a whole file. */
+  private wholeDue = false;
+  /** A whole file on its way, and whether another must follow it (more changed meanwhile). */
+  private writing: Promise<void> | undefined;
+  private again = false;
+  /** Grows with every write made at once, so a whole file still on its way stands down. */
+  private generation = 0;
   private timer: unknown;
+  private retry: unknown;
+  private retries = 0;
 
   constructor(
     dataDir: string,
-    log: Logger,
+    private readonly log: Logger,
     private readonly debounceMs = 300,
     private readonly clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = systemClock,
     /** Told when a write starts or stops failing. */
-    onWriteProblem?: () => void,
+    private readonly onWriteProblem?: () => void,
   ) {
-    this.store = new JsonStore({
-      dataDir,
-      name: 'cache',
-      schema: cacheSchema,
-      migrate: migrateCache,
-      empty: emptyCache,
-      salvage: salvageCache,
-      log,
-      clock,
-      ...(onWriteProblem && { onWriteProblem }),
-    });
-    const data = this.store.get();
+    this.files = new CacheFiles(dataDir, log);
+    const opened = this.files.open();
+    const data = opened.value;
     this.user = data.user;
     for (const item of data.workspaces) this.workspaces.set(item.id, item);
     for (const item of data.clients) this.clients.set(item.id, item);
@@ -164,44 +80,80 @@ export class CacheStore {
     this.syncedAt = data.syncedAt;
     this.fullSyncedAt = data.fullSyncedAt;
     this.sinceCursor = data.sinceCursor;
+    this.seq = data.journalSeq;
+    for (const line of opened.journal) this.replay(line);
+    this.recoveredFromCorruption =
+      opened.movedAside !== undefined || opened.damagedCopy !== undefined || opened.unreadableLines > 0;
+    // A lost journal line may have held anything: load the list whole from Toggl next time.
+    if (opened.unreadableLines > 0) [this.syncedAt, this.fullSyncedAt, this.sinceCursor] = [null, null, null];
+    this.watched = {
+      workspaces: this.workspaces.watch(),
+      clients: this.clients.watch(),
+      projects: this.projects.watch(),
+      tasks: this.tasks.watch(),
+      teams: this.teams.watch(),
+    };
+    if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || !existsSync(this.file)) this.flush();
   }
 
   get file(): string {
-    return this.store.file;
+    return this.files.file;
   }
 
-  /** True when the file on disk was unreadable at start (moved aside) or lost records (salvaged). */
-  get recoveredFromCorruption(): boolean {
-    return this.store.movedAside !== undefined || this.store.damagedCopy !== undefined;
-  }
-
-  /** Persists soon; many changes in a row make one write. */
+  /** Persists soon; many changes in a row make one save. */
   changed(): void {
-    if (this.debounceMs <= 0) return this.flush();
-    this.timer ??= this.clock.setTimeout(() => this.flush(), this.debounceMs);
+    if (this.debounceMs <= 0) return this.save();
+    this.timer ??= this.clock.setTimeout(() => this.save(), this.debounceMs);
   }
 
-  /** Writes now. A failed write (a full disk) never throws: see JsonStore.hold. */
+  /**
+   * Saves what changed: a journal line, or, after a large change or once the journal is
+   * long, a new whole file written in pieces. A failed write never throws: the list stays
+   * in memory, the problem is reported, and the save is tried again a little later.
+   */
+  save(): void {
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    const rows = this.watched.projects.size + this.watched.tasks.size;
+    const large = rows > WHOLE_AFTER_ROWS || this.files.journalBytes > FOLD_AFTER_BYTES;
+    if (large || (this.wholeDue && !this.writing)) {
+      this.wholeDue = true;
+      // The whole file takes everything as it is when it starts; one on its way goes again after.
+      for (const watched of Object.values(this.watched)) watched.drain();
+      if (this.writing) this.again = true;
+      else this.writing = this.writeWhole();
+      return;
+    }
+    const line = this.journalLine();
+    try {
+      this.files.append(line);
+      this.noteProblem(null);
+    } catch (error) {
+      // Nothing was added: the next try writes the whole file instead.
+      this.wholeDue = true;
+      this.failed(error);
+    }
+  }
+
+  /** Writes everything now, whole, and empties the journal (sign-out, quitting, tests). */
   flush(): void {
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    this.store.hold({
-      schemaVersion: CACHE_SCHEMA_VERSION,
-      user: this.user,
-      workspaces: [...this.workspaces.values()],
-      clients: [...this.clients.values()],
-      projects: Array.from(this.projects.values(), toProjectRow),
-      tasks: Array.from(this.tasks.values(), toTaskRow),
-      syncedAt: this.syncedAt,
-      fullSyncedAt: this.fullSyncedAt,
-      sinceCursor: this.sinceCursor,
-      teams: [...this.teams.values()],
-    });
+    this.generation++;
+    for (const watched of Object.values(this.watched)) watched.drain();
+    try {
+      this.files.writeWholeSync(this.snapshot());
+      this.wholeDue = false;
+      this.noteProblem(null);
+    } catch (error) {
+      this.wholeDue = true;
+      this.failed(error);
+    }
   }
 
-  /** Why the last write failed (the file on disk is the one before), or null. */
-  get writeProblem(): string | null {
-    return this.store.writeProblem;
+  /** Resolves when no whole file is on its way (tests, benchmarks, quitting). */
+  async settled(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   /** Forgets everything (sign out) and writes the empty file at once. */
@@ -215,7 +167,120 @@ export class CacheStore {
   }
 
   close(): void {
-    if (this.timer !== undefined) this.flush();
-    this.store.close();
+    if (this.timer !== undefined || this.writing || this.wholeDue) {
+      if (this.writing || this.wholeDue) this.flush();
+      else this.save();
+    }
+    this.clock.clearTimeout(this.retry);
+    this.retry = undefined;
   }
+
+  private async writeWhole(): Promise<void> {
+    const generation = this.generation;
+    try {
+      do {
+        this.again = false;
+        const snapshot = this.snapshot();
+        const written = await this.files.writeWholeInPieces(snapshot, () => generation === this.generation);
+        if (!written) return;
+      } while (this.changedMeanwhile());
+      this.wholeDue = false;
+      this.noteProblem(null);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.writing = undefined;
+    }
+  }
+
+  /** More came while a whole file was on its way (set by save()). */
+  private changedMeanwhile(): boolean {
+    return this.again;
+  }
+
+  /** The whole list as of now (references: items are replaced, never changed, so it stays as it is). */
+  private snapshot(): CacheSnapshot {
+    return {
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      journalSeq: this.seq,
+      user: this.user,
+      workspaces: [...this.workspaces.values()],
+      clients: [...this.clients.values()],
+      projects: [...this.projects.values()],
+      tasks: [...this.tasks.values()],
+      syncedAt: this.syncedAt,
+      fullSyncedAt: this.fullSyncedAt,
+      sinceCursor: this.sinceCursor,
+      teams: [...this.teams.values()],
+    };
+  }
+
+  private dirtySmall(): boolean {
+    return this.watched.workspaces.size + this.watched.clients.size + this.watched.teams.size > 0;
+  }
+
+  private journalLine(): JournalLine {
+    const line: JournalLine = { seq: ++this.seq, projects: [], tasks: [], goneProjects: [], goneTasks: [] };
+    // While a whole file is on its way, the times and the user would run ahead of the rows on disk.
+    if (!this.wholeDue)
+      Object.assign(line, {
+        user: this.user,
+        syncedAt: this.syncedAt,
+        fullSyncedAt: this.fullSyncedAt,
+        sinceCursor: this.sinceCursor,
+      });
+    if (this.watched.workspaces.drain().length > 0) line.workspaces = [...this.workspaces.values()];
+    if (this.watched.clients.drain().length > 0) line.clients = [...this.clients.values()];
+    if (this.watched.teams.drain().length > 0) line.teams = [...this.teams.values()];
+    for (const id of this.watched.projects.drain()) {
+      const project = this.projects.get(id);
+      if (project) line.projects.push(toProjectRow(project));
+      else line.goneProjects.push(id);
+    }
+    for (const id of this.watched.tasks.drain()) {
+      const task = this.tasks.get(id);
+      if (task) line.tasks.push(toTaskRow(task));
+      else line.goneTasks.push(id);
+    }
+    return line;
+  }
+
+  private replay(line: JournalLine): void {
+    this.seq = line.seq;
+    if (line.user !== undefined) this.user = line.user;
+    if (line.syncedAt !== undefined) this.syncedAt = line.syncedAt;
+    if (line.fullSyncedAt !== undefined) this.fullSyncedAt = line.fullSyncedAt;
+    if (line.sinceCursor !== undefined) this.sinceCursor = line.sinceCursor;
+    if (line.workspaces) replaceWith(this.workspaces, line.workspaces, (item) => item.id);
+    if (line.clients) replaceWith(this.clients, line.clients, (item) => item.id);
+    if (line.teams) replaceWith(this.teams, line.teams, (team) => team.wid);
+    for (const id of line.goneProjects) this.projects.delete(id);
+    for (const id of line.goneTasks) this.tasks.delete(id);
+    for (const row of line.projects) this.projects.set(row[0], fromProjectRow(row));
+    for (const row of line.tasks) this.tasks.set(row[0], fromTaskRow(row));
+  }
+
+  private failed(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.log.warn(`cache: could not write ${this.file}`, { reason });
+    this.noteProblem(reason);
+    this.clock.clearTimeout(this.retry);
+    this.retry = this.clock.setTimeout(() => this.save(), Math.min(60_000, 2_000 * 2 ** this.retries++));
+  }
+
+  private noteProblem(problem: string | null): void {
+    if (problem === null) {
+      this.retries = 0;
+      this.clock.clearTimeout(this.retry);
+      this.retry = undefined;
+    }
+    if (problem === this.writeProblem) return;
+    this.writeProblem = problem;
+    this.onWriteProblem?.();
+  }
+}
+
+function replaceWith<T>(map: Map<number, T>, items: readonly T[], key: (item: T) => number): void {
+  map.clear();
+  for (const item of items) map.set(key(item), item);
 }

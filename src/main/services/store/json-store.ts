@@ -66,7 +66,7 @@ export class JsonStore<T> {
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     this.file = path.join(options.dataDir, `${options.name}.json`);
-    const loaded = this.load();
+    const loaded = readJsonFile(this.file, options);
     this.movedAside = loaded.movedAside;
     this.damagedCopy = loaded.damagedCopy;
     this.lost = loaded.lost ?? [];
@@ -142,36 +142,52 @@ export class JsonStore<T> {
     this.writeProblem = problem;
     this.options.onWriteProblem?.();
   }
+}
 
-  private load(): { value: T; movedAside?: string; damagedCopy?: string; lost?: string[] } {
-    const { name, schema, migrate, empty, salvage, log, dataDir } = this.options;
-    if (!existsSync(this.file)) return { value: empty() };
-    let problem: string;
-    try {
-      const text = readFileSync(this.file, 'utf8');
-      const { raw, truncated } = parseOrClose(text);
-      const migrated = migrate(raw);
-      const parsed = truncated ? undefined : schema.safeParse(migrated);
-      if (parsed?.success) return { value: parsed.data };
-      const rescued = salvage?.(migrated);
-      if (rescued) {
-        const lost = truncated ? ['the end of the file was cut off', ...rescued.lost] : rescued.lost;
-        // The damaged original is kept beside it; the salvaged value is written in its place.
-        const damagedCopy = moveAside(dataDir, name, 'damaged');
-        log.warn(`${name}: ${this.file} was damaged; kept what could be read, a copy is in ${damagedCopy}`, { lost });
-        return { value: rescued.value, damagedCopy, lost };
-      }
-      const issue = parsed?.error.issues[0];
-      problem = issue
-        ? `it does not match the expected shape (${issue.path.join('.')}: ${issue.message})`
-        : 'it is cut off';
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+/** What opening a JSON file gave: its value, and where a damaged or unreadable original went. */
+export interface OpenedJson<T> {
+  value: T;
+  movedAside?: string;
+  damagedCopy?: string;
+  lost?: string[];
+}
+
+/**
+ * Reads, migrates and validates `file`: a file that does not validate is salvaged record by
+ * record where the owner knows how (the damaged original kept beside it); one that cannot be
+ * read at all is moved aside, and the value starts empty. Either way a log line says so.
+ */
+export function readJsonFile<T>(
+  file: string,
+  options: Pick<JsonStoreOptions<T>, 'name' | 'schema' | 'migrate' | 'empty' | 'salvage' | 'log' | 'dataDir'>,
+): OpenedJson<T> {
+  const { name, schema, migrate, empty, salvage, log, dataDir } = options;
+  if (!existsSync(file)) return { value: empty() };
+  let problem: string;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const { raw, truncated } = parseOrClose(text);
+    const migrated = migrate(raw);
+    const parsed = truncated ? undefined : schema.safeParse(migrated);
+    if (parsed?.success) return { value: parsed.data };
+    const rescued = salvage?.(migrated);
+    if (rescued) {
+      const lost = truncated ? ['the end of the file was cut off', ...rescued.lost] : rescued.lost;
+      // The damaged original is kept beside it; the salvaged value is written in its place.
+      const damagedCopy = moveAside(dataDir, name, 'damaged');
+      log.warn(`${name}: ${file} was damaged; kept what could be read, a copy is in ${damagedCopy}`, { lost });
+      return { value: rescued.value, damagedCopy, lost };
     }
-    const aside = moveAside(dataDir, name, 'corrupt');
-    log.warn(`${name}: ${this.file} was unreadable (${problem}); moved it aside to ${aside} and starting afresh`);
-    return { value: empty(), movedAside: aside, lost: [problem] };
+    const issue = parsed?.error.issues[0];
+    problem = issue
+      ? `it does not match the expected shape (${issue.path.join('.')}: ${issue.message})`
+      : 'it is cut off';
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
   }
+  const aside = moveAside(dataDir, name, 'corrupt');
+  log.warn(`${name}: ${file} was unreadable (${problem}); moved it aside to ${aside} and starting afresh`);
+  return { value: empty(), movedAside: aside, lost: [problem] };
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
-import { diffViews } from '../../../shared/view-delta';
 import { DataCommands } from '../changes/commands';
 import { TeamCommands } from '../changes/team-commands';
 import { ChangeQueue } from '../changes/queue';
 import { Replayer } from '../changes/replayer';
-import { buildView } from '../changes/view';
+import { ListView } from '../changes/list-view';
 import type { EventSink } from '../events';
 import type { Logger } from '../logger';
 import { CacheStore } from '../store/cache-store';
@@ -41,9 +40,10 @@ export class DataService {
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
   private readonly outboxStore: OutboxStore;
+  private readonly list: ListView;
   private view: DataView | undefined;
-  /** The view the windows last received, which the next delta is made against. */
-  private emitted: DataView | undefined;
+  /** The version the windows last received, which the next delta goes on top of. */
+  private emitted: number | undefined;
   private version = 0;
   private emitScheduled = false;
 
@@ -54,6 +54,7 @@ export class DataService {
     const diskChanged = () => this.dataChanged();
     this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300, clock, diskChanged);
     this.outboxStore = new OutboxStore(options.dataDir, log, clock, diskChanged);
+    this.list = new ListView(this.cache);
     this.queue = new ChangeQueue({
       store: this.outboxStore,
       now,
@@ -101,9 +102,9 @@ export class DataService {
 
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
-    this.view ??= buildView(this.cache, this.queue.entries, this.replayer.newIds, ++this.version, this.queue.damaged);
+    this.view ??= this.list.build(this.queue.entries, this.replayer.newIds, ++this.version, this.queue.damaged);
     // Windows load their first copy with `data.view`; deltas start from the first one built.
-    this.emitted ??= this.view;
+    this.emitted ??= this.view.version;
     return this.view;
   }
 
@@ -152,10 +153,12 @@ export class DataService {
     // Many changes in one tick (a replay pass, a sync) make one event.
     setImmediate(() => {
       this.emitScheduled = false;
-      const before = this.emitted;
-      const view = this.currentView();
-      this.emitted = view;
-      if (before && before !== view) this.options.events.emit('data.changed', diffViews(before, view));
+      const base = this.emitted;
+      const { projects, tasks, version, ...rest } = this.currentView();
+      this.emitted = version;
+      const changes = this.list.takeChanges();
+      if (base !== undefined && base !== version)
+        this.options.events.emit('data.changed', { base, version, ...changes, rest });
       this.options.events.emit('sync.status', this.status());
     });
   }

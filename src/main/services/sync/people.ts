@@ -23,9 +23,9 @@ export interface PeopleContext {
 export async function loadManagedProjects(
   { api, cache, log, report }: PeopleContext,
   userId: number,
-  previous: Map<number, CachedWorkspace>,
+  workspaces: CachedWorkspace[],
 ): Promise<void> {
-  for (const workspace of cache.workspaces.values()) {
+  for (const workspace of workspaces) {
     if (workspace.admin) continue;
     try {
       const members = readMembers(await api.team.listProjectUsers(workspace.id, { user_id: userId }), report);
@@ -34,11 +34,14 @@ export async function loadManagedProjects(
         .map((member) => member.pid);
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
-      workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
+      workspace.managedProjects = known(cache, workspace.id);
       log.warn('sync: could not load project managers', { workspace: workspace.id, error: String(error) });
     }
   }
 }
+
+/** The projects the user was known to manage in a workspace (from the cache). */
+export const known = (cache: CacheStore, wid: number): number[] => cache.workspaces.get(wid)?.managedProjects ?? [];
 
 /** Teams already opened come again with a full load; one that fails keeps what it had. */
 export async function reloadTeams({ api, cache, log, report }: PeopleContext, now: number): Promise<void> {

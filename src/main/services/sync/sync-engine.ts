@@ -3,18 +3,11 @@ import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
-import { loadManagedProjects, reloadTeams } from './people';
+import { applyChanges, replaceAll } from './cache-updates';
+import { known, loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
-import {
-  parseClients,
-  parseProjects,
-  parseTasks,
-  toUser,
-  parseWorkspaces,
-  type Delta,
-  type SkipReport,
-} from '../toggl/mapping';
+import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
 import type { ChangeQueue } from '../changes/queue';
 import type { ReplayResult, Replayer } from '../changes/replayer';
 
@@ -217,18 +210,17 @@ export class SyncEngine {
     const related = me as Record<string, unknown>;
     if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
     cache.user = user;
-    const previous = new Map(cache.workspaces);
-    replaceAll(cache.workspaces, parseWorkspaces(related.workspaces, this.skipped));
+    const workspaces = parseWorkspaces(related.workspaces, this.skipped);
     // Who manages what, and the members of opened projects, change rarely: asked again on
     // Refresh, at start and sign-in, and otherwise at most hourly (workspace quotas are small).
-    if (trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS) {
-      const people = { ...this.options, report: this.skipped };
-      await loadManagedProjects(people, user.id, previous);
-      await reloadTeams(people, now);
+    const people = trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS;
+    const context = { ...this.options, report: this.skipped };
+    if (people) await loadManagedProjects(context, user.id, workspaces);
+    else for (const workspace of workspaces) workspace.managedProjects = known(cache, workspace.id);
+    replaceAll(cache.workspaces, workspaces);
+    if (people) {
+      await reloadTeams(context, now);
       this.peopleAt = now;
-    } else {
-      for (const workspace of cache.workspaces.values())
-        workspace.managedProjects = previous.get(workspace.id)?.managedProjects ?? [];
     }
     replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
     replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
@@ -256,9 +248,9 @@ export class SyncEngine {
       const projects = parseProjects(await api.getMyProjects({ since, include_archived: true }), this.skipped);
       const tasks = parseTasks(await api.getMyTasks({ since, include_not_active: true }), this.skipped);
       const clients = parseClients(await api.getMyClients({ since }), this.skipped);
-      applyDelta(cache.projects, projects);
-      applyDelta(cache.tasks, tasks);
-      applyDelta(cache.clients, clients);
+      applyChanges(cache.projects, projects);
+      applyChanges(cache.tasks, tasks);
+      applyChanges(cache.clients, clients);
       // Tasks of deleted projects go with them.
       for (const [id, task] of cache.tasks) if (!cache.projects.has(task.pid)) cache.tasks.delete(id);
       cache.syncedAt = now;
@@ -271,14 +263,4 @@ export class SyncEngine {
       throw error;
     }
   }
-}
-
-function applyDelta<T extends { id: number }>(map: Map<number, T>, delta: Delta<T>): void {
-  for (const id of delta.deletedIds) map.delete(id);
-  for (const item of delta.live) map.set(item.id, item);
-}
-
-function replaceAll<T extends { id: number }>(map: Map<number, T>, items: T[]): void {
-  map.clear();
-  for (const item of items) map.set(item.id, item);
 }

@@ -95,6 +95,8 @@ describe('a damaged cache', () => {
   it('cut off: what is whole is shown at once, and the list is loaded again from Toggl', async () => {
     const app = await world.launch();
     const full = (await app.call('data.view')).projects.length;
+    // The whole list in cache.json, not in its journal.
+    app.services.data.cache.flush();
     await app.close();
     const text = await readFile(cacheFile(), 'utf8');
     await writeFile(cacheFile(), text.slice(0, text.indexOf('"tasks"') - 40));
@@ -107,6 +109,7 @@ describe('a damaged cache', () => {
 
   it('a null in every nullable field is read as it is', async () => {
     const app = await world.launch();
+    app.services.data.cache.flush();
     await app.close();
     const cache = JSON.parse(await readFile(cacheFile(), 'utf8')) as Record<string, unknown[][]>;
     // Rows (store/cache-rows.ts): a project's client is its third field, a task's estimate its sixth.
@@ -147,12 +150,14 @@ describe('a disk that refuses writes', () => {
 
   it('a cache write that fails never stops the app: the list stays in memory and is written when it can be', async () => {
     const app = await world.launch();
+    const journal = path.join(world.dataDir, 'cache.journal');
     await rm(cacheFile());
-    await mkdir(path.join(cacheFile(), 'in-the-way'), { recursive: true });
+    await rm(journal, { force: true });
+    for (const file of [cacheFile(), journal]) await mkdir(path.join(file, 'in-the-way'), { recursive: true });
     await app.call('sync.refresh');
     expect((await app.call('sync.status')).diskProblem).toMatch(/^Could not save changes to disk: /);
     expect((await app.call('data.view')).projects.length).toBeGreaterThan(0);
-    await rm(cacheFile(), { recursive: true });
+    for (const file of [cacheFile(), journal]) await rm(file, { recursive: true });
     app.services.data.cache.flush();
     expect((await app.call('sync.status')).diskProblem).toBeNull();
     expect(JSON.parse(await readFile(cacheFile(), 'utf8'))).toMatchObject({ schemaVersion: CACHE_SCHEMA_VERSION });

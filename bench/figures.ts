@@ -1,0 +1,71 @@
+/**
+ * The figures a benchmark reports against issue #12's targets: each printed with its must
+ * and goal beside it, and all of them as one JSON object on the last line, so a script can
+ * compare runs.
+ */
+export interface Target {
+  /** The JSON key. */
+  key: string;
+  label: string;
+  unit: string;
+  /** Lower is better; a figure meets a target when it is at most that. */
+  must: number;
+  goal: number;
+}
+
+export class Figures {
+  private readonly values: Record<string, number> = {};
+
+  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+
+  /** Prints one figure with its targets and notes it for the JSON line. */
+  report(target: Target, value: number, detail = ''): void {
+    this.values[target.key] = Number(value.toFixed(2));
+    const verdict = value <= target.goal ? 'goal met' : value <= target.must ? 'must met, goal not' : 'MUST NOT MET';
+    const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
+    this.out.write(
+      `  ${target.label}: ${shown} ${target.unit}${detail ? ` (${detail})` : ''}  ` +
+        `[must ≤ ${target.must}, goal ≤ ${target.goal} ${target.unit}: ${verdict}]\n`,
+    );
+  }
+
+  /** A figure with no target (context for the others), kept in the JSON line too. */
+  note(key: string, value: number): void {
+    this.values[key] = Number(value.toFixed(2));
+  }
+
+  /** The last line: every figure as one JSON object. */
+  printJson(): void {
+    this.out.write(`${JSON.stringify(this.values)}\n`);
+  }
+}
+
+/** Issue #12's table. */
+export const TARGETS = {
+  search: { key: 'search_p95_ms', label: 'search per keystroke, p95', unit: 'ms', must: 16, goal: 4 },
+  zeroHits: {
+    key: 'search_zero_hit_queries',
+    label: 'benchmark queries that find nothing',
+    unit: '',
+    must: 0,
+    goal: 0,
+  },
+  firstRows: {
+    key: 'first_rows_ms',
+    label: 'window open → first rows (cached), median',
+    unit: 'ms',
+    must: 300,
+    goal: 100,
+  },
+  slowFrames: { key: 'slow_frames_pct', label: 'frames over 16.7 ms while scrolling', unit: '%', must: 1, goal: 0 },
+  mainLoop: { key: 'main_loop_max_ms', label: 'main-process event-loop delay, max', unit: 'ms', must: 50, goal: 16 },
+  cacheBytes: { key: 'cache_bytes_per_task', label: 'cache bytes per task', unit: 'B', must: 150, goal: 80 },
+  syncRequests: { key: 'sync_requests', label: 'incremental sync of 10 changes: requests', unit: '', must: 3, goal: 1 },
+  syncClient: {
+    key: 'sync_client_ms',
+    label: 'incremental sync of 10 changes: client-side time',
+    unit: 'ms',
+    must: 50,
+    goal: 20,
+  },
+} satisfies Record<string, Target>;

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import {
+  clientSchema,
+  projectSchema,
+  taskSchema,
+  teamSchema,
+  userSchema,
+  workspaceSchema,
+} from '../../../shared/schema';
+import { projectRow, taskRow, toProjectRow, toTaskRow } from './cache-rows';
+import type { CachedProject, CachedTask } from '../../../shared/entities';
+import type { Salvaged } from './json-store';
+
+/**
+ * cache.json and its journal: the file holds the whole list as of one moment, and
+ * cache.journal, one JSON line per save, what changed after it (so a rename does not
+ * rewrite 100,000 tasks). The journal is folded into a new file now and then.
+ */
+export const CACHE_SCHEMA_VERSION = 3;
+
+export const cacheSchema = z.object({
+  schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
+  user: userSchema.nullable(),
+  workspaces: z.array(workspaceSchema),
+  clients: z.array(clientSchema),
+  /** Compact rows (cache-rows.ts): a large account's cache is mostly these. */
+  projects: z.array(projectRow),
+  tasks: z.array(taskRow),
+  /** Last successful sync of any kind (epoch ms). */
+  syncedAt: z.number().nullable(),
+  /** Last full load (epoch ms): workspaces and permissions come only with it. */
+  fullSyncedAt: z.number().nullable(),
+  /** Server time (unix seconds) to ask `since` from next time. */
+  sinceCursor: z.number().nullable(),
+  /** Members and groups of the workspaces whose project details were opened. */
+  teams: z.array(teamSchema).default([]),
+  /** The last journal line this file holds (later ones are laid over it on reading). */
+  journalSeq: z.number().int().default(0),
+});
+
+export type CacheFile = z.infer<typeof cacheSchema>;
+
+export function emptyCache(): CacheFile {
+  return {
+    schemaVersion: CACHE_SCHEMA_VERSION,
+    user: null,
+    workspaces: [],
+    clients: [],
+    projects: [],
+    tasks: [],
+    syncedAt: null,
+    fullSyncedAt: null,
+    sinceCursor: null,
+    teams: [],
+    journalSeq: 0,
+  };
+}
+
+const LISTS = { workspaces: workspaceSchema, clients: clientSchema, projects: projectRow, tasks: taskRow } as const;
+
+/**
+ * Keeps every record that parses; the rest are dropped and the list is marked never synced,
+ * so the next start loads it whole from Toggl again. A file of another version or with a
+ * list that is not a list is not salvaged (it is moved aside).
+ */
+export function salvageCache(raw: unknown): Salvaged<CacheFile> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const file = raw as Record<string, unknown>;
+  if (file.schemaVersion !== CACHE_SCHEMA_VERSION) return undefined;
+  if (Object.keys(LISTS).some((key) => file[key] !== undefined && !Array.isArray(file[key]))) return undefined;
+  const lost: string[] = [];
+  const keep = <T>(key: keyof typeof LISTS, schema: z.ZodType<T>): T[] =>
+    ((file[key] as unknown[] | undefined) ?? []).flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) lost.push(`a ${key.slice(0, -1)} record`);
+      return parsed.success ? [parsed.data] : [];
+    });
+  const user = userSchema.nullable().safeParse(file.user ?? null);
+  return {
+    value: {
+      ...emptyCache(),
+      user: user.success ? user.data : null,
+      workspaces: keep('workspaces', workspaceSchema),
+      clients: keep('clients', clientSchema),
+      projects: keep('projects', projectRow),
+      tasks: keep('tasks', taskRow),
+      // Never synced: the next start loads everything again, dropped records included.
+    },
+    lost,
+  };
+}
+
+/** Rewrites v2's objects as rows; one that does not read as a v2 record is left for the salvage to report. */
+function rowsFrom<T>(items: unknown, schema: z.ZodType<T>, toRow: (item: T) => unknown): unknown[] {
+  if (!Array.isArray(items)) return [];
+  return (items as unknown[]).map((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? toRow(parsed.data) : item;
+  });
+}
+
+/** Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not rows. */
+export function migrateCache(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  let value = raw as Record<string, unknown>;
+  if (value.schemaVersion === 1) value = { ...value, schemaVersion: 2, fullSyncedAt: value.syncedAt ?? null };
+  if (value.schemaVersion === 2) {
+    value = {
+      ...value,
+      schemaVersion: 3,
+      projects: rowsFrom(value.projects, projectSchema, toProjectRow),
+      tasks: rowsFrom(value.tasks, taskSchema, toTaskRow),
+    };
+  }
+  return value;
+}
+
+const id = z.number().int();
+
+/** One save: the rows set and the ids gone since the one before; the small lists whole when they changed. */
+export const journalLineSchema = z.object({
+  seq: z.number().int(),
+  /** Absent while a new whole file is on its way: they must not run ahead of the rows on disk. */
+  user: userSchema.nullable().optional(),
+  syncedAt: z.number().nullable().optional(),
+  fullSyncedAt: z.number().nullable().optional(),
+  sinceCursor: z.number().nullable().optional(),
+  workspaces: z.array(workspaceSchema).optional(),
+  clients: z.array(clientSchema).optional(),
+  teams: z.array(teamSchema).optional(),
+  projects: z.array(projectRow).default([]),
+  tasks: z.array(taskRow).default([]),
+  goneProjects: z.array(id).default([]),
+  goneTasks: z.array(id).default([]),
+});
+
+export type JournalLine = z.infer<typeof journalLineSchema>;
+
+/** The whole cache to write, rows still as the app holds them. */
+export type CacheSnapshot = Omit<CacheFile, 'projects' | 'tasks'> & {
+  projects: readonly CachedProject[];
+  tasks: readonly CachedTask[];
+};
+
+/** Rows per piece: a piece is a few milliseconds of work, so writing it in pieces never stalls. */
+const ROWS_PER_PIECE = 4_000;
+
+/** The file's text in pieces (joined, it is cache.json). */
+export function* cacheText(snapshot: CacheSnapshot): Generator<string> {
+  const { projects, tasks, ...small } = snapshot;
+  yield `${JSON.stringify(small).slice(0, -1)},"projects":[`;
+  yield* rows(projects, toProjectRow);
+  yield '],"tasks":[';
+  yield* rows(tasks, toTaskRow);
+  yield ']}';
+}
+
+function* rows<T>(items: readonly T[], toRow: (item: T) => unknown): Generator<string> {
+  for (let at = 0; at < items.length; at += ROWS_PER_PIECE) {
+    const piece = JSON.stringify(items.slice(at, at + ROWS_PER_PIECE).map(toRow)).slice(1, -1);
+    yield at === 0 ? piece : `,${piece}`;
+  }
+}
