@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
-import { buildRows, formatDuration, parseEstimate, prepareView } from '../../../../src/renderer/src/lib/list/tree';
+import {
+  buildRows,
+  formatDuration,
+  matchesOf,
+  parseEstimate,
+  prepareView,
+} from '../../../../src/renderer/src/lib/list/tree';
 
 const workspace = (id: number, name: string) => ({
   id,
@@ -102,7 +108,7 @@ describe('buildRows', () => {
       showArchived: false,
       showDone: false,
       expanded: new Set(),
-      matches: { projects: new Set([11]), tasks: new Set([103, 102]) },
+      matches: matchesOf(view, new Set([11]), new Set([103, 102])),
     });
     expect(labels(rows)).toEqual(['[Agency]', '[Globex]', 'Beta', '- Plan', '[Studio]', '[No client]', 'Zeta']);
   });
@@ -136,7 +142,7 @@ describe('large searches', () => {
       showArchived: false,
       showDone: false,
       expanded: new Set(),
-      matches: { projects: new Set(), tasks: many },
+      matches: matchesOf(view, new Set(), many),
     });
     expect(labels(rows)).toEqual(['[Studio]', '[Acme]', 'Alpha']);
     expect(rows.find((row) => row.kind === 'project')).toMatchObject({ expanded: false, hasTasks: true });

@@ -26,8 +26,9 @@ export interface SearchIndex {
   parts: (readonly string[])[];
   /** Every distinct word once: a typo is looked up among these, not in every item. */
   dictionary: string[];
-  /** Each item's words, as positions in the dictionary. */
-  words: Int32Array[];
+  /** Each item's words, as positions in the dictionary: item i's are wordIds[wordStart[i] … wordStart[i + 1]). */
+  wordStart: Int32Array;
+  wordIds: Int32Array;
   /** Per token, which dictionary words it finds (1) or not (0): a small cache across keystrokes. */
   found: Map<string, Uint8Array>;
   /** Folded whole texts, made only when a token with punctuation asks for them. */
@@ -41,7 +42,9 @@ export interface SearchIndex {
 export function buildIndex(items: readonly Searchable[]): SearchIndex {
   const keys = new Array<string>(items.length);
   const parts = new Array<readonly string[]>(items.length);
-  const words = new Array<Int32Array>(items.length);
+  const wordStart = new Int32Array(items.length + 1);
+  let wordIds = new Int32Array(items.length * 8);
+  let used = 0;
   const dictionary: string[] = [];
   const positions = new Map<string, number>();
   const partWords = new Map<string, number[]>();
@@ -66,9 +69,28 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
   items.forEach((item, index) => {
     keys[index] = item.key;
     parts[index] = item.parts;
-    words[index] = Int32Array.from(item.parts.flatMap(wordsOf));
+    wordStart[index] = used;
+    for (const part of item.parts) {
+      for (const word of wordsOf(part)) {
+        if (used === wordIds.length) {
+          const grown = new Int32Array(wordIds.length * 2);
+          grown.set(wordIds);
+          wordIds = grown;
+        }
+        wordIds[used++] = word;
+      }
+    }
   });
-  return { keys, parts, dictionary, words, found: new Map(), texts: new Array<string | undefined>(items.length) };
+  wordStart[items.length] = used;
+  return {
+    keys,
+    parts,
+    dictionary,
+    wordStart,
+    wordIds,
+    found: new Map(),
+    texts: new Array<string | undefined>(items.length),
+  };
 }
 
 function textOf(index: SearchIndex, at: number): string {
@@ -136,6 +158,9 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 function matches(index: SearchIndex, at: number, tokens: string[], found: (Uint8Array | undefined)[]): boolean {
+  const { wordStart, wordIds } = index;
+  const from = wordStart[at] ?? 0;
+  const to = wordStart[at + 1] ?? 0;
   for (let position = 0; position < tokens.length; position++) {
     const words = found[position];
     if (!words) {
@@ -143,8 +168,8 @@ function matches(index: SearchIndex, at: number, tokens: string[], found: (Uint8
       continue;
     }
     let any = false;
-    for (const word of index.words[at] ?? []) {
-      if (words[word] === 1) {
+    for (let word = from; word < to; word++) {
+      if (words[wordIds[word] ?? 0] === 1) {
         any = true;
         break;
       }
