@@ -52,6 +52,8 @@ export class SyncEngine {
   private problem: string | null = null;
   private lastBackgroundAt = 0;
   private running: Promise<void> | undefined;
+  /** A Refresh made while a sync was under way: it runs once that one is done. */
+  private manualAfter: Promise<void> | undefined;
   /** When project managers and opened teams were last asked for (null: not since start). */
   private peopleAt: number | null = null;
   private readonly policy: BudgetPolicy;
@@ -137,6 +139,16 @@ export class SyncEngine {
   }
 
   sync(trigger: SyncTrigger): Promise<void> {
+    // Refresh wants what Toggl has now: a sync already under way may have asked before the change.
+    if (trigger === 'manual' && this.running) {
+      this.manualAfter ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.manualAfter = undefined;
+          return this.sync('manual');
+        });
+      return this.manualAfter;
+    }
     this.running ??= this.run(trigger).finally(() => {
       this.running = undefined;
     });

@@ -19,6 +19,19 @@ async function start(sandbox: Partial<SandboxOptions> = {}, engine = {}) {
 const meRequests = () => world.sandbox.requests.filter((request) => request.path.startsWith('/me'));
 
 describe('SyncEngine', () => {
+  it('a Refresh made while a sync is under way asks Toggl again once that one is done', async () => {
+    const { app } = await start();
+    const { engine } = app.services.data;
+    const before = meRequests().length;
+    await engine.sync('manual');
+    const one = meRequests().length - before;
+    const running = engine.sync('manual');
+    // Clicked while that sync waits for Toggl: it may have asked before the change the user is after.
+    const refresh = engine.sync('manual');
+    await Promise.all([running, refresh]);
+    expect(meRequests().length - before).toBe(3 * one);
+  });
+
   it('loads everything with one GET /me?with_related_data=true at first', async () => {
     const { app } = await start();
     const loads = meRequests().filter(
