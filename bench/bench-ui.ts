@@ -45,8 +45,8 @@ async function firstRows(page: Page): Promise<number> {
  * Per keystroke: the time from the input event until the list's DOM is updated (a macrotask
  * after Svelte's microtask flush), measured in the page, so DevTools round trips do not count.
  */
-async function searchLatencies(page: Page, queries: string[]): Promise<number[]> {
-  const timings: number[] = [];
+async function searchLatencies(page: Page, queries: string[]): Promise<{ typed: string; ms: number }[]> {
+  const timings: { typed: string; ms: number }[] = [];
   for (const query of queries) {
     for (let length = 0; length <= query.length; length++) {
       // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
@@ -57,7 +57,7 @@ async function searchLatencies(page: Page, queries: string[]): Promise<number[]>
         input.dispatchEvent(new Event('input', { bubbles: true }));
         setTimeout(() => resolve(performance.now() - started), 0);
       })`);
-      if (length > 0) timings.push(ms);
+      if (length > 0) timings.push({ typed: query.slice(0, length), ms });
     }
   }
   return timings;
@@ -173,9 +173,14 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  search index, built in Node for the check above: ${(performance.now() - indexStart).toFixed(0)} ms\n`,
     );
-    const searches = await searchLatencies(
+    const typed = await searchLatencies(
       page,
       queries.map((query) => query.query),
+    );
+    const searches = typed.map(({ ms }) => ms);
+    const slowest = [...typed].sort((a, b) => b.ms - a.ms).slice(0, 6);
+    process.stdout.write(
+      `  slowest keystrokes: ${slowest.map(({ typed: text, ms }) => `“${text}” ${fmt(ms)}`).join(', ')}\n`,
     );
     const frames = await scrollFrames(page);
     // The same count with nothing scrolling: how often this machine's frame clock alone goes over.

@@ -29,7 +29,8 @@ export function sameItem(a: object, b: object): boolean {
 }
 
 function applyItems<T extends Item>(items: readonly T[], changes: ItemChanges<T>): T[] {
-  if (changes.upsert.length === 0 && changes.remove.length === 0) return [...items];
+  // Unchanged, the same array: a window's search index and tree follow it by identity.
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return items as T[];
   const removed = new Set(changes.remove);
   const updates = new Map(changes.upsert.map((item) => [item.id, item]));
   const next: T[] = [];

@@ -3,7 +3,7 @@ import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
-import { buildRows, prepareView, type Row } from './list/tree';
+import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
 export class DataState {
@@ -22,19 +22,27 @@ export class DataState {
   /** The last search and the index it ran on: a growing query only re-checks its hits. */
   #searchState: { index: SearchIndex; state: SearchState } | undefined;
 
-  readonly prepared = $derived(this.view ? prepareView(this.view) : null);
+  // Projects and tasks by themselves: a delta that leaves them alone (a sync time, the
+  // outbox) keeps the same arrays, so the tree and the search index are not made again.
+  readonly #projects = $derived(this.view?.projects);
+  readonly #tasks = $derived(this.view?.tasks);
+
+  readonly prepared = $derived.by(() => {
+    const [projects, tasks] = [this.#projects, this.#tasks];
+    return projects && tasks ? prepareView({ projects, tasks }) : null;
+  });
 
   /** Projects, then tasks, in one index, each with its project's and client's names for context. */
   readonly index = $derived.by((): SearchIndex | null => {
-    const view = this.view;
-    if (!view) return null;
-    const projects = new Map(view.projects.map((project) => [project.id, project]));
+    const [list, tasks] = [this.#projects, this.#tasks];
+    if (!list || !tasks) return null;
+    const projects = new Map(list.map((project) => [project.id, project]));
     return buildIndex([
-      ...view.projects.map((project) => ({
+      ...list.map((project) => ({
         key: `p:${project.id}`,
         parts: [project.name, project.clientName ?? ''],
       })),
-      ...view.tasks.map((task) => {
+      ...tasks.map((task) => {
         const project = projects.get(task.pid);
         return { key: `t:${task.id}`, parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
       }),
@@ -53,14 +61,8 @@ export class DataState {
     const state = search(index, this.query, previous);
     this.#searchState = { index, state };
     // The index lists the view's projects, then its tasks, as Matches counts them.
-    const hit = new Uint8Array(index.keys.length);
-    const projectCount = this.view?.projects.length ?? 0;
-    let tasks = 0;
-    for (const at of state.hits) {
-      hit[at] = 1;
-      if (at >= projectCount) tasks++;
-    }
-    return { hit, tasks };
+    const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
+    return projects && tasks && prepared ? collectMatches({ projects, tasks }, prepared, state.hits) : undefined;
   });
 
   readonly rows = $derived.by((): Row[] =>
@@ -116,13 +118,30 @@ export class DataState {
     if (full.ok) this.view = full.value;
     // For `npm run bench:ui`: the whole list is here (the next load is measured from a quiet window).
     performance.mark('toggl-tray:list-loaded');
-    // The search index is built when the window is idle, not on the first keystroke.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.index?.keys.length);
+    this.#indexWhenIdle();
+  }
+
+  #indexPending = false;
+
+  /** Reading the derived index builds it; answers how many items it holds. */
+  #buildIndex(): number {
+    return this.index?.keys.length ?? 0;
+  }
+
+  /** The search index is built when the window is idle (after a load or a change), not on the next keystroke. */
+  #indexWhenIdle(): void {
+    if (this.#indexPending || typeof requestIdleCallback !== 'function') return;
+    this.#indexPending = true;
+    requestIdleCallback(() => {
+      this.#indexPending = false;
+      this.#buildIndex();
+    });
   }
 
   async #reload(): Promise<void> {
     const full = await this.#api.invoke('data.view');
     if (full.ok && full.value.version >= (this.view?.version ?? 0)) this.view = full.value;
+    this.#indexWhenIdle();
   }
 
   listen(): () => void {
@@ -132,8 +151,10 @@ export class DataState {
       if (this.view && delta.version <= this.view.version) return;
       const next = this.view ? applyDelta(this.view, delta) : null;
       // A gap (a delta missed, or made before our copy): take a full copy instead.
-      if (next) this.view = next;
-      else void this.#reload();
+      if (next) {
+        this.view = next;
+        this.#indexWhenIdle();
+      } else void this.#reload();
     });
     const offStatus = this.#api.on('sync.status', (status) => {
       this.status = status;

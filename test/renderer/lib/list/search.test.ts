@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
+import { buildIndex, fold, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
 
 const index = buildIndex([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
@@ -41,5 +41,24 @@ describe('search', () => {
   it('highlights every exact occurrence, merged', () => {
     expect(highlightRanges('Website redesign', 'web site')).toEqual([[0, 7]]);
     expect(highlightRanges('Mobile app', 'x')).toEqual([]);
+  });
+});
+
+describe('folding names', () => {
+  it('letter by letter gives what taking the whole name apart gives, on tricky text too', () => {
+    const whole = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    for (const text of [
+      'Überarbeitung Website',
+      'ACME-2291 Q3 audit',
+      'Ǆemal',
+      'ﬁle',
+      'İstanbul',
+      'e\u0301te\u0301',
+      '한국어',
+      'Straße',
+      'ŒUVRE',
+      'Año 🎉',
+    ])
+      expect(fold(text)).toBe(whole(text));
   });
 });

@@ -29,14 +29,36 @@ export interface Matches {
   hit: Uint8Array;
   /** How many tasks matched. */
   tasks: number;
+  /** By project (its place in the view): 1 when one of its tasks matched, 2 when an open one did. */
+  owners: Uint8Array;
+}
+
+/** Matches from a search's hits: each hit marked, and each matching task's project. */
+export function collectMatches(
+  view: Pick<DataView, 'projects' | 'tasks'>,
+  prepared: PreparedView,
+  hits: Iterable<number>,
+): Matches {
+  const projectCount = view.projects.length;
+  const hit = new Uint8Array(projectCount + view.tasks.length);
+  const owners = new Uint8Array(projectCount);
+  let tasks = 0;
+  for (const at of hits) {
+    hit[at] = 1;
+    if (at < projectCount) continue;
+    tasks++;
+    const owner = prepared.owner[at - projectCount] ?? -1;
+    if (owner >= 0) owners[owner] = (owners[owner] ?? 0) | (view.tasks[at - projectCount]?.active ? 3 : 1);
+  }
+  return { hit, tasks, owners };
 }
 
 /** Matches from ids (tests, and anything that holds ids rather than hits). */
 export function matchesOf(view: DataView, projectIds: ReadonlySet<number>, taskIds: ReadonlySet<number>): Matches {
-  const hit = new Uint8Array(view.projects.length + view.tasks.length);
-  view.projects.forEach((project, at) => (hit[at] = projectIds.has(project.id) ? 1 : 0));
-  view.tasks.forEach((task, at) => (hit[view.projects.length + at] = taskIds.has(task.id) ? 1 : 0));
-  return { hit, tasks: taskIds.size };
+  const hits: number[] = [];
+  view.projects.forEach((project, at) => projectIds.has(project.id) && hits.push(at));
+  view.tasks.forEach((task, at) => taskIds.has(task.id) && hits.push(view.projects.length + at));
+  return { ...collectMatches(view, prepareView(view), hits), tasks: taskIds.size };
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -59,12 +81,14 @@ export interface WorkspaceTree {
 /** What the tree needs from a view, computed once per view rather than per keystroke. */
 export interface PreparedView {
   workspaces: Map<number, WorkspaceTree>;
+  /** Each task's project, by place in the view (-1: its project is not listed). */
+  owner: Int32Array;
   /** Each project's tasks, sorted by name. */
   tasks: Map<number, ViewTask[]>;
   openTasks: Map<number, number>;
 }
 
-export function prepareView(view: DataView): PreparedView {
+export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): PreparedView {
   const byProject = new Map<number, number[]>();
   const openTasks = new Map<number, number>();
   const projectCount = view.projects.length;
@@ -87,6 +111,8 @@ export function prepareView(view: DataView): PreparedView {
       Int32Array.from(list, (at) => projectCount + at),
     );
   }
+  const projectIndex = new Map(view.projects.map((project, at) => [project.id, at]));
+  const owner = Int32Array.from(view.tasks, (task) => projectIndex.get(task.pid) ?? -1);
   const byWorkspace = new Map<number, number[]>();
   view.projects.forEach((project, at) => {
     const list = byWorkspace.get(project.wid);
@@ -118,7 +144,7 @@ export function prepareView(view: DataView): PreparedView {
       ),
     });
   }
-  return { workspaces, tasks, openTasks };
+  return { workspaces, owner, tasks, openTasks };
 }
 
 /** A project's task at `index` shows: open (or done ones asked for) and, with a search, a hit. */
@@ -154,11 +180,14 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
       const project = tree.projects[place] as ViewProject;
       if (!showArchived && !project.active) continue;
       const at = tree.taskAt[place] as Int32Array;
-      const open = tree.taskOpen[place] as Uint8Array;
-      // Whether any task shows is enough for a closed project: on 100,000 tasks, that is most of the work saved.
-      let hasTasks = false;
-      for (let index = 0; index < at.length && !hasTasks; index++) hasTasks = shows(index, open, at, showDone, hit);
-      if (hit && hit[tree.projectAt[place] ?? -1] !== 1 && !hasTasks) continue;
+      // Whether any of its tasks shows, from counts and the search's marks, not by visiting them.
+      const projectAt = tree.projectAt[place] ?? -1;
+      const hasTasks = options.matches
+        ? ((options.matches.owners[projectAt] ?? 0) & (showDone ? 1 : 2)) !== 0
+        : showDone
+          ? at.length > 0
+          : (prepared.openTasks.get(project.id) ?? 0) > 0;
+      if (hit && hit[projectAt] !== 1 && !hasTasks) continue;
       if (showWorkspaceHeaders && !headed) {
         rows.push({ kind: 'workspace', key: `w:${workspace.id}`, label: workspace.name });
         headed = true;
@@ -178,6 +207,7 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
       });
       if (!expanded) continue;
       const all = tree.tasks[place] ?? [];
+      const open = tree.taskOpen[place] as Uint8Array;
       all.forEach((task, index) => {
         if (shows(index, open, at, showDone, hit)) rows.push({ kind: 'task', key: `t:${task.id}`, task, project });
       });
