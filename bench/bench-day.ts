@@ -194,7 +194,22 @@ async function largeAccount(figures: Figures): Promise<void> {
     figures.report(
       TARGETS.syncClient,
       busy.active,
-      'parse, cache save, view update and delta; the rest is the sandbox',
+      'parse, cache save, view update and delta, and what the full load left to collect; the rest is the sandbox',
+    );
+    // Context: the same again, now that the full load's garbage is gone (as a sync minutes later finds it).
+    const again = new TogglApi({ baseUrl: apiUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0 });
+    for (const task of changed) await again.updateTask(task.wid, task.pid, task.id, { name: `${task.name} (again)` });
+    await again.close();
+    const secondStalls = monitorEventLoopDelay({ resolution: 5 });
+    secondStalls.enable();
+    const secondBefore = performance.eventLoopUtilization();
+    await app.services.data.engine.sync('manual');
+    await app.services.data.settled();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    secondStalls.disable();
+    process.stdout.write(
+      `   (a second one right after: client ${performance.eventLoopUtilization(secondBefore).active.toFixed(0)} ms, ` +
+        `longest stall ${(secondStalls.max / 1e6).toFixed(0)} ms)\n`,
     );
 
     // Context: what a start-up pays to list 110,000 items from nothing.
@@ -217,10 +232,11 @@ async function largeAccount(figures: Figures): Promise<void> {
     stalls.disable();
     const editStall = stalls.max / 1e6;
     process.stdout.write(`\n4. Main-process event-loop delay at ${tasks} tasks\n`);
+    const fullStall = fullStalls.max / 1e6;
     figures.report(
       TARGETS.mainLoop,
-      Math.max(syncStall, editStall),
-      `incremental sync ${syncStall.toFixed(0)} ms, one edit saved and sent ${editStall.toFixed(0)} ms`,
+      Math.max(fullStall, syncStall, editStall),
+      `full load ${fullStall.toFixed(0)} ms, incremental sync ${syncStall.toFixed(0)} ms, one edit saved and sent ${editStall.toFixed(0)} ms`,
     );
     await app.close();
   } finally {

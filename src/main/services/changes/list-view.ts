@@ -7,9 +7,13 @@ import type { ViewProject, ViewTask, WorkingView } from './kind';
 import { OverlayMap } from './overlay-map';
 import { kindOf } from './registry';
 import { rightsOf } from './rights';
+import { nextTurn } from '../next-turn';
 import { outboxView } from './view';
 
 type Kind = 'projects' | 'tasks';
+
+/** Tasks catchUp() takes in between two turns of the event loop. */
+const CATCH_UP_SLICE = 5_000;
 type Items = { projects: ViewProject; tasks: ViewTask };
 
 /** A confirmed task as listed; written out field by field, which is several times faster than a spread at 100,000. */
@@ -32,7 +36,7 @@ const listedTask = (task: CachedTask): ViewTask => ({
  * ListView) gives the same list; the tests hold it to that.
  */
 export class ListView {
-  /** What Toggl confirmed, as listed; frozen, because every view shares them. */
+  /** What Toggl confirmed, as listed (shared by every view: never changed in place). */
   private readonly confirmed = { projects: new Map<number, ViewProject>(), tasks: new Map<number, ViewTask>() };
   /** What the last view showed, in the order windows keep it (new items last). */
   private readonly shown = { projects: new Map<number, ViewProject>(), tasks: new Map<number, ViewTask>() };
@@ -43,11 +47,15 @@ export class ListView {
     projects: new Map<number, ViewProject | null>(),
     tasks: new Map<number, ViewTask | null>(),
   };
+  /** Tasks taken in by catchUp() under a queued change: the next build lays it over them. */
+  private readonly caughtUnderOverlay: number[] = [];
   private readonly watched: { projects: ChangedKeys<number>; tasks: ChangedKeys<number>; clients: ChangedKeys<number> };
   private built = false;
 
   constructor(private readonly cache: CacheStore) {
     this.watched = { projects: cache.projects.watch(), tasks: cache.tasks.watch(), clients: cache.clients.watch() };
+    // What the cache holds already is new to this list: catchUp() can take it in before the first build.
+    for (const id of cache.tasks.keys()) this.watched.tasks.keys.add(id);
   }
 
   /** Stops following the cache. */
@@ -113,6 +121,24 @@ export class ListView {
     };
   }
 
+  /**
+   * Takes in a large change to the cache's tasks (a full load) a slice at a time, letting
+   * other work run in between, so that the next build has little left to do.
+   */
+  async catchUp(): Promise<void> {
+    while (this.watched.tasks.size > CATCH_UP_SLICE) {
+      const overlaid = new Set(this.overlaid.tasks);
+      for (const id of this.watched.tasks.take(CATCH_UP_SLICE)) {
+        const task = this.cache.tasks.get(id);
+        if (task) this.confirmed.tasks.set(id, listedTask(task));
+        else this.confirmed.tasks.delete(id);
+        if (overlaid.has(id)) this.caughtUnderOverlay.push(id);
+        else this.place('tasks', id, this.confirmed.tasks.get(id));
+      }
+      await nextTurn();
+    }
+  }
+
   /** What changed in the list since the last call (for the windows' deltas). */
   takeChanges(): { projects: ItemChanges<ViewProject>; tasks: ItemChanges<ViewTask> } {
     const take = <K extends Kind>(kind: K): ItemChanges<Items[K]> => {
@@ -127,11 +153,14 @@ export class ListView {
     return { projects: take('projects'), tasks: take('tasks') };
   }
 
-  /** Brings the confirmed projects up to the cache; a client change renames them all. */
+  /** Brings the confirmed projects up to the cache, and those of a client that changed (its name shows). */
   private confirmProjects(clientNames: ReadonlyMap<number, string>): Iterable<number> {
-    const everything = !this.built || this.watched.clients.drain().length > 0;
-    const changed = this.watched.projects.drain();
-    const ids = everything ? new Set([...this.confirmed.projects.keys(), ...this.cache.projects.keys()]) : changed;
+    const clients = new Set(this.watched.clients.drain());
+    const ids = new Set(this.watched.projects.drain());
+    if (!this.built) for (const id of this.cache.projects.keys()) ids.add(id);
+    else if (clients.size > 0)
+      for (const project of this.cache.projects.values())
+        if (project.cid !== null && clients.has(project.cid)) ids.add(project.id);
     for (const id of ids) {
       const project = this.cache.projects.get(id);
       if (!project) this.confirmed.projects.delete(id);
@@ -144,11 +173,7 @@ export class ListView {
   }
 
   private confirmTasks(): Iterable<number> {
-    const changed = this.watched.tasks.drain();
-    if (!this.built) {
-      for (const [id, task] of this.cache.tasks) this.confirmed.tasks.set(id, listedTask(task));
-      return [];
-    }
+    const changed = [...this.watched.tasks.drain(), ...this.caughtUnderOverlay.splice(0)];
     for (const id of changed) {
       const task = this.cache.tasks.get(id);
       if (!task) this.confirmed.tasks.delete(id);
@@ -159,26 +184,25 @@ export class ListView {
 
   /** Updates what is shown for the ids that may have changed, noting each change for the windows. */
   private show<K extends Kind>(kind: K, working: OverlayMap<Items[K]>, confirmedIds: Iterable<number>): void {
-    const shown = this.shown[kind] as Map<number, Items[K]>;
-    const unsent = this.unsent[kind] as Map<number, Items[K] | null>;
     const overlaid = [...working.changes()].map(([id]) => id);
     const before = this.overlaid[kind];
     this.overlaid[kind] = overlaid;
-    if (!this.built) {
-      for (const [id, item] of working) shown.set(id, item);
-      return;
-    }
-    for (const id of new Set([...confirmedIds, ...before, ...overlaid])) {
-      const next = working.peek(id);
-      const previous = shown.get(id);
-      if (next === undefined) {
-        if (previous === undefined) continue;
-        shown.delete(id);
-        unsent.set(id, null);
-      } else if (previous === undefined || (previous !== next && !sameItem(previous, next))) {
-        shown.set(id, next);
-        unsent.set(id, next);
-      }
+    for (const id of new Set([...confirmedIds, ...before, ...overlaid])) this.place(kind, id, working.peek(id));
+  }
+
+  /** Shows `next` for an id (or nothing, where it is undefined), noting a change for the windows. */
+  private place<K extends Kind>(kind: K, id: number, next: Items[K] | undefined): void {
+    const shown = this.shown[kind] as Map<number, Items[K]>;
+    const unsent = this.unsent[kind] as Map<number, Items[K] | null>;
+    const previous = shown.get(id);
+    // Before the first build nothing has been sent: there is nothing to note for the windows.
+    if (next === undefined) {
+      if (previous === undefined) return;
+      shown.delete(id);
+      if (this.built) unsent.set(id, null);
+    } else if (previous === undefined || (previous !== next && !sameItem(previous, next))) {
+      shown.set(id, next);
+      if (this.built) unsent.set(id, next);
     }
   }
 }

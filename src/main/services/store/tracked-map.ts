@@ -9,6 +9,17 @@ export class ChangedKeys<K> {
     return keys;
   }
 
+  /** Up to `count` of them, forgotten here (a large change taken in a slice at a time). */
+  take(count: number): K[] {
+    const taken: K[] = [];
+    for (const key of this.keys) {
+      if (taken.length === count) break;
+      taken.push(key);
+    }
+    for (const key of taken) this.keys.delete(key);
+    return taken;
+  }
+
   get size(): number {
     return this.keys.size;
   }

@@ -11,6 +11,7 @@ import { removeDamagedCopies } from '../store/json-store';
 import { OutboxStore } from '../store/outbox-store';
 import type { TogglApi } from '../toggl/api';
 import { systemClock, type Clock } from '../clock';
+import { nextTurn } from '../next-turn';
 import { SendLoop } from './send-loop';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine';
 
@@ -46,6 +47,7 @@ export class DataService {
   private emitted: number | undefined;
   private version = 0;
   private emitScheduled = false;
+  private emitting: Promise<void> | undefined;
 
   constructor(private readonly options: DataServiceOptions) {
     const clock = options.clock ?? systemClock;
@@ -55,6 +57,8 @@ export class DataService {
     this.cache = new CacheStore(options.dataDir, log, options.cacheDebounceMs ?? 300, clock, diskChanged);
     this.outboxStore = new OutboxStore(options.dataDir, log, clock, diskChanged);
     this.list = new ListView(this.cache);
+    // A large cached list is taken in between other work, before a window asks for it.
+    void this.list.catchUp();
     this.queue = new ChangeQueue({
       store: this.outboxStore,
       now,
@@ -103,8 +107,11 @@ export class DataService {
   /** The cached list with queued changes applied; rebuilt only after something changed. */
   currentView(): DataView {
     this.view ??= this.list.build(this.queue.entries, this.replayer.newIds, ++this.version, this.queue.damaged);
-    // Windows load their first copy with `data.view`; deltas start from the first one built.
-    this.emitted ??= this.view.version;
+    if (this.emitted === undefined) {
+      // Windows load their first copy with `data.view`; deltas start from the first one built.
+      this.emitted = this.view.version;
+      this.list.takeChanges();
+    }
     return this.view;
   }
 
@@ -112,11 +119,13 @@ export class DataService {
     return this.engine.status();
   }
 
-  /** Resolves when what the send loop last started has finished (tests, shutdown). */
+  /** Resolves when what the send loop last started has finished, and the windows heard of it (tests, shutdown). */
   async settled(): Promise<void> {
     await this.loop.settled();
     await this.engine.idle();
     await this.loop.settled();
+    // And the windows were told (a large change is taken in a slice at a time first).
+    while (this.emitScheduled || this.emitting) await (this.emitting ?? nextTurn());
   }
 
   /** Forgets the signed-in user's data (sign out). */
@@ -152,14 +161,22 @@ export class DataService {
     this.emitScheduled = true;
     // Many changes in one tick (a replay pass, a sync) make one event.
     setImmediate(() => {
-      this.emitScheduled = false;
-      const base = this.emitted;
-      const { projects, tasks, version, ...rest } = this.currentView();
-      this.emitted = version;
-      const changes = this.list.takeChanges();
-      if (base !== undefined && base !== version)
-        this.options.events.emit('data.changed', { base, version, ...changes, rest });
-      this.options.events.emit('sync.status', this.status());
+      this.emitting = this.emitChanges().finally(() => {
+        this.emitting = undefined;
+      });
     });
+  }
+
+  /** Tells the windows what changed; a large change is taken in a slice at a time first. */
+  private async emitChanges(): Promise<void> {
+    await this.list.catchUp();
+    this.emitScheduled = false;
+    const base = this.emitted;
+    const { projects, tasks, version, ...rest } = this.currentView();
+    this.emitted = version;
+    const changes = this.list.takeChanges();
+    if (base !== undefined && base !== version)
+      this.options.events.emit('data.changed', { base, version, ...changes, rest });
+    this.options.events.emit('sync.status', this.status());
   }
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
-import { applyChanges, replaceAll } from './cache-updates';
+import { applyChanges, inSlices, replaceAll } from './cache-updates';
 import { known, loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
@@ -229,14 +229,18 @@ export class SyncEngine {
     const context = { ...this.options, report: this.skipped };
     if (people) await loadManagedProjects(context, user.id, workspaces);
     else for (const workspace of workspaces) workspace.managedProjects = known(cache, workspace.id);
-    replaceAll(cache.workspaces, workspaces);
+    await replaceAll(cache.workspaces, workspaces);
     if (people) {
       await reloadTeams(context, now);
       this.peopleAt = now;
     }
-    replaceAll(cache.clients, parseClients(related.clients, this.skipped).live);
-    replaceAll(cache.projects, parseProjects(related.projects, this.skipped).live);
-    replaceAll(cache.tasks, parseTasks(related.tasks, this.skipped).live);
+    // Read a slice at a time, letting the tray and the windows be answered in between.
+    const clients = await inSlices(related.clients, parseClients, this.skipped);
+    const projects = await inSlices(related.projects, parseProjects, this.skipped);
+    const tasks = await inSlices(related.tasks, parseTasks, this.skipped);
+    await replaceAll(cache.clients, clients.live);
+    await replaceAll(cache.projects, projects.live);
+    await replaceAll(cache.tasks, tasks.live);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;

@@ -2,6 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { appIdentity } from '../app-identity';
 import type { Logger } from '../logger';
 import { TogglApiError } from './errors';
+import { LARGE_JSON_BYTES, parseJsonOffThread } from './json-off-thread';
 import {
   DROPPED_CODES,
   UNREACHABLE_CODES,
@@ -211,17 +212,21 @@ export class TogglHttp {
       throw this.transportError(error, method, path, options.signal, timeout);
     }
 
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await response.body.text();
+      bytes = await response.body.arrayBuffer();
     } catch (error) {
       throw this.transportError(error, method, path, options.signal, timeout);
     }
+    // A whole account (megabytes) is decoded and parsed on a worker: the main thread must keep answering.
+    const large = bytes.byteLength >= LARGE_JSON_BYTES;
+    const text = large ? '' : new TextDecoder().decode(bytes);
     const status = response.statusCode;
     this.quota.observe(path, response.headers);
     this.log?.info('toggl', { method, path, status, ms: this.now() - started });
 
     if (status >= 200 && status < 300) {
+      if (large) return (await parseJsonOffThread(bytes)) as T;
       if (!text.trim()) return undefined as T;
       try {
         return JSON.parse(text) as T;

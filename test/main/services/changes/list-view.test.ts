@@ -49,7 +49,7 @@ async function step(random: () => number, index: number): Promise<void> {
   const view = app.services.data.currentView();
   const project = pick(random, view.projects);
   const task = pick(random, view.tasks);
-  const choice = Math.floor(random() * 10);
+  const choice = Math.floor(random() * 11);
   const attempt = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -82,6 +82,16 @@ async function step(random: () => number, index: number): Promise<void> {
       .updateTask(task.wid, task.pid, task.id, { name: `${task.name} (theirs ${index})` })
       .catch(() => undefined);
   if (choice === 9) await app.services.data.engine.sync('manual');
+  if (choice === 10) {
+    // Someone renames a client on Toggl: its projects show the new name after the next sync.
+    const clients = [...world.sandbox.state.clients.values()];
+    const client = pick(random, clients);
+    if (client) {
+      client.name = `${client.name.replace(/ \d+$/, '')} ${index}`;
+      client.at = world.sandbox.state.stamp();
+    }
+    await app.services.data.engine.sync('manual').catch(() => undefined);
+  }
   await app.services.data.loop.sendNow();
   await app.services.data.settled();
   await nextTick();

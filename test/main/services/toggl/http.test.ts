@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../../tools/sandbox/fixture';
+import { DEMO, createLargeAccount } from '../../../../tools/sandbox/fixture';
 import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
 import { TogglApi } from '../../../../src/main/services/toggl/api';
 import { TogglApiError } from '../../../../src/main/services/toggl/errors';
@@ -25,6 +25,22 @@ async function setup(sandboxOptions = {}, clientOptions: Partial<TogglHttpOption
 function everythingIn(error: TogglApiError): string {
   return [error.message, error.stack ?? '', JSON.stringify(error), JSON.stringify(Object.entries(error))].join('\n');
 }
+
+describe('large answers', () => {
+  it('an answer of megabytes (a whole account) is read on a worker thread and comes back the same', async () => {
+    const { api, sandbox } = await setup(
+      { state: createLargeAccount(1_000, 12_000), quotas: false },
+      { timeoutMs: 20_000 },
+    );
+    const me = await api.getMeWithRelatedData();
+    const answer = await fetch(`${sandbox.apiUrl}/me?with_related_data=true`, {
+      headers: { authorization: `Basic ${Buffer.from(`${DEMO.apiToken}:api_token`).toString('base64')}` },
+    });
+    const text = await answer.text();
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(me).toEqual(JSON.parse(text));
+  });
+});
 
 describe('error mapping, one status at a time', () => {
   it('403 on /me is "signed out"; a bad token never appears in the error', async () => {

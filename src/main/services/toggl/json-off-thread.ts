@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+
+/** Answers this large or larger are parsed off the main thread (a 100,000-task /me is 20 MB). */
+export const LARGE_JSON_BYTES = 1_000_000;
+
+/** Items per piece sent back: each piece costs the main thread a few milliseconds to take in. */
+const ITEMS_PER_PIECE = 2_000;
+
+/*
+ * Plain JavaScript, run as an eval'd worker (no bundling or loader needed in Electron, Node or
+ * the tests). It parses the text, keeps the large arrays back, and hands the value over a
+ * piece at a time, each when the main thread asks for the next, so that taking the pieces in
+ * never adds up to one long task there.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const SIZE = ${ITEMS_PER_PIECE};
+let pieces = [];
+parentPort.on('message', (message) => {
+  if (message !== 'next') {
+    let value;
+    const text = new TextDecoder().decode(message);
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      pieces = [{ invalid: text }];
+      return;
+    }
+    const split = (key, items) => {
+      for (let at = 0; at < items.length; at += SIZE) pieces.push({ key, items: items.slice(at, at + SIZE) });
+    };
+    if (Array.isArray(value) && value.length > SIZE) {
+      pieces.push({ root: [] });
+      split(null, value);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const root = {};
+      const later = [];
+      for (const key of Object.keys(value)) {
+        if (Array.isArray(value[key]) && value[key].length > SIZE) {
+          root[key] = [];
+          later.push(key);
+        } else root[key] = value[key];
+      }
+      pieces.push({ root });
+      for (const key of later) split(key, value[key]);
+    } else pieces.push({ root: value });
+    return;
+  }
+  parentPort.postMessage(pieces.length > 0 ? pieces.shift() : { done: true });
+});
+`;
+
+type Piece = { root: unknown } | { key: string | null; items: unknown[] } | { invalid: string } | { done: true };
+
+/**
+ * JSON.parse of an answer's bytes on a worker thread (they are handed over, not copied): the
+ * main thread, which answers the tray and the windows, only takes in the result, piece by
+ * piece, between other work. Text that is not JSON comes back as the text.
+ */
+export async function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  let failed: ((error: unknown) => void) | undefined;
+  worker.on('error', (error) => failed?.(error));
+  try {
+    const next = (): Promise<Piece> =>
+      new Promise((resolve, reject) => {
+        failed = reject;
+        worker.once('message', resolve);
+        worker.postMessage('next');
+      });
+    worker.postMessage(bytes, [bytes]);
+    let root: unknown;
+    for (let piece = await next(); !('done' in piece); piece = await next()) {
+      // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
+      if ('invalid' in piece) return piece.invalid;
+      if ('root' in piece) root = piece.root;
+      else {
+        const list = (piece.key === null ? root : (root as Record<string, unknown>)[piece.key]) as unknown[];
+        for (const item of piece.items) list.push(item);
+      }
+    }
+    return root;
+  } finally {
+    void worker.terminate();
+  }
+}
