@@ -2,6 +2,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
+import { takeEarlyProjects } from './early-projects';
 import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
 import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
 
@@ -109,10 +110,11 @@ export class DataState {
   /** Projects first (a large account's first rows paint sooner), then everything. */
   async load(): Promise<void> {
     const [projects, status] = await Promise.all([
-      this.#api.invoke('data.view', { tasks: false }),
+      takeEarlyProjects() ?? this.#api.invoke('data.view', { tasks: false }),
       this.#api.invoke('sync.status'),
     ]);
-    if (projects.ok && !this.view) this.view = projects.value;
+    // An early answer from before sign-in holds nobody's list: the whole one follows anyway.
+    if (projects.ok && projects.value.user && !this.view) this.view = projects.value;
     if (status.ok) this.status = status.value;
     const full = await this.#api.invoke('data.view');
     if (full.ok) this.view = full.value;

@@ -148,3 +148,40 @@ describe('large searches', () => {
     expect(rows.find((row) => row.kind === 'project')).toMatchObject({ expanded: false, hasTasks: true });
   });
 });
+
+describe('the order of names', () => {
+  it('is the collator’s, with accents, numbers, case, repeats and no client', () => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const names = [
+      'Project 10',
+      'project 2',
+      'Éclair',
+      'eclair',
+      'Zeta',
+      'Ärger',
+      'arger',
+      'Project 2',
+      'ACME-9',
+      'acme-10',
+    ];
+    const clients = [null, 'Globex', 'globex', 'Ärzte', 'Acme', 'Acme 2', 'Acme 10'];
+    const projects = Array.from({ length: 120 }, (_, at) =>
+      project(at + 1, 1, names[(at * 7) % names.length] ?? '', clients[(at * 3) % clients.length] ?? null),
+    );
+    const tasks = Array.from({ length: 300 }, (_, at) =>
+      task(1000 + at, 1 + (at % 5), names[(at * 5) % names.length] ?? ''),
+    );
+    const prepared = prepareView({ projects, tasks });
+    const expected = [...projects].sort(
+      (a, b) =>
+        Number(a.clientName === null) - Number(b.clientName === null) ||
+        collator.compare(a.clientName ?? '', b.clientName ?? '') ||
+        collator.compare(a.name, b.name),
+    );
+    expect(prepared.workspaces.get(1)?.projects.map((item) => item.id)).toEqual(expected.map((item) => item.id));
+    for (const pid of [1, 2, 3, 4, 5]) {
+      const own = tasks.filter((item) => item.pid === pid).sort((a, b) => collator.compare(a.name, b.name));
+      expect(prepared.tasks.get(pid)?.map((item) => item.id)).toEqual(own.map((item) => item.id));
+    }
+  });
+});

@@ -72,10 +72,14 @@ export interface WorkspaceTree {
   projects: ViewProject[];
   /** Where each project is in the view (as Matches counts). */
   projectAt: Int32Array;
-  /** Each project's tasks by name, where each is in the view, and whether each is open. */
-  tasks: ViewTask[][];
-  taskAt: Int32Array[];
-  taskOpen: Uint8Array[];
+  /**
+   * The tasks of project `place`, by name, are tasks[taskStart[place] … taskStart[place + 1]),
+   * with where each is in the view (taskAt) and whether it is open (taskOpen) beside them.
+   */
+  taskStart: Int32Array;
+  tasks: ViewTask[];
+  taskAt: Int32Array;
+  taskOpen: Uint8Array;
 }
 
 /** What the tree needs from a view, computed once per view rather than per keystroke. */
@@ -88,10 +92,26 @@ export interface PreparedView {
   openTasks: Map<number, number>;
 }
 
+/**
+ * Each distinct name's place in the collator's order: for names that repeat (a client on many
+ * projects), sorting them once and comparing places gives the collator's order with a fraction
+ * of its comparisons.
+ */
+function ranks(names: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(names)].sort((a, b) => collator.compare(a, b));
+  const rank = new Map<string, number>();
+  distinct.forEach((name, at) => {
+    const previous = distinct[at - 1];
+    // Names the collator calls equal share a place, so ties stay in their original order.
+    rank.set(name, previous !== undefined && collator.compare(previous, name) === 0 ? (rank.get(previous) ?? at) : at);
+  });
+  return rank;
+}
+
 export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): PreparedView {
+  const projectCount = view.projects.length;
   const byProject = new Map<number, number[]>();
   const openTasks = new Map<number, number>();
-  const projectCount = view.projects.length;
   view.tasks.forEach((task, at) => {
     const list = byProject.get(task.pid);
     if (list) list.push(at);
@@ -99,20 +119,23 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
     if (task.active) openTasks.set(task.pid, (openTasks.get(task.pid) ?? 0) + 1);
   });
   const tasks = new Map<number, ViewTask[]>();
-  const taskAt = new Map<number, Int32Array>();
   for (const [pid, list] of byProject) {
     list.sort((a, b) => collator.compare(view.tasks[a]?.name ?? '', view.tasks[b]?.name ?? ''));
     tasks.set(
       pid,
       list.map((at) => view.tasks[at] as ViewTask),
     );
-    taskAt.set(
-      pid,
-      Int32Array.from(list, (at) => projectCount + at),
-    );
   }
+
   const projectIndex = new Map(view.projects.map((project, at) => [project.id, at]));
   const owner = Int32Array.from(view.tasks, (task) => projectIndex.get(task.pid) ?? -1);
+  // Clients repeat across projects: placed once, they are compared as numbers.
+  const clientRank = ranks(
+    view.projects.flatMap((project) => (project.clientName === null ? [] : [project.clientName])),
+  );
+  const clientKey = Float64Array.from(view.projects, (project) =>
+    project.clientName === null ? Number.MAX_SAFE_INTEGER : (clientRank.get(project.clientName) ?? 0),
+  );
   const byWorkspace = new Map<number, number[]>();
   view.projects.forEach((project, at) => {
     const list = byWorkspace.get(project.wid);
@@ -120,29 +143,32 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
     else byWorkspace.set(project.wid, [at]);
   });
   const workspaces = new Map<number, WorkspaceTree>();
-  for (const [wid, list] of byWorkspace) {
-    const projects = list.map((at) => view.projects[at] as ViewProject);
-    const order = projects.map((_, index) => index);
-    order.sort((i, j) => {
-      const a = projects[i] as ViewProject;
-      const b = projects[j] as ViewProject;
-      return (
-        Number(a.clientName === null) - Number(b.clientName === null) ||
-        collator.compare(a.clientName ?? '', b.clientName ?? '') ||
-        collator.compare(a.name, b.name)
-      );
+  for (const [wid, order] of byWorkspace) {
+    order.sort(
+      (i, j) =>
+        (clientKey[i] ?? 0) - (clientKey[j] ?? 0) ||
+        collator.compare(view.projects[i]?.name ?? '', view.projects[j]?.name ?? ''),
+    );
+    const projects = order.map((at) => view.projects[at] as ViewProject);
+    const taskStart = new Int32Array(projects.length + 1);
+    let total = 0;
+    projects.forEach((project, place) => {
+      taskStart[place] = total;
+      total += byProject.get(project.id)?.length ?? 0;
     });
-    const sorted = order.map((index) => projects[index] as ViewProject);
-    const noTasks: ViewTask[] = [];
-    workspaces.set(wid, {
-      projects: sorted,
-      projectAt: Int32Array.from(order, (index) => list[index] ?? -1),
-      tasks: sorted.map((project) => tasks.get(project.id) ?? noTasks),
-      taskAt: sorted.map((project) => taskAt.get(project.id) ?? new Int32Array(0)),
-      taskOpen: sorted.map((project) =>
-        Uint8Array.from(tasks.get(project.id) ?? noTasks, (task) => (task.active ? 1 : 0)),
-      ),
-    });
+    taskStart[projects.length] = total;
+    const listed: ViewTask[] = [];
+    const taskAt = new Int32Array(total);
+    const taskOpen = new Uint8Array(total);
+    for (const project of projects) {
+      for (const at of byProject.get(project.id) ?? []) {
+        const task = view.tasks[at] as ViewTask;
+        taskAt[listed.length] = projectCount + at;
+        taskOpen[listed.length] = task.active ? 1 : 0;
+        listed.push(task);
+      }
+    }
+    workspaces.set(wid, { projects, projectAt: Int32Array.from(order), taskStart, tasks: listed, taskAt, taskOpen });
   }
   return { workspaces, owner, tasks, openTasks };
 }
@@ -179,13 +205,13 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
     for (let place = 0; place < tree.projects.length; place++) {
       const project = tree.projects[place] as ViewProject;
       if (!showArchived && !project.active) continue;
-      const at = tree.taskAt[place] as Int32Array;
+      const [from, to] = [tree.taskStart[place] ?? 0, tree.taskStart[place + 1] ?? 0];
       // Whether any of its tasks shows, from counts and the search's marks, not by visiting them.
       const projectAt = tree.projectAt[place] ?? -1;
       const hasTasks = options.matches
         ? ((options.matches.owners[projectAt] ?? 0) & (showDone ? 1 : 2)) !== 0
         : showDone
-          ? at.length > 0
+          ? to > from
           : (prepared.openTasks.get(project.id) ?? 0) > 0;
       if (hit && hit[projectAt] !== 1 && !hasTasks) continue;
       if (showWorkspaceHeaders && !headed) {
@@ -206,11 +232,11 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
         hasTasks,
       });
       if (!expanded) continue;
-      const all = tree.tasks[place] ?? [];
-      const open = tree.taskOpen[place] as Uint8Array;
-      all.forEach((task, index) => {
-        if (shows(index, open, at, showDone, hit)) rows.push({ kind: 'task', key: `t:${task.id}`, task, project });
-      });
+      for (let index = from; index < to; index++) {
+        const task = tree.tasks[index] as ViewTask;
+        if (shows(index, tree.taskOpen, tree.taskAt, showDone, hit))
+          rows.push({ kind: 'task', key: `t:${task.id}`, task, project });
+      }
     }
   }
   return rows;
