@@ -21,6 +21,22 @@ export interface AppInfo {
 import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';
 import type { ViewDelta } from './view-delta';
 
+/** The most tasks one `data.tasks` answer may carry. */
+export const TASK_PAGE_MAX = 20_000;
+
+export interface TaskPageRequest {
+  version: number;
+  from: number;
+  count: number;
+}
+
+export interface TaskPage {
+  version: number;
+  /** How many tasks the view has in all. */
+  total: number;
+  tasks: DataView['tasks'];
+}
+
 /** Who is signed in, as the renderer may know it: never the token. */
 export interface SessionUser {
   id: number;
@@ -108,6 +124,12 @@ export interface IpcContract {
    * large account's projects can be painted before its tasks arrive.
    */
   'data.view': { request: { tasks: boolean } | undefined; response: DataView };
+  /**
+   * A page of the list's tasks (`count` from `from`), so that no answer carries 100,000 of
+   * them at once. `version` is the view they belong to; one that changed meanwhile answers
+   * with the new version, and the window starts again.
+   */
+  'data.tasks': { request: TaskPageRequest; response: TaskPage };
   'projects.create': { request: { wid: number; fields: ProjectFields }; response: { id: number } };
   'projects.update': { request: { id: number; changes: ProjectChanges }; response: undefined };
   /** Archive (false) or restore (true); several ids make one bulk request per workspace. */
@@ -175,6 +197,7 @@ export const CHANNELS = {
   'session.signInWithPassword': true,
   'session.signOut': true,
   'data.view': true,
+  'data.tasks': true,
   'projects.create': true,
   'projects.update': true,
   'projects.setActive': true,

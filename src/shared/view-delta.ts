@@ -28,6 +28,12 @@ export function sameItem(a: object, b: object): boolean {
   return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
 }
 
+/** The `base` of a change too large to send item by item (a full load): load the list again. */
+export const WHOLE_LIST_CHANGED = -1;
+
+/** Changes over this many items go as WHOLE_LIST_CHANGED: windows load the list a page at a time. */
+export const LARGE_DELTA_ITEMS = 10_000;
+
 function applyItems<T extends Item>(items: readonly T[], changes: ItemChanges<T>): T[] {
   // Unchanged, the same array: a window's search index and tree follow it by identity.
   if (changes.upsert.length === 0 && changes.remove.length === 0) return items as T[];

@@ -68,6 +68,10 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       session.signInWithPassword(email, password, discardPending),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
     'data.view': (request) => (request?.tasks === false ? { ...data.currentView(), tasks: [] } : data.currentView()),
+    'data.tasks': ({ from, count }) => {
+      const { version, tasks } = data.currentView();
+      return { version, total: tasks.length, tasks: tasks.slice(from, from + count) };
+    },
     'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),
     'projects.update': ({ id, changes }) => nothing(() => commands.updateProject(id, changes)),
     'projects.setActive': ({ ids, active }) => nothing(() => commands.setProjectsActive(ids, active)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectChangesSchema, projectFieldsSchema, taskChangesSchema, taskFieldsSchema } from '../../shared/schema';
+import { TASK_PAGE_MAX } from '../../shared/contract';
 import type { Schemas } from './router';
 
 const noRequest = z.undefined();
@@ -42,6 +43,11 @@ export const schemas = {
   }),
   'session.signOut': z.strictObject({ discardPending: z.boolean() }),
   'data.view': z.strictObject({ tasks: z.boolean() }).optional(),
+  'data.tasks': z.strictObject({
+    version: z.number().int(),
+    from: z.number().int().min(0),
+    count: z.number().int().min(1).max(TASK_PAGE_MAX),
+  }),
   'projects.create': z.strictObject({ wid: id, fields: projectFields }),
   'projects.update': z.strictObject({ id, changes: projectChanges }),
   'projects.setActive': z.strictObject({ ids, active: z.boolean() }),

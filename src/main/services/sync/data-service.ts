@@ -3,6 +3,7 @@ import { DataCommands } from '../changes/commands';
 import { TeamCommands } from '../changes/team-commands';
 import { ChangeQueue } from '../changes/queue';
 import { Replayer } from '../changes/replayer';
+import { LARGE_DELTA_ITEMS, WHOLE_LIST_CHANGED } from '../../../shared/view-delta';
 import { ListView } from '../changes/list-view';
 import type { EventSink } from '../events';
 import type { Logger } from '../logger';
@@ -175,8 +176,18 @@ export class DataService {
     const { projects, tasks, version, ...rest } = this.currentView();
     this.emitted = version;
     const changes = this.list.takeChanges();
-    if (base !== undefined && base !== version)
-      this.options.events.emit('data.changed', { base, version, ...changes, rest });
+    if (base !== undefined && base !== version) {
+      const { projects: p, tasks: t } = changes;
+      const size = p.upsert.length + p.remove.length + t.upsert.length + t.remove.length;
+      // A full load's 100,000 items would be one long serialization: windows page the list in instead.
+      const none = { upsert: [], remove: [] };
+      this.options.events.emit(
+        'data.changed',
+        size > LARGE_DELTA_ITEMS
+          ? { base: WHOLE_LIST_CHANGED, version, projects: none, tasks: none, rest }
+          : { base, version, ...changes, rest },
+      );
+    }
     this.options.events.emit('sync.status', this.status());
   }
 }

@@ -3,6 +3,9 @@ import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import { takeEarlyProjects } from './early-projects';
+
+/** Tasks per `data.tasks` answer: each is a few milliseconds to send and to read. */
+const TASK_PAGE = 10_000;
 import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
 import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
 
@@ -116,11 +119,32 @@ export class DataState {
     // An early answer from before sign-in holds nobody's list: the whole one follows anyway.
     if (projects.ok && projects.value.user && !this.view) this.view = projects.value;
     if (status.ok) this.status = status.value;
-    const full = await this.#api.invoke('data.view');
-    if (full.ok) this.view = full.value;
+    await this.#reload();
     // For `npm run bench:ui`: the whole list is here (the next load is measured from a quiet window).
     performance.mark('toggl-tray:list-loaded');
-    this.#indexWhenIdle();
+  }
+
+  /**
+   * The whole list, its tasks a page at a time (no single answer carries 100,000 of them).
+   * A list that changes between pages is asked for again; after a few tries, in one answer.
+   */
+  async #fetchWhole(): Promise<DataView | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = await this.#api.invoke('data.view', { tasks: false });
+      if (!head.ok) return null;
+      const tasks: DataView['tasks'] = [];
+      let whole = true;
+      for (let from = 0; whole; from += TASK_PAGE) {
+        const page = await this.#api.invoke('data.tasks', { version: head.value.version, from, count: TASK_PAGE });
+        if (!page.ok) return null;
+        whole = page.value.version === head.value.version;
+        for (const task of page.value.tasks) tasks.push(task);
+        if (from + TASK_PAGE >= page.value.total) break;
+      }
+      if (whole) return { ...head.value, tasks };
+    }
+    const full = await this.#api.invoke('data.view');
+    return full.ok ? full.value : null;
   }
 
   #indexPending = false;
@@ -140,10 +164,24 @@ export class DataState {
     });
   }
 
-  async #reload(): Promise<void> {
-    const full = await this.#api.invoke('data.view');
-    if (full.ok && full.value.version >= (this.view?.version ?? 0)) this.view = full.value;
-    this.#indexWhenIdle();
+  #reloading: Promise<void> | undefined;
+
+  /** A whole copy of the list, once at a time; one older than what we hold (a change came meanwhile) is asked for again. */
+  #reload(): Promise<void> {
+    this.#reloading ??= (async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const whole = await this.#fetchWhole();
+        if (!whole) break;
+        if (whole.version >= (this.view?.version ?? 0)) {
+          this.view = whole;
+          break;
+        }
+      }
+      this.#indexWhenIdle();
+    })().finally(() => {
+      this.#reloading = undefined;
+    });
+    return this.#reloading;
   }
 
   listen(): () => void {

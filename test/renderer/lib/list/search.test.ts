@@ -41,6 +41,8 @@ describe('search', () => {
   it('highlights every exact occurrence, merged', () => {
     expect(highlightRanges('Website redesign', 'web site')).toEqual([[0, 7]]);
     expect(highlightRanges('Mobile app', 'x')).toEqual([]);
+    expect(highlightRanges('Mobile app', 'a')).toEqual([]);
+    expect(highlightRanges('Mobile app', 'a mo')).toEqual([[0, 2]]);
   });
 });
 

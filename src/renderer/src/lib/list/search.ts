@@ -239,11 +239,15 @@ export function search(index: SearchIndex, query: string, previous?: SearchState
   return { query, hits };
 }
 
-/** Where a name shows the query's words (exact substrings), for highlighting. */
+/**
+ * Where a name shows the query's words (exact substrings), for highlighting. A single letter
+ * is not marked: every "r" in every row says nothing, and costs a keystroke its frame.
+ */
 export function highlightRanges(name: string, query: string): [number, number][] {
   const lower = fold(name);
   const ranges: [number, number][] = [];
   for (const token of tokensOf(query)) {
+    if (token.length < 2) continue;
     let from = lower.indexOf(token);
     while (from >= 0) {
       ranges.push([from, from + token.length]);

@@ -184,6 +184,36 @@ function shows(
   return (showDone || open[index] === 1) && (!hit || hit[at[index] ?? 0] === 1);
 }
 
+type ProjectRow = Extract<Row, { kind: 'project' }>;
+type TaskRow = Extract<Row, { kind: 'task' }>;
+
+// Rows kept from one build to the next (items are replaced when they change, so a kept row is
+// current): a keystroke that shows the same items hands the list the same objects, and
+// nothing downstream has anything to redo.
+const projectRows = new WeakMap<ViewProject, (ProjectRow | undefined)[]>();
+const taskRows = new WeakMap<ViewTask, TaskRow>();
+
+function projectRow(project: ViewProject, openTasks: number, expanded: boolean, hasTasks: boolean): ProjectRow {
+  let kept = projectRows.get(project);
+  if (!kept) projectRows.set(project, (kept = []));
+  const slot = (expanded ? 2 : 0) + (hasTasks ? 1 : 0);
+  let row = kept[slot];
+  if (row?.openTasks !== openTasks) {
+    row = { kind: 'project', key: `p:${project.id}`, project, openTasks, expanded, hasTasks };
+    kept[slot] = row;
+  }
+  return row;
+}
+
+function taskRow(task: ViewTask, project: ViewProject): TaskRow {
+  let row = taskRows.get(task);
+  if (row?.project !== project) {
+    row = { kind: 'task', key: `t:${task.id}`, task, project };
+    taskRows.set(task, row);
+  }
+  return row;
+}
+
 /**
  * The rows to show: workspaces, then clients (no client last), then projects, each followed
  * by its tasks when expanded. Archived projects and done tasks only when asked for.
@@ -223,19 +253,11 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
         rows.push({ kind: 'client', key: `c:${workspace.id}:${client ?? ''}`, label: client ?? 'No client' });
       }
       const expanded = options.expanded.has(project.id) || (autoExpand && hasTasks);
-      rows.push({
-        kind: 'project',
-        key: `p:${project.id}`,
-        project,
-        openTasks: prepared.openTasks.get(project.id) ?? 0,
-        expanded,
-        hasTasks,
-      });
+      rows.push(projectRow(project, prepared.openTasks.get(project.id) ?? 0, expanded, hasTasks));
       if (!expanded) continue;
       for (let index = from; index < to; index++) {
         const task = tree.tasks[index] as ViewTask;
-        if (shows(index, tree.taskOpen, tree.taskAt, showDone, hit))
-          rows.push({ kind: 'task', key: `t:${task.id}`, task, project });
+        if (shows(index, tree.taskOpen, tree.taskAt, showDone, hit)) rows.push(taskRow(task, project));
       }
     }
   }
