@@ -48,7 +48,7 @@ export function collectMatches(
     if (at < projectCount) continue;
     tasks++;
     const owner = prepared.owner[at - projectCount] ?? -1;
-    if (owner >= 0) owners[owner] = (owners[owner] ?? 0) | (view.tasks[at - projectCount]?.active ? 3 : 1);
+    if (owner >= 0) owners[owner] = (owners[owner] ?? 0) | (prepared.taskOpenAt[at - projectCount] === 1 ? 3 : 1);
   }
   return { hit, tasks, owners };
 }
@@ -70,8 +70,9 @@ export const AUTO_EXPAND_LIMIT = 1_000;
 export interface WorkspaceTree {
   /** Client by client (no client last), then by name. */
   projects: ViewProject[];
-  /** Where each project is in the view (as Matches counts). */
+  /** Where each project is in the view (as Matches counts), and how many open tasks it has. */
   projectAt: Int32Array;
+  openCount: Int32Array;
   /**
    * The tasks of project `place`, by name, are tasks[taskStart[place] … taskStart[place + 1]),
    * with where each is in the view (taskAt) and whether it is open (taskOpen) beside them.
@@ -87,6 +88,8 @@ export interface PreparedView {
   workspaces: Map<number, WorkspaceTree>;
   /** Each task's project, by place in the view (-1: its project is not listed). */
   owner: Int32Array;
+  /** Whether each task is open, by place in the view. */
+  taskOpenAt: Uint8Array;
   /** Each project's tasks, sorted by name. */
   tasks: Map<number, ViewTask[]>;
   openTasks: Map<number, number>;
@@ -129,6 +132,7 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
 
   const projectIndex = new Map(view.projects.map((project, at) => [project.id, at]));
   const owner = Int32Array.from(view.tasks, (task) => projectIndex.get(task.pid) ?? -1);
+  const taskOpenAt = Uint8Array.from(view.tasks, (task) => (task.active ? 1 : 0));
   // Clients repeat across projects: placed once, they are compared as numbers.
   const clientRank = ranks(
     view.projects.flatMap((project) => (project.clientName === null ? [] : [project.clientName])),
@@ -168,9 +172,18 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
         listed.push(task);
       }
     }
-    workspaces.set(wid, { projects, projectAt: Int32Array.from(order), taskStart, tasks: listed, taskAt, taskOpen });
+    const openCount = Int32Array.from(projects, (project) => openTasks.get(project.id) ?? 0);
+    workspaces.set(wid, {
+      projects,
+      projectAt: Int32Array.from(order),
+      openCount,
+      taskStart,
+      tasks: listed,
+      taskAt,
+      taskOpen,
+    });
   }
-  return { workspaces, owner, tasks, openTasks };
+  return { workspaces, owner, taskOpenAt, tasks, openTasks };
 }
 
 /** A project's task at `index` shows: open (or done ones asked for) and, with a search, a hit. */
@@ -242,7 +255,7 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
         ? ((options.matches.owners[projectAt] ?? 0) & (showDone ? 1 : 2)) !== 0
         : showDone
           ? to > from
-          : (prepared.openTasks.get(project.id) ?? 0) > 0;
+          : (tree.openCount[place] ?? 0) > 0;
       if (hit && hit[projectAt] !== 1 && !hasTasks) continue;
       if (showWorkspaceHeaders && !headed) {
         rows.push({ kind: 'workspace', key: `w:${workspace.id}`, label: workspace.name });
@@ -253,7 +266,7 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
         rows.push({ kind: 'client', key: `c:${workspace.id}:${client ?? ''}`, label: client ?? 'No client' });
       }
       const expanded = options.expanded.has(project.id) || (autoExpand && hasTasks);
-      rows.push(projectRow(project, prepared.openTasks.get(project.id) ?? 0, expanded, hasTasks));
+      rows.push(projectRow(project, tree.openCount[place] ?? 0, expanded, hasTasks));
       if (!expanded) continue;
       for (let index = from; index < to; index++) {
         const task = tree.tasks[index] as ViewTask;
