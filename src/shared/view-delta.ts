@@ -20,12 +20,20 @@ export interface ViewDelta {
   rest: Omit<DataView, 'projects' | 'tasks' | 'version'>;
 }
 
-/** Same keys with the same values (items are flat). */
+/** Same keys with the same values; an array (a workspace's managed projects) item by item. */
 export function sameItem(a: object, b: object): boolean {
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
   const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => Object.is(left[key], right[key]));
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => {
+      const [x, y] = [left[key], right[key]];
+      if (Array.isArray(x) && Array.isArray(y))
+        return x.length === y.length && x.every((value, at) => Object.is(value, y[at]));
+      return Object.is(x, y);
+    })
+  );
 }
 
 /** The `base` of a change too large to send item by item (a full load): load the list again. */

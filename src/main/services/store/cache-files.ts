@@ -8,7 +8,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeSync,
 } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
@@ -34,6 +33,8 @@ export interface OpenedCache extends OpenedJson<CacheFile> {
   journal: JournalLine[];
   /** Journal lines that could not be read (cut off by a crash, or damaged). */
   unreadableLines: number;
+  /** There was no cache.json yet. */
+  missing: boolean;
 }
 
 /**
@@ -72,10 +73,10 @@ export class CacheFiles {
     // Lines made on top of a file that is gone, lost or salvaged do not apply to what is left.
     if (missing || opened.movedAside || opened.damagedCopy) {
       this.dropJournal();
-      return { ...opened, journal: [], unreadableLines: 0 };
+      return { ...opened, journal: [], unreadableLines: 0, missing };
     }
     const { lines, unreadable } = this.readJournal(opened.value.journalSeq);
-    return { ...opened, journal: lines, unreadableLines: unreadable };
+    return { ...opened, journal: lines, unreadableLines: unreadable, missing };
   }
 
   /** Adds one save to the journal (throws when the disk refuses it: nothing was added then). */
@@ -87,15 +88,7 @@ export class CacheFiles {
 
   /** Writes the whole cache now and empties the journal (sign-out, quitting, tests). */
   writeWholeSync(snapshot: CacheSnapshot): void {
-    const temp = `${this.file}.tmp`;
-    const fd = openSync(temp, 'w', OWNER_ONLY);
-    try {
-      for (const piece of cacheText(snapshot)) writeSync(fd, piece);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
+    replaceAtomically(this.file, cacheText(snapshot));
     this.dropJournal();
   }
 
@@ -166,21 +159,27 @@ export class CacheFiles {
       .map((line) => `${line}\n`)
       .join('');
     if (kept === '') return this.dropJournal();
-    const temp = `${this.journalFile}.tmp`;
-    const fd = openSync(temp, 'w', OWNER_ONLY);
-    try {
-      writeSync(fd, kept);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.journalFile);
-    this.journalBytes = statSync(this.journalFile).size;
+    replaceAtomically(this.journalFile, [kept]);
+    this.journalBytes = Buffer.byteLength(kept);
   }
 
   dropJournal(): void {
     rmSync(this.journalFile, { force: true });
     this.journalBytes = 0;
   }
+}
+
+/** Writes `file` anew from its pieces: a temporary file, on disk, then renamed over the old one. */
+function replaceAtomically(file: string, pieces: Iterable<string>): void {
+  const temp = `${file}.tmp`;
+  const fd = openSync(temp, 'w', OWNER_ONLY);
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
 }
 
 /** A line's `seq` without parsing the rest of it (it is the first key); -1 if it has none. */

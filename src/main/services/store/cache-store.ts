@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type {
   CachedClient,
   CachedProject,
@@ -13,6 +12,7 @@ import { CACHE_SCHEMA_VERSION, type CacheSnapshot, type JournalLine } from './ca
 import { CacheFiles } from './cache-files';
 import { fromProjectRow, fromTaskRow, toProjectRow, toTaskRow } from './cache-rows';
 import { TrackedMap, type ChangedKeys } from './tracked-map';
+import { WriteProblem } from './write-problem';
 
 export { CACHE_SCHEMA_VERSION } from './cache-format';
 
@@ -44,9 +44,8 @@ export class CacheStore {
   sinceCursor: number | null = null;
   /** True when the file on disk was unreadable at start (moved aside) or lost records (salvaged or journal). */
   readonly recoveredFromCorruption: boolean;
-  /** Why the last write failed (what is on disk is from before), or null. */
-  writeProblem: string | null = null;
   private readonly files: CacheFiles;
+  private readonly problem: WriteProblem;
   private readonly watched: Watched;
   private seq: number;
   /** Rows changed that no journal line holds: the next save writes a whole file. */
@@ -57,18 +56,23 @@ export class CacheStore {
   /** Grows with every write made at once, so a whole file still on its way stands down. */
   private generation = 0;
   private timer: unknown;
-  private retry: unknown;
-  private retries = 0;
 
   constructor(
     dataDir: string,
-    private readonly log: Logger,
+    log: Logger,
     private readonly debounceMs = 300,
     private readonly clock: Pick<Clock, 'setTimeout' | 'clearTimeout'> = systemClock,
     /** Told when a write starts or stops failing. */
-    private readonly onWriteProblem?: () => void,
+    onWriteProblem?: () => void,
   ) {
     this.files = new CacheFiles(dataDir, log);
+    this.problem = new WriteProblem({
+      name: 'cache',
+      file: this.files.file,
+      log,
+      clock,
+      ...(onWriteProblem && { onChange: onWriteProblem }),
+    });
     const opened = this.files.open();
     const data = opened.value;
     this.user = data.user;
@@ -93,11 +97,16 @@ export class CacheStore {
       tasks: this.tasks.watch(),
       teams: this.teams.watch(),
     };
-    if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || !existsSync(this.file)) this.flush();
+    if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || opened.missing) this.flush();
   }
 
   get file(): string {
     return this.files.file;
+  }
+
+  /** Why the last write failed (what is on disk is from before), or null. */
+  get writeProblem(): string | null {
+    return this.problem.current;
   }
 
   /** Persists soon; many changes in a row make one save. */
@@ -127,11 +136,11 @@ export class CacheStore {
     const line = this.journalLine();
     try {
       this.files.append(line);
-      this.noteProblem(null);
+      this.problem.ok();
     } catch (error) {
       // Nothing was added: the next try writes the whole file instead.
       this.wholeDue = true;
-      this.failed(error);
+      this.problem.failed(error, () => this.save());
     }
   }
 
@@ -144,10 +153,10 @@ export class CacheStore {
     try {
       this.files.writeWholeSync(this.snapshot());
       this.wholeDue = false;
-      this.noteProblem(null);
+      this.problem.ok();
     } catch (error) {
       this.wholeDue = true;
-      this.failed(error);
+      this.problem.failed(error, () => this.save());
     }
   }
 
@@ -171,8 +180,7 @@ export class CacheStore {
       if (this.writing || this.wholeDue) this.flush();
       else this.save();
     }
-    this.clock.clearTimeout(this.retry);
-    this.retry = undefined;
+    this.problem.stop();
   }
 
   private async writeWhole(): Promise<void> {
@@ -185,9 +193,9 @@ export class CacheStore {
         if (!written) return;
       } while (this.changedMeanwhile());
       this.wholeDue = false;
-      this.noteProblem(null);
+      this.problem.ok();
     } catch (error) {
-      this.failed(error);
+      this.problem.failed(error, () => this.save());
     } finally {
       this.writing = undefined;
     }
@@ -213,10 +221,6 @@ export class CacheStore {
       sinceCursor: this.sinceCursor,
       teams: [...this.teams.values()],
     };
-  }
-
-  private dirtySmall(): boolean {
-    return this.watched.workspaces.size + this.watched.clients.size + this.watched.teams.size > 0;
   }
 
   private journalLine(): JournalLine {
@@ -258,25 +262,6 @@ export class CacheStore {
     for (const id of line.goneTasks) this.tasks.delete(id);
     for (const row of line.projects) this.projects.set(row[0], fromProjectRow(row));
     for (const row of line.tasks) this.tasks.set(row[0], fromTaskRow(row));
-  }
-
-  private failed(error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    this.log.warn(`cache: could not write ${this.file}`, { reason });
-    this.noteProblem(reason);
-    this.clock.clearTimeout(this.retry);
-    this.retry = this.clock.setTimeout(() => this.save(), Math.min(60_000, 2_000 * 2 ** this.retries++));
-  }
-
-  private noteProblem(problem: string | null): void {
-    if (problem === null) {
-      this.retries = 0;
-      this.clock.clearTimeout(this.retry);
-      this.retry = undefined;
-    }
-    if (problem === this.writeProblem) return;
-    this.writeProblem = problem;
-    this.onWriteProblem?.();
   }
 }
 

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import { closeTruncatedJson } from './truncated-json';
+import { WriteProblem } from './write-problem';
 
 /** What could be read of a file that did not validate whole. */
 export interface Salvaged<T> {
@@ -58,14 +59,18 @@ export class JsonStore<T> {
   readonly damagedCopy: string | undefined;
   /** What could not be read when the file was opened. */
   readonly lost: readonly string[];
-  /** Why the last write failed (the file on disk is the one before), or null. */
-  writeProblem: string | null = null;
   private value: T;
-  private retry: unknown;
-  private retries = 0;
+  private readonly problem: WriteProblem;
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     this.file = path.join(options.dataDir, `${options.name}.json`);
+    this.problem = new WriteProblem({
+      name: options.name,
+      file: this.file,
+      log: options.log,
+      clock: options.clock ?? systemClock,
+      ...(options.onWriteProblem && { onChange: options.onWriteProblem }),
+    });
     const loaded = readJsonFile(this.file, options);
     this.movedAside = loaded.movedAside;
     this.damagedCopy = loaded.damagedCopy;
@@ -88,6 +93,11 @@ export class JsonStore<T> {
     return this.value;
   }
 
+  /** Why the last write failed (the file on disk is the one before), or null. */
+  get writeProblem(): string | null {
+    return this.problem.current;
+  }
+
   /**
    * Writes the value now (atomically) and then holds it. When the write fails (a full disk,
    * a directory in the way) it throws and the old value, in memory and on disk, stays.
@@ -96,11 +106,11 @@ export class JsonStore<T> {
     try {
       this.conf.store = withInternal(value);
     } catch (error) {
-      this.noteProblem(error instanceof Error ? error.message : String(error));
+      this.problem.refused(error);
       throw error;
     }
     this.value = value;
-    this.noteProblem(null);
+    this.problem.ok();
   }
 
   /**
@@ -114,33 +124,16 @@ export class JsonStore<T> {
 
   /** Stops trying again (the app is closing). */
   close(): void {
-    this.options.clock?.clearTimeout(this.retry);
-    this.retry = undefined;
+    this.problem.stop();
   }
 
   private tryWrite(value: T): void {
     try {
       this.conf.store = withInternal(value);
-      this.noteProblem(null);
+      this.problem.ok();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.options.log.warn(`${this.options.name}: could not write ${this.file}`, { reason });
-      this.noteProblem(reason);
-      const clock = this.options.clock ?? systemClock;
-      clock.clearTimeout(this.retry);
-      this.retry = clock.setTimeout(() => this.tryWrite(this.value), Math.min(60_000, 2_000 * 2 ** this.retries++));
+      this.problem.failed(error, () => this.tryWrite(this.value));
     }
-  }
-
-  private noteProblem(problem: string | null): void {
-    if (problem === null) {
-      this.retries = 0;
-      (this.options.clock ?? systemClock).clearTimeout(this.retry);
-      this.retry = undefined;
-    }
-    if (problem === this.writeProblem) return;
-    this.writeProblem = problem;
-    this.options.onWriteProblem?.();
   }
 }
 

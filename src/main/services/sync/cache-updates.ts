@@ -1,3 +1,4 @@
+import { sameItem } from '../../../shared/view-delta';
 import { nextTurn } from '../next-turn';
 import type { Delta, SkipReport } from '../toggl/mapping';
 
@@ -27,7 +28,7 @@ export function applyChanges<T extends { id: number }>(map: Map<number, T>, delt
   for (const item of delta.live) {
     const kept = map.get(item.id);
     // The same values again keep their object: nothing that follows the cache has to look.
-    if (!kept || !sameRecord(kept, item)) map.set(item.id, item);
+    if (!kept || !sameItem(kept, item)) map.set(item.id, item);
   }
 }
 
@@ -41,24 +42,9 @@ export async function replaceAll<T extends { id: number }>(map: Map<number, T>, 
     for (const item of items.slice(at, at + SLICE)) {
       gone.delete(item.id);
       const kept = map.get(item.id);
-      if (!kept || !sameRecord(kept, item)) map.set(item.id, item);
+      if (!kept || !sameItem(kept, item)) map.set(item.id, item);
     }
     if (items.length > SLICE) await nextTurn();
   }
   for (const id of gone) map.delete(id);
-}
-
-/** Same fields, same values (one level of arrays deep: a workspace's managed projects). */
-function sameRecord(a: object, b: object): boolean {
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((key) => {
-      const [x, y] = [left[key], right[key]];
-      if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((value, at) => value === y[at]);
-      return Object.is(x, y);
-    })
-  );
 }
