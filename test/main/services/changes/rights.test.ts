@@ -3,6 +3,7 @@ import type { DataView } from '../../../../src/shared/entities';
 import { projectLock } from '../../../../src/shared/rights';
 import { addProject, addProjectUser } from '../../../../tools/sandbox/builders';
 import { DEMO } from '../../../../tools/sandbox/fixture';
+import { projectIdNamed, workspaceIdNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 // Every row of README's "Who may do what", through the commands and against the sandbox.
@@ -15,8 +16,6 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const view = (): Promise<DataView> => app.call('data.view');
-const workspaceId = (v: DataView, name: string) => v.workspaces.find((item) => item.name === name)?.id ?? 0;
-const projectId = (v: DataView, name: string) => v.projects.find((item) => item.name === name)?.id ?? 0;
 const onToggl = (name: string) =>
   [...world.sandbox.state.projects.values()].find((project) => project.name === name && !project.server_deleted_at);
 const demoId = () => world.sandbox.state.userByEmail(DEMO.email)?.id ?? 0;
@@ -30,9 +29,9 @@ async function settle(): Promise<void> {
 describe('who may do what', () => {
   it('a workspace admin changes every project and creates projects', async () => {
     const v = await view();
-    const studio = workspaceId(v, 'Demo Studio');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
     expect(v.rights[studio]).toMatchObject({ createProjects: null, editProjects: null });
-    await app.call('projects.update', { id: projectId(v, 'Hiring'), changes: { name: 'Hiring 2027' } });
+    await app.call('projects.update', { id: projectIdNamed(v, 'Hiring'), changes: { name: 'Hiring 2027' } });
     await app.call('projects.create', { wid: studio, fields: { ...fields, name: 'Admin made' } });
     await settle();
     expect(onToggl('Hiring 2027')).toBeDefined();
@@ -41,8 +40,8 @@ describe('who may do what', () => {
 
   it('a member who does not manage a project may not change it, its tasks or its members, as Toggl refuses', async () => {
     const v = await view();
-    const community = workspaceId(v, 'Community (members)');
-    const meetup = projectId(v, 'Meetup organising');
+    const community = workspaceIdNamed(v, 'Community (members)');
+    const meetup = projectIdNamed(v, 'Meetup organising');
     const reason = 'Only admins and the project’s managers may change it and its tasks in “Community (members)”.';
     expect(projectLock(v.rights[community], meetup)).toBe(reason);
     await expect(app.call('projects.update', { id: meetup, changes: { name: 'Mine' } })).rejects.toThrow(reason);
@@ -56,8 +55,8 @@ describe('who may do what', () => {
 
   it('the manager of one project in that workspace changes that project and its tasks', async () => {
     const v = await view();
-    const community = workspaceId(v, 'Community (members)');
-    const newsletter = projectId(v, 'Newsletter');
+    const community = workspaceIdNamed(v, 'Community (members)');
+    const newsletter = projectIdNamed(v, 'Newsletter');
     expect(v.rights[community]?.managedProjects).toEqual([newsletter]);
     expect(projectLock(v.rights[community], newsletter)).toBeNull();
     await app.call('projects.update', { id: newsletter, changes: { name: 'Newsletter (monthly)' } });
@@ -73,7 +72,7 @@ describe('who may do what', () => {
 
   it('where only admins may create projects, a member may not; a project lead may, and then manages it', async () => {
     let v = await view();
-    const community = workspaceId(v, 'Community (members)');
+    const community = workspaceIdNamed(v, 'Community (members)');
     expect(v.rights[community]?.createProjects).toBe(
       'Only admins and project leads may create projects in “Community (members)”.',
     );
@@ -99,7 +98,7 @@ describe('who may do what', () => {
   });
 
   it('a private project is seen only by its members (and admins)', async () => {
-    const community = workspaceId(await view(), 'Community (members)');
+    const community = workspaceIdNamed(await view(), 'Community (members)');
     const sam = world.sandbox.state.userByEmail('sam@toggl-tray.test')?.id ?? 0;
     const secret = addProject(world.sandbox.state, community, { name: 'Board only', creatorId: sam, isPrivate: true });
     await app.call('sync.refresh');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import { addProjectUser } from '../../../../tools/sandbox/builders';
+import { projectIdNamed, workspaceIdNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 let world: SyncWorld;
@@ -12,8 +13,6 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const view = (): Promise<DataView> => app.call('data.view');
-const wid = (v: DataView, name: string) => v.workspaces.find((item) => item.name === name)?.id ?? 0;
-const pid = (v: DataView, name: string) => v.projects.find((item) => item.name === name)?.id ?? 0;
 const userId = (email: string) => world.sandbox.state.userByEmail(email)?.id ?? 0;
 const SAM = 'sam@toggl-tray.test';
 const team = (v: DataView, workspace: number) => v.teams.find((item) => item.wid === workspace);
@@ -32,7 +31,7 @@ async function send(): Promise<void> {
 describe('members and groups of a project', () => {
   it('load once per workspace when first opened, one request each, then come with every full sync', async () => {
     const v = await view();
-    const studio = wid(v, 'Demo Studio');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
     expect(team(v, studio)).toBeUndefined();
     const before = world.sandbox.requests.length;
     await app.call('team.open', { wid: studio });
@@ -47,15 +46,20 @@ describe('members and groups of a project', () => {
     const loaded = team(await view(), studio);
     expect(loaded?.users.map((user) => user.name).sort()).toEqual(['Dana Demo', 'Sam Teammate']);
     expect(loaded?.members).toContainEqual(
-      expect.objectContaining({ pid: pid(v, 'Mobile app'), uid: userId(SAM), manager: true, sync: 'synced' }),
+      expect.objectContaining({
+        pid: projectIdNamed(v, 'Mobile app'),
+        uid: userId(SAM),
+        manager: true,
+        sync: 'synced',
+      }),
     );
     expect(loaded?.groups.map((group) => group.name)).toEqual(['Designers']);
     expect(loaded?.projectGroups).toEqual([
-      expect.objectContaining({ pid: pid(v, 'Website redesign'), sync: 'synced' }),
+      expect.objectContaining({ pid: projectIdNamed(v, 'Website redesign'), sync: 'synced' }),
     ]);
 
     // Someone adds a member on Toggl: the next full sync brings it.
-    const internal = world.sandbox.state.projects.get(pid(v, 'Internal tools'));
+    const internal = world.sandbox.state.projects.get(projectIdNamed(v, 'Internal tools'));
     if (internal) addProjectUser(world.sandbox.state, internal, userId(SAM));
     await app.call('sync.refresh');
     expect(team(await view(), studio)?.members.some((member) => member.pid === internal?.id)).toBe(true);
@@ -63,8 +67,8 @@ describe('members and groups of a project', () => {
 
   it('add, make manager, remove: each shown at once and sent exactly once', async () => {
     let v = await view();
-    const studio = wid(v, 'Demo Studio');
-    const internal = pid(v, 'Internal tools');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
+    const internal = projectIdNamed(v, 'Internal tools');
     await app.call('team.open', { wid: studio });
     const { id } = await app.call('members.add', { pid: internal, uid: userId(SAM) });
     expect(id).toBeLessThan(0);
@@ -95,11 +99,11 @@ describe('members and groups of a project', () => {
 
   it('offline, changes to a member not yet sent fold into its add; added and removed sends nothing', async () => {
     const v = await view();
-    const studio = wid(v, 'Demo Studio');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
     await app.call('team.open', { wid: studio });
     await world.sandbox.setDown(true);
-    const internal = pid(v, 'Internal tools');
-    const hiring = pid(v, 'Hiring');
+    const internal = projectIdNamed(v, 'Internal tools');
+    const hiring = projectIdNamed(v, 'Hiring');
     const first = await app.call('members.add', { pid: internal, uid: userId(SAM) });
     // The try that found Toggl unreachable has ended: nothing is on the wire.
     await app.services.data.settled();
@@ -118,10 +122,10 @@ describe('members and groups of a project', () => {
 
   it('groups: add one to a project and take it off again', async () => {
     const v = await view();
-    const studio = wid(v, 'Demo Studio');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
     await app.call('team.open', { wid: studio });
     const designers = team(v, studio)?.groups[0]?.id ?? team(await view(), studio)?.groups[0]?.id ?? 0;
-    const mobile = pid(v, 'Mobile app');
+    const mobile = projectIdNamed(v, 'Mobile app');
     await app.call('groups.add', { pid: mobile, groupId: designers });
     await send();
     const link = [...world.sandbox.state.projectGroups.values()].find((item) => item.pid === mobile);
@@ -137,26 +141,28 @@ describe('members and groups of a project', () => {
 
   it('a project’s manager manages its members; on a project they do not manage they may not', async () => {
     const v = await view();
-    const community = wid(v, 'Community (members)');
+    const community = workspaceIdNamed(v, 'Community (members)');
     await app.call('team.open', { wid: community });
     const loaded = team(await view(), community);
-    const newsletterSam = loaded?.members.find((item) => item.pid === pid(v, 'Newsletter') && item.uid === userId(SAM));
+    const newsletterSam = loaded?.members.find(
+      (item) => item.pid === projectIdNamed(v, 'Newsletter') && item.uid === userId(SAM),
+    );
     await app.call('members.setManager', { id: newsletterSam?.id ?? 0, manager: false });
     await send();
     expect(world.sandbox.state.projectUsers.get(newsletterSam?.id ?? 0)?.manager).toBe(false);
-    const meetupDemo = loaded?.members.find((item) => item.pid === pid(v, 'Meetup organising'));
+    const meetupDemo = loaded?.members.find((item) => item.pid === projectIdNamed(v, 'Meetup organising'));
     await expect(app.call('members.remove', { id: meetupDemo?.id ?? 0 })).rejects.toThrow(
       'Only admins and the project’s managers may change it',
     );
-    await expect(app.call('members.add', { pid: pid(v, 'Newsletter'), uid: userId(SAM) })).rejects.toThrow(
+    await expect(app.call('members.add', { pid: projectIdNamed(v, 'Newsletter'), uid: userId(SAM) })).rejects.toThrow(
       'Sam Teammate is already on “Newsletter”.',
     );
   });
 
   it('refuses in words what cannot be: people and groups from elsewhere, gone ones, a team not loaded', async () => {
     const v = await view();
-    const consulting = wid(v, 'Dana Consulting');
-    const audit = pid(v, 'Security audit');
+    const consulting = workspaceIdNamed(v, 'Dana Consulting');
+    const audit = projectIdNamed(v, 'Security audit');
     await expect(app.call('members.add', { pid: audit, uid: userId(SAM) })).rejects.toThrow(
       'The members of this workspace are not loaded yet',
     );
@@ -175,9 +181,11 @@ describe('members and groups of a project', () => {
       'That project is not in the list any more.',
     );
     // Already so: nothing to queue.
-    const studio = wid(v, 'Demo Studio');
+    const studio = workspaceIdNamed(v, 'Demo Studio');
     await app.call('team.open', { wid: studio });
-    const samOnMobile = team(await view(), studio)?.members.find((item) => item.pid === pid(v, 'Mobile app'));
+    const samOnMobile = team(await view(), studio)?.members.find(
+      (item) => item.pid === projectIdNamed(v, 'Mobile app'),
+    );
     await app.call('members.setManager', { id: samOnMobile?.id ?? 0, manager: true });
     expect((await view()).outbox).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
+import { projectIdNamed, workspaceIdNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 let world: SyncWorld;
@@ -12,8 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const workspace = (name: string) => view.workspaces.find((item) => item.name === name)?.id ?? 0;
-const project = (name: string) => view.projects.find((item) => item.name === name)?.id ?? 0;
+const workspace = (name: string) => workspaceIdNamed(view, name);
+const project = (name: string) => projectIdNamed(view, name);
 const task = (name: string) => view.tasks.find((item) => item.name === name)?.id ?? 0;
 const fields = { name: 'New one', cid: null, color: '#0b83d9', isPrivate: false, billable: false };
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
+import { projectIdNamed, projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 let world: SyncWorld;
@@ -8,7 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const project = (view: DataView, name: string) => view.projects.find((item) => item.name === name);
 const serverProjects = () => [...world.sandbox.state.projects.values()].filter((item) => !item.server_deleted_at);
 const serverTasks = () => [...world.sandbox.state.tasks.values()].filter((item) => !item.server_deleted_at);
 
@@ -22,11 +22,11 @@ async function queueWhileDown(app: LaunchedApp): Promise<{ view: DataView; studi
   await app.call('tasks.create', { pid: first, fields: { name: 'Fault task', estimatedSeconds: null } });
   await app.call('projects.create', { wid: studio, fields: { ...fields, name: 'Fault two' } });
   await app.call('projects.update', {
-    id: project(view, 'Mobile app')?.id ?? 0,
+    id: projectIdNamed(view, 'Mobile app'),
     changes: { name: 'Mobile app (faults)' },
   });
-  await app.call('projects.setActive', { ids: [project(view, 'Internal tools')?.id ?? 0], active: false });
-  const website = project(view, 'Website redesign')?.id ?? 0;
+  await app.call('projects.setActive', { ids: [projectIdNamed(view, 'Internal tools')], active: false });
+  const website = projectIdNamed(view, 'Website redesign');
   await app.call('tasks.create', { pid: website, fields: { name: 'Fault review', estimatedSeconds: 600 } });
   const visual = view.tasks.find((task) => task.name === 'Visual design')?.id ?? 0;
   await app.call('tasks.update', { id: visual, changes: { name: 'Visual design (faults)' } });
@@ -109,8 +109,8 @@ describe('replay under faults: nothing lost, nothing doubled', () => {
     const app = await world.launch();
     const { view } = await queueWhileDown(app);
     // Someone takes the new name on Toggl first: the rename is refused for good.
-    const mobile = world.sandbox.state.projects.get(project(view, 'Mobile app')?.id ?? 0);
-    const website = world.sandbox.state.projects.get(project(view, 'Website redesign')?.id ?? 0);
+    const mobile = world.sandbox.state.projects.get(projectIdNamed(view, 'Mobile app'));
+    const website = world.sandbox.state.projects.get(projectIdNamed(view, 'Website redesign'));
     if (website && mobile) {
       website.name = 'Mobile app (faults)';
       website.client_id = mobile.client_id;
@@ -124,7 +124,7 @@ describe('replay under faults: nothing lost, nothing doubled', () => {
         error: 'Toggl refused the change: Name has already been taken',
       }),
     ]);
-    expect(project(after, 'Mobile app (faults)')?.sync).toBe('failed');
+    expect(projectNamed(after, 'Mobile app (faults)')?.sync).toBe('failed');
     expect((await app.call('sync.status')).failed).toBe(1);
     expect(serverTasks().filter((task) => task.name === 'Fault task')).toHaveLength(1);
 
@@ -132,6 +132,6 @@ describe('replay under faults: nothing lost, nothing doubled', () => {
     await app.call('outbox.discard', { entryId });
     const discarded = await app.call('data.view');
     expect(discarded.outbox).toEqual([]);
-    expect(project(discarded, 'Mobile app')?.sync).toBe('synced');
+    expect(projectNamed(discarded, 'Mobile app')?.sync).toBe('synced');
   });
 });

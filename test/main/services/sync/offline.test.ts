@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
+import { projectIdNamed, projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 let world: SyncWorld;
@@ -8,7 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const byName = (view: DataView, name: string) => view.projects.find((project) => project.name === name);
 const taskNamed = (view: DataView, name: string) => view.tasks.find((task) => task.name === name);
 
 /** The sandbox's own state for the demo user's projects and tasks. */
@@ -40,8 +40,8 @@ describe('offline: changes through the IPC handlers', () => {
       pid: projectId,
       fields: { name: 'Plan it', estimatedSeconds: 3600 },
     });
-    const mobile = byName(before, 'Mobile app');
-    const internal = byName(before, 'Internal tools');
+    const mobile = projectNamed(before, 'Mobile app');
+    const internal = projectNamed(before, 'Internal tools');
     const visual = taskNamed(before, 'Visual design');
     await app.call('projects.update', { id: mobile?.id ?? 0, changes: { name: 'Mobile app v2' } });
     await app.call('projects.setActive', { ids: [internal?.id ?? 0], active: false });
@@ -49,10 +49,10 @@ describe('offline: changes through the IPC handlers', () => {
     await app.call('tasks.create', { pid: mobile?.id ?? 0, fields: { name: 'Release notes', estimatedSeconds: null } });
 
     const now = await app.call('data.view');
-    expect(byName(now, 'Offline launch')).toMatchObject({ id: projectId, sync: 'pending', active: true });
+    expect(projectNamed(now, 'Offline launch')).toMatchObject({ id: projectId, sync: 'pending', active: true });
     expect(taskNamed(now, 'Plan it')).toMatchObject({ id: taskId, pid: projectId, sync: 'pending' });
-    expect(byName(now, 'Mobile app v2')).toMatchObject({ id: mobile?.id, sync: 'pending' });
-    expect(byName(now, 'Internal tools')).toMatchObject({ active: false, sync: 'pending' });
+    expect(projectNamed(now, 'Mobile app v2')).toMatchObject({ id: mobile?.id, sync: 'pending' });
+    expect(projectNamed(now, 'Internal tools')).toMatchObject({ active: false, sync: 'pending' });
     expect(taskNamed(now, 'Visual design')).toMatchObject({ active: false, sync: 'pending' });
     expect(now.outbox.map((entry) => entry.summary)).toEqual([
       'Create project “Offline launch”',
@@ -144,7 +144,7 @@ describe('offline: changes through the IPC handlers', () => {
     await expect(
       app.call('projects.create', { wid: personal, fields: { ...fields, color: '#123456' } }),
     ).rejects.toThrow('Custom colors need a paid plan in “Side projects”');
-    const legacy = byName(view, 'Legacy migration');
+    const legacy = projectNamed(view, 'Legacy migration');
     await expect(
       app.call('tasks.create', { pid: legacy?.id ?? 0, fields: { name: 'More', estimatedSeconds: null } }),
     ).rejects.toThrow('“Legacy migration” is archived: restore it before adding tasks.');
@@ -156,7 +156,7 @@ describe('undo before anything went out', () => {
   it('an archive undone while still queued cancels out: nothing is sent', async () => {
     const app = await world.launch();
     const { view } = await goOffline(app);
-    const internal = byName(view, 'Internal tools')?.id ?? 0;
+    const internal = projectIdNamed(view, 'Internal tools');
     const visual = taskNamed(view, 'Visual design')?.id ?? 0;
     await app.call('projects.setActive', { ids: [internal], active: false });
     await app.call('tasks.setActive', { ids: [visual], active: false });
@@ -165,7 +165,7 @@ describe('undo before anything went out', () => {
     await app.call('tasks.setActive', { ids: [visual], active: true });
     const after = await app.call('data.view');
     expect(after.outbox).toEqual([]);
-    expect(byName(after, 'Internal tools')).toMatchObject({ active: true, sync: 'synced' });
+    expect(projectNamed(after, 'Internal tools')).toMatchObject({ active: true, sync: 'synced' });
     await world.sandbox.setDown(false);
     await app.services.data.loop.probe();
     expect(world.sandbox.countRequests((request) => request.method !== 'GET')).toBe(0);

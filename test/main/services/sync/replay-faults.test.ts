@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DataView } from '../../../../src/shared/entities';
 import { DEMO } from '../../../../tools/sandbox/fixture';
+import { projectIdNamed, projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
 let world: SyncWorld;
@@ -11,7 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const named = (view: DataView, name: string) => view.projects.find((project) => project.name === name);
 const writes = () =>
   world.sandbox.requests
     .filter((request) => request.method !== 'GET' && request.path !== '/')
@@ -21,7 +20,7 @@ describe('replay against what Toggl really answers', () => {
   it('a 402 for a plan feature fails that change with Toggl’s words; the rest goes on and sync is not paused', async () => {
     const view = await app.call('data.view');
     const consulting = view.workspaces.find((workspace) => workspace.name === 'Dana Consulting');
-    const audit = named(view, 'Security audit');
+    const audit = projectNamed(view, 'Security audit');
     // The workspace was downgraded on Toggl after the list was loaded: the app still thinks it is paid.
     const organization = world.sandbox.state.organizations.get(consulting?.organizationId ?? 0);
     const workspace = world.sandbox.state.workspaces.get(consulting?.id ?? 0);
@@ -85,7 +84,7 @@ describe('replay against what Toggl really answers', () => {
     });
     await app.call('tasks.create', { pid: id, fields: { name: 'Child task', estimatedSeconds: null } });
     // Someone creates the same name on Toggl first: the create is refused for good.
-    const clash = named(view, 'Internal tools');
+    const clash = projectNamed(view, 'Internal tools');
     const onServer = world.sandbox.state.projects.get(clash?.id ?? 0);
     if (onServer) onServer.name = 'Refused parent';
     await world.sandbox.setDown(false);
@@ -108,7 +107,7 @@ describe('replay against what Toggl really answers', () => {
 describe('an HTML error page from the edge', () => {
   it('a 429 page without Retry-After backs off and the change goes later, with no HTML shown anywhere', async () => {
     const view = await app.call('data.view');
-    const mobile = named(view, 'Mobile app')?.id ?? 0;
+    const mobile = projectIdNamed(view, 'Mobile app');
     world.sandbox.force({ status: 429, times: 3, html: true });
     await app.call('projects.update', { id: mobile, changes: { name: 'After the page' } });
     await app.services.data.settled();
