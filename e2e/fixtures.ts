@@ -2,12 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
-import { createFixture } from '../tools/sandbox/fixture';
+import { createFixture, createLargeAccount } from '../tools/sandbox/fixture';
 import { TogglSandbox } from '../tools/sandbox/server';
 import { electronApp, webApp, type AppUnderTest, type ShellName } from './support/app-under-test';
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './support/electron-binary';
 
 interface TestFixtures {
+  /** The sandbox's account: the demo account, or a large one of this many projects and tasks. */
+  account: 'demo' | { projects: number; tasks: number };
   /** A fresh, empty data dir for this test only. */
   dataDir: string;
   /** Toggl, played by the sandbox on port 0 with the demo account. */
@@ -43,9 +45,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
-    const sandbox = new TogglSandbox({ state: createFixture(), rateLimit: false });
+  account: ['demo', { option: true }],
+  sandbox: async ({ account }, use) => {
+    const state = account === 'demo' ? createFixture() : createLargeAccount(account.projects, account.tasks);
+    const sandbox = new TogglSandbox({ state, rateLimit: false });
     await sandbox.start();
     await use(sandbox);
     await sandbox.stop();

@@ -3,11 +3,11 @@ import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import { takeEarlyProjects } from './early-projects';
+import { buildIndex, search, type SearchIndex } from './list/search';
+import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
 
 /** Tasks per `data.tasks` answer: each is a few milliseconds to send and to read. */
 const TASK_PAGE = 10_000;
-import { buildIndex, search, type SearchIndex, type SearchState } from './list/search';
-import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
 export class DataState {
@@ -22,9 +22,6 @@ export class DataState {
   /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
   readonly picked = new SvelteSet<string>();
   selectedKey = $state<string | null>(null);
-
-  /** The last search and the index it ran on: a growing query only re-checks its hits. */
-  #searchState: { index: SearchIndex; state: SearchState } | undefined;
 
   // Projects and tasks by themselves: a delta that leaves them alone (a sync time, the
   // outbox) keeps the same arrays, so the tree and the search index are not made again.
@@ -54,16 +51,11 @@ export class DataState {
   });
 
   readonly matches = $derived.by(() => {
-    // The index is built on the first search, not on load.
-    if (this.query.trim() === '') {
-      this.#searchState = undefined;
-      return undefined;
-    }
+    // The index is built when the window is idle after a load; a search before then builds it.
+    if (this.query.trim() === '') return undefined;
     const index = this.index;
     if (!index) return undefined;
-    const previous = this.#searchState?.index === index ? this.#searchState.state : undefined;
-    const state = search(index, this.query, previous);
-    this.#searchState = { index, state };
+    const state = search(index, this.query);
     // The index lists the view's projects, then its tasks, as Matches counts them.
     const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
     return projects && tasks && prepared ? collectMatches({ projects, tasks }, prepared, state.hits) : undefined;
@@ -112,13 +104,14 @@ export class DataState {
 
   /** Projects first (a large account's first rows paint sooner), then everything. */
   async load(): Promise<void> {
-    const [projects, status] = await Promise.all([
-      takeEarlyProjects() ?? this.#api.invoke('data.view', { tasks: false }),
-      this.#api.invoke('sync.status'),
-    ]);
+    // The sync status is not waited for: the rows show as soon as the projects are here.
+    const status = this.#api.invoke('sync.status').then((answer) => {
+      if (answer.ok) this.status = answer.value;
+    });
+    const projects = await (takeEarlyProjects() ?? this.#api.invoke('data.view', { tasks: false }));
     // An early answer from before sign-in holds nobody's list: the whole one follows anyway.
     if (projects.ok && projects.value.user && !this.view) this.view = projects.value;
-    if (status.ok) this.status = status.value;
+    await status;
     // The projects just read are the first page's head: they are not asked for twice.
     await this.#reload(projects.ok && projects.value.user ? projects.value : undefined);
     // For `npm run bench:ui`: the whole list is here (the next load is measured from a quiet window).
@@ -155,9 +148,21 @@ export class DataState {
 
   #indexPending = false;
 
-  /** Reading the derived index builds it; answers how many items it holds. */
-  #buildIndex(): number {
-    return this.index?.keys.length ?? 0;
+  /**
+   * Reading the derived index builds it. A search for a common letter follows, its answer
+   * dropped: the search code is compiled while the window is idle, not on the first key.
+   */
+  #buildIndex(): void {
+    const [index, prepared, view] = [this.index, this.prepared, this.view];
+    if (!index || !prepared || !view) return;
+    const matches = collectMatches(view, prepared, search(index, 'e').hits);
+    buildRows(view, prepared, {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set(),
+      matches,
+    });
   }
 
   /** The search index is built when the window is idle (after a load or a change), not on the next keystroke. */

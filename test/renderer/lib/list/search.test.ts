@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, fold, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
+import { fold } from '../../../../src/renderer/src/lib/list/fold';
+import { buildIndex, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
 
 const index = buildIndex([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
@@ -7,7 +8,7 @@ const index = buildIndex([
   { key: 't:3', parts: ['Wireframes Website redesign Acme Corp'] },
   { key: 't:4', parts: ['Push notifications Mobile app Globex'] },
 ]);
-const keysFor = (query: string) => search(index, query).hits.map((at) => index.keys[at]);
+const keysFor = (query: string) => [...search(index, query).hits].map((at) => index.keys[at]);
 
 describe('search', () => {
   it('matches substrings of project, client and task names, in any word order', () => {
@@ -26,10 +27,29 @@ describe('search', () => {
     expect(keysFor('mbo')).toEqual([]);
   });
 
-  it('narrows from the previous hits when the query grows, with the same result as a fresh search', () => {
-    const first = search(index, 'w');
-    const grown = search(index, 'wi', first);
-    expect(grown.hits).toEqual(search(index, 'wi').hits);
+  it("keeps each token's items: the next keystroke reads the unchanged words instead of searching them again", () => {
+    search(index, 'website gl');
+    expect([...index.tokenItems.keys()]).toEqual(expect.arrayContaining(['website', 'gl']));
+    const kept = index.tokenItems.get('website');
+    expect(keysFor('website glo')).toEqual([]);
+    expect(index.tokenItems.get('website')).toBe(kept);
+    expect(keysFor('website acme')).toEqual(['p:1', 't:3']);
+  });
+
+  it('looks for a token with punctuation as it is, in each name', () => {
+    const codes = buildIndex([
+      { key: 'p:1', parts: ['ACME-2291 Q3 audit', 'Acme'] },
+      { key: 'p:2', parts: ['Audit 2291', 'ACME'] },
+      { key: 't:3', parts: ['Übersicht / Planung', 'Straße & Co'] },
+    ]);
+    const keys = (query: string) => [...search(codes, query).hits].map((at) => codes.keys[at]);
+    expect(keys('acme-22')).toEqual(['p:1']);
+    expect(keys('2291 acme')).toEqual(['p:1', 'p:2']);
+    expect(keys('/')).toEqual(['t:3']);
+    expect(keys('strasse')).toEqual([]);
+    expect(keys('&')).toEqual(['t:3']);
+    // A token never spans two names: "audit acme" is two names of p:1, not one text.
+    expect(keys('audit-acme')).toEqual([]);
   });
 
   it('nearPrefix compares against a prefix of the word', () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
-import {
-  buildRows,
-  formatDuration,
-  matchesOf,
-  parseEstimate,
-  prepareView,
-} from '../../../../src/renderer/src/lib/list/tree';
+import { formatDuration, parseEstimate } from '../../../../src/renderer/src/lib/list/durations';
+import { buildRows, matchesOf, prepareView } from '../../../../src/renderer/src/lib/list/tree';
 
 const workspace = (id: number, name: string) => ({
   id,

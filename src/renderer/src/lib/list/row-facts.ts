@@ -1,5 +1,6 @@
 import type { ItemSync } from '../../../../shared/entities';
-import { formatDuration, type Row } from './tree';
+import { formatDuration } from './durations';
+import type { Row } from './tree';
 
 /**
  * What a row shows besides its name, in words, read out as its description (WCAG 2.5.3: the

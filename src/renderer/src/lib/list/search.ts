@@ -2,33 +2,11 @@
  * Search across project, client and task names, tolerant of word order, of accents
  * ("uberarbeitung" finds "Überarbeitung") and of one typo per word (a wrong, missing, extra or
  * swapped letter) once a word has four letters. Built to keep up with typing on 100,000-item
- * accounts: names are folded once, and a query that extends the previous one only re-checks
- * the previous matches, where that gives the same answer as a fresh search.
+ * accounts: names are folded once, each word lists the names that hold it and each name its
+ * items, and each token's items are kept, so a keystroke works out one token.
  */
 
-/** Lower case without accents: "Überarbeitung" → "uberarbeitung" (one letter stays one letter). */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  // Most names are printable ASCII: nothing to take apart. The rest go letter by letter,
-  // each distinct letter taken apart once (several times faster than the whole name each time).
-  if (ASCII.test(lower)) return lower;
-  let folded = '';
-  for (const letter of lower) folded += letter.charCodeAt(0) < 128 ? letter : foldLetter(letter);
-  return folded;
-}
-
-const foldedLetters = new Map<string, string>();
-
-function foldLetter(letter: string): string {
-  let folded = foldedLetters.get(letter);
-  if (folded === undefined) {
-    folded = letter.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-    foldedLetters.set(letter, folded);
-  }
-  return folded;
-}
-
-const ASCII = /^[ -~]*$/;
+import { fold } from './fold';
 
 /** Typos are forgiven from this many letters on; shorter words must match as they are. */
 const FUZZY_FROM = 4;
@@ -41,84 +19,106 @@ export interface Searchable {
 
 export interface SearchIndex {
   keys: string[];
-  /** Each item's parts, for a token with punctuation in it (looked for in the whole text). */
-  parts: (readonly string[])[];
-  /** Every distinct word once: a typo is looked up among these, not in every item. */
+  /**
+   * Every distinct part (a name) once, and each item's parts: partIds[partStart[i] … partStart[i + 1]).
+   * Names repeat (a project's name is part of each of its tasks' text), so a token is checked
+   * against each name once, not once per item that shows it.
+   */
+  partTexts: string[];
+  partStart: Int32Array;
+  partIds: Int32Array;
+  /** And the other way: each part's items, partItems[partItemStart[p] … partItemStart[p + 1]). */
+  partItemStart: Int32Array;
+  partItems: Int32Array;
+  /** Every distinct word once: a token is compared with these, not with every name. */
   dictionary: string[];
-  /** Each item's words, as positions in the dictionary: item i's are wordIds[wordStart[i] … wordStart[i + 1]). */
+  /** For each dictionary word, the parts that hold it: wordParts[wordStart[w] … wordStart[w + 1]). */
   wordStart: Int32Array;
-  wordIds: Int32Array;
-  /** Per token, which dictionary words it finds (1) or not (0): a small cache across keystrokes. */
-  found: Map<string, Uint8Array>;
-  /** Folded whole texts, made only when a token with punctuation asks for them. */
-  texts: (string | undefined)[];
+  wordParts: Int32Array;
+  /**
+   * Per token, which items it finds, one bit each (item i is bit i % 32 of word i / 32).
+   * Each keystroke changes one token; the others are read from here, so typing key by key
+   * does what a fresh search does, once.
+   */
+  tokenItems: Map<string, Uint32Array>;
+  /** Each part folded, for a token with punctuation in it. */
+  foldedParts: string[];
+  /** Which of ASCII's 32 punctuation marks each part holds, one bit each: most parts are passed over on that alone. */
+  punctuation: Int32Array;
 }
 
-/**
- * Names repeat (a project's name is part of each of its tasks' text), so each distinct part
- * is folded and split once; on a 110,000-item account that is most of the work saved.
- */
-export function buildIndex(items: readonly Searchable[]): SearchIndex {
-  const keys = new Array<string>(items.length);
-  const parts = new Array<readonly string[]>(items.length);
-  const wordStart = new Int32Array(items.length + 1);
-  let wordIds = new Int32Array(items.length * 8);
-  let used = 0;
-  const dictionary: string[] = [];
-  const positions = new Map<string, number>();
-  const partWords = new Map<string, number[]>();
-  const wordsOf = (part: string): number[] => {
-    let ids = partWords.get(part);
-    if (!ids) {
-      ids = fold(part)
-        .split(SEPARATORS)
-        .filter(Boolean)
-        .map((word) => {
-          let at = positions.get(word);
-          if (at === undefined) {
-            at = dictionary.push(word) - 1;
-            positions.set(word, at);
-          }
-          return at;
-        });
-      partWords.set(part, ids);
-    }
-    return ids;
-  };
-  items.forEach((item, index) => {
-    keys[index] = item.key;
-    parts[index] = item.parts;
-    wordStart[index] = used;
-    for (const part of item.parts) {
-      for (const word of wordsOf(part)) {
-        if (used === wordIds.length) {
-          const grown = new Int32Array(wordIds.length * 2);
-          grown.set(wordIds);
-          wordIds = grown;
-        }
-        wordIds[used++] = word;
-      }
-    }
-  });
-  wordStart[items.length] = used;
-  return {
-    keys,
-    parts,
-    dictionary,
-    wordStart,
-    wordIds,
-    found: new Map(),
-    texts: new Array<string | undefined>(items.length),
-  };
-}
+const PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
-function textOf(index: SearchIndex, at: number): string {
-  let text = index.texts[at];
-  if (text === undefined) {
-    text = fold((index.parts[at] ?? []).join(' '));
-    index.texts[at] = text;
+/** The ASCII punctuation marks in `text`, as bits (other characters add none). */
+function punctuationOf(text: string): number {
+  let bits = 0;
+  for (let at = 0; at < text.length; at++) {
+    const mark = PUNCTUATION.indexOf(text.charAt(at));
+    if (mark >= 0) bits |= 1 << mark;
   }
-  return text;
+  return bits;
+}
+
+/** How many tokens' item sets are kept (14 kB each on a 110,000-item account). */
+const TOKENS_KEPT = 64;
+
+/** `lists[i]` laid out flat: values[start[i] … start[i + 1]). */
+function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, at) => (start[at + 1] = (start[at] ?? 0) + list.length));
+  const values = new Int32Array(start[lists.length] ?? 0);
+  lists.forEach((list, at) => values.set(list, start[at]));
+  return { start, values };
+}
+
+/** Each distinct part is folded and split into words once. */
+export function buildIndex(items: readonly Searchable[]): SearchIndex {
+  const dictionary: string[] = [];
+  const wordAt = new Map<string, number>();
+  const partTexts: string[] = [];
+  const foldedParts: string[] = [];
+  const partAt = new Map<string, number>();
+  const partsOfWord: number[][] = [];
+  const partOf = (part: string): number => {
+    let at = partAt.get(part);
+    if (at !== undefined) return at;
+    at = partTexts.push(part) - 1;
+    partAt.set(part, at);
+    const text = fold(part);
+    foldedParts.push(text);
+    for (const word of new Set(text.split(SEPARATORS).filter(Boolean))) {
+      let id = wordAt.get(word);
+      if (id === undefined) {
+        id = dictionary.push(word) - 1;
+        wordAt.set(word, id);
+        partsOfWord.push([]);
+      }
+      partsOfWord[id]?.push(at);
+    }
+    return at;
+  };
+  const itemParts = items.map((item) => item.parts.map(partOf));
+  const byItem = flatten(itemParts);
+  const byWord = flatten(partsOfWord);
+  const itemsOfPart: number[][] = partTexts.map(() => []);
+  itemParts.forEach((list, item) => {
+    for (const part of new Set(list)) itemsOfPart[part]?.push(item);
+  });
+  const byPart = flatten(itemsOfPart);
+  return {
+    keys: items.map((item) => item.key),
+    partTexts,
+    partStart: byItem.start,
+    partIds: byItem.values,
+    partItemStart: byPart.start,
+    partItems: byPart.values,
+    dictionary,
+    wordStart: byWord.start,
+    wordParts: byWord.values,
+    tokenItems: new Map(),
+    foldedParts,
+    punctuation: Int32Array.from(partTexts, punctuationOf),
+  };
 }
 
 const WORD = /^[\p{L}\p{N}]+$/u;
@@ -126,25 +126,80 @@ const LETTER = /[\p{L}\p{N}]/u;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /**
- * Which dictionary words a token finds: those that contain it and, from four letters on,
- * those it is one typo away from. Worked out once per token over the distinct words, so a
- * keystroke costs a lookup per item. Undefined for a token with punctuation in it ("acme-22"):
- * that one is looked for in the item's whole text.
+ * The names a token finds. A word token: those with a word that contains it or, from four
+ * letters on, a word it is one typo away from (the dictionary says which words, their lists
+ * which names). A token with punctuation ("acme-22", "/"): the names that contain it as it is.
  */
-function wordsFound(index: SearchIndex, token: string): Uint8Array | undefined {
-  if (!WORD.test(token)) return undefined;
-  let found = index.found.get(token);
-  if (!found) {
-    found = new Uint8Array(index.dictionary.length);
-    const fuzzy = token.length >= FUZZY_FROM;
-    for (let at = 0; at < index.dictionary.length; at++) {
-      const word = index.dictionary[at] ?? '';
-      if (word.includes(token) || (fuzzy && nearPrefix(token, word))) found[at] = 1;
+function partsFound(index: SearchIndex, token: string): Uint8Array {
+  const found = new Uint8Array(index.partTexts.length);
+  if (!WORD.test(token)) {
+    // It has no space, so it cannot span two parts. Punctuation alone ("/", "&") reads the same
+    // folded or not: no need to fold the names. Only a name with the token's punctuation marks
+    // and, for each of its words ("acme", "22"), a word that holds it can hold the token.
+    const texts = LETTER.test(token) ? index.foldedParts : index.partTexts;
+    const marks = punctuationOf(token);
+    const pieces = token
+      .split(SEPARATORS)
+      .filter(Boolean)
+      .map((piece) => partsFound(index, piece));
+    for (let part = 0; part < found.length; part++) {
+      if (((index.punctuation[part] ?? 0) & marks) !== marks) continue;
+      if (pieces.some((piece) => piece[part] !== 1)) continue;
+      if ((texts[part] ?? '').includes(token)) found[part] = 1;
     }
-    if (index.found.size > 200) index.found.clear();
-    index.found.set(token, found);
+    return found;
+  }
+  const fuzzy = token.length >= FUZZY_FROM;
+  const { dictionary, wordStart, wordParts } = index;
+  for (let word = 0; word < dictionary.length; word++) {
+    const text = dictionary[word] ?? '';
+    if (!text.includes(token) && !(fuzzy && nearPrefix(token, text))) continue;
+    const to = wordStart[word + 1] ?? 0;
+    for (let at = wordStart[word] ?? 0; at < to; at++) found[wordParts[at] ?? 0] = 1;
   }
   return found;
+}
+
+/**
+ * The items a token finds: those with a part it finds. From the parts' item lists when those
+ * are short (a word of a few names), else item by item (a letter found in most names).
+ * Worked out once per token and kept.
+ */
+function itemsFound(index: SearchIndex, token: string): Uint32Array {
+  let bits = index.tokenItems.get(token);
+  if (!bits) {
+    const parts = partsFound(index, token);
+    const { partStart, partIds, partItemStart, partItems } = index;
+    const count = index.keys.length;
+    bits = new Uint32Array((count + 31) >>> 5);
+    let listed = 0;
+    for (let part = 0; part < parts.length && listed < count; part++) {
+      if (parts[part] === 1) listed += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
+    }
+    if (listed < count) {
+      for (let part = 0; part < parts.length; part++) {
+        if (parts[part] !== 1) continue;
+        const to = partItemStart[part + 1] ?? 0;
+        for (let at = partItemStart[part] ?? 0; at < to; at++) {
+          const item = partItems[at] ?? 0;
+          bits[item >>> 5] = (bits[item >>> 5] ?? 0) | (1 << (item & 31));
+        }
+      }
+    } else {
+      for (let item = 0; item < count; item++) {
+        const to = partStart[item + 1] ?? 0;
+        for (let at = partStart[item] ?? 0; at < to; at++) {
+          if (parts[partIds[at] ?? 0] === 1) {
+            bits[item >>> 5] = (bits[item >>> 5] ?? 0) | (1 << (item & 31));
+            break;
+          }
+        }
+      }
+    }
+    if (index.tokenItems.size >= TOKENS_KEPT) index.tokenItems.clear();
+    index.tokenItems.set(token, bits);
+  }
+  return bits;
 }
 
 export function tokensOf(query: string): string[] {
@@ -180,63 +235,40 @@ function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function matches(index: SearchIndex, at: number, tokens: string[], found: (Uint8Array | undefined)[]): boolean {
-  const { wordStart, wordIds } = index;
-  const from = wordStart[at] ?? 0;
-  const to = wordStart[at + 1] ?? 0;
-  for (let position = 0; position < tokens.length; position++) {
-    const words = found[position];
-    if (!words) {
-      const token = tokens[position] ?? '';
-      // Punctuation alone ("/", "&") reads the same folded or not: no need to fold the names.
-      const text = LETTER.test(token) ? textOf(index, at) : (index.parts[at] ?? []).join(' ');
-      if (!text.includes(token)) return false;
-      continue;
-    }
-    let any = false;
-    for (let word = from; word < to; word++) {
-      if (words[wordIds[word] ?? 0] === 1) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
-  return true;
-}
-
 export interface SearchState {
   query: string;
-  /** Positions in the index that matched `query`. */
-  hits: number[];
+  /** Positions in the index that matched `query`, in order. */
+  hits: Int32Array;
 }
 
-/**
- * A longer query matches a subset of what the shorter one matched, so its hits can be
- * re-checked alone, except where a word reaches the length from which typos are forgiven:
- * "wri" must appear as it is, "wrie" may be "wire" misspelt and finds more.
- */
-function narrows(previous: SearchState | undefined, query: string, tokens: string[]): previous is SearchState {
-  if (!previous || previous.query === '' || !query.startsWith(previous.query)) return false;
-  const before = tokensOf(previous.query);
-  if (before.length > tokens.length) return false;
-  return before.every((token, at) => token.length >= FUZZY_FROM || (tokens[at] ?? '').length < FUZZY_FROM);
-}
-
-/** The positions matching `query`; reuses `previous` when the query only grew. */
-export function search(index: SearchIndex, query: string, previous?: SearchState): SearchState {
+/** The positions matching every token of `query`. */
+export function search(index: SearchIndex, query: string): SearchState {
   const tokens = tokensOf(query);
-  if (tokens.length === 0) return { query, hits: [] };
-  const narrowing = narrows(previous, query, tokens);
-  const candidates = narrowing ? previous.hits : undefined;
-  const found = tokens.map((token) => wordsFound(index, token));
-  const hits: number[] = [];
-  if (candidates) {
-    for (const at of candidates) if (matches(index, at, tokens, found)) hits.push(at);
-  } else {
-    for (let at = 0; at < index.keys.length; at++) if (matches(index, at, tokens, found)) hits.push(at);
+  if (tokens.length === 0) return { query, hits: new Int32Array(0) };
+  const [first, ...others] = [...new Set(tokens)].map((token) => itemsFound(index, token));
+  // Thirty-two items at a time: the tokens' sets are intersected word by word.
+  const all = Uint32Array.from(first ?? []);
+  for (const set of others)
+    for (let word = 0; word < all.length; word++) all[word] = (all[word] ?? 0) & (set[word] ?? 0);
+  let count = 0;
+  for (const word of all) count += bitCount(word);
+  const hits = new Int32Array(count);
+  let at = 0;
+  for (let word = 0; word < all.length; word++) {
+    let rest = all[word] ?? 0;
+    while (rest !== 0) {
+      const low = rest & -rest;
+      hits[at++] = (word << 5) + 31 - Math.clz32(low);
+      rest ^= low;
+    }
   }
   return { query, hits };
+}
+
+function bitCount(word: number): number {
+  let rest = word - ((word >>> 1) & 0x55555555);
+  rest = (rest & 0x33333333) + ((rest >>> 2) & 0x33333333);
+  return (((rest + (rest >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

@@ -37,13 +37,14 @@ export interface Matches {
 export function collectMatches(
   view: Pick<DataView, 'projects' | 'tasks'>,
   prepared: PreparedView,
-  hits: Iterable<number>,
+  hits: ArrayLike<number>,
 ): Matches {
   const projectCount = view.projects.length;
   const hit = new Uint8Array(projectCount + view.tasks.length);
   const owners = new Uint8Array(projectCount);
   let tasks = 0;
-  for (const at of hits) {
+  for (let found = 0; found < hits.length; found++) {
+    const at = hits[found] ?? 0;
     hit[at] = 1;
     if (at < projectCount) continue;
     tasks++;
@@ -81,6 +82,8 @@ export interface WorkspaceTree {
   tasks: ViewTask[];
   taskAt: Int32Array;
   taskOpen: Uint8Array;
+  /** Rows made for this tree's projects, kept from one build to the next (four shapes each). */
+  projectRows: (ProjectRow | undefined)[];
 }
 
 /** What the tree needs from a view, computed once per view rather than per keystroke. */
@@ -181,6 +184,7 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
       tasks: listed,
       taskAt,
       taskOpen,
+      projectRows: new Array<ProjectRow | undefined>(projects.length * 4),
     });
   }
   return { workspaces, owner, taskOpenAt, tasks, openTasks };
@@ -200,20 +204,20 @@ function shows(
 type ProjectRow = Extract<Row, { kind: 'project' }>;
 type TaskRow = Extract<Row, { kind: 'task' }>;
 
-// Rows kept from one build to the next (items are replaced when they change, so a kept row is
-// current): a keystroke that shows the same items hands the list the same objects, and
-// nothing downstream has anything to redo.
-const projectRows = new WeakMap<ViewProject, (ProjectRow | undefined)[]>();
+// Rows kept from one build to the next (a tree is made again when its items change, so a kept
+// row is current): a keystroke that shows the same items hands the list the same objects, and
+// nothing downstream has anything to redo. Projects' rows live in their tree's array (a
+// WeakMap look-up per project cost a 10,000-project keystroke milliseconds).
 const taskRows = new WeakMap<ViewTask, TaskRow>();
 
-function projectRow(project: ViewProject, openTasks: number, expanded: boolean, hasTasks: boolean): ProjectRow {
-  let kept = projectRows.get(project);
-  if (!kept) projectRows.set(project, (kept = []));
-  const slot = (expanded ? 2 : 0) + (hasTasks ? 1 : 0);
-  let row = kept[slot];
-  if (row?.openTasks !== openTasks) {
+function projectRow(tree: WorkspaceTree, place: number, expanded: boolean, hasTasks: boolean): ProjectRow {
+  const slot = place * 4 + (expanded ? 2 : 0) + (hasTasks ? 1 : 0);
+  let row = tree.projectRows[slot];
+  if (!row) {
+    const project = tree.projects[place] as ViewProject;
+    const openTasks = tree.openCount[place] ?? 0;
     row = { kind: 'project', key: `p:${project.id}`, project, openTasks, expanded, hasTasks };
-    kept[slot] = row;
+    tree.projectRows[slot] = row;
   }
   return row;
 }
@@ -266,7 +270,7 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
         rows.push({ kind: 'client', key: `c:${workspace.id}:${client ?? ''}`, label: client ?? 'No client' });
       }
       const expanded = options.expanded.has(project.id) || (autoExpand && hasTasks);
-      rows.push(projectRow(project, tree.openCount[place] ?? 0, expanded, hasTasks));
+      rows.push(projectRow(tree, place, expanded, hasTasks));
       if (!expanded) continue;
       for (let index = from; index < to; index++) {
         const task = tree.tasks[index] as ViewTask;
@@ -275,28 +279,4 @@ export function buildRows(view: DataView, prepared: PreparedView, options: TreeO
     }
   }
   return rows;
-}
-
-/** "1 h 30 min", "45 min", "—". */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) return '';
-  const minutes = Math.round(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
-/** "1h 30m", "90m", "1.5h", "2h" → seconds; null for empty; undefined when unreadable. */
-export function parseEstimate(text: string): number | null | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === '') return null;
-  const match = /^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?$/.exec(trimmed);
-  if (match && (match[1] || match[2])) {
-    const hours = Number((match[1] ?? '0').replace(',', '.'));
-    const minutes = Number(match[2] ?? '0');
-    return Math.round(hours * 3600 + minutes * 60);
-  }
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 60;
-  return undefined;
 }

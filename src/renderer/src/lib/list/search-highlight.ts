@@ -1,0 +1,34 @@
+/**
+ * Search hits are marked with the CSS Custom Highlight API: ranges painted over the name's
+ * text, which stays one text node. Marking them with elements would split each name into
+ * new pieces of text on every keystroke, and shaping those is most of a keystroke's frame.
+ */
+export const SEARCH_HIT = 'search-hit';
+
+let shared: Highlight | null | undefined;
+
+/** The page's one search highlight, registered on first use; null where the API is missing. */
+function searchHighlight(): Highlight | null {
+  if (shared === undefined) {
+    shared =
+      typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null;
+    if (shared) CSS.highlights.set(SEARCH_HIT, shared);
+  }
+  return shared;
+}
+
+/** Marks `ranges` of the text node `text`; the returned function takes the marks away again. */
+export function markRanges(text: Node | null, ranges: readonly [number, number][]): () => void {
+  const highlight = searchHighlight();
+  if (!highlight || !text || ranges.length === 0) return () => {};
+  const marked = ranges.map(([from, to]) => {
+    const range = new Range();
+    range.setStart(text, from);
+    range.setEnd(text, to);
+    highlight.add(range);
+    return range;
+  });
+  return () => {
+    for (const range of marked) highlight.delete(range);
+  };
+}
