@@ -59,6 +59,15 @@ test('a long list, scrolled by the wheel down and back, shows every row once, in
     await look();
   }
 
+  // Scrolled to the end, a search that finds a few items shows them (the list is far shorter
+  // than the place it was scrolled to, until the browser pulls the position back).
+  await tree.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await painted(tree);
+  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
+  const last = [...seen.entries()].sort((a, b) => b[0] - a[0])[0]?.[1] ?? '';
+  await search.pressSequentially(last);
+  await expect(page.getByRole('treeitem', { name: last, exact: true })).toBeVisible();
+
   // Every place from the top to the end held one row, and together they are the tree:
   // clients in order, each with its open projects by name (archived ones are hidden).
   const tops = [...seen.keys()].sort((a, b) => a - b);

@@ -41,6 +41,8 @@ describe('search', () => {
       { key: 'p:1', parts: ['ACME-2291 Q3 audit', 'Acme'] },
       { key: 'p:2', parts: ['Audit 2291', 'ACME'] },
       { key: 't:3', parts: ['Übersicht / Planung', 'Straße & Co'] },
+      // A Greek question mark, which folds into ";".
+      { key: 'p:4', parts: ['Tí\u037E Q4'] },
     ]);
     const keys = (query: string) => [...search(codes, query).hits].map((at) => codes.keys[at]);
     expect(keys('acme-22')).toEqual(['p:1']);
@@ -50,6 +52,7 @@ describe('search', () => {
     expect(keys('&')).toEqual(['t:3']);
     // A token never spans two names: "audit acme" is two names of p:1, not one text.
     expect(keys('audit-acme')).toEqual([]);
+    expect(keys('ti;')).toEqual(['p:4']);
   });
 
   it('nearPrefix compares against a prefix of the word', () => {

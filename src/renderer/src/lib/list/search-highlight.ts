@@ -21,10 +21,12 @@ function searchHighlight(): Highlight | null {
 export function markRanges(text: Node | null, ranges: readonly [number, number][]): () => void {
   const highlight = searchHighlight();
   if (!highlight || !text || ranges.length === 0) return () => {};
+  // Offsets past the text would throw: a range that does not fit is cut to it.
+  const length = text.textContent?.length ?? 0;
   const marked = ranges.map(([from, to]) => {
     const range = new Range();
-    range.setStart(text, from);
-    range.setEnd(text, to);
+    range.setStart(text, Math.min(from, length));
+    range.setEnd(text, Math.min(to, length));
     highlight.add(range);
     return range;
   });

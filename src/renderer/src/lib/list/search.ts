@@ -117,7 +117,8 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
     wordParts: byWord.values,
     tokenItems: new Map(),
     foldedParts,
-    punctuation: Int32Array.from(partTexts, punctuationOf),
+    // Folded too: a few letters take apart into ASCII punctuation (the Greek question mark is ";").
+    punctuation: Int32Array.from(partTexts, (text, at) => punctuationOf(text) | punctuationOf(foldedParts[at] ?? '')),
   };
 }
 
