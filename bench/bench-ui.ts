@@ -17,6 +17,7 @@ import { startSandboxProcess } from '../tools/sandbox/process';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import { startWebShellProcess } from '../e2e/support/web-shell';
 import { Figures, TARGETS } from './figures';
+import { compareSearchLibraries } from './search-libraries';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -128,7 +129,11 @@ interface BenchQuery {
  * its project, words out of order with a typo, a name typed without its accents, a client
  * and a project. Each must find its item (checked with the renderer's own search code).
  */
-function benchQueries(): { queries: BenchQuery[]; check: (query: BenchQuery) => number } {
+function benchQueries(): {
+  queries: BenchQuery[];
+  check: (query: BenchQuery) => number;
+  compare: (write: (line: string) => void) => void;
+} {
   const names = largeAccountNames(PROJECTS, TASKS);
   const random = seededRandom(11);
   const project = (at: number) => names.projects[at] ?? '';
@@ -158,19 +163,26 @@ function benchQueries(): { queries: BenchQuery[]; check: (query: BenchQuery) => 
     { query: `${words(clientOf(12))[0] ?? ''} ${words(project(12)).at(-1) ?? ''}`, target: 'p:12' },
   ];
   // The index the popover builds: a project with its client, a task with its project and client.
-  const index = buildIndex([
+  const items = [
     ...names.projects.map((name, at) => ({ key: `p:${at}`, parts: [name, clientOf(at)] })),
     ...names.tasks.map((name, at) => ({
       key: `t:${at}`,
       parts: [name, project(at % PROJECTS), clientOf(at % PROJECTS)],
     })),
-  ]);
+  ];
+  const index = buildIndex(items);
   return {
     queries,
     check: ({ query, target }) => {
       const hits = [...search(index, query).hits].map((at) => index.keys[at]);
       return hits.includes(target) ? hits.length : 0;
     },
+    compare: (write) =>
+      compareSearchLibraries(
+        items.map((item) => [...item.parts]),
+        queries.map(({ query, target }) => ({ query, target: index.keys.indexOf(target) })),
+        write,
+      ),
   };
 }
 
@@ -197,7 +209,7 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let run = 0; run < 5; run++) loads.push(await firstRows(page));
     const indexStart = performance.now();
-    const { queries, check } = benchQueries();
+    const { queries, check, compare } = benchQueries();
     let missed = 0;
     for (const query of queries) {
       const hits = check(query);
@@ -208,6 +220,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  search index, built in Node for the check above: ${(performance.now() - indexStart).toFixed(0)} ms\n`,
     );
+    compare((line) => process.stdout.write(line));
     const typed = await searchLatencies(
       page,
       queries.map((query) => query.query),
