@@ -4,7 +4,8 @@ import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import { takeEarlyProjects } from './early-projects';
 import { buildIndex, search, type SearchIndex } from './list/search';
-import { buildRows, collectMatches, prepareView, type Row } from './list/tree';
+import { collectMatches } from './list/matches';
+import { buildRows, prepareView, type Row } from './list/tree';
 
 /** Tasks per `data.tasks` answer: each is a few milliseconds to send and to read. */
 const TASK_PAGE = 10_000;
@@ -58,7 +59,9 @@ export class DataState {
     const state = search(index, this.query);
     // The index lists the view's projects, then its tasks, as Matches counts them.
     const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
-    return projects && tasks && prepared ? collectMatches({ projects, tasks }, prepared, state.hits) : undefined;
+    return projects && tasks && prepared
+      ? collectMatches({ projects, tasks }, prepared, state.hits, state.grades)
+      : undefined;
   });
 
   readonly rows = $derived.by((): Row[] =>
@@ -155,7 +158,8 @@ export class DataState {
   #buildIndex(): void {
     const [index, prepared, view] = [this.index, this.prepared, this.view];
     if (!index || !prepared || !view) return;
-    const matches = collectMatches(view, prepared, search(index, 'e').hits);
+    const { hits, grades } = search(index, 'e');
+    const matches = collectMatches(view, prepared, hits, grades);
     buildRows(view, prepared, {
       workspaceId: 'all',
       showArchived: false,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/renderer/src/lib/list/fold';
-import {
-  buildIndex,
-  nearPrefix,
-  search,
-  tokensOf,
-  type SearchState,
-} from '../../../../src/renderer/src/lib/list/search';
+import { nearPrefix } from '../../../../src/renderer/src/lib/list/near-prefix';
+import { buildIndex, search, tokensOf, type SearchState } from '../../../../src/renderer/src/lib/list/search';
 import { projectName, seededRandom, taskName, withTypo } from '../../../../tools/sandbox/names';
 
 const random = seededRandom(2024);

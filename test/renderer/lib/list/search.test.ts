@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/renderer/src/lib/list/fold';
-import { buildIndex, highlightRanges, nearPrefix, search } from '../../../../src/renderer/src/lib/list/search';
+import { nearPrefix } from '../../../../src/renderer/src/lib/list/near-prefix';
+import { buildIndex, highlightRanges, search } from '../../../../src/renderer/src/lib/list/search';
 
 const index = buildIndex([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
@@ -34,6 +35,31 @@ describe('search', () => {
     expect(keysFor('website glo')).toEqual([]);
     expect(index.tokenItems.get('website')).toBe(kept);
     expect(keysFor('website acme')).toEqual(['p:1', 't:3']);
+  });
+
+  it('grades each hit: two points a token that is a whole word, one a token that starts a word', () => {
+    const names = buildIndex(
+      ['Fresh start', 'Research plan', 'Res', 'Res research', 'Rest area'].map((name, at) => ({
+        key: String(at),
+        parts: [name],
+      })),
+    );
+    const graded = (query: string) => {
+      const { hits, grades } = search(names, query);
+      return [...hits].map((at, place) => [names.keys[at], grades[place]]);
+    };
+    expect(graded('res')).toEqual([
+      ['0', 0],
+      ['1', 1],
+      ['2', 2],
+      ['3', 2],
+      ['4', 1],
+    ]);
+    // A typo counts as inside a word; every token adds its points.
+    expect(graded('res researhc')).toEqual([
+      ['1', 1],
+      ['3', 2],
+    ]);
   });
 
   it('looks for a token with punctuation as it is, in each name', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import { formatDuration, parseEstimate } from '../../../../src/renderer/src/lib/list/durations';
-import { buildRows, matchesOf, prepareView } from '../../../../src/renderer/src/lib/list/tree';
+import { matchesOf } from '../../../../src/renderer/src/lib/list/matches';
+import { buildRows, prepareView } from '../../../../src/renderer/src/lib/list/tree';
 
 const workspace = (id: number, name: string) => ({
   id,
@@ -106,6 +107,69 @@ describe('buildRows', () => {
       matches: matchesOf(view, new Set([11]), new Set([103, 102])),
     });
     expect(labels(rows)).toEqual(['[Agency]', '[Globex]', 'Beta', '- Plan', '[Studio]', '[No client]', 'Zeta']);
+  });
+});
+
+describe('a search’s order', () => {
+  // One workspace, three clients: the best match is under the last client and among the tasks.
+  const ranked: DataView = {
+    ...view,
+    workspaces: [workspace(1, 'Studio')],
+    projects: [
+      project(31, 1, 'Fresh start', 'Acme'),
+      project(32, 1, 'Prerelease', 'Acme'),
+      project(33, 1, 'Research plan', 'Zeta'),
+      project(34, 1, 'Res', 'Zeta'),
+      project(35, 1, 'Housing', null),
+    ],
+    tasks: [task(301, 35, 'Address list'), task(302, 35, 'Res'), task(303, 35, 'Resize')],
+  };
+  // As search grades them for "res": a whole word 2, the start of a word 1, inside a word 0.
+  const grades = new Map([
+    [31, 0],
+    [32, 0],
+    [33, 1],
+    [34, 2],
+    [301, 0],
+    [302, 2],
+    [303, 1],
+  ]);
+  const rowsFor = (showDone = false) =>
+    labels(
+      buildRows(ranked, prepareView(ranked), {
+        workspaceId: 'all',
+        showArchived: false,
+        showDone,
+        expanded: new Set(),
+        matches: matchesOf(ranked, new Set([31, 32, 33, 34]), new Set([301, 302, 303]), (id) => grades.get(id) ?? 0),
+      }),
+    );
+
+  it('puts exact, then prefix matches first at each level, the tree’s order among equals', () => {
+    expect(rowsFor()).toEqual([
+      '[Zeta]',
+      'Res',
+      'Research plan',
+      '[No client]',
+      'Housing',
+      '- Res',
+      '- Resize',
+      '- Address list',
+      '[Acme]',
+      'Fresh start',
+      'Prerelease',
+    ]);
+  });
+
+  it('without grades, keeps the tree’s order', () => {
+    const rows = buildRows(ranked, prepareView(ranked), {
+      workspaceId: 'all',
+      showArchived: false,
+      showDone: false,
+      expanded: new Set(),
+      matches: matchesOf(ranked, new Set([31, 33]), new Set()),
+    });
+    expect(labels(rows)).toEqual(['[Acme]', 'Fresh start', '[Zeta]', 'Research plan']);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 
 import { fold } from './fold';
+import { nearPrefix } from './near-prefix';
 
 /** Typos are forgiven from this many letters on; shorter words must match as they are. */
 const FUZZY_FROM = 4;
@@ -36,11 +37,11 @@ export interface SearchIndex {
   wordStart: Int32Array;
   wordParts: Int32Array;
   /**
-   * Per token, which items it finds, one bit each (item i is bit i % 32 of word i / 32).
-   * Each keystroke changes one token; the others are read from here, so typing key by key
-   * does what a fresh search does, once.
+   * Per token, which items it finds: one bit each (item i is bit i % 32 of word i / 32), and
+   * how well (a Grade each). Each keystroke changes one token; the others are read from here,
+   * so typing key by key does what a fresh search does, once.
    */
-  tokenItems: Map<string, Uint32Array>;
+  tokenItems: Map<string, TokenItems>;
   /** Each part folded, for a token with punctuation in it. */
   foldedParts: string[];
   /** Which of ASCII's 32 punctuation marks each part holds, one bit each: most parts are passed over on that alone. */
@@ -59,8 +60,19 @@ function punctuationOf(text: string): number {
   return bits;
 }
 
-/** How many tokens' item sets are kept (14 kB each on a 110,000-item account). */
-const TOKENS_KEPT = 64;
+interface TokenItems {
+  bits: Uint32Array;
+  grades: Uint8Array;
+}
+
+/**
+ * How well a token matches a name: 3 a whole word, 2 the start of a word, 1 inside a word or one
+ * typo away (or a token with punctuation, found as it is), 0 not at all.
+ */
+type Grade = 0 | 1 | 2 | 3;
+
+/** How many tokens' items are kept (124 kB each on a 110,000-item account). */
+const TOKENS_KEPT = 32;
 
 /** `lists[i]` laid out flat: values[start[i] … start[i + 1]). */
 function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
@@ -127,9 +139,10 @@ const LETTER = /[\p{L}\p{N}]/u;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /**
- * The names a token finds. A word token: those with a word that contains it or, from four
- * letters on, a word it is one typo away from (the dictionary says which words, their lists
- * which names). A token with punctuation ("acme-22", "/"): the names that contain it as it is.
+ * The names a token finds, each with its Grade. A word token: those with a word that contains
+ * it or, from four letters on, a word it is one typo away from (the dictionary says which
+ * words, their lists which names). A token with punctuation ("acme-22", "/"): the names that
+ * contain it as it is.
  */
 function partsFound(index: SearchIndex, token: string): Uint8Array {
   const found = new Uint8Array(index.partTexts.length);
@@ -145,7 +158,7 @@ function partsFound(index: SearchIndex, token: string): Uint8Array {
       .map((piece) => partsFound(index, piece));
     for (let part = 0; part < found.length; part++) {
       if (((index.punctuation[part] ?? 0) & marks) !== marks) continue;
-      if (pieces.some((piece) => piece[part] !== 1)) continue;
+      if (pieces.some((piece) => piece[part] === 0)) continue;
       if ((texts[part] ?? '').includes(token)) found[part] = 1;
     }
     return found;
@@ -155,98 +168,82 @@ function partsFound(index: SearchIndex, token: string): Uint8Array {
   for (let word = 0; word < dictionary.length; word++) {
     const text = dictionary[word] ?? '';
     if (!text.includes(token) && !(fuzzy && nearPrefix(token, text))) continue;
+    const grade: Grade = text === token ? 3 : text.startsWith(token) ? 2 : 1;
     const to = wordStart[word + 1] ?? 0;
-    for (let at = wordStart[word] ?? 0; at < to; at++) found[wordParts[at] ?? 0] = 1;
+    for (let at = wordStart[word] ?? 0; at < to; at++) {
+      const part = wordParts[at] ?? 0;
+      if (grade > (found[part] ?? 0)) found[part] = grade;
+    }
   }
   return found;
 }
 
 /**
- * The items a token finds: those with a part it finds. From the parts' item lists when those
- * are short (a word of a few names), else item by item (a letter found in most names).
- * Worked out once per token and kept.
+ * The items a token finds, those with a part it finds, each graded by its best part. From the
+ * parts' item lists when those are short (a word of a few names), else item by item (a letter
+ * found in most names). Worked out once per token and kept.
  */
-function itemsFound(index: SearchIndex, token: string): Uint32Array {
-  let bits = index.tokenItems.get(token);
-  if (!bits) {
+function itemsFound(index: SearchIndex, token: string): TokenItems {
+  let found = index.tokenItems.get(token);
+  if (!found) {
     const parts = partsFound(index, token);
     const { partStart, partIds, partItemStart, partItems } = index;
     const count = index.keys.length;
-    bits = new Uint32Array((count + 31) >>> 5);
+    const bits = new Uint32Array((count + 31) >>> 5);
+    const grades = new Uint8Array(count);
     let listed = 0;
     for (let part = 0; part < parts.length && listed < count; part++) {
-      if (parts[part] === 1) listed += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
+      if (parts[part] !== 0) listed += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
     }
     if (listed < count) {
       for (let part = 0; part < parts.length; part++) {
-        if (parts[part] !== 1) continue;
+        const grade = parts[part] ?? 0;
+        if (grade === 0) continue;
         const to = partItemStart[part + 1] ?? 0;
         for (let at = partItemStart[part] ?? 0; at < to; at++) {
           const item = partItems[at] ?? 0;
-          bits[item >>> 5] = (bits[item >>> 5] ?? 0) | (1 << (item & 31));
+          if (grade > (grades[item] ?? 0)) grades[item] = grade;
         }
       }
     } else {
       for (let item = 0; item < count; item++) {
         const to = partStart[item + 1] ?? 0;
-        for (let at = partStart[item] ?? 0; at < to; at++) {
-          if (parts[partIds[at] ?? 0] === 1) {
-            bits[item >>> 5] = (bits[item >>> 5] ?? 0) | (1 << (item & 31));
-            break;
-          }
-        }
+        let best = 0;
+        for (let at = partStart[item] ?? 0; at < to; at++) best = Math.max(best, parts[partIds[at] ?? 0] ?? 0);
+        grades[item] = best;
       }
     }
+    for (let item = 0; item < count; item++) {
+      if (grades[item] !== 0) bits[item >>> 5] = (bits[item >>> 5] ?? 0) | (1 << (item & 31));
+    }
+    found = { bits, grades };
     if (index.tokenItems.size >= TOKENS_KEPT) index.tokenItems.clear();
-    index.tokenItems.set(token, bits);
+    index.tokenItems.set(token, found);
   }
-  return bits;
+  return found;
 }
 
 export function tokensOf(query: string): string[] {
   return fold(query).split(/\s+/).filter(Boolean);
 }
 
-/** True when `token` is within one edit (Damerau) of some prefix of `word`. */
-export function nearPrefix(token: string, word: string): boolean {
-  const n = token.length;
-  // One edit leaves the first letter, or one of the first two moved: most words fail this at once.
-  const [t0, t1, w0, w1] = [token.charCodeAt(0), token.charCodeAt(1), word.charCodeAt(0), word.charCodeAt(1)];
-  if (t0 !== w0 && t1 !== w1 && t1 !== w0 && t0 !== w1) return false;
-  // Compare against the prefixes one shorter, as long, and one longer than the token.
-  for (let length = n - 1; length <= n + 1; length++) {
-    if (length < 1 || length > word.length) continue;
-    if (withinOneEdit(token, word.slice(0, length))) return true;
-  }
-  return false;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) {
-    // Substitution, or a swap of two neighbours.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 export interface SearchState {
   query: string;
   /** Positions in the index that matched `query`, in order. */
   hits: Int32Array;
+  /**
+   * For each hit, how well it matched: one point per token that is the start of one of its
+   * words, two per token that is a whole word. Exact and prefix matches list first.
+   */
+  grades: Uint8Array;
 }
 
 /** The positions matching every token of `query`. */
 export function search(index: SearchIndex, query: string): SearchState {
   const tokens = tokensOf(query);
-  if (tokens.length === 0) return { query, hits: new Int32Array(0) };
-  const [first, ...others] = [...new Set(tokens)].map((token) => itemsFound(index, token));
+  if (tokens.length === 0) return { query, hits: new Int32Array(0), grades: new Uint8Array(0) };
+  const found = [...new Set(tokens)].map((token) => itemsFound(index, token));
+  const [first, ...others] = found.map((token) => token.bits);
   // Thirty-two items at a time: the tokens' sets are intersected word by word.
   const all = Uint32Array.from(first ?? []);
   for (const set of others)
@@ -263,7 +260,12 @@ export function search(index: SearchIndex, query: string): SearchState {
       rest ^= low;
     }
   }
-  return { query, hits };
+  const grades = new Uint8Array(count);
+  for (const token of found) {
+    for (let hit = 0; hit < count; hit++)
+      grades[hit] = Math.min(255, (grades[hit] ?? 0) + (token.grades[hits[hit] ?? 0] ?? 1) - 1);
+  }
+  return { query, hits, grades };
 }
 
 function bitCount(word: number): number {

@@ -1,4 +1,5 @@
 import type { DataView } from '../../../../shared/entities';
+import type { Matches } from './matches';
 
 export type ViewProject = DataView['projects'][number];
 export type ViewTask = DataView['tasks'][number];
@@ -19,47 +20,6 @@ export interface TreeOptions {
    * show, opened, when one of those tasks is shown).
    */
   matches?: Matches | undefined;
-}
-
-/**
- * A search's hits by place in the view, the view's projects first, then its tasks (the
- * search index's order): a typed array to test, not 100,000 ids to put in sets per keystroke.
- */
-export interface Matches {
-  hit: Uint8Array;
-  /** How many tasks matched. */
-  tasks: number;
-  /** By project (its place in the view): 1 when one of its tasks matched, 2 when an open one did. */
-  owners: Uint8Array;
-}
-
-/** Matches from a search's hits: each hit marked, and each matching task's project. */
-export function collectMatches(
-  view: Pick<DataView, 'projects' | 'tasks'>,
-  prepared: PreparedView,
-  hits: ArrayLike<number>,
-): Matches {
-  const projectCount = view.projects.length;
-  const hit = new Uint8Array(projectCount + view.tasks.length);
-  const owners = new Uint8Array(projectCount);
-  let tasks = 0;
-  for (let found = 0; found < hits.length; found++) {
-    const at = hits[found] ?? 0;
-    hit[at] = 1;
-    if (at < projectCount) continue;
-    tasks++;
-    const owner = prepared.owner[at - projectCount] ?? -1;
-    if (owner >= 0) owners[owner] = (owners[owner] ?? 0) | (prepared.taskOpenAt[at - projectCount] === 1 ? 3 : 1);
-  }
-  return { hit, tasks, owners };
-}
-
-/** Matches from ids (tests, and anything that holds ids rather than hits). */
-export function matchesOf(view: DataView, projectIds: ReadonlySet<number>, taskIds: ReadonlySet<number>): Matches {
-  const hits: number[] = [];
-  view.projects.forEach((project, at) => projectIds.has(project.id) && hits.push(at));
-  view.tasks.forEach((task, at) => taskIds.has(task.id) && hits.push(view.projects.length + at));
-  return { ...collectMatches(view, prepareView(view), hits), tasks: taskIds.size };
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -198,7 +158,7 @@ function shows(
   showDone: boolean,
   hit: Uint8Array | undefined,
 ): boolean {
-  return (showDone || open[index] === 1) && (!hit || hit[at[index] ?? 0] === 1);
+  return (showDone || open[index] === 1) && (!hit || hit[at[index] ?? 0] !== 0);
 }
 
 type ProjectRow = Extract<Row, { kind: 'project' }>;
@@ -231,51 +191,90 @@ function taskRow(task: ViewTask, project: ViewProject): TaskRow {
   return row;
 }
 
+/** `items` by descending `rank`, ties in their order: a counting sort (ranks are small numbers). */
+function byRank(items: number[], rank: (item: number) => number): number[] {
+  const ranks = items.map(rank);
+  const top = ranks.reduce((most, value) => Math.max(most, value), 0);
+  if (ranks.every((value) => value === top)) return items;
+  const buckets: number[][] = Array.from({ length: top + 1 }, () => []);
+  items.forEach((item, at) => buckets[ranks[at] ?? 0]?.push(item));
+  return buckets.reverse().flat();
+}
+
+/** Projects' places grouped by client as the tree has them: the best group first, the best first in each. */
+function byClientRank(places: number[], tree: WorkspaceTree, rank: (place: number) => number): number[] {
+  const groups: number[][] = [];
+  let client: string | null | undefined;
+  for (const place of places) {
+    const name = tree.projects[place]?.clientName;
+    if (groups.length === 0 || name !== client) groups.push([]);
+    client = name;
+    groups.at(-1)?.push(place);
+  }
+  const ranked = groups.map((group) => byRank(group, rank));
+  return byRank(
+    ranked.map((_, at) => at),
+    (at) => rank(ranked[at]?.[0] ?? 0),
+  ).flatMap((at) => ranked[at] ?? []);
+}
+
 /**
  * The rows to show: workspaces, then clients (no client last), then projects, each followed
- * by its tasks when expanded. Archived projects and done tasks only when asked for.
+ * by its tasks when expanded. Archived projects and done tasks only when asked for. With a
+ * search, what matched best comes first at each level (exact and prefix matches before the
+ * rest), the tree's order among equals.
  */
 export function buildRows(view: DataView, prepared: PreparedView, options: TreeOptions): Row[] {
-  const rows: Row[] = [];
-  const hit = options.matches?.hit;
-  const autoExpand = hit !== undefined && (options.matches?.tasks ?? 0) <= AUTO_EXPAND_LIMIT;
-  const workspaces = [...view.workspaces]
+  const { matches, showDone, showArchived } = options;
+  const hit = matches?.hit;
+  const bestTask = showDone ? matches?.bestTask : matches?.bestOpenTask;
+  const autoExpand = hit !== undefined && (matches?.tasks ?? 0) <= AUTO_EXPAND_LIMIT;
+  const chosen = [...view.workspaces]
     .filter((workspace) => options.workspaceId === 'all' || workspace.id === options.workspaceId)
     .sort((a, b) => collator.compare(a.name, b.name));
-  const showWorkspaceHeaders = workspaces.length > 1;
-  const { showDone, showArchived } = options;
-  for (const workspace of workspaces) {
+  /** Whether any of a project's tasks shows, from counts and the search's marks, not by visiting them. */
+  const hasTasks = (tree: WorkspaceTree, place: number): boolean =>
+    matches
+      ? ((matches.owners[tree.projectAt[place] ?? -1] ?? 0) & (showDone ? 1 : 2)) !== 0
+      : showDone
+        ? (tree.taskStart[place + 1] ?? 0) > (tree.taskStart[place] ?? 0)
+        : (tree.openCount[place] ?? 0) > 0;
+  const listed = chosen.flatMap((workspace) => {
     const tree = prepared.workspaces.get(workspace.id);
-    if (!tree) continue;
-    let client: string | null | undefined;
-    let headed = false;
+    if (!tree) return [];
+    const places: number[] = [];
     for (let place = 0; place < tree.projects.length; place++) {
+      if (!showArchived && !tree.projects[place]?.active) continue;
+      if (hit && hit[tree.projectAt[place] ?? -1] === 0 && !hasTasks(tree, place)) continue;
+      places.push(place);
+    }
+    const at = (place: number) => tree.projectAt[place] ?? -1;
+    const rank = (place: number) => Math.max(hit?.[at(place)] ?? 0, bestTask?.[at(place)] ?? 0);
+    const ordered = hit ? byClientRank(places, tree, rank) : places;
+    return ordered.length > 0 ? [{ workspace, tree, places: ordered, best: rank(ordered[0] ?? 0) }] : [];
+  });
+  if (hit) listed.sort((a, b) => b.best - a.best);
+
+  const rows: Row[] = [];
+  for (const { workspace, tree, places } of listed) {
+    if (chosen.length > 1) rows.push({ kind: 'workspace', key: `w:${workspace.id}`, label: workspace.name });
+    let client: string | null | undefined;
+    for (const place of places) {
       const project = tree.projects[place] as ViewProject;
-      if (!showArchived && !project.active) continue;
-      const [from, to] = [tree.taskStart[place] ?? 0, tree.taskStart[place + 1] ?? 0];
-      // Whether any of its tasks shows, from counts and the search's marks, not by visiting them.
-      const projectAt = tree.projectAt[place] ?? -1;
-      const hasTasks = options.matches
-        ? ((options.matches.owners[projectAt] ?? 0) & (showDone ? 1 : 2)) !== 0
-        : showDone
-          ? to > from
-          : (tree.openCount[place] ?? 0) > 0;
-      if (hit && hit[projectAt] !== 1 && !hasTasks) continue;
-      if (showWorkspaceHeaders && !headed) {
-        rows.push({ kind: 'workspace', key: `w:${workspace.id}`, label: workspace.name });
-        headed = true;
-      }
       if (project.clientName !== client) {
         client = project.clientName;
         rows.push({ kind: 'client', key: `c:${workspace.id}:${client ?? ''}`, label: client ?? 'No client' });
       }
-      const expanded = options.expanded.has(project.id) || (autoExpand && hasTasks);
-      rows.push(projectRow(tree, place, expanded, hasTasks));
+      const tasksShow = hasTasks(tree, place);
+      const expanded = options.expanded.has(project.id) || (autoExpand && tasksShow);
+      rows.push(projectRow(tree, place, expanded, tasksShow));
       if (!expanded) continue;
-      for (let index = from; index < to; index++) {
-        const task = tree.tasks[index] as ViewTask;
-        if (shows(index, tree.taskOpen, tree.taskAt, showDone, hit)) rows.push(taskRow(task, project));
+      const shown: number[] = [];
+      for (let index = tree.taskStart[place] ?? 0; index < (tree.taskStart[place + 1] ?? 0); index++) {
+        if (shows(index, tree.taskOpen, tree.taskAt, showDone, hit)) shown.push(index);
       }
+      const ordered = hit ? byRank(shown, (index) => hit[tree.taskAt[index] ?? 0] ?? 0) : shown;
+      for (const index of ordered) rows.push(taskRow(tree.tasks[index] as ViewTask, project));
     }
   }
   return rows;
