@@ -2,7 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { appIdentity } from '../app-identity';
 import type { Logger } from '../logger';
 import { TogglApiError } from './errors';
-import { LARGE_JSON_BYTES, parseJsonOffThread } from './json-off-thread';
+import { JsonOffThread, LARGE_JSON_BYTES } from './json-off-thread';
 import {
   DROPPED_CODES,
   UNREACHABLE_CODES,
@@ -212,21 +212,34 @@ export class TogglHttp {
       throw this.transportError(error, method, path, options.signal, timeout);
     }
 
-    let bytes: ArrayBuffer;
+    // A whole account (megabytes) goes to a worker as it arrives: the main thread neither joins
+    // nor decodes nor parses it, and must keep answering meanwhile.
+    let chunks: Buffer[] = [];
+    let size = 0;
+    let offThread: JsonOffThread | undefined;
     try {
-      bytes = await response.body.arrayBuffer();
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        size += chunk.byteLength;
+        if (!offThread && size >= LARGE_JSON_BYTES) {
+          offThread = new JsonOffThread();
+          for (const earlier of chunks) offThread.push(new Uint8Array(earlier).buffer);
+          chunks = [];
+        }
+        // A copy of its own to hand over: the network's buffers are shared.
+        if (offThread) offThread.push(new Uint8Array(chunk).buffer);
+        else chunks.push(chunk);
+      }
     } catch (error) {
+      offThread?.cancel();
       throw this.transportError(error, method, path, options.signal, timeout);
     }
-    // A whole account (megabytes) is decoded and parsed on a worker: the main thread must keep answering.
-    const large = bytes.byteLength >= LARGE_JSON_BYTES;
-    const text = large ? '' : new TextDecoder().decode(bytes);
+    const text = offThread ? '' : new TextDecoder().decode(Buffer.concat(chunks));
     const status = response.statusCode;
     this.quota.observe(path, response.headers);
     this.log?.info('toggl', { method, path, status, ms: this.now() - started });
 
     if (status >= 200 && status < 300) {
-      if (large) return (await parseJsonOffThread(bytes)) as T;
+      if (offThread) return (await offThread.finish()) as T;
       if (!text.trim()) return undefined as T;
       try {
         return JSON.parse(text) as T;
@@ -235,6 +248,7 @@ export class TogglHttp {
         return text as T;
       }
     }
+    offThread?.cancel();
     const serverMessage = this.redact(serverMessageOf(text), credentials);
     const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], this.now());
     const { remaining, resetsInSeconds } = readQuotaHeaders(response.headers);

@@ -8,18 +8,25 @@ const ITEMS_PER_PIECE = 2_000;
 
 /*
  * Plain JavaScript, run as an eval'd worker (no bundling or loader needed in Electron, Node or
- * the tests). It parses the text, keeps the large arrays back, and hands the value over a
- * piece at a time, each when the main thread asks for the next, so that taking the pieces in
- * never adds up to one long task there.
+ * the tests). It gathers the bytes as they arrive and, at 'end', joins, decodes and parses
+ * them, keeps the large arrays back, and hands the value over a piece at a time, each when
+ * the main thread asks for the next, so that taking the pieces in never adds up to one long
+ * task there.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const SIZE = ${ITEMS_PER_PIECE};
+let chunks = [];
 let pieces = [];
 parentPort.on('message', (message) => {
-  if (message !== 'next') {
+  if (message instanceof ArrayBuffer) {
+    chunks.push(new Uint8Array(message));
+    return;
+  }
+  if (message === 'end') {
     let value;
-    const text = new TextDecoder().decode(message);
+    const text = new TextDecoder().decode(Buffer.concat(chunks));
+    chunks = [];
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -53,34 +60,67 @@ parentPort.on('message', (message) => {
 type Piece = { root: unknown } | { key: string | null; items: unknown[] } | { invalid: string } | { done: true };
 
 /**
- * JSON.parse of an answer's bytes on a worker thread (they are handed over, not copied): the
- * main thread, which answers the tray and the windows, only takes in the result, piece by
- * piece, between other work. Text that is not JSON comes back as the text.
+ * JSON.parse of an answer on a worker thread: its bytes are handed over as they arrive (moved,
+ * not copied), and joined, decoded and parsed there. The main thread, which answers the tray
+ * and the windows, only takes in the result, piece by piece, between other work. Text that is
+ * not JSON comes back as the text.
  */
-export async function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  let failed: ((error: unknown) => void) | undefined;
-  worker.on('error', (error) => failed?.(error));
-  try {
-    const next = (): Promise<Piece> =>
-      new Promise((resolve, reject) => {
-        failed = reject;
-        worker.once('message', resolve);
-        worker.postMessage('next');
-      });
-    worker.postMessage(bytes, [bytes]);
-    let root: unknown;
-    for (let piece = await next(); !('done' in piece); piece = await next()) {
-      // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
-      if ('invalid' in piece) return piece.invalid;
-      if ('root' in piece) root = piece.root;
-      else {
-        const list = (piece.key === null ? root : (root as Record<string, unknown>)[piece.key]) as unknown[];
-        for (const item of piece.items) list.push(item);
-      }
-    }
-    return root;
-  } finally {
-    void worker.terminate();
+export class JsonOffThread {
+  readonly #worker = new Worker(WORKER_SOURCE, { eval: true });
+  #failed: ((error: unknown) => void) | undefined;
+  /** An error before anyone waited for a piece: kept for the first wait. */
+  #error: Error | undefined;
+
+  constructor() {
+    this.#worker.on('error', (error) => {
+      this.#error ??= error;
+      this.#failed?.(error);
+    });
   }
+
+  /** Moves `bytes` to the worker: the caller's buffer is left empty. */
+  push(bytes: ArrayBuffer): void {
+    this.#worker.postMessage(bytes, [bytes]);
+  }
+
+  /** The parsed value, once every byte has been pushed. */
+  async finish(): Promise<unknown> {
+    const worker = this.#worker;
+    try {
+      const next = (): Promise<Piece> =>
+        new Promise((resolve, reject) => {
+          if (this.#error !== undefined)
+            return reject(this.#error instanceof Error ? this.#error : new Error(String(this.#error)));
+          this.#failed = reject;
+          worker.once('message', resolve);
+          worker.postMessage('next');
+        });
+      worker.postMessage('end');
+      let root: unknown;
+      for (let piece = await next(); !('done' in piece); piece = await next()) {
+        // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
+        if ('invalid' in piece) return piece.invalid;
+        if ('root' in piece) root = piece.root;
+        else {
+          const list = (piece.key === null ? root : (root as Record<string, unknown>)[piece.key]) as unknown[];
+          for (const item of piece.items) list.push(item);
+        }
+      }
+      return root;
+    } finally {
+      this.cancel();
+    }
+  }
+
+  /** Stops the worker (an answer that is not wanted after all). */
+  cancel(): void {
+    void this.#worker.terminate();
+  }
+}
+
+/** `bytes`, whole, parsed on a worker (they are handed over, not copied). */
+export function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
+  const parser = new JsonOffThread();
+  parser.push(bytes);
+  return parser.finish();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
+import { JsonOffThread, parseJsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
 
 const bytesOf = (text: string): ArrayBuffer => {
   const encoded = new TextEncoder().encode(text);
@@ -31,6 +31,17 @@ describe('JSON parsed on a worker thread', () => {
 
   it('text that is not JSON comes back as the text (some endpoints answer "OK")', async () => {
     expect(await parseJsonOffThread(bytesOf('OK, but not JSON'))).toBe('OK, but not JSON');
+  });
+
+  it('takes the bytes as they arrive, cut anywhere (inside a letter too), and parses them whole', async () => {
+    const list = Array.from({ length: 3_000 }, (_, at) => ({ id: at, name: `Überarbeitung – ${at} 🎉` }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ tasks: list }));
+    const parser = new JsonOffThread();
+    // Cuts of 1 to 997 bytes: many fall inside "Ü", "–" or "🎉", whose bytes must be joined again.
+    for (let at = 0, step = 1; at < bytes.length; at += step, step = (step * 7) % 997 || 1) {
+      parser.push(bytes.slice(at, at + step).buffer);
+    }
+    expect(await parser.finish()).toEqual({ tasks: list });
   });
 
   it('hands the bytes over rather than copying them', async () => {
