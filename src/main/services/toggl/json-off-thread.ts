@@ -117,10 +117,3 @@ export class JsonOffThread {
     void this.#worker.terminate();
   }
 }
-
-/** `bytes`, whole, parsed on a worker (they are handed over, not copied). */
-export function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
-  const parser = new JsonOffThread();
-  parser.push(bytes);
-  return parser.finish();
-}

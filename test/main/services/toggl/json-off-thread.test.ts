@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { JsonOffThread, parseJsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
+import { JsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
+
+/** `bytes`, whole, through the worker (handed over, not copied). */
+function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
+  const parser = new JsonOffThread();
+  parser.push(bytes);
+  return parser.finish();
+}
 
 const bytesOf = (text: string): ArrayBuffer => {
   const encoded = new TextEncoder().encode(text);
