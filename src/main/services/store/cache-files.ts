@@ -67,9 +67,9 @@ export class CacheFiles {
       salvage: salvageCache,
       log: this.log,
     });
-    // What a crash left half-written.
+    // What a crash left half-written: a whole file, or a trimmed journal, not yet renamed into place.
     for (const name of readdirSync(this.dataDir))
-      if (/^cache\.json\.(\d+\.)?tmp$/.test(name)) rmSync(path.join(this.dataDir, name), { force: true });
+      if (/^cache\.(json|journal)\.(\d+\.)?tmp$/.test(name)) rmSync(path.join(this.dataDir, name), { force: true });
     // Lines made on top of a file that is gone, lost or salvaged do not apply to what is left.
     if (missing || opened.movedAside || opened.damagedCopy) {
       this.dropJournal();

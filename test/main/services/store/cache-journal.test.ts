@@ -144,6 +144,24 @@ describe('saving only what changed', () => {
   }, 90_000);
 });
 
+describe('what a kill leaves half-written', () => {
+  it('a trimmed journal or a whole file not yet renamed into place is removed; the list is as it was', async () => {
+    const cache = largeCache();
+    cache.tasks.set(3, task(3, 'In the journal'));
+    cache.changed();
+    await cache.settled();
+    cache.close();
+    // As a process killed between writing and renaming leaves them.
+    await writeFile(path.join(dataDir, 'cache.journal.tmp'), '{"seq":');
+    await writeFile(path.join(dataDir, 'cache.json.7.tmp'), '{"ver');
+    const reopened = new CacheStore(dataDir, createMemoryLogger(), 0);
+    expect(reopened.tasks.get(3)?.name).toBe('In the journal');
+    expect(reopened.tasks.size).toBe(30_000);
+    expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    reopened.close();
+  });
+});
+
 describe('a journal without its file', () => {
   it('cache.json deleted by hand: the list starts empty (loaded whole again), the journal is not laid over nothing', async () => {
     const cache = largeCache();
