@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
 import { createFixture, createLargeAccount } from '../tools/sandbox/fixture';
+import { KeytarVault } from '../src/main/services/vault/keytar-vault';
+import { vaultAccount } from '../src/main/services/vault/vault';
 import { TogglSandbox } from '../tools/sandbox/server';
 import { electronApp, webApp, type AppUnderTest, type ShellName } from './support/app-under-test';
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './support/electron-binary';
@@ -59,6 +61,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   app: async ({ shell, webBrowser, dataDir, sandbox, ipcRecordFile }, use, testInfo) => {
     testInfo.skip(shell === 'electron' && !findElectronBinary(), ELECTRON_SKIP_REASON);
+    // The keychain outlives a test, and its entry is named by the sandbox's address: a port an
+    // earlier test's sandbox had may come round again, and its token must not sign this test in.
+    await new KeytarVault(vaultAccount(sandbox.apiUrl)).delete();
     const env = { TOGGL_TRAY_DATA_DIR: dataDir, TOGGL_API_URL: sandbox.apiUrl, TOGGL_TRAY_IPC_RECORD: ipcRecordFile };
     const app = shell === 'web' && webBrowser ? webApp(webBrowser, env) : electronApp(env);
     await app.start();
