@@ -179,7 +179,8 @@ function benchQueries(): {
     },
     compare: (write) =>
       compareSearchLibraries(
-        items.map((item) => [...item.parts]),
+        index,
+        items.map((item) => item.parts),
         queries.map(({ query, target }) => ({ query, target: index.keys.indexOf(target) })),
         write,
       ),

@@ -55,7 +55,6 @@ export interface PreparedView {
   taskOpenAt: Uint8Array;
   /** Each project's tasks, sorted by name. */
   tasks: Map<number, ViewTask[]>;
-  openTasks: Map<number, number>;
 }
 
 /**
@@ -147,7 +146,7 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
       projectRows: new Array<ProjectRow | undefined>(projects.length * 4),
     });
   }
-  return { workspaces, owner, taskOpenAt, tasks, openTasks };
+  return { workspaces, owner, taskOpenAt, tasks };
 }
 
 /** A project's task at `index` shows: open (or done ones asked for) and, with a search, a hit. */
