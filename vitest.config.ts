@@ -2,17 +2,24 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Reporter } from 'vitest/reporters';
 import { defineConfig } from 'vitest/config';
 
-/** Ends the run with one plain line: "unit: N passed, N failed, N skipped". */
+/**
+ * Ends the run with one plain line: "unit: N passed, N failed, N skipped". A test file that
+ * failed outside its tests (it could not be loaded or collected, or a hook threw) counts as one
+ * failure: otherwise a file that throws at import would leave the line at "0 failed".
+ */
 const summaryLine: Reporter = {
   onTestRunEnd(testModules, unhandledErrors) {
     const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     for (const module of testModules) {
+      let failedTests = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed') failedTests++;
         else counts.skipped++;
       }
+      counts.failed += failedTests;
+      if (failedTests === 0 && (module.state() === 'failed' || module.errors().length > 0)) counts.failed++;
     }
     process.stdout.write(`unit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   },

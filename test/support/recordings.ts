@@ -2,15 +2,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** A real Toggl answer, as ../shared/toggl-recordings keeps it (see its README). */
+/** A real Toggl answer, as test/fixtures/toggl keeps it (see its README). */
 export interface Recording {
   file: string;
   request: { method: string | null; path: string | null; query: Record<string, string> };
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
-export const RECORDINGS_DIR = path.resolve('../shared/toggl-recordings');
+/** The repository's copy of ../shared/toggl-recordings, found from this file, not the working directory. */
+export const RECORDINGS_DIR = fileURLToPath(new URL('../fixtures/toggl/', import.meta.url));
+
+/** Where the copy comes from: ../shared beside the repository, which a clone does not have. */
+export const SHARED_RECORDINGS_DIR = fileURLToPath(new URL('../../../shared/toggl-recordings/', import.meta.url));
 
 export function loadRecordings(): Recording[] {
   return readdirSync(RECORDINGS_DIR)
