@@ -28,6 +28,11 @@ export const workspaceSchema = z.object({
   onlyAdminsMayCreateProjects: z.boolean(),
   /** Projects the user manages here (Toggl's project users with `manager`); loaded where not admin. */
   managedProjects: z.array(id).default([]),
+  /**
+   * True from a first load until Toggl says which projects the user manages here: the list
+   * shows, and what only managers may do waits ("checking…") instead of holding it back.
+   */
+  managedPending: z.boolean().default(false),
   at,
 });
 

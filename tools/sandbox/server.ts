@@ -73,6 +73,7 @@ export class TogglSandbox {
   readonly state: SandboxState;
   readonly requests: RecordedRequest[] = [];
   faults: FaultSettings = { ...NO_FAULTS };
+  private readonly held: { match: (method: string, path: string) => boolean; released: Promise<void> }[] = [];
   private readonly forced: ForcedAnswer[] = [];
   private readonly drops: ForcedDrop[] = [];
   private readonly quota: HourlyQuota;
@@ -142,6 +143,21 @@ export class TogglSandbox {
   /** Drops the connection of the next `times` API requests (of one method, if given). */
   dropNext(drop: ForcedDrop): void {
     this.drops.push({ ...drop });
+  }
+
+  /**
+   * Holds the requests that `match` picks (before they do anything) until the returned
+   * function is called: a test can look at the app while an answer is on its way.
+   */
+  hold(match: (method: string, path: string) => boolean): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = { match, released };
+    this.held.push(held);
+    return () => {
+      this.held.splice(this.held.indexOf(held), 1);
+      release();
+    };
   }
 
   clearFaults(): void {
@@ -216,6 +232,7 @@ export class TogglSandbox {
       return this.send(res, { status: 404, body: 'Not Found' });
     }
     if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
+    for (const held of this.held.filter((hold) => hold.match(record.method, path))) await held.released;
 
     const forcedDrop = path === '/' ? undefined : this.drops.find((drop) => !drop.method || drop.method === req.method);
     if (forcedDrop && --forcedDrop.times <= 0) this.drops.splice(this.drops.indexOf(forcedDrop), 1);

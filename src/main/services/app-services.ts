@@ -53,7 +53,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     pendingChanges: () => data.queue.entries.length,
     queuedFor: () => ({ userId: data.cache.user?.id ?? null, count: data.queue.entries.length }),
     onSignOut: () => Promise.resolve(data.wipe()),
-    onSignIn: () => data.engine.sync('sign-in'),
+    onSignIn: (answer) => data.engine.sync('sign-in', answer),
   });
   const settings = new SettingsStore(dataDir, log, options.openSettingsFile);
   const data = new DataService({

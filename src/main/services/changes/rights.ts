@@ -15,7 +15,9 @@ export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
     createProjects: creates ? null : `Only admins and project leads may create projects in “${workspace.name}”.`,
     editProjects: workspace.admin
       ? null
-      : `Only admins and the project’s managers may change it and its tasks in “${workspace.name}”.`,
+      : workspace.managedPending
+        ? `Checking with Toggl which projects you manage in “${workspace.name}”…`
+        : `Only admins and the project’s managers may change it and its tasks in “${workspace.name}”.`,
     managedProjects: workspace.admin ? [] : workspace.managedProjects,
     tasks: paid ? null : `Tasks need a paid plan in “${workspace.name}”.`,
     billable: paid ? null : `Billable projects need a paid plan in “${workspace.name}”.`,

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError } from '../toggl/errors';
 import type { Credentials } from '../toggl/http';
-import type { TogglUser } from '../toggl/types';
+import type { TogglMeWithRelated } from '../toggl/types';
 import { VaultError, type TokenVault } from '../vault/vault';
 import { toUser } from '../toggl/mapping';
 import { ProfileStore } from './profile-store';
@@ -23,8 +23,11 @@ export interface SessionOptions {
   queuedFor?: () => { userId: number | null; count: number };
   /** Wipes what was cached for the signed-in user. */
   onSignOut?: () => Promise<void>;
-  /** After a successful sign-in: load the user's data (not awaited by the sign-in). */
-  onSignIn?: () => Promise<void>;
+  /**
+   * After a successful sign-in: take in the answer that signed the user in (it carries the
+   * whole list), not awaited by the sign-in.
+   */
+  onSignIn?: (answer: TogglMeWithRelated) => Promise<void>;
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9]{16,128}$/;
@@ -36,8 +39,10 @@ function keychainError(error: VaultError): UserFacingError {
 }
 
 /**
- * Signing in and out. The token goes from the sign-in form to Toggl (GET /me) and into the
- * vault; it is never handed back to the renderer, logged, or written anywhere else.
+ * Signing in and out. The token goes from the sign-in form to Toggl and into the vault; it is
+ * never handed back to the renderer, logged, or written anywhere else. Signing in asks
+ * `GET /me?with_related_data=true` once: the answer that checks the token is also the list,
+ * so the user's first hour starts with one `/me` request spent, not two.
  */
 export class SessionService {
   private view: SessionView;
@@ -149,10 +154,10 @@ export class SessionService {
     return { signedOut: true };
   }
 
-  private async fetchMe(credentials: Credentials, what: string): Promise<TogglUser> {
+  private async fetchMe(credentials: Credentials, what: string): Promise<TogglMeWithRelated> {
     try {
       // Someone is waiting at the sign-in form: one quick retry, then say what is wrong.
-      return await this.options.api.getMe({ credentials, retries: 1 });
+      return await this.options.api.getMeWithRelatedData({ credentials, retries: 1 });
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') {
         const said = error.serverMessage ? ` (Toggl said: ${error.serverMessage})` : '';
@@ -166,7 +171,7 @@ export class SessionService {
     }
   }
 
-  private async complete(token: string, me: TogglUser, discardPending: boolean): Promise<SessionView> {
+  private async complete(token: string, me: TogglMeWithRelated, discardPending: boolean): Promise<SessionView> {
     const user = toUser(me);
     await this.guardOtherAccountsQueue(user, discardPending);
     try {
@@ -180,7 +185,7 @@ export class SessionService {
     this.options.log.info('session: signed in', { userId: user.id });
     const view = this.update({ status: 'signed-in', user, reason: null });
     this.options
-      .onSignIn?.()
+      .onSignIn?.(me)
       .catch((error: unknown) => this.options.log.error('session: loading data failed', { error }));
     return view;
   }

@@ -18,26 +18,34 @@ export interface PeopleContext {
 
 /**
  * Where the user is not admin, which projects they manage (their rights there): one request
- * per such workspace, on the workspace quota. One that fails keeps what was known before.
+ * per such workspace in `ask`, on the workspace quota. Returns the workspaces with what was
+ * learnt (new objects, so the cache sees the change); one that fails keeps what was known
+ * before, still pending if it was.
  */
 export async function loadManagedProjects(
-  { api, cache, log, report }: PeopleContext,
+  { api, log, report }: PeopleContext,
   userId: number,
   workspaces: CachedWorkspace[],
-): Promise<void> {
-  for (const workspace of workspaces) {
+  ask: readonly CachedWorkspace[] = workspaces,
+): Promise<CachedWorkspace[]> {
+  const learnt = new Map<number, number[]>();
+  for (const workspace of ask) {
     if (workspace.admin) continue;
     try {
       const members = readMembers(await api.team.listProjectUsers(workspace.id, { user_id: userId }), report);
-      workspace.managedProjects = members
-        .filter((member) => member.manager && member.uid === userId)
-        .map((member) => member.pid);
+      learnt.set(
+        workspace.id,
+        members.filter((member) => member.manager && member.uid === userId).map((member) => member.pid),
+      );
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
-      workspace.managedProjects = known(cache, workspace.id);
       log.warn('sync: could not load project managers', { workspace: workspace.id, error: String(error) });
     }
   }
+  return workspaces.map((workspace) => {
+    const managed = learnt.get(workspace.id);
+    return managed ? { ...workspace, managedProjects: managed, managedPending: false } : workspace;
+  });
 }
 
 /** The projects the user was known to manage in a workspace (from the cache). */

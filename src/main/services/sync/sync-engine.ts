@@ -9,6 +9,7 @@ import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
 import type { ChangeQueue } from '../changes/queue';
+import type { TogglMeWithRelated } from '../toggl/types';
 import type { ReplayResult, Replayer } from '../changes/replayer';
 
 export interface SyncEngineOptions {
@@ -138,32 +139,36 @@ export class SyncEngine {
     while (this.running) await this.running.catch(() => undefined);
   }
 
-  sync(trigger: SyncTrigger): Promise<void> {
+  /**
+   * One sync at a time. `answer` is a `GET /me?with_related_data=true` already made (the one
+   * that signed the user in): it is taken in as a full load, with no request and no budget.
+   */
+  sync(trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
     // Refresh wants what Toggl has now: a sync already under way may have asked before the change.
-    if (trigger === 'manual' && this.running) {
-      this.manualAfter ??= this.running
-        .catch(() => undefined)
-        .then(() => {
-          this.manualAfter = undefined;
-          return this.sync('manual');
-        });
+    // A sign-in's answer is newer than anything under way: taken in after it, never dropped.
+    if ((trigger === 'manual' || answer) && this.running) {
+      const after = this.running.catch(() => undefined).then(() => this.sync(trigger, answer));
+      if (answer) return after;
+      this.manualAfter ??= after.finally(() => {
+        this.manualAfter = undefined;
+      });
       return this.manualAfter;
     }
-    this.running ??= this.run(trigger).finally(() => {
+    this.running ??= this.run(trigger, answer).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async run(trigger: SyncTrigger): Promise<void> {
+  private async run(trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
     if (!this.options.isSignedIn()) return;
     const now = this.options.now();
     const { cache } = this.options;
-    if (trigger !== 'manual' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
-    const full = this.wantsFullLoad(now);
+    if (!answer && trigger !== 'manual' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
+    const full = answer !== undefined || this.wantsFullLoad(now);
     const cost = full ? 1 : 3;
     const quota = userQuota(this.options.api.quota, this.policy.userLimit, now);
-    if (!mayAfford(quota, cost, trigger, this.policy)) {
+    if (!answer && !mayAfford(quota, cost, trigger, this.policy)) {
       this.options.log.info('sync: skipped to save quota', { trigger, remaining: quota.remaining });
       if (trigger === 'manual') {
         const wait = quota.resetsAt ? ` It frees up in ${formatWait((quota.resetsAt - now) / 1000)}.` : '';
@@ -174,7 +179,7 @@ export class SyncEngine {
     this.syncing = true;
     this.emit();
     try {
-      if (full) await this.fullLoad(now, trigger);
+      if (full) await this.fullLoad(now, trigger, answer);
       else await this.incremental(now);
       this.online = true;
       this.problem = null;
@@ -193,6 +198,8 @@ export class SyncEngine {
   private wantsFullLoad(now: number): boolean {
     const { cache } = this.options;
     if (cache.sinceCursor === null || cache.fullSyncedAt === null) return true;
+    // Which projects the user manages is still unknown somewhere: only a full load asks.
+    if ([...cache.workspaces.values()].some((workspace) => workspace.managedPending)) return true;
     if (now - cache.fullSyncedAt >= (this.options.fullEveryMs ?? 6 * 3600_000)) return true;
     return cache.projects.size + cache.tasks.size < (this.options.smallAccountItems ?? 2_000);
   }
@@ -214,26 +221,26 @@ export class SyncEngine {
   private readonly skipped: SkipReport = (what, problem) =>
     this.options.log.warn(`sync: skipped a ${what} Toggl Tray could not read`, { problem });
 
-  /** GET /me?with_related_data=true: everything in one user-quota request. */
-  private async fullLoad(now: number, trigger: SyncTrigger = 'manual'): Promise<void> {
-    const me: unknown = await this.options.api.getMeWithRelatedData();
+  /**
+   * GET /me?with_related_data=true: everything in one user-quota request (or the one that
+   * signed the user in). The list is shown as soon as it is read; who manages which project
+   * (one workspace request where the user is not admin) refines the rights after it.
+   */
+  private async fullLoad(now: number, trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
+    const me: unknown = answer ?? (await this.options.api.getMeWithRelatedData());
     const { cache } = this.options;
     const user = toUser(me);
     const related = me as Record<string, unknown>;
     if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
     cache.user = user;
     const workspaces = parseWorkspaces(related.workspaces, this.skipped);
-    // Who manages what, and the members of opened projects, change rarely: asked again on
-    // Refresh, at start and sign-in, and otherwise at most hourly (workspace quotas are small).
-    const people = trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS;
-    const context = { ...this.options, report: this.skipped };
-    if (people) await loadManagedProjects(context, user.id, workspaces);
-    else for (const workspace of workspaces) workspace.managedProjects = known(cache, workspace.id);
-    await replaceAll(cache.workspaces, workspaces);
-    if (people) {
-      await reloadTeams(context, now);
-      this.peopleAt = now;
+    // What was known stays until Toggl answers; a workspace never seen before waits for it.
+    for (const workspace of workspaces) {
+      const before = cache.workspaces.get(workspace.id);
+      workspace.managedProjects = known(cache, workspace.id);
+      workspace.managedPending = !workspace.admin && (before === undefined || before.managedPending);
     }
+    await replaceAll(cache.workspaces, workspaces);
     // Read a slice at a time, letting the tray and the windows be answered in between.
     const clients = await inSlices(related.clients, parseClients, this.skipped);
     const projects = await inSlices(related.projects, parseProjects, this.skipped);
@@ -244,6 +251,20 @@ export class SyncEngine {
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+    cache.changed();
+    this.options.onData();
+    // Who manages what, and the members of opened projects, change rarely: asked again on
+    // Refresh, at start and sign-in, where still unknown, and otherwise at most hourly
+    // (workspace quotas are small).
+    const people = trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS;
+    const context = { ...this.options, report: this.skipped };
+    const ask = people ? workspaces : workspaces.filter((workspace) => workspace.managedPending);
+    if (ask.length > 0)
+      await replaceAll(cache.workspaces, await loadManagedProjects(context, user.id, workspaces, ask));
+    if (people) {
+      await reloadTeams(context, now);
+      this.peopleAt = now;
+    }
   }
 
   /** The members and groups of a workspace, the first time a project's details there open. */
@@ -274,7 +295,7 @@ export class SyncEngine {
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'invalid' && /since/i.test(error.serverMessage ?? '')) {
         this.options.log.info('sync: Toggl refused since; loading everything');
-        return this.fullLoad(now);
+        return this.fullLoad(now, 'manual');
       }
       throw error;
     }

@@ -95,7 +95,9 @@ export class TogglApi {
     return this.http.request('GET', '/me', options);
   }
 
-  getMeWithRelatedData(options: Signal = {}): Promise<TogglMeWithRelated> {
+  getMeWithRelatedData(
+    options: Signal & { credentials?: Credentials; retries?: number } = {},
+  ): Promise<TogglMeWithRelated> {
     return this.http.request('GET', '/me', { ...options, query: { with_related_data: true } });
   }
 

@@ -52,6 +52,7 @@ function readWorkspace(raw: Raw): Read<CachedWorkspace> {
       premium: flag(raw.premium, false) || flag(raw.business_ws, false),
       onlyAdminsMayCreateProjects: flag(raw.only_admins_may_create_projects, false),
       managedProjects: [],
+      managedPending: false,
       at: text(raw.at),
     },
   };

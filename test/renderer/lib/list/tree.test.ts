@@ -13,6 +13,7 @@ const workspace = (id: number, name: string) => ({
   premium: false,
   onlyAdminsMayCreateProjects: false,
   managedProjects: [],
+  managedPending: false,
   at: '',
 });
 const project = (id: number, wid: number, name: string, clientName: string | null, active = true) => ({
