@@ -19,10 +19,20 @@ export interface AppInfo {
 }
 
 import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';
+import type { FirstScreen, FirstScreenRequest } from './first-screen';
 import type { ViewDelta } from './view-delta';
 
 /** The most tasks one `data.tasks` answer may carry. */
 export const TASK_PAGE_MAX = 20_000;
+/** The most projects one `data.projects` answer may carry. */
+export const PROJECT_PAGE_MAX = 10_000;
+
+export interface ProjectPage {
+  version: number;
+  /** How many projects the view has in all. */
+  total: number;
+  projects: DataView['projects'];
+}
 
 export interface TaskPageRequest {
   version: number;
@@ -120,10 +130,17 @@ export interface IpcContract {
   };
   'session.signOut': { request: SignOutRequest; response: SignOutResponse };
   /**
-   * The cached list with queued changes applied. `{ tasks: false }` leaves the tasks out, so a
-   * large account's projects can be painted before its tasks arrive.
+   * The window's first answer: the first screen of the list (in the window's order, a few
+   * dozen kilobytes however large the account), or the whole list when it is as small.
    */
-  'data.view': { request: { tasks: boolean } | undefined; response: DataView };
+  'data.first': { request: FirstScreenRequest; response: FirstScreen };
+  /**
+   * The cached list with queued changes applied. `{ tasks: false }` leaves the tasks out and
+   * `{ projects: false }` the projects, which a large account's window reads a page at a time.
+   */
+  'data.view': { request: { tasks: boolean; projects?: boolean } | undefined; response: DataView };
+  /** A page of the list's projects, as `data.tasks` is of its tasks. */
+  'data.projects': { request: TaskPageRequest; response: ProjectPage };
   /**
    * A page of the list's tasks (`count` from `from`), so that no answer carries 100,000 of
    * them at once. `version` is the view they belong to; one that changed meanwhile answers
@@ -196,7 +213,9 @@ export const CHANNELS = {
   'session.signInWithToken': true,
   'session.signInWithPassword': true,
   'session.signOut': true,
+  'data.first': true,
   'data.view': true,
+  'data.projects': true,
   'data.tasks': true,
   'projects.create': true,
   'projects.update': true,

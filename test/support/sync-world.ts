@@ -86,6 +86,8 @@ export async function createSyncWorld(sandboxOptions: Partial<SandboxOptions> = 
       if (app.services.session.current().status === 'signed-out')
         await app.services.session.signInWithToken(DEMO.apiToken);
       await app.services.data.engine.sync('first');
+      // And the windows were told: a test starts from a quiet app.
+      await app.services.data.settled();
       return app;
     },
     async cleanup() {

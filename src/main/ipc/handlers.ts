@@ -67,7 +67,19 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'session.signInWithPassword': ({ email, password, discardPending }) =>
       session.signInWithPassword(email, password, discardPending),
     'session.signOut': ({ discardPending }) => session.signOut(discardPending),
-    'data.view': (request) => (request?.tasks === false ? { ...data.currentView(), tasks: [] } : data.currentView()),
+    'data.first': (request) => data.firstScreen(request),
+    'data.view': (request) => {
+      const view = data.currentView();
+      return {
+        ...view,
+        tasks: request?.tasks === false ? [] : view.tasks,
+        projects: request?.projects === false ? [] : view.projects,
+      };
+    },
+    'data.projects': ({ from, count }) => {
+      const { version, projects } = data.currentView();
+      return { version, total: projects.length, projects: projects.slice(from, from + count) };
+    },
     'data.tasks': ({ from, count }) => {
       const { version, tasks } = data.currentView();
       return { version, total: tasks.length, tasks: tasks.slice(from, from + count) };

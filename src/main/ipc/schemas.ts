@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { projectChangesSchema, projectFieldsSchema, taskChangesSchema, taskFieldsSchema } from '../../shared/schema';
-import { TASK_PAGE_MAX } from '../../shared/contract';
+import { TASK_PAGE_MAX, PROJECT_PAGE_MAX } from '../../shared/contract';
 import type { Schemas } from './router';
 
 const noRequest = z.undefined();
@@ -42,7 +42,13 @@ export const schemas = {
     discardPending: z.boolean().optional(),
   }),
   'session.signOut': z.strictObject({ discardPending: z.boolean() }),
-  'data.view': z.strictObject({ tasks: z.boolean() }).optional(),
+  'data.first': z.strictObject({ locale: text(64).min(1), rows: z.number().int().min(1).max(500) }),
+  'data.view': z.strictObject({ tasks: z.boolean(), projects: z.boolean().optional() }).optional(),
+  'data.projects': z.strictObject({
+    version: z.number().int(),
+    from: z.number().int().min(0),
+    count: z.number().int().min(1).max(PROJECT_PAGE_MAX),
+  }),
   'data.tasks': z.strictObject({
     version: z.number().int(),
     from: z.number().int().min(0),

@@ -159,6 +159,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   });
 
+  /**
+   * A message encoded once, sent as a text frame: handed a string, ws measures it
+   * (Buffer.byteLength) and then encodes it, two passes over a large answer; handed the bytes,
+   * it sends them as they are, and one event's bytes serve every window.
+   */
+  const textFrame = (message: string): Buffer => Buffer.from(message, 'utf8');
+
   function accept(ws: WebSocket): void {
     const connection: WebConnection = { authenticated: true, id: nextConnectionId++ };
     sockets.add(ws);
@@ -176,7 +183,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
           if (ws.readyState !== ws.OPEN) return;
           const message = JSON.stringify({ id: call.id, result });
           options.onOutgoing?.(message);
-          ws.send(message);
+          ws.send(textFrame(message), { binary: false });
         });
     });
   }
@@ -196,7 +203,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       const message = JSON.stringify({ event, payload });
       options.onOutgoing?.(message);
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
+      const frame = textFrame(message);
+      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
     },
     async close(): Promise<void> {
       for (const ws of sockets) ws.terminate();

@@ -1,4 +1,5 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
+import { firstScreen, type FirstScreen, type FirstScreenRequest } from '../../../shared/first-screen';
 import { DataCommands } from '../changes/commands';
 import { TeamCommands } from '../changes/team-commands';
 import { ChangeQueue } from '../changes/queue';
@@ -49,6 +50,7 @@ export class DataService {
   private version = 0;
   private emitScheduled = false;
   private emitting: Promise<void> | undefined;
+  private first: (FirstScreenRequest & { version: number; answer: FirstScreen }) | undefined;
 
   constructor(private readonly options: DataServiceOptions) {
     const clock = options.clock ?? systemClock;
@@ -114,6 +116,17 @@ export class DataService {
       this.list.takeChanges();
     }
     return this.view;
+  }
+
+  /** The window's first answer: the first screen of the list, kept for the version and locale asked. */
+  firstScreen(request: FirstScreenRequest): FirstScreen {
+    const view = this.currentView();
+    const kept = this.first;
+    if (kept?.version === view.version && kept.locale === request.locale && kept.rows === request.rows)
+      return kept.answer;
+    const answer = firstScreen(view, request);
+    this.first = { version: view.version, ...request, answer };
+    return answer;
   }
 
   status(): SyncStatus {

@@ -2,18 +2,25 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
-import { takeEarlyProjects } from './early-projects';
+import { ok, type IpcResult } from '../../../shared/ipc-result';
+import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { buildIndex, search, type SearchIndex } from './list/search';
 import { collectMatches } from './list/matches';
 import { buildRows, prepareView, type Row } from './list/tree';
 
-/** Tasks per `data.tasks` answer: each is a few milliseconds to send and to read. */
-const TASK_PAGE = 10_000;
+/**
+ * Items per `data.projects` / `data.tasks` answer: a few hundred kilobytes each, a few
+ * milliseconds to send and to read, so input and small answers get a turn in between.
+ */
+const PROJECT_PAGE = 1_000;
+const TASK_PAGE = 2_500;
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
 export class DataState {
   /** Raw, not deeply reactive: a 100,000-task view must not become 100,000 proxies. */
   view = $state.raw<DataView | null>(null);
+  /** False while `view` holds only the first screen (the rest is on its way): nothing is said to be missing yet. */
+  complete = $state(false);
   status = $state.raw<SyncStatus | null>(null);
   workspaceId = $state<number | 'all'>('all');
   showArchived = $state(false);
@@ -105,45 +112,74 @@ export class DataState {
     this.#api = api;
   }
 
-  /** Projects first (a large account's first rows paint sooner), then everything. */
+  /**
+   * The first screen first (one small answer, however large the account), then the rest a
+   * page at a time, so no answer (the sync status, settings) waits behind a large one and the
+   * window keeps taking input in between.
+   */
   async load(): Promise<void> {
-    // The sync status is not waited for: the rows show as soon as the projects are here.
+    // The sync status is not waited for: the rows show as soon as the first screen is here.
     const status = this.#api.invoke('sync.status').then((answer) => {
       if (answer.ok) this.status = answer.value;
     });
-    const projects = await (takeEarlyProjects() ?? this.#api.invoke('data.view', { tasks: false }));
+    const first = await (takeEarlyProjects() ?? this.#api.invoke('data.first', firstScreenRequest()));
     // An early answer from before sign-in holds nobody's list: the whole one follows anyway.
-    if (projects.ok && projects.value.user && !this.view) this.view = projects.value;
+    const usable = first.ok && first.value.view.user !== null;
+    if (usable && !this.view) {
+      this.view = first.value.view;
+      this.complete = first.value.complete;
+    }
     await status;
-    // The projects just read are the first page's head: they are not asked for twice.
-    await this.#reload(projects.ok && projects.value.user ? projects.value : undefined);
+    if (!usable || !first.value.complete || this.view !== first.value.view) await this.#reload();
+    else this.#indexWhenIdle();
     // For `npm run bench:ui`: the whole list is here (the next load is measured from a quiet window).
     performance.mark('toggl-tray:list-loaded');
   }
 
+  /** Reads `total` items a page at a time; null when the list changed from `version` meanwhile (or a call failed). */
+  async #pages<T>(
+    read: (from: number) => Promise<IpcResult<{ version: number; total: number; items: T[] }>>,
+    version: number,
+    size: number,
+  ): Promise<T[] | null> {
+    const items: T[] = [];
+    for (let from = 0; ; from += size) {
+      const page = await read(from);
+      if (!page.ok || page.value.version !== version) return null;
+      for (const item of page.value.items) items.push(item);
+      if (from + size >= page.value.total) return items;
+    }
+  }
+
   /**
-   * The whole list, its tasks a page at a time (no single answer carries 100,000 of them).
-   * `known` is a tasks-less view already read, used for the first try. A list that changes
-   * between pages is asked for again; after a few tries, in one answer.
+   * The whole list: the small rest in one answer, then its projects and tasks a page at a time
+   * (no single answer carries 10,000 projects or 100,000 tasks). A list that changes between
+   * pages is asked for again; after a few tries, in one answer.
    */
-  async #fetchWhole(known?: DataView): Promise<DataView | null> {
+  async #fetchWhole(): Promise<DataView | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      let head = attempt === 0 ? known : undefined;
-      if (!head) {
-        const asked = await this.#api.invoke('data.view', { tasks: false });
-        if (!asked.ok) return null;
-        head = asked.value;
-      }
-      const tasks: DataView['tasks'] = [];
-      let whole = true;
-      for (let from = 0; whole; from += TASK_PAGE) {
-        const page = await this.#api.invoke('data.tasks', { version: head.version, from, count: TASK_PAGE });
-        if (!page.ok) return null;
-        whole = page.value.version === head.version;
-        for (const task of page.value.tasks) tasks.push(task);
-        if (from + TASK_PAGE >= page.value.total) break;
-      }
-      if (whole) return { ...head, tasks };
+      const asked = await this.#api.invoke('data.view', { tasks: false, projects: false });
+      if (!asked.ok) return null;
+      const head = asked.value;
+      const { version } = head;
+      const projects = await this.#pages(
+        async (from) => {
+          const page = await this.#api.invoke('data.projects', { version, from, count: PROJECT_PAGE });
+          return page.ok ? ok({ ...page.value, items: page.value.projects }) : page;
+        },
+        version,
+        PROJECT_PAGE,
+      );
+      if (!projects) continue;
+      const tasks = await this.#pages(
+        async (from) => {
+          const page = await this.#api.invoke('data.tasks', { version, from, count: TASK_PAGE });
+          return page.ok ? ok({ ...page.value, items: page.value.tasks }) : page;
+        },
+        version,
+        TASK_PAGE,
+      );
+      if (tasks) return { ...head, projects, tasks };
     }
     const full = await this.#api.invoke('data.view');
     return full.ok ? full.value : null;
@@ -182,13 +218,14 @@ export class DataState {
   #reloading: Promise<void> | undefined;
 
   /** A whole copy of the list, once at a time; one older than what we hold (a change came meanwhile) is asked for again. */
-  #reload(known?: DataView): Promise<void> {
+  #reload(): Promise<void> {
     this.#reloading ??= (async () => {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const whole = await this.#fetchWhole(attempt === 0 ? known : undefined);
+        const whole = await this.#fetchWhole();
         if (!whole) break;
         if (whole.version >= (this.view?.version ?? 0)) {
           this.view = whole;
+          this.complete = true;
           break;
         }
       }
