@@ -2,12 +2,14 @@
  * `npm run bench:api`: how to load a 10,000-project / 100,000-task account. Starts the
  * sandbox with a generated account (quotas off: this measures the transfer, not the quota),
  * then loads it in a fresh child process per strategy and prints requests, seconds and the
- * loading process's peak memory.
+ * loading process's peak memory. The machine's costs (machine.ts) come first; the last line is
+ * them and every strategy's figures as one JSON object.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEMO } from '../tools/sandbox/fixture';
 import { startSandboxProcess } from '../tools/sandbox/process';
+import { formatMachine, machineJson, probeMachine } from './machine';
 import { measure } from './measure';
 import { TogglApi } from '../src/main/services/toggl/api';
 import {
@@ -89,7 +91,9 @@ function run(args: string[], onLine: (line: string) => void): Promise<void> {
 }
 
 async function orchestrate(): Promise<void> {
+  const machine = await probeMachine();
   process.stdout.write(`bench:api: ${PROJECTS} projects, ${TASKS} tasks, sandbox on loopback (quotas off)\n`);
+  process.stdout.write(`${formatMachine(machine)}\n`);
   const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
   const results: Figures[] = [];
   try {
@@ -115,6 +119,15 @@ async function orchestrate(): Promise<void> {
   process.stdout.write(
     '(memory in MiB, of the loading process only; "paced 1/s" is the least wall time at Toggl\'s rate limit)\n',
   );
+  const round = (value: number) => Number(value.toFixed(2));
+  const json: Record<string, unknown> = {};
+  for (const { strategy: name, requests, seconds, peakRssMb } of results) {
+    const key = name.replaceAll('-', '_');
+    json[`${key}_requests`] = requests;
+    json[`${key}_s`] = round(seconds);
+    json[`${key}_peak_rss_mb`] = round(peakRssMb);
+  }
+  process.stdout.write(`${JSON.stringify({ ...json, machine: machineJson(machine) })}\n`);
 }
 
 const [strategy, url] = process.argv.slice(2);

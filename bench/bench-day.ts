@@ -8,137 +8,34 @@
  * 3. An incremental sync after 10 changes on Toggl (requests, the client's own milliseconds).
  * 4. The main process's event-loop delay (p99, max) through that sync and through one edit
  *    saved and sent, at 100,000 tasks: how long the app answers nothing.
+ * 5. Per phase, the main process's minor page faults (/proc/self/stat) and longest stall: the
+ *    faults are what the machine charges by the page (machine.ts, printed first, says how much).
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO, createFixture } from '../tools/sandbox/fixture';
-import { FREE_PLAN_QUOTAS } from '../tools/sandbox/limits';
-import { seededRandom } from '../tools/sandbox/faults';
+import { DEMO } from '../tools/sandbox/fixture';
 import { startSandboxProcess } from '../tools/sandbox/process';
-import { TogglSandbox } from '../tools/sandbox/server';
+import { simulatedDay } from './day-simulation';
 import { Figures, TARGETS } from './figures';
+import { formatMachine, machineJson, minorFaults, probeMachine, type MachineCosts } from './machine';
 import { measure } from './measure';
 import { TogglApi } from '../src/main/services/toggl/api';
 import { MemoryVault } from '../test/support/memory-vault';
 import { launchApp } from '../test/support/sync-world';
 import { ListView } from '../src/main/services/changes/list-view';
 
-const HOUR = 3600_000;
-const MINUTE = 60_000;
-
-async function simulatedDay(): Promise<void> {
-  const clock = { now: Date.parse('2026-11-23T09:00:00Z') };
-  const start = clock.now;
-  // Every organization held to the Free plan's 30 requests an hour, the tightest Toggl has.
-  const sandbox = new TogglSandbox({
-    state: createFixture(() => clock.now),
-    quotas: { user: FREE_PLAN_QUOTAS.user, organization: { free: 30, starter: 30, premium: 30 } },
-  });
-  await sandbox.start();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-day-'));
-  const app = await launchApp(sandbox.apiUrl, dataDir, new MemoryVault(), {
-    // Pacing and backoff wait on the virtual clock: a second of waiting costs no real time.
-    http: {
-      now: () => clock.now,
-      sleep: (ms) => {
-        clock.now += ms;
-        return Promise.resolve();
-      },
-      minIntervalMs: 1000,
-      retry: { retries: 3, baseDelayMs: 500, maxDelayMs: 8000 },
-    },
-    data: { clock: { now: () => clock.now, setTimeout: () => undefined, clearTimeout: () => undefined } },
-  });
-  await app.services.session.signInWithToken(DEMO.apiToken);
-  await app.services.data.engine.sync('sign-in');
-
-  const random = seededRandom(42);
-  const opens = new Set(Array.from({ length: 60 }, (_, index) => Math.round(index * 8 + random() * 4)));
-  const edits = Array.from({ length: 40 }, () => Math.floor(random() * 480)).sort((a, b) => a - b);
-  const offline = (minute: number) => (minute >= 90 && minute < 120) || (minute >= 300 && minute < 345);
-  let opened = 0;
-  let edited = 0;
-
-  for (let minute = 0; minute < 480; minute++) {
-    clock.now = Math.max(clock.now, start + minute * MINUTE);
-    if (offline(minute) !== sandbox.isDown) await sandbox.setDown(offline(minute));
-    if (opens.has(minute)) {
-      opened++;
-      await app.call('sync.opened');
-    }
-    for (const _ of edits.filter((at) => at === minute)) {
-      edited++;
-      await edit(app, edited, random);
-    }
-    await app.services.data.settled();
-    await app.services.data.loop.notify('tick');
-    if (!app.services.data.engine.status().online) await app.services.data.loop.probe();
-  }
-  await sandbox.setDown(false);
-  await app.services.data.loop.probe();
-
-  const buckets = new Map<string, number[]>();
-  for (const request of sandbox.requests) {
-    if (request.path === '/') continue;
-    const bucket = request.path.startsWith('/me') ? 'user (/me*)' : 'organization';
-    const hour = Math.floor((request.at - start) / HOUR);
-    const row = buckets.get(bucket) ?? Array<number>(8).fill(0);
-    row[Math.min(hour, 7)] = (row[Math.min(hour, 7)] ?? 0) + 1;
-    buckets.set(bucket, row);
-  }
-  const status = app.services.data.status();
-  process.stdout.write(
-    `\n1. Simulated day: ${opened} popover opens, ${edited} edits, 2 offline spells (30 and 45 min), Free-plan quotas\n`,
-  );
-  process.stdout.write(
-    `   ${'bucket'.padEnd(14)} ${Array.from({ length: 8 }, (_, hour) => `h${hour + 1}`.padStart(4)).join('')}   largest hour\n`,
-  );
-  for (const [bucket, row] of buckets) {
-    process.stdout.write(
-      `   ${bucket.padEnd(14)} ${row.map((count) => String(count).padStart(4)).join('')}   ${Math.max(...row)}\n`,
-    );
-  }
-  process.stdout.write(
-    `   402 answers: ${sandbox.countRequests((request) => request.status === 402)}, 429 answers: ${sandbox.countRequests((request) => request.status === 429)}, ` +
-      `reachability probes: ${sandbox.countRequests((request) => request.path === '/')}, left in outbox: ${status.pending + status.failed + status.conflicts}\n`,
-  );
-  await app.close();
-  await sandbox.stop();
-  await rm(dataDir, { recursive: true, force: true });
+/** One phase's main-process minor page faults and longest event-loop stall. */
+interface Phase {
+  label: string;
+  /** The JSON keys' prefix. */
+  key: string;
+  faults: number;
+  stallMs: number;
 }
 
-/** One of the day's edits, picked in turn: rename, done/undone, new task, archive/restore. */
-async function edit(app: Awaited<ReturnType<typeof launchApp>>, index: number, random: () => number): Promise<void> {
-  const view = await app.call('data.view');
-  const studio = view.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id;
-  const projects = view.projects.filter((project) => project.wid === studio && project.active);
-  const project = projects[Math.floor(random() * projects.length)];
-  if (!project) return;
-  const tasks = view.tasks.filter((task) => task.pid === project.id);
-  const task = tasks[Math.floor(random() * tasks.length)];
-  switch (index % 4) {
-    case 0:
-      return app.call('projects.update', {
-        id: project.id,
-        changes: { name: `${project.name.replace(/ #\d+$/, '')} #${index}` },
-      });
-    case 1:
-      if (task) return app.call('tasks.setActive', { ids: [task.id], active: !task.active });
-      return;
-    case 2:
-      await app.call('tasks.create', {
-        pid: project.id,
-        fields: { name: `Task from edit ${index}`, estimatedSeconds: 1800 },
-      });
-      return;
-    default:
-      return app.call('projects.setActive', { ids: [project.id], active: true });
-  }
-}
-
-async function largeAccount(figures: Figures): Promise<void> {
+async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
   const sandbox = await startSandboxProcess(['--large', '10000,100000', '--no-quotas']);
   const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-ingest-'));
@@ -146,6 +43,7 @@ async function largeAccount(figures: Figures): Promise<void> {
     const app = await launchApp(apiUrl, dataDir, new MemoryVault(), { http: { timeoutMs: 300_000 } });
     const { cache } = app.services.data;
     const fullStalls = monitorEventLoopDelay({ resolution: 5 });
+    const fullFaults = minorFaults();
     fullStalls.enable();
     // Signing in loads the account whole: one request, then the cache written in pieces.
     const { seconds, peakRssMb, peakHeapMb } = await measure(async () => {
@@ -155,6 +53,12 @@ async function largeAccount(figures: Figures): Promise<void> {
       await cache.settled();
     });
     fullStalls.disable();
+    phases.push({
+      label: 'full ingest',
+      key: 'full_load',
+      faults: minorFaults() - fullFaults,
+      stallMs: fullStalls.max / 1e6,
+    });
     const bytes = (await stat(cache.file)).size;
     const tasks = cache.tasks.size;
     process.stdout.write(`\n2. Full ingest: ${cache.projects.size} projects, ${tasks} tasks\n`);
@@ -163,7 +67,6 @@ async function largeAccount(figures: Figures): Promise<void> {
         `cache file ${(bytes / 2 ** 20).toFixed(1)} MiB\n` +
         `   main-process event-loop delay through it: p99 ${(fullStalls.percentile(99) / 1e6).toFixed(0)} ms, max ${(fullStalls.max / 1e6).toFixed(0)} ms\n`,
     );
-    figures.note('full_load_loop_max_ms', fullStalls.max / 1e6);
     figures.report(TARGETS.cacheBytes, Math.round(bytes / tasks));
 
     // Ten changes on Toggl by someone else, then an incremental sync picks them up.
@@ -175,6 +78,7 @@ async function largeAccount(figures: Figures): Promise<void> {
     const sentBefore = app.services.api.quota.bucket('/me')?.sentLastHour ?? 0;
     // The sandbox runs in its own process: the time this one's event loop was busy is the client's.
     const stalls = monitorEventLoopDelay({ resolution: 5 });
+    const syncFaults = minorFaults();
     stalls.enable();
     const busyBefore = performance.eventLoopUtilization();
     const started = performance.now();
@@ -185,6 +89,7 @@ async function largeAccount(figures: Figures): Promise<void> {
     const ms = performance.now() - started - 50;
     stalls.disable();
     const syncStall = stalls.max / 1e6;
+    phases.push({ label: 'incremental sync', key: 'sync', faults: minorFaults() - syncFaults, stallMs: syncStall });
     const requests = (app.services.api.quota.bucket('/me')?.sentLastHour ?? 0) - sentBefore;
     const picked = [...cache.tasks.values()].filter((task) => task.name.endsWith('(changed)')).length;
     process.stdout.write(
@@ -201,12 +106,19 @@ async function largeAccount(figures: Figures): Promise<void> {
     for (const task of changed) await again.updateTask(task.wid, task.pid, task.id, { name: `${task.name} (again)` });
     await again.close();
     const secondStalls = monitorEventLoopDelay({ resolution: 5 });
+    const secondFaults = minorFaults();
     secondStalls.enable();
     const secondBefore = performance.eventLoopUtilization();
     await app.services.data.engine.sync('manual');
     await app.services.data.settled();
     await new Promise((resolve) => setTimeout(resolve, 50));
     secondStalls.disable();
+    phases.push({
+      label: 'second sync',
+      key: 'second_sync',
+      faults: minorFaults() - secondFaults,
+      stallMs: secondStalls.max / 1e6,
+    });
     process.stdout.write(
       `   (a second one right after: client ${performance.eventLoopUtilization(secondBefore).active.toFixed(0)} ms, ` +
         `longest stall ${(secondStalls.max / 1e6).toFixed(0)} ms)\n`,
@@ -223,6 +135,7 @@ async function largeAccount(figures: Figures): Promise<void> {
 
     // The main process answers nothing while a task runs: the longest stall is what a user feels.
     stalls.reset();
+    const editFaults = minorFaults();
     stalls.enable();
     const edited = changed[0];
     if (edited) await app.call('tasks.update', { id: edited.id, changes: { name: `${edited.name} again` } });
@@ -231,6 +144,12 @@ async function largeAccount(figures: Figures): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
     stalls.disable();
     const editStall = stalls.max / 1e6;
+    phases.push({
+      label: 'one edit saved and sent',
+      key: 'edit',
+      faults: minorFaults() - editFaults,
+      stallMs: editStall,
+    });
     process.stdout.write(`\n4. Main-process event-loop delay at ${tasks} tasks\n`);
     const fullStall = fullStalls.max / 1e6;
     figures.report(
@@ -245,11 +164,38 @@ async function largeAccount(figures: Figures): Promise<void> {
   }
 }
 
+function printPhases(phases: Phase[], machine: MachineCosts, figures: Figures): void {
+  process.stdout.write(`\n5. The main process per phase: minor page faults and longest event-loop stall\n`);
+  for (const phase of phases) {
+    const faultMs = (phase.faults * machine.faultUs) / 1000;
+    process.stdout.write(
+      `   ${phase.label.padEnd(26)} ${String(phase.faults).padStart(8)} faults (≈ ${faultMs.toFixed(0)} ms at this ` +
+        `machine's ${machine.faultUs.toFixed(1)} µs)   longest stall ${phase.stallMs.toFixed(0)} ms\n`,
+    );
+    figures.note(`${phase.key}_faults`, phase.faults);
+    figures.note(`${phase.key}_loop_max_ms`, phase.stallMs);
+  }
+}
+
 async function main(): Promise<void> {
-  process.stdout.write('bench:day\n');
+  const machine = await probeMachine();
+  process.stdout.write(`bench:day\n${formatMachine(machine)}\n`);
+  const phases: Phase[] = [];
+  const dayStalls = monitorEventLoopDelay({ resolution: 5 });
+  const dayFaults = minorFaults();
+  dayStalls.enable();
   await simulatedDay();
+  dayStalls.disable();
+  phases.push({
+    label: 'simulated day (+ sandbox)',
+    key: 'day',
+    faults: minorFaults() - dayFaults,
+    stallMs: dayStalls.max / 1e6,
+  });
   const figures = new Figures();
-  await largeAccount(figures);
+  await largeAccount(figures, phases);
+  printPhases(phases, machine, figures);
+  figures.group('machine', machineJson(machine));
   figures.printJson();
 }
 

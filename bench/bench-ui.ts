@@ -1,201 +1,49 @@
 /// <reference lib="dom" />
 /**
  * `npm run bench:ui`: the renderer on a 10,000-project / 100,000-task account, in Chromium,
- * through the browser shell. Prints the time from window load to the first painted rows
- * (from the cached list), the work per keystroke until the updated list is painted, and the
- * frames that are slow while scrolling (worked over 16.7 ms, or came after a missed frame),
- * each with issue #12's must and goal; the last line is all of them as one JSON object.
+ * through the browser shell. Prints the machine's costs (machine.ts), then the time from
+ * window load to the first painted rows (from the cached list), the work per keystroke until
+ * the updated list is painted, and the frames that are slow while scrolling (worked over
+ * 16.7 ms, or came after a missed frame), each with issue #12's must and goal. Beside the
+ * first two, their floors: a bare page doing the same in the same Chromium (floor-page.ts),
+ * and the ratio. Then counts that do not depend on the machine: WebSocket messages and bytes
+ * before the first rows, the renderer's minor page faults per load. The last line is all of
+ * them as one JSON object.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { buildIndex, search } from '../src/renderer/src/lib/list/search';
-import { DEMO, largeAccountNames } from '../tools/sandbox/fixture';
-import { seededRandom, withTypo } from '../tools/sandbox/names';
+import { chromium } from '@playwright/test';
+import { DEMO } from '../tools/sandbox/fixture';
 import { startSandboxProcess } from '../tools/sandbox/process';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import { startWebShellProcess } from '../e2e/support/web-shell';
+import { benchQueries } from './bench-queries';
 import { Figures, TARGETS } from './figures';
-import { compareSearchLibraries } from './search-libraries';
+import { appFirstScreen, measureFloors } from './floor-page';
+import { formatMachine, machineJson, probeMachine } from './machine';
+import { firstRows, fmt, percentile, scrollFrames, searchLatencies } from './page-timing';
+import { RendererFaults, socketCounts } from './renderer-counts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
+const LOADS = 5;
+const VIEWPORT = { width: 380, height: 560 };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-
-async function firstRows(page: Page): Promise<number> {
-  await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0, undefined, {
-    timeout: 60_000,
-  });
-  const at = await page.evaluate(() => performance.getEntriesByName('toggl-tray:first-rows')[0]?.startTime ?? NaN);
-  // The window opens once and then stays: the next load starts when this one has the whole list
-  // and has done what it leaves for idle time (the search index), as a window at rest has.
-  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:list-loaded').length > 0, undefined, {
-    timeout: 60_000,
-  });
-  await page.evaluate('new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())))');
-  return at;
-}
-
-/**
- * Per keystroke, the main thread's work until the updated list is on screen: from the input
- * event until the list's DOM is updated (a task after Svelte's microtask flush), plus the
- * work of the frame that paints it (from its animation-frame callbacks to the end of its
- * style, layout, paint and commit). Each key is pressed just after a frame, so no unrelated
- * frame runs in between; the wait for the display's next frame is not work, and not counted.
- * Measured in the page, so DevTools round trips do not count.
- */
-async function searchLatencies(
-  page: Page,
-  queries: string[],
-): Promise<{ typed: string; ms: number; update: number; paint: number }[]> {
-  const timings: { typed: string; ms: number; update: number; paint: number }[] = [];
-  for (const query of queries) {
-    for (let length = 0; length <= query.length; length++) {
-      // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
-      const [update, paint] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
-        requestAnimationFrame(() => setTimeout(() => {
-          const input = document.querySelector('input[type=search]');
-          const started = performance.now();
-          input.value = ${JSON.stringify(query.slice(0, length))};
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          setTimeout(() => {
-            const update = performance.now() - started;
-            requestAnimationFrame(() => {
-              const frame = performance.now();
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve([update, performance.now() - frame]);
-              channel.port2.postMessage(0);
-            });
-          }, 0);
-        }, 0));
-      })`);
-      if (length > 0) timings.push({ typed: query.slice(0, length), ms: update + paint, update, paint });
-    }
-  }
-  return timings;
-}
-
-interface FrameTimes {
-  /** Time between one frame and the next: the display's clock, jitter and all. */
-  intervals: number[];
-  /** Each frame's main-thread work, from its begin time to the end of its paint and commit. */
-  work: number[];
-}
-
-/**
- * 300 frames, scrolling the list 120 px each (a quick mouse wheel) or, for a baseline, not.
- * A frame's work includes its scroll event, the list's update, its animation-frame callbacks
- * and its style, layout, paint and commit: a message posted from the callback runs after those.
- */
-async function scrollFrames(page: Page, scroll = true): Promise<FrameTimes> {
-  await page.getByRole('tree').waitFor();
-  // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
-  return page.evaluate<FrameTimes>(`new Promise((resolve) => {
-    const tree = document.querySelector('[role="tree"]');
-    const intervals = [];
-    const work = [];
-    let last = performance.now();
-    let step = 0;
-    function tick(now) {
-      intervals.push(now - last);
-      last = now;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => work.push(performance.now() - now);
-      channel.port2.postMessage(0);
-      if (tree && ${String(scroll)}) tree.scrollTop += 120;
-      if (++step < 300) requestAnimationFrame(tick);
-      else setTimeout(() => resolve({ intervals: intervals.slice(1), work: work.slice(1) }), 50);
-    }
-    requestAnimationFrame(tick);
-  })`);
-}
-
-interface BenchQuery {
-  query: string;
-  /** The item it is meant to find, as the list keys it. */
-  target: string;
-}
-
-/**
- * Queries as people type them for items of the generated account: a whole name, a task with
- * its project, words out of order with a typo, a name typed without its accents, a client
- * and a project. Each must find its item (checked with the renderer's own search code).
- */
-function benchQueries(): {
-  queries: BenchQuery[];
-  check: (query: BenchQuery) => number;
-  compare: (write: (line: string) => void) => void;
-} {
-  const names = largeAccountNames(PROJECTS, TASKS);
-  const random = seededRandom(11);
-  const project = (at: number) => names.projects[at] ?? '';
-  const clientOf = (at: number) => names.clients[at % names.clients.length] ?? '';
-  const words = (text: string) =>
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  const lastTask = TASKS - 1;
-  const typoAt = 77;
-  const typoWords = words(project(typoAt)).reverse();
-  const long = typoWords.findIndex((word) => word.length >= 5);
-  const withOneTypo = typoWords.map((word, at) => (at === long ? withTypo(random, word) : word)).join(' ');
-  const accented = names.projects.findIndex((name) => /\P{ASCII}/u.test(name));
-  const queries: BenchQuery[] = [
-    { query: project(42).toLowerCase(), target: 'p:42' },
-    {
-      query: `${names.tasks[lastTask] ?? ''} ${words(project(lastTask % PROJECTS))[0] ?? ''}`,
-      target: `t:${lastTask}`,
-    },
-    { query: withOneTypo, target: `p:${typoAt}` },
-    {
-      query: project(accented).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-      target: `p:${accented}`,
-    },
-    { query: `${words(clientOf(12))[0] ?? ''} ${words(project(12)).at(-1) ?? ''}`, target: 'p:12' },
-  ];
-  // The index the popover builds: a project with its client, a task with its project and client.
-  const items = [
-    ...names.projects.map((name, at) => ({ key: `p:${at}`, parts: [name, clientOf(at)] })),
-    ...names.tasks.map((name, at) => ({
-      key: `t:${at}`,
-      parts: [name, project(at % PROJECTS), clientOf(at % PROJECTS)],
-    })),
-  ];
-  const index = buildIndex(items);
-  return {
-    queries,
-    check: ({ query, target }) => {
-      const hits = [...search(index, query).hits].map((at) => index.keys[at]);
-      return hits.includes(target) ? hits.length : 0;
-    },
-    compare: (write) =>
-      compareSearchLibraries(
-        index,
-        items.map((item) => item.parts),
-        queries.map(({ query, target }) => ({ query, target: index.keys.indexOf(target) })),
-        write,
-      ),
-  };
-}
+const ratio = (app: number, floor: number): string => `${(app / floor).toFixed(1)}×`;
 
 async function main(): Promise<void> {
+  const machine = await probeMachine();
   process.stdout.write(`bench:ui: ${PROJECTS} projects, ${TASKS} tasks, browser shell in Chromium\n`);
+  process.stdout.write(`${formatMachine(machine)}\n`);
   const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
   const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-bench-ui-'));
   const shell = await startWebShellProcess({ TOGGL_TRAY_DATA_DIR: dataDir, TOGGL_API_URL: apiUrl });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
+  const faults = await RendererFaults.open(browser);
   try {
-    const page = await browser.newPage({ viewport: { width: 380, height: 560 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(shell.url);
     await page.getByRole('textbox', { name: 'API token' }).fill(DEMO.apiToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -208,9 +56,20 @@ async function main(): Promise<void> {
     );
 
     const loads: number[] = [];
-    for (let run = 0; run < 5; run++) loads.push(await firstRows(page));
+    const loadFaults: number[] = [];
+    let newRenderers = 0;
+    for (let run = 0; run < LOADS; run++) {
+      const load = await faults.through((atFirstRows) => firstRows(page, atFirstRows));
+      loads.push(load.ms);
+      loadFaults.push(load.faults);
+      newRenderers += load.newProcesses;
+    }
+    // The rows the first screen shows, for the floor page; then one more load, untimed, for
+    // what arrives over the WebSocket before them (DevTools' network events cost time).
+    const screen = await appFirstScreen(page);
+    const sockets = await socketCounts(page, () => firstRows(page));
     const indexStart = performance.now();
-    const { queries, check, compare } = benchQueries();
+    const { queries, check, compare } = benchQueries(PROJECTS, TASKS);
     let missed = 0;
     for (const query of queries) {
       const hits = check(query);
@@ -226,6 +85,16 @@ async function main(): Promise<void> {
       page,
       queries.map((query) => query.query),
     );
+    // The floors: a bare page doing the same, in this Chromium, now.
+    const floors = await measureFloors(
+      browser,
+      VIEWPORT,
+      screen,
+      queries.map((query) => query.query),
+      LOADS,
+      faults,
+    );
+    const floorKeys = floors.keystrokes.map(({ ms }) => ms);
     const searches = typed.map(({ ms }) => ms);
     const slowest = [...typed].sort((a, b) => b.ms - a.ms).slice(0, 6);
     process.stdout.write(
@@ -243,6 +112,12 @@ async function main(): Promise<void> {
     const figures = new Figures();
     figures.report(TARGETS.zeroHits, missed);
     figures.report(TARGETS.firstRows, percentile(loads, 50), `max ${fmt(Math.max(...loads))} of ${loads.length} loads`);
+    const firstRowsFloor = percentile(floors.loads, 50);
+    process.stdout.write(
+      `    floor: a bare page gets its ${floors.rows} rows (${floors.bytes} B of JSON, one WebSocket message from a ` +
+        `Node process) and paints them: median ${fmt(firstRowsFloor)} (max ${fmt(Math.max(...floors.loads))}); ` +
+        `app/floor ${ratio(percentile(loads, 50), firstRowsFloor)}\n`,
+    );
     figures.report(
       TARGETS.search,
       percentile(searches, 95),
@@ -253,6 +128,12 @@ async function main(): Promise<void> {
             95,
           ),
         )}`,
+    );
+    const searchFloor = percentile(floorKeys, 95);
+    process.stdout.write(
+      `    floor: the bare page replaces its ${floors.rows} rows' text on each key: p95 ${fmt(searchFloor)} ` +
+        `(p50 ${fmt(percentile(floorKeys, 50))}, max ${fmt(Math.max(...floorKeys))}); ` +
+        `app/floor ${ratio(percentile(searches, 95), searchFloor)}\n`,
     );
     // A frame is slow when its work takes longer than a frame, or when the display missed a
     // frame (an interval of more than one and a half). An interval of 16.8 ms on a 60 Hz clock
@@ -275,8 +156,30 @@ async function main(): Promise<void> {
     figures.note('interval_over_16_7_pct', over(intervals));
     figures.note('idle_interval_over_16_7_pct', over(idle.intervals));
     figures.note('dropped_frames', skipped);
+    const rendererFaults = percentile(loadFaults, 50);
+    const floorFaults = percentile(floors.faults, 50);
+    const faultMs = (count: number) => `≈ ${fmt((count * machine.faultUs) / 1000)} at this machine's fault cost`;
+    process.stdout.write(
+      `  counts, the same on any machine:\n` +
+        `    before its first rows the app receives ${sockets.messages} WebSocket messages, ${sockets.bytes} B of data ` +
+        `(the last ${fmt(sockets.lastToFirstRowsMs)} before the rows, the next ${fmt(sockets.firstRowsToNextMs)} after; ` +
+        `the whole load ${sockets.allMessages} messages, ${sockets.allBytes} B)\n` +
+        `    renderer minor page faults, navigation to first rows on a warm reload: median ${rendererFaults}, ` +
+        `${faultMs(rendererFaults)} (${loadFaults.join(', ')}; ${newRenderers} of ${LOADS} loads in a new process); ` +
+        `the bare page ${floorFaults}, ${faultMs(floorFaults)}\n`,
+    );
+    figures.note('first_rows_floor_ms', firstRowsFloor);
+    figures.note('first_rows_ratio', percentile(loads, 50) / firstRowsFloor);
+    figures.note('search_floor_p95_ms', searchFloor);
+    figures.note('search_ratio', percentile(searches, 95) / searchFloor);
+    figures.note('first_rows_bytes', sockets.bytes);
+    figures.note('first_rows_messages', sockets.messages);
+    figures.note('renderer_faults_per_load', rendererFaults);
+    figures.note('floor_renderer_faults_per_load', floorFaults);
+    figures.group('machine', machineJson(machine));
     figures.printJson();
   } finally {
+    await faults.close();
     await browser.close();
     await shell.stop();
     sandbox.stop();

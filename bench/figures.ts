@@ -15,6 +15,7 @@ export interface Target {
 
 export class Figures {
   private readonly values: Record<string, number> = {};
+  private readonly groups: Record<string, Record<string, number>> = {};
 
   constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
 
@@ -34,9 +35,14 @@ export class Figures {
     this.values[key] = Number(value.toFixed(2));
   }
 
+  /** A group of figures kept in the JSON line as one object under `key` (the machine's costs). */
+  group(key: string, values: Record<string, number>): void {
+    this.groups[key] = values;
+  }
+
   /** The last line: every figure as one JSON object. */
   printJson(): void {
-    this.out.write(`${JSON.stringify(this.values)}\n`);
+    this.out.write(`${JSON.stringify({ ...this.values, ...this.groups })}\n`);
   }
 }
 

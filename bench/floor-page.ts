@@ -1,0 +1,87 @@
+/**
+ * The floors `npm run bench:ui` sets beside the app's figures: what a bare page on the same
+ * machine, in the same Chromium, takes to get the app's first screen of rows over a WebSocket
+ * from a Node process and paint them, and to repaint their text on a key. A figure near its
+ * floor has little left to win; the ratio app/floor travels between machines better than
+ * milliseconds do.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import type { FloorRow } from './floor-server';
+import { firstRows, searchLatencies, type Keystroke } from './page-timing';
+import type { RendererFaults } from './renderer-counts';
+
+const SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
+
+/** The rows the app has on its first screen (those in view and its overscan), in screen order. */
+export async function appFirstScreen(page: Page): Promise<FloorRow[]> {
+  // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
+  const rows = await page.evaluate<FloorRow[]>(`[...document.querySelectorAll('[role="tree"] .row')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((row) => ({
+      header: !row.querySelector('[role="treeitem"]'),
+      name: (row.querySelector('.name') ?? row).textContent.trim(),
+      color: row.querySelector('.dot')?.style.background ?? '',
+      detail: row.querySelector('[id^="about-"]')?.textContent.trim() ?? '',
+    }))`);
+  if (rows.length === 0) throw new Error("bench:ui: no rows found in the app's list ([role=tree] .row)");
+  return rows;
+}
+
+export interface Floors {
+  rows: number;
+  /** Bytes of the rows' JSON, sent as one WebSocket message. */
+  bytes: number;
+  loads: number[];
+  faults: number[];
+  keystrokes: Keystroke[];
+}
+
+async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => void }> {
+  const child = fork(SERVER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`floor server exited with ${String(code)}`)));
+    child.send(rows);
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+/**
+ * Loads the floor page `loads` times (its first rows, timed as the app's) and types `queries`
+ * into it key by key (timed as the app's keystrokes), in a page of the given size.
+ */
+export async function measureFloors(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  rows: FloorRow[],
+  queries: string[],
+  loads: number,
+  faults: RendererFaults,
+): Promise<Floors> {
+  const server = await startServer(rows);
+  const page = await browser.newPage({ viewport });
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0);
+    const timed: number[] = [];
+    const counted: number[] = [];
+    for (let run = 0; run < loads; run++) {
+      const { ms, faults: count } = await faults.through((atFirstRows) => firstRows(page, atFirstRows));
+      timed.push(ms);
+      counted.push(count);
+    }
+    const keystrokes = await searchLatencies(page, queries);
+    return {
+      rows: rows.length,
+      bytes: Buffer.byteLength(JSON.stringify(rows)),
+      loads: timed,
+      faults: counted,
+      keystrokes,
+    };
+  } finally {
+    await page.close();
+    server.stop();
+  }
+}

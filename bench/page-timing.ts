@@ -1,0 +1,112 @@
+/**
+ * How `npm run bench:ui` times a page in Chromium, for the app and for its floors alike: a
+ * load until the first rows are painted, each keystroke's work until the list is painted,
+ * and frames while scrolling. All of it measured in the page, so DevTools round trips do not count.
+ */
+import type { Page } from '@playwright/test';
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+/**
+ * Reloads the page and returns the time from navigation start to the frame with the first rows
+ * (the page marks `toggl-tray:first-rows` in that frame's animation-frame callback).
+ * `atFirstRows` runs as soon as the mark is seen, before the load goes on to the whole list.
+ */
+export async function firstRows(page: Page, atFirstRows?: () => Promise<void>): Promise<number> {
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0, undefined, {
+    timeout: 60_000,
+  });
+  await atFirstRows?.();
+  const at = await page.evaluate(() => performance.getEntriesByName('toggl-tray:first-rows')[0]?.startTime ?? NaN);
+  // The window opens once and then stays: the next load starts when this one has the whole list
+  // and has done what it leaves for idle time (the search index), as a window at rest has.
+  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:list-loaded').length > 0, undefined, {
+    timeout: 60_000,
+  });
+  await page.evaluate('new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())))');
+  return at;
+}
+
+export interface Keystroke {
+  typed: string;
+  ms: number;
+  update: number;
+  paint: number;
+}
+
+/**
+ * Per keystroke into the page's `input[type=search]`, the main thread's work until the updated
+ * list is on screen: from the input event until the list's DOM is updated (a task after
+ * Svelte's microtask flush), plus the work of the frame that paints it (from its
+ * animation-frame callbacks to the end of its style, layout, paint and commit). Each key is
+ * pressed just after a frame, so no unrelated frame runs in between; the wait for the display's
+ * next frame is not work, and not counted.
+ */
+export async function searchLatencies(page: Page, queries: string[]): Promise<Keystroke[]> {
+  const timings: Keystroke[] = [];
+  for (const query of queries) {
+    for (let length = 0; length <= query.length; length++) {
+      // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
+      const [update, paint] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(() => {
+          const input = document.querySelector('input[type=search]');
+          const started = performance.now();
+          input.value = ${JSON.stringify(query.slice(0, length))};
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          setTimeout(() => {
+            const update = performance.now() - started;
+            requestAnimationFrame(() => {
+              const frame = performance.now();
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve([update, performance.now() - frame]);
+              channel.port2.postMessage(0);
+            });
+          }, 0);
+        }, 0));
+      })`);
+      if (length > 0) timings.push({ typed: query.slice(0, length), ms: update + paint, update, paint });
+    }
+  }
+  return timings;
+}
+
+export interface FrameTimes {
+  /** Time between one frame and the next: the display's clock, jitter and all. */
+  intervals: number[];
+  /** Each frame's main-thread work, from its begin time to the end of its paint and commit. */
+  work: number[];
+}
+
+/**
+ * 300 frames, scrolling the list 120 px each (a quick mouse wheel) or, for a baseline, not.
+ * A frame's work includes its scroll event, the list's update, its animation-frame callbacks
+ * and its style, layout, paint and commit: a message posted from the callback runs after those.
+ */
+export async function scrollFrames(page: Page, scroll = true): Promise<FrameTimes> {
+  await page.getByRole('tree').waitFor();
+  // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
+  return page.evaluate<FrameTimes>(`new Promise((resolve) => {
+    const tree = document.querySelector('[role="tree"]');
+    const intervals = [];
+    const work = [];
+    let last = performance.now();
+    let step = 0;
+    function tick(now) {
+      intervals.push(now - last);
+      last = now;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => work.push(performance.now() - now);
+      channel.port2.postMessage(0);
+      if (tree && ${String(scroll)}) tree.scrollTop += 120;
+      if (++step < 300) requestAnimationFrame(tick);
+      else setTimeout(() => resolve({ intervals: intervals.slice(1), work: work.slice(1) }), 50);
+    }
+    requestAnimationFrame(tick);
+  })`);
+}
