@@ -52,4 +52,41 @@ describe('a large list reaches the window a page at a time', () => {
     expect(byId(state.view.tasks)).toEqual(byId(view.tasks));
     expect(view.tasks).toHaveLength(10_500);
   }, 60_000);
+
+  it('a large account’s window paints its first screen from one small answer, then takes the rest in pages', async () => {
+    world = await createSyncWorld({ state: createLargeAccount(3_000, 12_000) });
+    const app = await world.launch();
+    const firstViews: { projects: number; complete: boolean }[] = [];
+    // Every answer the window receives, in order, with its size as it would cross IPC.
+    const answers: { channel: string; bytes: number }[] = [];
+    const recording = inProcessApi({
+      ...app,
+      router: {
+        ...app.router,
+        handle: async (channel, request, sender) => {
+          // What the window shows while it asks for the rest: its first screen.
+          if (channel === 'data.projects' && firstViews.length === 0 && state.view)
+            firstViews.push({ projects: state.view.projects.length, complete: state.complete });
+          const result = await app.router.handle(channel, request, sender);
+          answers.push({ channel: String(channel), bytes: Buffer.byteLength(JSON.stringify(result)) });
+          return result;
+        },
+      },
+    });
+    const state = new DataState(recording);
+    await state.load();
+    await recording.idle();
+
+    expect(answers.find((answer) => answer.channel === 'data.first')?.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(firstViews[0]?.complete).toBe(false);
+    expect(firstViews[0]?.projects).toBeLessThan(200);
+    // No answer the window waits on carries the whole account.
+    expect(Math.max(...answers.map((answer) => answer.bytes))).toBeLessThan(512 * 1024);
+    expect(answers.filter((answer) => answer.channel === 'data.projects').length).toBeGreaterThanOrEqual(3);
+    const whole = await app.call('data.view');
+    expect(state.complete).toBe(true);
+    expect(state.view?.version).toBe(whole.version);
+    expect(byId(state.view?.projects ?? [])).toEqual(byId(whole.projects));
+    expect(byId(state.view?.tasks ?? [])).toEqual(byId(whole.tasks));
+  }, 60_000);
 });
