@@ -32,6 +32,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // The page's script is parsed and run before the first rows: minified, it is a third of the bytes.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [svelte(), devStyleCsp()],
