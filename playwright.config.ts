@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import type { ShellName } from './e2e/support/app-under-test';
 import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './e2e/support/electron-binary';
+import { EXPECT_TIMEOUT, TEST_TIMEOUT } from './e2e/support/timeouts';
 
 // One clear line, printed once (not by every worker), when the electron project cannot run.
 if (!findElectronBinary() && process.env.TEST_WORKER_INDEX === undefined) {
@@ -13,6 +14,9 @@ export default defineConfig<{ shell: ShellName }>({
   outputDir: './test-results',
   // The README's screenshots live in docs/ (e2e/web/screenshots.spec.ts).
   snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
+  // Budgets, with their reasons and E2E_SLOWDOWN for slower machines: e2e/support/timeouts.ts.
+  timeout: TEST_TIMEOUT,
+  expect: { timeout: EXPECT_TIMEOUT },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

@@ -7,6 +7,7 @@ import type { TrayTestHooks } from '../../src/main/electron/test-hooks';
 import { expect, test } from '../fixtures';
 import { signIn } from '../support/app-page';
 import { findElectronBinary } from '../support/electron-binary';
+import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
 type HooksGlobal = typeof globalThis & { togglTrayTestHooks: TrayTestHooks };
 
@@ -122,7 +123,7 @@ test('the tray icon shows changes waiting, then offline, then all well again', a
   const internal = app.page.getByRole('tree').getByRole('treeitem', { name: 'Internal tools', exact: true });
   await internal.click();
   await internal.getByRole('button', { name: 'Archive' }).click();
-  await expect.poll(trayState).toBe('offline');
+  await expect.poll(trayState, { timeout: TOGGL_UNREACHABLE }).toBe('offline');
   await sandbox.setDown(false);
   await app.page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(trayState).toBe('normal');

@@ -1,90 +1,169 @@
 // A list longer than the window: only the rows on screen exist, reused as it scrolls
-// (ProjectTree.svelte). Scrolled by the mouse wheel, down and back, every row must show once,
-// in its place, in the tree's order.
-import type { Locator } from '@playwright/test';
+// (ProjectTree.svelte). Scrolled by the mouse wheel, down, or back up from the end, every row
+// must show once, in its place, in the tree's order; scrolled to the end, a search must still
+// show what it finds. Each is its own test on its own app: none waits for another's scrolling.
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import type { TogglSandbox } from '../../tools/sandbox/server';
 import { signIn } from '../support/app-page';
+import { LARGE_ACCOUNT_LOAD } from '../support/timeouts';
 
 test.use({ account: { projects: 240, tasks: 720 } });
+// Each scroll test reads the list after every turn of the wheel, ~100 round trips to the page,
+// so its time is the browser's speed times that: ~21 s with a core busy here, and a machine
+// with a browser 2-3x slower must not run into TEST_TIMEOUT for it.
+test.slow(true, 'about a hundred wheel turns, each read back from the page');
 
-/** The rows the page holds now, in page order: where each is drawn and what it says. */
-function rendered(tree: Locator) {
-  return tree.evaluate((element) =>
-    [...element.querySelectorAll<HTMLElement>('.row')].map((row) => ({
+/** The list as the page holds it now: where it is scrolled, and its rows in page order. */
+interface ListView {
+  scrollTop: number;
+  clientHeight: number;
+  scrollHeight: number;
+  rows: { top: number; label: string }[];
+}
+
+/** Reads the list in one go, so the position and the rows belong to the same moment. */
+const read = (tree: Locator): Promise<ListView> =>
+  tree.evaluate((element) => ({
+    scrollTop: element.scrollTop,
+    clientHeight: element.clientHeight,
+    scrollHeight: element.scrollHeight,
+    rows: [...element.querySelectorAll<HTMLElement>('.row')].map((row) => ({
       top: Number.parseFloat(row.style.top),
       label: row.querySelector('[role="treeitem"]')?.getAttribute('aria-label') ?? row.textContent.trim(),
     })),
+  }));
+
+/** The rows drawn reach over all of the list that is on screen: nothing blank shows. */
+function coversScreen({ scrollTop, clientHeight, scrollHeight, rows }: ListView): boolean {
+  const tops = rows.map((row) => row.top);
+  if (tops.length < 2) return false;
+  const height = Math.min(...tops.slice(1).map((top, at) => Math.abs(top - (tops[at] ?? 0))));
+  return (
+    Math.min(...tops) <= scrollTop && Math.max(...tops) + height >= Math.min(scrollTop + clientHeight, scrollHeight)
   );
 }
 
-/** Until the list has answered the last scroll and painted. */
-const painted = (tree: Locator) =>
-  tree.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const atEnd = (view: ListView) => view.scrollTop + view.clientHeight >= view.scrollHeight - 1;
 
-test('a long list, scrolled by the wheel down and back, shows every row once, in order', async ({
-  app: { page },
-  sandbox,
-}) => {
-  await signIn(page);
-  const tree = page.getByRole('tree');
-  const box = await tree.boundingBox();
-  if (!box) throw new Error('the list is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+/** Polls the list until `ready` holds: a wait on what the list shows, not on time. */
+async function until(tree: Locator, ready: (view: ListView) => boolean, what: string): Promise<ListView> {
+  let view: ListView | undefined;
+  await expect
+    .poll(
+      async () => {
+        view = await read(tree);
+        return ready(view);
+      },
+      // A scroll is answered within a frame or two: look again that soon, not after 100 ms.
+      { message: what, intervals: [16, 16, 32, 50, 100] },
+    )
+    .toBe(true);
+  if (!view) throw new Error(what);
+  return view;
+}
 
-  const seen = new Map<number, string>();
-  const look = async () => {
-    const rows = await rendered(tree);
-    // The page holds them in screen order, so it reads in the tree's order.
-    expect(rows.map((row) => row.top)).toEqual(rows.map((row) => row.top).sort((a, b) => a - b));
-    for (const { top, label } of rows) {
-      // A reused row never shows what another row showed at that place.
-      if (seen.has(top)) expect(label, `the row at ${top}px`).toBe(seen.get(top));
-      seen.set(top, label);
-    }
-  };
-  const scrollTop = () => tree.evaluate((element) => element.scrollTop);
-  const atEnd = () => tree.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1);
+/** One turn of the wheel over the list; answers the list once it has moved and drawn its rows. */
+async function wheel(page: Page, tree: Locator, deltaY: number, from: ListView): Promise<ListView> {
+  await page.mouse.wheel(0, deltaY);
+  return until(
+    tree,
+    (view) => view.scrollTop !== from.scrollTop && coversScreen(view),
+    `the list moves from ${from.scrollTop}px and draws the rows on screen`,
+  );
+}
 
-  await look();
-  for (let step = 0; !(await atEnd()); step++) {
-    expect(step, 'the end of the list is reached').toBeLessThan(500);
-    await page.mouse.wheel(0, 90);
-    await painted(tree);
-    await look();
+/** Every row each view showed, by where it was drawn; a reused row must never show another's label. */
+function record(seen: Map<number, string>, { rows }: ListView): void {
+  const tops = rows.map((row) => row.top);
+  // The page holds them in screen order, so it reads in the tree's order.
+  expect(tops).toEqual(tops.toSorted((a, b) => a - b));
+  for (const { top, label } of rows) {
+    if (seen.has(top)) expect(label, `the row at ${top}px`).toBe(seen.get(top));
+    seen.set(top, label);
   }
-  for (let step = 0; (await scrollTop()) > 0; step++) {
-    expect(step, 'the top of the list is reached again').toBeLessThan(500);
-    await page.mouse.wheel(0, -130);
-    await painted(tree);
-    await look();
-  }
+}
 
-  // Scrolled to the end, a search that finds a few items shows them (the list is far shorter
-  // than the place it was scrolled to, until the browser pulls the position back).
-  await tree.evaluate((element) => (element.scrollTop = element.scrollHeight));
-  await painted(tree);
-  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
-  const last = [...seen.entries()].sort((a, b) => b[0] - a[0])[0]?.[1] ?? '';
-  await search.pressSequentially(last);
-  await expect(page.getByRole('treeitem', { name: last, exact: true })).toBeVisible();
-
-  // Every place from the top to the end held one row, and together they are the tree:
-  // clients in order, each with its open projects by name (archived ones are hidden).
-  const tops = [...seen.keys()].sort((a, b) => a - b);
-  const height = (tops[1] ?? 0) - (tops[0] ?? 0);
-  expect(tops).toEqual(tops.map((_, at) => at * height));
+/** The tree as Toggl's data says it is: clients in order, each with its open projects by name. */
+function treeOrder(sandbox: TogglSandbox): string[] {
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  // Archived projects are hidden.
   const projects = [...sandbox.state.projects.values()].filter((project) => project.active);
   const clientOf = (id: number | null | undefined) => (id ? (sandbox.state.clients.get(id)?.name ?? null) : null);
   const clients = [...new Set(projects.map((project) => clientOf(project.client_id)))].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : collator.compare(a, b),
   );
-  const expected = clients.flatMap((client) => [
+  return clients.flatMap((client) => [
     client ?? 'No client',
     ...projects
       .filter((project) => clientOf(project.client_id) === client)
       .map((project) => project.name)
       .sort((a, b) => collator.compare(a, b)),
   ]);
-  expect(tops.map((top) => seen.get(top))).toEqual(expected);
+}
+
+/** Every place from the top to the end held one row, and together they are the tree. */
+function expectWholeTree(seen: Map<number, string>, sandbox: TogglSandbox): void {
+  const tops = [...seen.keys()].sort((a, b) => a - b);
+  const height = (tops[1] ?? 0) - (tops[0] ?? 0);
+  expect(tops).toEqual(tops.map((_, at) => at * height));
+  expect(tops.map((top) => seen.get(top))).toEqual(treeOrder(sandbox));
+}
+
+/** Signs into the large account and puts the pointer over the list, as a wheel needs. */
+async function openList(page: Page): Promise<Locator> {
+  await signIn(page, { timeout: LARGE_ACCOUNT_LOAD });
+  const tree = page.getByRole('tree');
+  const box = await tree.boundingBox();
+  if (!box) throw new Error('the list is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  return tree;
+}
+
+/** Jumps to the end of the list (as dragging its scrollbar would) and waits for its last rows. */
+async function jumpToEnd(tree: Locator): Promise<ListView> {
+  await tree.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  return until(tree, (view) => atEnd(view) && coversScreen(view), 'the list shows its last rows');
+}
+
+test('scrolled down by the wheel, a long list shows every row once, in its place, in order', async ({
+  app: { page },
+  sandbox,
+}) => {
+  const tree = await openList(page);
+  const seen = new Map<number, string>();
+  let view = await until(tree, coversScreen, 'the list draws its first rows');
+  record(seen, view);
+  for (let step = 0; !atEnd(view); step++) {
+    expect(step, 'the end of the list is reached').toBeLessThan(500);
+    view = await wheel(page, tree, 90, view);
+    record(seen, view);
+  }
+  expectWholeTree(seen, sandbox);
+});
+
+test('scrolled back up by the wheel from its end, a long list shows every row once, in its place, in order', async ({
+  app: { page },
+  sandbox,
+}) => {
+  const tree = await openList(page);
+  const seen = new Map<number, string>();
+  let view = await jumpToEnd(tree);
+  record(seen, view);
+  for (let step = 0; view.scrollTop > 0; step++) {
+    expect(step, 'the top of the list is reached again').toBeLessThan(500);
+    view = await wheel(page, tree, -130, view);
+    record(seen, view);
+  }
+  expectWholeTree(seen, sandbox);
+});
+
+test('scrolled to its end, a long list still shows what a search finds', async ({ app: { page } }) => {
+  const tree = await openList(page);
+  const { rows } = await jumpToEnd(tree);
+  // The last row: a search for it finds a few items, far fewer than the place it was scrolled
+  // to (until the browser pulls the position back, the list must not draw from there).
+  const last = rows.toSorted((a, b) => b.top - a.top)[0]?.label ?? '';
+  await page.getByRole('searchbox', { name: 'Search projects and tasks' }).pressSequentially(last);
+  await expect(page.getByRole('treeitem', { name: last, exact: true })).toBeVisible();
 });

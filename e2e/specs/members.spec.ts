@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../fixtures';
 import { onToggl, signIn } from '../support/app-page';
+import { expectNoAxeViolations } from '../support/axe';
 
 test('members by keyboard alone: Ctrl+M opens them, add a person, make them manager, Escape closes', async ({
   app: { page },
@@ -35,13 +35,9 @@ test('members by keyboard alone: Ctrl+M opens them, add a person, make them mana
     )
     .toMatchObject({ manager: true });
 
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(violations.map((violation) => violation.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'members (light)');
   await page.emulateMedia({ colorScheme: 'dark' });
-  const dark = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(dark.violations.map((violation) => violation.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'members (dark)');
 
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

@@ -1,13 +1,15 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DEMO } from '../../tools/sandbox/fixture';
 import type { TogglSandbox } from '../../tools/sandbox/server';
 
-/** Signs in with the demo token on the app's sign-in view and waits for the list. */
-export async function signIn(page: Page): Promise<void> {
+/**
+ * Signs in with the demo token on the app's sign-in view and waits for the list's first item,
+ * for up to `timeout` (the expect budget; a large account passes LARGE_ACCOUNT_LOAD).
+ */
+export async function signIn(page: Page, { timeout }: { timeout?: number } = {}): Promise<void> {
   await page.getByRole('textbox', { name: 'API token' }).fill(DEMO.apiToken);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tree').waitFor();
-  await page.getByRole('treeitem').first().waitFor();
+  await expect(page.getByRole('tree').getByRole('treeitem').first()).toBeVisible({ timeout });
 }
 
 /** The sandbox's live projects and tasks by name (what Toggl would say). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from './electron-binary';
+import { APP_START } from './timeouts';
 import { startWebShellProcess, type RunningWebShell } from './web-shell';
 
 export type ShellName = 'web' | 'electron';
@@ -41,7 +42,7 @@ export function webApp(browser: Browser, env: AppEnv): AppUnderTest {
       current = await startWebShellProcess(env);
       shells.push(current);
       page ??= await (await browser.newContext({ viewport: { width: 380, height: 560 } })).newPage();
-      await page.goto(current.url);
+      await page.goto(current.url, { timeout: APP_START });
       return page;
     },
     async stop() {
@@ -72,10 +73,11 @@ export function electronApp(env: AppEnv): AppUnderTest {
         args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
         // The tray has no DOM: the desktop-only specs reach it through test hooks (never packaged).
         env: { ...process.env, ...env, TOGGL_TRAY_TEST_HOOKS: '1' },
+        timeout: APP_START,
       });
       running.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       running.process().stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      page = await running.firstWindow();
+      page = await running.firstWindow({ timeout: APP_START });
       await page.waitForLoadState('domcontentloaded');
       // The popover starts hidden until the tray is clicked: show it as that click would.
       await running.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.show());

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { APP_START } from './timeouts';
 
 export interface RunningWebShell {
   url: string;
@@ -8,8 +9,6 @@ export interface RunningWebShell {
   logs(): string;
   stop(): Promise<void>;
 }
-
-const STARTUP_TIMEOUT_MS = 30_000;
 
 /** Starts `src/main/web/cli.ts` in its own Node process on a free port, as `npm run web` does. */
 export async function startWebShellProcess(env: Record<string, string>): Promise<RunningWebShell> {
@@ -22,9 +21,10 @@ export async function startWebShellProcess(env: Record<string, string>): Promise
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
+    // Not a wait on time: the shell's own line ends it; this only bounds a shell that hangs.
     const timer = setTimeout(
-      () => reject(new Error(`web shell did not start in time:\n${output}`)),
-      STARTUP_TIMEOUT_MS,
+      () => reject(new Error(`web shell did not print its address in ${APP_START} ms:\n${output}`)),
+      APP_START,
     );
     const onData = (): void => {
       const match = /^Toggl Tray web shell: (\S+)$/m.exec(output);

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '../fixtures';
+import { APP_START } from '../support/timeouts';
 
 test('npm run demo:web opens the browser shell signed into the sandbox’s demo account', async ({ webBrowser }) => {
   if (!webBrowser) throw new Error('the web project has a browser');
@@ -15,7 +16,7 @@ test('npm run demo:web opens the browser shell signed into the sandbox’s demo 
   demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/^Toggl Tray web shell: \S+$/m);
+    await expect.poll(() => output, { timeout: APP_START }).toMatch(/^Toggl Tray web shell: \S+$/m);
     const url = /^Toggl Tray web shell: (\S+)$/m.exec(output)?.[1] ?? '';
     expect(output).toMatch(
       /^Toggl sandbox: http:\/\/127\.0\.0\.1:\d+\/api\/v9 \(demo account: demo@toggl-tray\.test\)$/m,
