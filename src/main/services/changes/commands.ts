@@ -44,7 +44,16 @@ export interface CommandsOptions {
   view: () => DataView;
   /** A change was queued: the send loop takes it from here. */
   queued: () => void;
+  /**
+   * Toggl's id for a temporary one it has given a real id (else the id as it is): a window
+   * may still name an item by the id it was created under, until it hears of the swap.
+   */
+  knownId?: (id: number) => number;
 }
+
+/** The id as the list now holds it. */
+export const knownIdOf = (options: { knownId?: (id: number) => number }, id: number): number =>
+  id < 0 ? (options.knownId?.(id) ?? id) : id;
 
 /**
  * What the user can do to projects and tasks. Each command checks its input and the user's
@@ -142,7 +151,8 @@ export class DataCommands {
     return { id: tempId };
   }
 
-  updateProject(id: number, raw: ProjectChanges): void {
+  updateProject(named: number, raw: ProjectChanges): void {
+    const id = knownIdOf(this.options, named);
     const project = this.editableProject(id);
     const changes: ProjectChanges = { ...raw };
     if (changes.name !== undefined) changes.name = cleanName(changes.name, 'project');
@@ -161,7 +171,8 @@ export class DataCommands {
   }
 
   /** Archive (false) or restore (true) one or more projects; several go in one bulk request. */
-  setProjectsActive(ids: number[], active: boolean): void {
+  setProjectsActive(named: number[], active: boolean): void {
+    const ids = named.map((id) => knownIdOf(this.options, id));
     const projects = ids.map((id) => this.editableProject(id));
     if (projects.length === 1) return this.updateProject(ids[0] ?? 0, { active });
     for (const [wid, group] of groupBy(projects, (project) => project.wid)) {
@@ -175,12 +186,14 @@ export class DataCommands {
     }
   }
 
-  deleteProject(id: number): void {
+  deleteProject(named: number): void {
+    const id = knownIdOf(this.options, named);
     const project = this.editableProject(id);
     this.enqueue(newProjectDelete({ id, wid: project.wid }));
   }
 
-  createTask(pid: number, fields: TaskFields): { id: number } {
+  createTask(named: number, fields: TaskFields): { id: number } {
+    const pid = knownIdOf(this.options, named);
     const project = this.activeProject(pid, 'adding tasks');
     requireRight(this.rights(project.wid).tasks);
     const name = cleanName(fields.name, 'task');
@@ -196,7 +209,8 @@ export class DataCommands {
     return { id: tempId };
   }
 
-  updateTask(id: number, raw: TaskChanges): void {
+  updateTask(named: number, raw: TaskChanges): void {
+    const id = knownIdOf(this.options, named);
     const task = this.task(id);
     const project = this.activeProject(task.pid, 'changing its tasks');
     const changes: TaskChanges = { ...raw };
@@ -209,7 +223,8 @@ export class DataCommands {
   }
 
   /** Done (false) or not done (true), one or several; several go in one bulk request per project. */
-  setTasksActive(ids: number[], active: boolean): void {
+  setTasksActive(named: number[], active: boolean): void {
+    const ids = named.map((id) => knownIdOf(this.options, id));
     const tasks = ids.map((id) => this.task(id));
     if (tasks.length === 1) return this.updateTask(ids[0] ?? 0, { active });
     for (const task of tasks) this.activeProject(task.pid, 'changing its tasks');
@@ -225,7 +240,8 @@ export class DataCommands {
     }
   }
 
-  deleteTask(id: number): void {
+  deleteTask(named: number): void {
+    const id = knownIdOf(this.options, named);
     const task = this.task(id);
     this.editableProject(task.pid);
     this.enqueue(newTaskDelete({ id, wid: task.wid, pid: task.pid }));

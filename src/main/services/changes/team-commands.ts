@@ -1,6 +1,6 @@
 import type { DataView, ViewTeam } from '../../../shared/entities';
 import { projectLock } from '../../../shared/rights';
-import { refuse } from './commands';
+import { knownIdOf, refuse } from './commands';
 import { newGroupAdd } from './group-add';
 import { newGroupRemove } from './group-remove';
 import { newMemberAdd } from './member-add';
@@ -14,6 +14,8 @@ export interface TeamCommandsOptions {
   queue: ChangeQueue;
   view: () => DataView;
   queued: () => void;
+  /** Toggl's id for a temporary one already swapped (see CommandsOptions). */
+  knownId?: (id: number) => number;
 }
 
 /**
@@ -48,7 +50,8 @@ export class TeamCommands {
     if (this.options.queue.enqueue(op)) this.options.queued();
   }
 
-  addMember(pid: number, uid: number): { id: number } {
+  addMember(named: number, uid: number): { id: number } {
+    const pid = knownIdOf(this.options, named);
     const { project, team } = this.editable(pid);
     const user = team.users.find((item) => item.id === uid) ?? refuse('That person is not in this workspace.');
     if (team.members.some((item) => item.pid === pid && item.uid === uid))
@@ -58,18 +61,21 @@ export class TeamCommands {
     return { id: tempId };
   }
 
-  setManager(id: number, manager: boolean): void {
+  setManager(named: number, manager: boolean): void {
+    const id = knownIdOf(this.options, named);
     const { member, project } = this.memberOf(id);
     if (member.manager === manager) return;
     this.enqueue(newMemberUpdate({ id, wid: project.wid, pid: project.id, manager }));
   }
 
-  removeMember(id: number): void {
+  removeMember(named: number): void {
+    const id = knownIdOf(this.options, named);
     const { project } = this.memberOf(id);
     this.enqueue(newMemberRemove({ id, wid: project.wid, pid: project.id }));
   }
 
-  addGroup(pid: number, groupId: number): { id: number } {
+  addGroup(named: number, groupId: number): { id: number } {
+    const pid = knownIdOf(this.options, named);
     const { project, team } = this.editable(pid);
     const group = team.groups.find((item) => item.id === groupId) ?? refuse('That group is not in this workspace.');
     if (team.projectGroups.some((item) => item.pid === pid && item.groupId === groupId))
@@ -79,7 +85,8 @@ export class TeamCommands {
     return { id: tempId };
   }
 
-  removeGroup(id: number): void {
+  removeGroup(named: number): void {
+    const id = knownIdOf(this.options, named);
     const link =
       this.options
         .view()

@@ -68,6 +68,7 @@ export class DataService {
       onChange: () => this.dataChanged(),
     });
     this.replayer = new Replayer({ queue: this.queue, cache: this.cache, api, log, now });
+    const knownId = (id: number) => this.replayer.newIds.get(id) ?? id;
     this.engine = new SyncEngine({
       api,
       cache: this.cache,
@@ -97,11 +98,13 @@ export class DataService {
       queue: this.queue,
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),
+      knownId,
     });
     this.team = new TeamCommands({
       queue: this.queue,
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),
+      knownId,
     });
     if (this.cache.recoveredFromCorruption)
       log.warn('data: the cache was rebuilt; the next sync reloads it from Toggl');

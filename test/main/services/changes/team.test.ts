@@ -189,4 +189,34 @@ describe('members and groups of a project', () => {
     await app.call('members.setManager', { id: samOnMobile?.id ?? 0, manager: true });
     expect((await view()).outbox).toEqual([]);
   });
+
+  it('a window that still names a member, or a project, by its temporary id after Toggl gave the real one is understood', async () => {
+    // What the members dialog does on a busy machine: the add is sent and answered before the
+    // window hears of the new id, and the next click names the temporary one.
+    const v = await view();
+    const studio = workspaceIdNamed(v, 'Demo Studio');
+    const internal = projectIdNamed(v, 'Internal tools');
+    await app.call('team.open', { wid: studio });
+    const { id: tempId } = await app.call('members.add', { pid: internal, uid: userId(SAM) });
+    await send();
+    const real = onToggl(internal).find((member) => member.user_id === userId(SAM));
+    expect(tempId).toBeLessThan(0);
+    expect(real).toBeDefined();
+    await app.call('members.setManager', { id: tempId, manager: true });
+    await send();
+    expect(onToggl(internal).find((member) => member.user_id === userId(SAM))?.manager).toBe(true);
+
+    const { id: project } = await app.call('projects.create', {
+      wid: studio,
+      fields: { name: 'Made a moment ago', cid: null, color: '#0b83d9', isPrivate: false, billable: false },
+    });
+    await send();
+    await app.call('projects.update', { id: project, changes: { name: 'Renamed by its old id' } });
+    await app.call('tasks.create', { pid: project, fields: { name: 'Under its old id', estimatedSeconds: null } });
+    await send();
+    const names = [...world.sandbox.state.projects.values()].map((item) => item.name);
+    expect(names).toContain('Renamed by its old id');
+    expect([...world.sandbox.state.tasks.values()].map((task) => task.name)).toContain('Under its old id');
+    expect((await view()).outbox).toEqual([]);
+  });
 });
