@@ -1,4 +1,4 @@
-import type { CachedTask, DataView } from '../../../shared/entities';
+import type { CachedProject, CachedTask, DataView } from '../../../shared/entities';
 import { sameItem, type ItemChanges } from '../../../shared/view-delta';
 import type { CacheStore } from '../store/cache-store';
 import type { DamagedChange, OutboxEntry } from '../store/outbox-store';
@@ -7,14 +7,36 @@ import type { ViewProject, ViewTask, WorkingView } from './kind';
 import { OverlayMap } from './overlay-map';
 import { kindOf } from './registry';
 import { rightsOf } from './rights';
-import { nextTurn } from '../next-turn';
+import { Slices, roomBeforeGrowth } from '../store/slices';
 import { outboxView } from './view';
 
 type Kind = 'projects' | 'tasks';
 
-/** Tasks catchUp() takes in between two turns of the event loop. */
-const CATCH_UP_SLICE = 5_000;
+/**
+ * Past this many changed projects or tasks the list does not keep their ids: it goes over the
+ * whole cache instead (a full load, a first start), as windows reload the list past it too.
+ */
+const LARGE_CHANGE = 10_000;
+/** Ids catchUp() takes at a time (it looks at the clock between two). */
+const CATCH_UP_BATCH = 256;
 type Items = { projects: ViewProject; tasks: ViewTask };
+
+/** Going over the whole cache for one kind, where it has got to (catchUp() takes it a slice at a time). */
+interface Sweep {
+  /** The cache's items, in its order. */
+  items: Iterator<number>;
+  /** Then the ones listed that may be gone from the cache. */
+  listed: Iterator<number> | undefined;
+}
+
+/** Whether adding these ids (those it does not hold) makes the map's table double. */
+function growsWith(map: ReadonlyMap<number, unknown>, ids: readonly number[]): boolean {
+  const room = roomBeforeGrowth(map.size);
+  if (ids.length <= room) return false;
+  let added = 0;
+  for (const id of ids) if (!map.has(id) && ++added > room) return true;
+  return false;
+}
 
 /** A confirmed task as listed; written out field by field, which is several times faster than a spread at 100,000. */
 const listedTask = (task: CachedTask): ViewTask => ({
@@ -27,6 +49,21 @@ const listedTask = (task: CachedTask): ViewTask => ({
   trackedMs: task.trackedMs,
   at: task.at,
   sync: 'synced',
+});
+
+/** A confirmed project as listed, with its client's name; field by field, as for tasks. */
+const listedProject = (project: CachedProject, clientName: string | null): ViewProject => ({
+  id: project.id,
+  wid: project.wid,
+  cid: project.cid,
+  name: project.name,
+  color: project.color,
+  active: project.active,
+  isPrivate: project.isPrivate,
+  billable: project.billable,
+  at: project.at,
+  sync: 'synced',
+  clientName,
 });
 
 /**
@@ -47,15 +84,26 @@ export class ListView {
     projects: new Map<number, ViewProject | null>(),
     tasks: new Map<number, ViewTask | null>(),
   };
-  /** Tasks taken in by catchUp() under a queued change: the next build lays it over them. */
-  private readonly caughtUnderOverlay: number[] = [];
+  /** Ids whose confirmed item is to be brought up to the cache (catchUp() takes a few at a time; a build, the rest). */
+  private readonly toConfirm: Record<Kind, number[]> = { projects: [], tasks: [] };
+  /** Ids whose confirmed item was brought up to the cache and whose row is still to be shown. */
+  private readonly toShow: Record<Kind, number[]> = { projects: [], tasks: [] };
+  /** Rows caught up by catchUp() under a queued change: the next build lays it over them. */
+  private readonly caughtUnderOverlay: Record<Kind, number[]> = { projects: [], tasks: [] };
   private readonly watched: { projects: ChangedKeys<number>; tasks: ChangedKeys<number>; clients: ChangedKeys<number> };
+  /** A sweep of the whole cache under way (after a change too large to note item by item). */
+  private readonly sweeps: Record<Kind, Sweep | undefined> = { projects: undefined, tasks: undefined };
   private built = false;
 
   constructor(private readonly cache: CacheStore) {
-    this.watched = { projects: cache.projects.watch(), tasks: cache.tasks.watch(), clients: cache.clients.watch() };
+    this.watched = {
+      projects: cache.projects.watch(LARGE_CHANGE),
+      tasks: cache.tasks.watch(LARGE_CHANGE),
+      clients: cache.clients.watch(),
+    };
     // What the cache holds already is new to this list: catchUp() can take it in before the first build.
-    for (const id of cache.tasks.keys()) this.watched.tasks.keys.add(id);
+    this.watched.projects.everything();
+    this.watched.tasks.everything();
   }
 
   /** Stops following the cache. */
@@ -72,9 +120,10 @@ export class ListView {
     damaged: readonly DamagedChange[] = [],
   ): DataView {
     const { cache } = this;
-    const clientNames = new Map([...cache.clients.values()].map((client) => [client.id, client.name]));
-    const projectIds = this.confirmProjects(clientNames);
-    const taskIds = this.confirmTasks();
+    const clientNames = this.clientNames();
+    this.noteClientChanges();
+    const projectIds = this.confirmNow('projects', clientNames);
+    const taskIds = this.confirmNow('tasks', clientNames);
     const working: WorkingView = {
       projects: new OverlayMap(this.confirmed.projects),
       tasks: new OverlayMap(this.confirmed.tasks),
@@ -122,20 +171,39 @@ export class ListView {
   }
 
   /**
-   * Takes in a large change to the cache's tasks (a full load) a slice at a time, letting
-   * other work run in between, so that the next build has little left to do.
+   * Takes in what changed in the cache's projects and tasks (a full load's 110,000 items) a
+   * slice at a time, letting other work run in between, so that the next build has little
+   * left to do.
    */
   async catchUp(): Promise<void> {
-    while (this.watched.tasks.size > CATCH_UP_SLICE) {
-      const overlaid = new Set(this.overlaid.tasks);
-      for (const id of this.watched.tasks.take(CATCH_UP_SLICE)) {
-        const task = this.cache.tasks.get(id);
-        if (task) this.confirmed.tasks.set(id, listedTask(task));
-        else this.confirmed.tasks.delete(id);
-        if (overlaid.has(id)) this.caughtUnderOverlay.push(id);
-        else this.place('tasks', id, this.confirmed.tasks.get(id));
+    this.noteClientChanges();
+    const { projects, tasks } = this.watched;
+    const little = !this.sweeps.projects && !this.sweeps.tasks && projects.size + tasks.size <= CATCH_UP_BATCH;
+    const slices = new Slices();
+    // A large change starts on a turn of its own, not at the end of whatever else runs now.
+    if (!little) await slices.next();
+    for (const kind of ['projects', 'tasks'] as const) {
+      const [confirmed, shown] = [this.confirmed[kind], this.shown[kind]];
+      // What a slice goes by; read again after each wait (a build may have come in between).
+      const names = () => (kind === 'projects' ? this.clientNames() : new Map<number, string>());
+      let clientNames = names();
+      let overlaid = new Set(this.overlaid[kind]);
+      const nextSlice = async () => {
+        await slices.next();
+        clientNames = names();
+        overlaid = new Set(this.overlaid[kind]);
+      };
+      while (this.collect(kind, CATCH_UP_BATCH)) {
+        // A table about to double (megabytes at 65,536 rows) does so at the start of a slice.
+        if (growsWith(confirmed, this.toConfirm[kind])) await nextSlice();
+        for (const id of this.toConfirm[kind].splice(0)) this.confirm(kind, id, clientNames);
+        if (growsWith(shown, this.toShow[kind])) await nextSlice();
+        for (const id of this.toShow[kind].splice(0)) {
+          if (overlaid.has(id)) this.caughtUnderOverlay[kind].push(id);
+          else this.place(kind, id, confirmed.get(id));
+        }
+        if (slices.timeUp()) await nextSlice();
       }
-      await nextTurn();
     }
   }
 
@@ -153,41 +221,87 @@ export class ListView {
     return { projects: take('projects'), tasks: take('tasks') };
   }
 
-  /** Brings the confirmed projects up to the cache, and those of a client that changed (its name shows). */
-  private confirmProjects(clientNames: ReadonlyMap<number, string>): Iterable<number> {
+  /** A project whose client changed (its name shows in the row) counts as changed. */
+  private noteClientChanges(): void {
     const clients = new Set(this.watched.clients.drain());
-    const ids = new Set(this.watched.projects.drain());
-    if (!this.built) for (const id of this.cache.projects.keys()) ids.add(id);
-    else if (clients.size > 0)
-      for (const project of this.cache.projects.values())
-        if (project.cid !== null && clients.has(project.cid)) ids.add(project.id);
-    for (const id of ids) {
+    if (clients.size === 0 || this.watched.projects.isEverything) return;
+    for (const project of this.cache.projects.values())
+      if (project.cid !== null && clients.has(project.cid)) this.watched.projects.add(project.id);
+  }
+
+  private clientNames(): Map<number, string> {
+    return new Map([...this.cache.clients.values()].map((client) => [client.id, client.name]));
+  }
+
+  /**
+   * Moves up to `max` ids of a kind that changed in the cache to toConfirm: those it noted,
+   * or, after a change too large to note id by id, every id in the cache and then every listed
+   * one it no longer holds (a sweep, taken up where it was left). False when none is left.
+   */
+  private collect(kind: Kind, max: number): boolean {
+    const watched = this.watched[kind];
+    const source: ReadonlyMap<number, unknown> = kind === 'tasks' ? this.cache.tasks : this.cache.projects;
+    const into = this.toConfirm[kind];
+    if (watched.isEverything) {
+      // From here on it notes again what changes, which the sweep may go over a second time.
+      watched.restart();
+      this.sweeps[kind] = { items: source.keys(), listed: undefined };
+    }
+    const sweep = this.sweeps[kind];
+    if (!sweep) {
+      const ids = max === Number.POSITIVE_INFINITY ? watched.drain() : watched.take(max);
+      for (const id of ids) into.push(id);
+      return ids.length > 0;
+    }
+    let looked = 0;
+    if (!sweep.listed) {
+      for (let next = sweep.items.next(); !next.done; next = sweep.items.next()) {
+        into.push(next.value);
+        if (++looked >= max) return true;
+      }
+      sweep.listed = this.confirmed[kind].keys();
+    }
+    for (let next = sweep.listed.next(); !next.done; next = sweep.listed.next()) {
+      if (!source.has(next.value)) into.push(next.value);
+      if (++looked >= max) return true;
+    }
+    this.sweeps[kind] = undefined;
+    return true;
+  }
+
+  /** Lists an item as the cache holds it now (or no longer); its row is to be shown again. */
+  private confirm(kind: Kind, id: number, clientNames: ReadonlyMap<number, string>): void {
+    if (kind === 'tasks') {
+      const task = this.cache.tasks.get(id);
+      if (task) this.confirmed.tasks.set(id, listedTask(task));
+      else this.confirmed.tasks.delete(id);
+    } else {
       const project = this.cache.projects.get(id);
       if (!project) this.confirmed.projects.delete(id);
       else {
         const clientName = project.cid === null ? null : (clientNames.get(project.cid) ?? null);
-        this.confirmed.projects.set(id, { ...project, sync: 'synced' as const, clientName });
+        this.confirmed.projects.set(id, listedProject(project, clientName));
       }
     }
+    this.toShow[kind].push(id);
+  }
+
+  /** Brings the confirmed items of a kind up to the cache now (a build): the ids whose row may change. */
+  private confirmNow(kind: Kind, clientNames: ReadonlyMap<number, string>): number[] {
+    while (this.collect(kind, Number.POSITIVE_INFINITY));
+    for (const id of this.toConfirm[kind].splice(0)) this.confirm(kind, id, clientNames);
+    const ids = this.toShow[kind].splice(0);
+    for (const id of this.caughtUnderOverlay[kind].splice(0)) ids.push(id);
     return ids;
   }
 
-  private confirmTasks(): Iterable<number> {
-    const changed = [...this.watched.tasks.drain(), ...this.caughtUnderOverlay.splice(0)];
-    for (const id of changed) {
-      const task = this.cache.tasks.get(id);
-      if (!task) this.confirmed.tasks.delete(id);
-      else this.confirmed.tasks.set(id, listedTask(task));
-    }
-    return changed;
-  }
-
   /** Updates what is shown for the ids that may have changed, noting each change for the windows. */
-  private show<K extends Kind>(kind: K, working: OverlayMap<Items[K]>, confirmedIds: Iterable<number>): void {
+  private show<K extends Kind>(kind: K, working: OverlayMap<Items[K]>, confirmedIds: readonly number[]): void {
     const overlaid = [...working.changes()].map(([id]) => id);
     const before = this.overlaid[kind];
     this.overlaid[kind] = overlaid;
-    for (const id of new Set([...confirmedIds, ...before, ...overlaid])) this.place(kind, id, working.peek(id));
+    // An id in more than one of these is shown once: the second time it is already as shown.
+    for (const ids of [confirmedIds, before, overlaid]) for (const id of ids) this.place(kind, id, working.peek(id));
   }
 
   /** Shows `next` for an id (or nothing, where it is undefined), noting a change for the windows. */

@@ -25,8 +25,11 @@ import {
   type JournalLine,
 } from './cache-format';
 import { readJsonFile, type OpenedJson } from './json-store';
+import { Slices } from './slices';
 
 const OWNER_ONLY = 0o600;
+/** A whole file is written this much at a time at most (joining and encoding it is work on the main thread too). */
+const WRITE_CHARS = 256 * 1024;
 
 /** What was on disk at start: the whole file, and the journal lines after it that could be read. */
 export interface OpenedCache extends OpenedJson<CacheFile> {
@@ -102,7 +105,20 @@ export class CacheFiles {
     const temp = `${this.file}.${snapshot.journalSeq}.tmp`;
     const handle = await open(temp, 'w', OWNER_ONLY);
     try {
-      for (const piece of cacheText(snapshot)) await handle.write(piece);
+      // As many pieces as a slice's time allows make one write; the next slice waits for its turn.
+      const slices = new Slices();
+      await slices.next();
+      let batch: string[] = [];
+      let length = 0;
+      for (const piece of cacheText(snapshot)) {
+        batch.push(piece);
+        length += piece.length;
+        if (length < WRITE_CHARS && !slices.timeUp()) continue;
+        await handle.write(batch.join(''));
+        [batch, length] = [[], 0];
+        await slices.next();
+      }
+      if (batch.length > 0) await handle.write(batch.join(''));
       await handle.sync();
     } finally {
       await handle.close();

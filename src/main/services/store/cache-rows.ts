@@ -22,7 +22,16 @@ export type TaskRow = z.infer<typeof taskRow>;
 /** Toggl's own way of writing a time; only these become seconds (and come back the same). */
 const TOGGL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/;
 
+/** The last time packed: rows written one after another often share it (items changed together). */
+let lastPacked: { text: string; packed: number | string } = { text: '', packed: '' };
+
 function packAt(text: string): number | string {
+  if (text === lastPacked.text) return lastPacked.packed;
+  lastPacked = { text, packed: packTime(text) };
+  return lastPacked.packed;
+}
+
+function packTime(text: string): number | string {
   if (!TOGGL_TIME.test(text)) return text;
   const ms = Date.parse(text);
   // A day that does not exist ("2024-02-30") rolls over: such a time is kept as written.

@@ -90,11 +90,12 @@ export class CacheStore {
       opened.movedAside !== undefined || opened.damagedCopy !== undefined || opened.unreadableLines > 0;
     // A lost journal line may have held anything: load the list whole from Toggl next time.
     if (opened.unreadableLines > 0) [this.syncedAt, this.fullSyncedAt, this.sinceCursor] = [null, null, null];
+    // Past WHOLE_AFTER_ROWS the rows that changed are not needed: the next save writes the whole file.
     this.watched = {
       workspaces: this.workspaces.watch(),
       clients: this.clients.watch(),
-      projects: this.projects.watch(),
-      tasks: this.tasks.watch(),
+      projects: this.projects.watch(WHOLE_AFTER_ROWS),
+      tasks: this.tasks.watch(WHOLE_AFTER_ROWS),
       teams: this.teams.watch(),
     };
     if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || opened.missing) this.flush();

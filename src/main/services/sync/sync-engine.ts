@@ -4,6 +4,7 @@ import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
 import { applyChanges, inSlices, replaceAll } from './cache-updates';
+import { Slices } from '../store/slices';
 import { known, loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
@@ -288,8 +289,13 @@ export class SyncEngine {
       applyChanges(cache.projects, projects);
       applyChanges(cache.tasks, tasks);
       applyChanges(cache.clients, clients);
-      // Tasks of deleted projects go with them.
-      for (const [id, task] of cache.tasks) if (!cache.projects.has(task.pid)) cache.tasks.delete(id);
+      // Tasks of deleted projects go with them (a look at each of 100,000 tasks: a slice at a time).
+      const slices = new Slices();
+      await slices.next();
+      for (const task of cache.tasks.values()) {
+        if (!cache.projects.has(task.pid)) cache.tasks.delete(task.id);
+        if (slices.due()) await slices.next();
+      }
       cache.syncedAt = now;
       cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
     } catch (error) {

@@ -14,6 +14,7 @@ import {
   serverMessageOf,
 } from './http-answers';
 import { QuotaTracker, readQuotaHeaders } from './quota';
+import { Slices } from '../store/slices';
 
 export type Credentials = { token: string } | { email: string; password: string };
 
@@ -61,6 +62,8 @@ export interface RequestOptions {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+/** A large answer's bytes go to the parsing worker in pieces this large (one copy, one message each). */
+const HAND_OVER_BYTES = 1_000_000;
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'PATCH']);
 /**
  * The HTTP layer of the Toggl client: undici keep-alive pool, Basic auth, JSON, per-attempt
@@ -213,22 +216,35 @@ export class TogglHttp {
     }
 
     // A whole account (megabytes) goes to a worker as it arrives: the main thread neither joins
-    // nor decodes nor parses it, and must keep answering meanwhile.
+    // nor decodes nor parses it, and must keep answering meanwhile. It takes the bytes a slice at
+    // a time (undici reads no more than the body holds meanwhile) and hands them over a megabyte
+    // at a time, each in a copy of its own (the network's buffers are shared).
     let chunks: Buffer[] = [];
     let size = 0;
+    let held = 0;
     let offThread: JsonOffThread | undefined;
+    const handOver = (worker: JsonOffThread): void => {
+      const bytes = new Uint8Array(held);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      worker.push(bytes.buffer);
+      chunks = [];
+      held = 0;
+    };
     try {
+      const slices = new Slices();
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         size += chunk.byteLength;
-        if (!offThread && size >= LARGE_JSON_BYTES) {
-          offThread = new JsonOffThread();
-          for (const earlier of chunks) offThread.push(new Uint8Array(earlier).buffer);
-          chunks = [];
-        }
-        // A copy of its own to hand over: the network's buffers are shared.
-        if (offThread) offThread.push(new Uint8Array(chunk).buffer);
-        else chunks.push(chunk);
+        held += chunk.byteLength;
+        chunks.push(chunk);
+        if (!offThread && size >= LARGE_JSON_BYTES) offThread = new JsonOffThread();
+        if (offThread && held >= HAND_OVER_BYTES) handOver(offThread);
+        if (slices.timeUp()) await slices.next();
       }
+      if (offThread && held > 0) handOver(offThread);
     } catch (error) {
       offThread?.cancel();
       throw this.transportError(error, method, path, options.signal, timeout);
