@@ -29,7 +29,8 @@ parentPort.on('message', (message) => {
   }
   if (message === 'end') {
     let value;
-    const text = new TextDecoder().decode(Buffer.concat(chunks));
+    // One buffer (the whole answer) is decoded as it is: no copy to join.
+    const text = new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
     chunks = [];
     try {
       value = JSON.parse(text);

@@ -42,6 +42,48 @@ describe('large answers', () => {
   });
 });
 
+/** A server that answers /me with `text` in pieces of 7,919 bytes, saying its length or not (chunked). */
+async function pieceServer(text: string, length: (bytes: number) => number | undefined): Promise<TogglApi> {
+  const bytes = Buffer.from(text);
+  const server = createServer((_req, res) => {
+    const declared = length(bytes.length);
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(declared !== undefined && { 'content-length': String(declared) }),
+    });
+    for (let at = 0; at < bytes.length; at += 7_919) res.write(bytes.subarray(at, at + 7_919));
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  const api = new TogglApi({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v9`,
+    credentials: { token: DEMO.apiToken },
+    minIntervalMs: 0,
+  });
+  cleanups.push(() => api.close());
+  return api;
+}
+
+describe('large answers, however they come', () => {
+  const me = {
+    id: 1,
+    tasks: Array.from({ length: 40_000 }, (_, at) => ({ id: at, name: `Überarbeitung – ${at} 🎉`, active: true })),
+  };
+  const text = JSON.stringify(me);
+
+  it('without a length (chunked): handed over a megabyte at a time, and read the same', async () => {
+    const api = await pieceServer(text, () => undefined);
+    expect(text.length).toBeGreaterThan(2_000_000);
+    expect(await api.getMeWithRelatedData()).toEqual(me);
+  });
+
+  it('with its length: gathered in one buffer, and read the same', async () => {
+    const api = await pieceServer(text, (bytes) => bytes);
+    expect(await api.getMeWithRelatedData()).toEqual(me);
+  });
+});
+
 describe('error mapping, one status at a time', () => {
   it('403 on /me is "signed out"; a bad token never appears in the error', async () => {
     const { api } = await setup({}, { credentials: { token: 'not-a-real-token-0123456789' } });
