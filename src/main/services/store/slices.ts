@@ -35,8 +35,13 @@ export function nextSlice(): Promise<void> {
 
 /** A job's clock: tells it when its slice has run its time, and waits for its next turn. */
 export class Slices {
-  private endsAt = performance.now() + SLICE_MS;
+  private endsAt: number;
   private count = 0;
+
+  /** `now`: the clock slices are measured by (tests hand in their own). */
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.endsAt = now() + SLICE_MS;
+  }
 
   /** Counts an item; true once this slice has run its time (the clock is read every few items). */
   due(): boolean {
@@ -47,7 +52,7 @@ export class Slices {
 
   /** Whether this slice has run its time (after a large step: reads the clock at once). */
   timeUp(): boolean {
-    return performance.now() >= this.endsAt;
+    return this.now() >= this.endsAt;
   }
 
   /** Waits for the job's next turn, which starts a new slice. */
@@ -58,7 +63,7 @@ export class Slices {
 
   /** A new slice from now (the job was waiting on something else, e.g. the disk, meanwhile). */
   restart(): void {
-    this.endsAt = performance.now() + SLICE_MS;
+    this.endsAt = this.now() + SLICE_MS;
     this.count = 0;
   }
 }
