@@ -4,6 +4,7 @@ import { FIRST_SCREEN_BYTES, firstScreen } from '../../src/shared/first-screen';
 import { buildRows, prepareView } from '../../src/renderer/src/lib/list/tree';
 import { largeAccountNames } from '../../tools/sandbox/fixture';
 import { createSyncWorld, type SyncWorld } from '../support/sync-world';
+import { viewWorkspace } from '../support/view-workspace';
 
 const locale = new Intl.Collator().resolvedOptions().locale;
 const DEFAULTS = { workspaceId: 'all', showArchived: false, showDone: false, expanded: new Set<number>() } as const;
@@ -11,18 +12,7 @@ const DEFAULTS = { workspaceId: 'all', showArchived: false, showDone: false, exp
 /** A list as main holds it, with the large benchmark account's names (two workspaces, clients shared by many projects). */
 function largeView(projectCount: number, taskCount: number): DataView {
   const names = largeAccountNames(projectCount, taskCount);
-  const workspace = (id: number, name: string) => ({
-    id,
-    organizationId: 1,
-    name,
-    role: 'admin',
-    admin: true,
-    premium: true,
-    onlyAdminsMayCreateProjects: false,
-    managedProjects: [],
-    managedPending: false,
-    at: '2026-11-01T00:00:00+00:00',
-  });
+  const workspace = (id: number, name: string) => viewWorkspace(id, name, { premium: true });
   const clients = names.clients.map((name, at) => ({ id: at + 1, wid: 1 + (at % 2), name, archived: false, at: '' }));
   const projects = names.projects.map((name, at) => {
     const client = at % 7 === 0 ? undefined : clients[at % clients.length];

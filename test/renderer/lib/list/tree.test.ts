@@ -3,19 +3,9 @@ import type { DataView } from '../../../../src/shared/entities';
 import { formatDuration, parseEstimate } from '../../../../src/renderer/src/lib/list/durations';
 import { matchesOf } from '../../../../src/renderer/src/lib/list/matches';
 import { buildRows, prepareView } from '../../../../src/renderer/src/lib/list/tree';
+import { viewWorkspace } from '../../../support/view-workspace';
 
-const workspace = (id: number, name: string) => ({
-  id,
-  organizationId: 1,
-  name,
-  role: 'admin',
-  admin: true,
-  premium: false,
-  onlyAdminsMayCreateProjects: false,
-  managedProjects: [],
-  managedPending: false,
-  at: '',
-});
+const workspace = (id: number, name: string) => viewWorkspace(id, name);
 const project = (id: number, wid: number, name: string, clientName: string | null, active = true) => ({
   id,
   wid,
