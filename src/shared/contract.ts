@@ -34,7 +34,8 @@ export interface ProjectPage {
   projects: DataView['projects'];
 }
 
-export interface TaskPageRequest {
+/** A page of a list: `count` items from `from`, of the view `version`. */
+export interface PageRequest {
   version: number;
   from: number;
   count: number;
@@ -140,13 +141,13 @@ export interface IpcContract {
    */
   'data.view': { request: { tasks: boolean; projects?: boolean } | undefined; response: DataView };
   /** A page of the list's projects, as `data.tasks` is of its tasks. */
-  'data.projects': { request: TaskPageRequest; response: ProjectPage };
+  'data.projects': { request: PageRequest; response: ProjectPage };
   /**
    * A page of the list's tasks (`count` from `from`), so that no answer carries 100,000 of
    * them at once. `version` is the view they belong to; one that changed meanwhile answers
    * with the new version, and the window starts again.
    */
-  'data.tasks': { request: TaskPageRequest; response: TaskPage };
+  'data.tasks': { request: PageRequest; response: TaskPage };
   'projects.create': { request: { wid: number; fields: ProjectFields }; response: { id: number } };
   'projects.update': { request: { id: number; changes: ProjectChanges }; response: undefined };
   /** Archive (false) or restore (true); several ids make one bulk request per workspace. */

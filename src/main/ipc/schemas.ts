@@ -4,6 +4,9 @@ import { TASK_PAGE_MAX, PROJECT_PAGE_MAX } from '../../shared/contract';
 import type { Schemas } from './router';
 
 const noRequest = z.undefined();
+/** A page of a list (`data.projects`, `data.tasks`): at most `max` items. */
+const page = (max: number) =>
+  z.strictObject({ version: z.number().int(), from: z.number().int().min(0), count: z.number().int().min(1).max(max) });
 // Generous bounds: the services check meaning and answer in words; these stop garbage.
 const text = (max: number) => z.string().max(max);
 const id = z.number().int();
@@ -44,16 +47,8 @@ export const schemas = {
   'session.signOut': z.strictObject({ discardPending: z.boolean() }),
   'data.first': z.strictObject({ locale: text(64).min(1), rows: z.number().int().min(1).max(500) }),
   'data.view': z.strictObject({ tasks: z.boolean(), projects: z.boolean().optional() }).optional(),
-  'data.projects': z.strictObject({
-    version: z.number().int(),
-    from: z.number().int().min(0),
-    count: z.number().int().min(1).max(PROJECT_PAGE_MAX),
-  }),
-  'data.tasks': z.strictObject({
-    version: z.number().int(),
-    from: z.number().int().min(0),
-    count: z.number().int().min(1).max(TASK_PAGE_MAX),
-  }),
+  'data.projects': page(PROJECT_PAGE_MAX),
+  'data.tasks': page(TASK_PAGE_MAX),
   'projects.create': z.strictObject({ wid: id, fields: projectFields }),
   'projects.update': z.strictObject({ id, changes: projectChanges }),
   'projects.setActive': z.strictObject({ ids, active: z.boolean() }),

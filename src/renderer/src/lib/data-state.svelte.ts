@@ -2,7 +2,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
-import { ok, type IpcResult } from '../../../shared/ipc-result';
+import type { IpcResult } from '../../../shared/ipc-result';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { buildIndex, search, type SearchIndex } from './list/search';
 import { collectMatches } from './list/matches';
@@ -136,17 +136,18 @@ export class DataState {
     performance.mark('toggl-tray:list-loaded');
   }
 
-  /** Reads `total` items a page at a time; null when the list changed from `version` meanwhile (or a call failed). */
-  async #pages<T>(
-    read: (from: number) => Promise<IpcResult<{ version: number; total: number; items: T[] }>>,
+  /** Reads a list a page at a time; null when it changed from `version` meanwhile (or a call failed). */
+  async #pages<Page extends { version: number; total: number }, T>(
+    ask: (from: number) => Promise<IpcResult<Page>>,
+    itemsOf: (page: Page) => T[],
     version: number,
     size: number,
   ): Promise<T[] | null> {
     const items: T[] = [];
     for (let from = 0; ; from += size) {
-      const page = await read(from);
+      const page = await ask(from);
       if (!page.ok || page.value.version !== version) return null;
-      for (const item of page.value.items) items.push(item);
+      for (const item of itemsOf(page.value)) items.push(item);
       if (from + size >= page.value.total) return items;
     }
   }
@@ -163,19 +164,15 @@ export class DataState {
       const head = asked.value;
       const { version } = head;
       const projects = await this.#pages(
-        async (from) => {
-          const page = await this.#api.invoke('data.projects', { version, from, count: PROJECT_PAGE });
-          return page.ok ? ok({ ...page.value, items: page.value.projects }) : page;
-        },
+        (from) => this.#api.invoke('data.projects', { version, from, count: PROJECT_PAGE }),
+        (page) => page.projects,
         version,
         PROJECT_PAGE,
       );
       if (!projects) continue;
       const tasks = await this.#pages(
-        async (from) => {
-          const page = await this.#api.invoke('data.tasks', { version, from, count: TASK_PAGE });
-          return page.ok ? ok({ ...page.value, items: page.value.tasks }) : page;
-        },
+        (from) => this.#api.invoke('data.tasks', { version, from, count: TASK_PAGE }),
+        (page) => page.tasks,
         version,
         TASK_PAGE,
       );
