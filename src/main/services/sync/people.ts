@@ -48,9 +48,6 @@ export async function loadManagedProjects(
   });
 }
 
-/** The projects the user was known to manage in a workspace (from the cache). */
-export const known = (cache: CacheStore, wid: number): number[] => cache.workspaces.get(wid)?.managedProjects ?? [];
-
 /** Teams already opened come again with a full load; one that fails keeps what it had. */
 export async function reloadTeams({ api, cache, log, report }: PeopleContext, now: number): Promise<void> {
   for (const wid of [...cache.teams.keys()]) {

@@ -5,7 +5,7 @@ import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
 import { applyChanges, inSlices, replaceAll } from './cache-updates';
 import { Slices } from '../store/slices';
-import { known, loadManagedProjects, reloadTeams } from './people';
+import { loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
@@ -238,7 +238,7 @@ export class SyncEngine {
     // What was known stays until Toggl answers; a workspace never seen before waits for it.
     for (const workspace of workspaces) {
       const before = cache.workspaces.get(workspace.id);
-      workspace.managedProjects = known(cache, workspace.id);
+      workspace.managedProjects = before?.managedProjects ?? [];
       workspace.managedPending = !workspace.admin && (before === undefined || before.managedPending);
     }
     await replaceAll(cache.workspaces, workspaces);
