@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import type { ShellName } from './e2e/support/app-under-test';
 import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
-import { ELECTRON_SKIP_REASON, findElectronBinary } from './e2e/support/electron-binary';
+import { ELECTRON_SKIP_REASON, findElectronBinary } from './tools/electron/electron-binary';
 import { EXPECT_TIMEOUT, TEST_TIMEOUT } from './e2e/support/timeouts';
 
 // One clear line, printed once (not by every worker), when the electron project cannot run.

@@ -7,7 +7,7 @@ import { KeytarVault } from '../src/main/services/vault/keytar-vault';
 import { vaultAccount } from '../src/main/services/vault/vault';
 import { TogglSandbox } from '../tools/sandbox/server';
 import { electronApp, webApp, type AppUnderTest, type ShellName } from './support/app-under-test';
-import { ELECTRON_SKIP_REASON, findElectronBinary } from './support/electron-binary';
+import { ELECTRON_SKIP_REASON, findElectronBinary } from '../tools/electron/electron-binary';
 
 interface TestFixtures {
   /** The sandbox's account: the demo account, or a large one of this many projects and tasks. */

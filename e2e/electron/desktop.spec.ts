@@ -1,12 +1,13 @@
 // Desktop only: the tray, the popover window and what the OS does for the app. Every other
 // behaviour is in e2e/specs and runs here too.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ElectronApplication } from '@playwright/test';
 import type { TrayTestHooks } from '../../src/main/electron/test-hooks';
 import { expect, test } from '../fixtures';
 import { signIn } from '../support/app-page';
-import { findElectronBinary } from '../support/electron-binary';
+import { findElectronBinary } from '../../tools/electron/electron-binary';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
 type HooksGlobal = typeof globalThis & { togglTrayTestHooks: TrayTestHooks };
@@ -85,6 +86,21 @@ test('a second launch does not start a second app: it opens the first one’s po
   await expect.poll(() => popoverVisible(electron)).toBe(true);
 });
 
+test('`toggl-tray --toggle` from a second start closes an open popover (a key bound on Wayland)', async ({
+  app,
+  dataDir,
+}) => {
+  const electron = main(app);
+  expect(await popoverVisible(electron)).toBe(true);
+  const second = spawn(
+    findElectronBinary() ?? '',
+    [path.resolve('.'), '--toggle', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    { env: { ...process.env, TOGGL_TRAY_DATA_DIR: dataDir }, stdio: 'ignore' },
+  );
+  expect(await new Promise<number | null>((resolve) => second.once('exit', resolve))).toBe(0);
+  await expect.poll(() => popoverVisible(electron)).toBe(false);
+});
+
 test('the global shortcut set in Settings is registered with the OS', async ({ app }) => {
   const electron = main(app);
   await signIn(app.page);
@@ -98,20 +114,56 @@ test('the global shortcut set in Settings is registered with the OS', async ({ a
     .toBe(true);
 });
 
-test('"Launch at login" in Settings sets the OS login item', async ({ app }) => {
-  test.skip(process.platform === 'linux', 'Electron sets no login items on Linux');
+test('"Launch at login" in Settings sets the OS login item (an XDG autostart file on Linux)', async ({
+  app,
+  dataDir,
+}) => {
   const electron = main(app);
+  const autostartFile = path.join(dataDir, 'xdg-config', 'autostart', 'toggl-tray.desktop');
+  const loginItemOn = (): Promise<boolean> =>
+    process.platform === 'linux'
+      ? Promise.resolve(existsSync(autostartFile))
+      : electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin);
   await signIn(app.page);
   await app.page.getByRole('button', { name: 'Settings' }).click();
   const checkbox = app.page.getByRole('checkbox', { name: 'Launch at login' });
   await checkbox.check();
-  await expect
-    .poll(() => electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin))
-    .toBe(true);
+  await expect.poll(loginItemOn).toBe(true);
   await checkbox.uncheck();
-  await expect
-    .poll(() => electron.evaluate(({ app: electronApp }) => electronApp.getLoginItemSettings().openAtLogin))
-    .toBe(false);
+  await expect.poll(loginItemOn).toBe(false);
+  await expect(checkbox).not.toBeChecked();
+});
+
+test('closing the popover (Ctrl/Cmd+W, Alt+F4) hides it; the next tray click shows the same window', async ({
+  app,
+}) => {
+  const electron = main(app);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+  await expect.poll(() => popoverVisible(electron)).toBe(false);
+  expect(await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  await electron.evaluate(() =>
+    (globalThis as HooksGlobal).togglTrayTestHooks.clickTray({ x: 10, y: 10, width: 24, height: 24 }),
+  );
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
+});
+
+test('the application menu has no Close, and reload only in a development build', async ({ app }) => {
+  const electron = main(app);
+  const roles = await electron.evaluate(({ Menu }) => {
+    const walk = (menu: Electron.Menu | null): string[] =>
+      (menu?.items ?? []).flatMap((item) => [item.role ?? '', ...walk(item.submenu ?? null)]);
+    return walk(Menu.getApplicationMenu());
+  });
+  expect(roles.map((role) => role.toLowerCase())).not.toContain('close');
+  // These specs run the unpackaged build: it keeps reload and the developer tools.
+  expect(roles.map((role) => role.toLowerCase())).toContain('reload');
+});
+
+test('macOS "activate" (the app opened again from Finder or Spotlight) shows the popover', async ({ app }) => {
+  const electron = main(app);
+  await electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());
+  await electron.evaluate(({ app: electronApp }) => electronApp.emit('activate'));
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
 });
 
 test('the tray icon shows changes waiting, then offline, then all well again', async ({ app, sandbox }) => {

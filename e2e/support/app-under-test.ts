@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary } from '../../tools/electron/electron-binary';
 import { APP_START } from './timeouts';
 import { startWebShellProcess, type RunningWebShell } from './web-shell';
 
@@ -72,7 +72,13 @@ export function electronApp(env: AppEnv): AppUnderTest {
         executablePath,
         args: [path.resolve('.'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
         // The tray has no DOM: the desktop-only specs reach it through test hooks (never packaged).
-        env: { ...process.env, ...env, TOGGL_TRAY_TEST_HOOKS: '1' },
+        // Launch at login writes its autostart file under XDG_CONFIG_HOME on Linux: the test's own.
+        env: {
+          ...process.env,
+          ...env,
+          TOGGL_TRAY_TEST_HOOKS: '1',
+          XDG_CONFIG_HOME: path.join(env.TOGGL_TRAY_DATA_DIR, 'xdg-config'),
+        },
         timeout: APP_START,
       });
       running.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -3,53 +3,76 @@ import { app } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { createAppUrlCheck } from './electron/app-url';
 import { startDesktop } from './electron/desktop';
+import { readDevSwitches } from './electron/dev-switches';
 import { openElectronStoreFile } from './electron/electron-store-file';
 import { openElectronVault } from './electron/electron-vault';
-import { failStartup, readConfigOrExit } from './electron/startup';
+import { failStartup, readConfigOrFail } from './electron/startup';
 import { watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { composeApp } from './compose';
 import electronLog from 'electron-log/main';
+import { asksForWindow, launchCommandOf } from './services/desktop/launch-command';
+import { isWaylandSession } from './services/desktop/placement';
+import { linuxTrayHost } from './services/desktop/tray-host';
 import { createFileLogger } from './services/logger';
 import { Redactor } from './services/redact';
+import type { EnvConfig } from './services/config';
 
 // The Electron shell's start-up: it only wires modules together.
-const config = readConfigOrExit();
-// After the config, which may move userData (and with it the log folder on Linux and Windows).
-const redactor = new Redactor();
-const logsFolder = app.getPath('logs');
-const log = createFileLogger(electronLog, { scope: 'main', folder: logsFolder, redactor });
-registerAppScheme();
+const config = readConfigOrFail();
+if (config) boot(config);
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void app
+function boot(config: EnvConfig): void {
+  // After the config, which may move userData (and with it the log folder on Linux and Windows).
+  const redactor = new Redactor();
+  const logsFolder = app.getPath('logs');
+  const log = createFileLogger(electronLog, { scope: 'main', folder: logsFolder, redactor });
+  const dev = readDevSwitches(process.env, app.isPackaged);
+  if (dev.ignored.length > 0) log.warn('release build: development switches ignored', { ignored: dev.ignored });
+  registerAppScheme();
+  // A second start hands its command to the first (second-instance) and quits.
+  if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv) })) return app.quit();
+
+  const start = async (): Promise<void> => {
+    const isAppUrl = createAppUrlCheck(dev.rendererUrl);
+    serveAppProtocol(path.join(import.meta.dirname, '../renderer'));
+    hardenWebContents(isAppUrl, log);
+    if (process.platform === 'darwin') app.dock?.hide();
+    const dataDir = app.getPath('userData');
+    const facts = {
+      platform: process.platform,
+      wayland: process.platform === 'linux' && isWaylandSession(process.env, process.argv),
+      // Asked while the keychain opens: a bus round trip, not a wait of its own.
+      trayHost: process.platform === 'linux' ? linuxTrayHost() : Promise.resolve(true),
+    };
+    const vault = await openElectronVault(config.apiUrl, dataDir, log);
+    const ports = {
+      apiUrl: config.apiUrl,
+      dataDir,
+      vault,
+      log,
+      openSettingsFile: openElectronStoreFile,
+      redactor,
+      logsFolder,
+    };
+    const composed = await composeApp(ports);
+    const desktop = { ...facts, trayHost: await facts.trayHost };
+    const openAtStart = asksForWindow(process.argv);
+    const options = { composed, dataDir, dev, facts: desktop, openAtStart, isAppUrl, logsFolder, log };
+    startDesktop({ ...options, openSettingsFile: openElectronStoreFile });
+    watchSystem(composed.services, log);
+    log.info('started', {
+      userData: dataDir,
+      apiUrl: config.apiUrl,
+      desktop,
+      session: composed.services.session.current().status,
+    });
+  };
+  app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
       log.error('start-up failed', { error });
       failStartup(error);
     });
-}
-
-async function start(): Promise<void> {
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const isAppUrl = createAppUrlCheck(devServerUrl);
-  serveAppProtocol(path.join(import.meta.dirname, '../renderer'));
-  hardenWebContents(isAppUrl, log);
-  if (process.platform === 'darwin') app.dock?.hide();
-
-  const dataDir = app.getPath('userData');
-  const vault = await openElectronVault(config.apiUrl, dataDir, log);
-  const openSettingsFile = openElectronStoreFile;
-  const ports = { apiUrl: config.apiUrl, dataDir, vault, log, openSettingsFile, redactor, logsFolder };
-  const composed = await composeApp(ports);
-  startDesktop({ composed, dataDir, devServerUrl, isAppUrl, openSettingsFile, logsFolder, log });
-  watchSystem(composed.services, log);
-  log.info('started', {
-    userData: dataDir,
-    apiUrl: config.apiUrl,
-    session: composed.services.session.current().status,
-  });
 }

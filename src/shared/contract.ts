@@ -14,6 +14,10 @@ export interface AppInfo {
   shell: ShellKind;
   /** The Toggl API root the services talk to (the sandbox in tests and demos). */
   apiUrl: string;
+  /** False when TOGGL_API_URL points the app somewhere other than Toggl Track (a sandbox): Settings says so. */
+  apiIsToggl: boolean;
+  /** One sentence on where the app lives and how to reach it (desktop app), else null. */
+  whereItLives: string | null;
   /** The OS accent color (#rrggbb) where the shell can read it (desktop, macOS and Windows), else null. */
   accentColor: string | null;
 }

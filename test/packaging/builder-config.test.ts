@@ -60,4 +60,23 @@ describe('the electron-builder configuration (package.json "build")', () => {
       { provider: 'github', owner: 'toggl-tray', repo: 'toggl-tray', releaseType: 'release' },
     ]);
   });
+
+  it('Linux packages that start: the .deb with its AppArmor profile and libsecret, the AppImage sandboxed where it can be', async () => {
+    const config = await load();
+    // The AppImage's static runtime (toolset 1.0.x): its AppRun adds --no-sandbox only when user
+    // namespaces are refused (Ubuntu 24.04+'s AppArmor), so Chromium's sandbox stays on elsewhere;
+    // the legacy toolset puts --no-sandbox in every launcher. No libfuse2 needed either.
+    expect(config.toolsets?.appimage).toBe('1.0.3');
+    expect(config.linux?.executableArgs).toBeUndefined();
+    expect(config.appImage?.executableArgs).toBeUndefined();
+    // The .deb keeps electron-builder's own dependencies (libsecret for the keychain) and the
+    // AppArmor profile that lets Chromium's sandbox run on Ubuntu 24.04+.
+    expect(config.deb?.depends).toBeUndefined();
+    expect(config.deb?.appArmorProfile).toBeUndefined();
+    const { default: FpmTarget } = await import('app-builder-lib/out/targets/FpmTarget');
+    const depends = (
+      FpmTarget.prototype as unknown as { getDefaultDepends(target: string): string[] }
+    ).getDefaultDepends('deb');
+    expect(depends).toContain('libsecret-1-0');
+  });
 });

@@ -18,9 +18,10 @@ export async function createOfflineServices(): Promise<AppServices & { dataDir: 
   return {
     ...services,
     dataDir,
-    close: async () => {
-      await services.close();
+    close: async (graceMs?: number) => {
+      const settled = await services.close(graceMs);
       await rm(dataDir, { recursive: true, force: true });
+      return settled;
     },
   };
 }

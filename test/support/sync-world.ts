@@ -56,7 +56,9 @@ export async function launchApp(
       if (!result.ok) throw new Error(`${channel} refused: ${result.error.code}: ${result.error.message}`);
       return result.value as ResponseOf<typeof channel>;
     },
-    close: () => services.close(),
+    close: async () => {
+      await services.close();
+    },
   };
 }
 

@@ -1,12 +1,16 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, shell as desktop, type IpcMainInvokeEvent } from 'electron';
+import { app, Menu, shell as desktop, type IpcMainInvokeEvent } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
+import { launchCommandFrom, type LaunchCommand } from '../services/desktop/launch-command';
+import { placementFor, type DesktopFacts } from '../services/desktop/placement';
 import type { Logger } from '../services/logger';
 import type { OpenSettingsFile } from '../services/store/settings-file';
 import { APP_INDEX_URL } from './app-request';
+import { appMenuTemplate } from './app-menu-template';
+import type { DevSwitches } from './dev-switches';
 import { electronShellPort } from './electron-shell-port';
 import { isOwnWindow, registerIpc } from './ipc';
 import { PopoverWindow } from './popover-window';
@@ -18,37 +22,56 @@ import { startUpdates } from './updates';
 export interface DesktopOptions {
   composed: ComposedApp;
   dataDir: string;
-  devServerUrl: string | undefined;
+  dev: DevSwitches;
+  /** The desktop as found at start: platform, Wayland, a tray host. */
+  facts: Omit<DesktopFacts, 'shortcut'>;
+  /** This (first) start was asked to open the window (`--show`, `--toggle`); a plain start, e.g. at login, is not. */
+  openAtStart: boolean;
   isAppUrl: (url: string) => boolean;
   openSettingsFile: OpenSettingsFile;
   logsFolder: string;
   log: Logger;
 }
 
+function openLogs(folder: string, log: Logger): void {
+  desktop
+    .openPath(folder)
+    .then((problem) => problem && log.warn('tray: the logs folder did not open', { folder, problem }))
+    .catch((error: unknown) => log.warn('tray: the logs folder did not open', { folder, error }));
+}
+
 /**
  * The desktop side: the popover window, the tray and its menu, IPC, update checks. The tray
  * stays referenced (and so on screen) through the handlers that use it.
  */
-export function startDesktop(options: DesktopOptions): void {
-  const { composed, dataDir, devServerUrl, isAppUrl, log } = options;
+export function startDesktop(options: DesktopOptions): { popover: PopoverWindow } {
+  const { composed, dataDir, dev, facts, isAppUrl, log } = options;
   const { services, events } = composed;
+  const menu = appMenuTemplate({ platform: process.platform, packaged: app.isPackaged });
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   const resourcesDir = path.join(app.getAppPath(), 'resources');
   // Tests record what the page receives, to prove the token is never in it (as the web shell does).
-  const recordFile = process.env.TOGGL_TRAY_IPC_RECORD;
-  const record = recordFile ? (message: string) => appendFileSync(recordFile, `${message}\n`) : undefined;
+  const record = dev.ipcRecordFile
+    ? (message: string) => appendFileSync(dev.ipcRecordFile as string, `${message}\n`)
+    : undefined;
+  const mode = placementFor({ ...facts, shortcut: null }).mode;
   const popover = new PopoverWindow({
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     iconPath: path.join(resourcesDir, 'icon.png'),
-    load: (window) => window.loadURL(devServerUrl ?? APP_INDEX_URL),
+    load: (window) => window.loadURL(dev.rendererUrl ?? APP_INDEX_URL),
+    mode,
+    log,
     record,
   });
   events.attach(popover);
-  const showWith = (command?: MenuCommand): void => {
-    popover.showAt(tray.tray.getBounds());
+  const showWith = (command?: MenuCommand, centre = false): void => {
+    popover.showAt(tray.tray.getBounds(), centre);
     if (command) popover.emit('menu.command', { command });
   };
+  const run = (command: LaunchCommand): void =>
+    command === 'toggle' ? popover.toggle(tray.tray.getBounds()) : showWith();
   const tray = createTray(resourcesDir, {
-    openLogs: () => void desktop.openPath(options.logsFolder),
+    openLogs: () => openLogs(options.logsFolder, log),
     toggle: (bounds) => popover.toggle(bounds),
     open: showWith,
     command: showWith,
@@ -60,14 +83,17 @@ export function startDesktop(options: DesktopOptions): void {
     openSettingsFile: options.openSettingsFile,
     log,
     setNotice: (notice) => tray.setNotice(notice),
+    beforeInstall: () => popover.allowClose(),
   });
-  const shell = electronShellPort(
+  const shell = electronShellPort({
     popover,
-    () => showWith(),
+    toggle: () => run('toggle'),
+    desktop: facts,
     log,
-    () => updates.schedule(),
-  );
-  shell.applySettings(services.settings.get());
+    settingsApplied: () => updates.schedule(),
+  });
+  const problem = shell.applySettings(services.settings.get());
+  if (problem) log.warn(`settings: ${problem}`);
   registerIpc(
     composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)),
     record,
@@ -77,7 +103,17 @@ export function startDesktop(options: DesktopOptions): void {
       if (event === 'sync.status') tray.setState(trayState(payload as SyncStatus));
     },
   });
-  app.on('second-instance', () => showWith());
-  exposeTestHooks(tray, popover);
+  // A second start hands over its command (`toggl-tray --toggle` bound to a key on Wayland).
+  app.on('second-instance', (_event, argv, _cwd, additionalData) => run(launchCommandFrom(additionalData, argv)));
+  // macOS: opening the app again from Finder, Spotlight or the Dock.
+  app.on('activate', () => showWith());
+  app.on('before-quit', () => popover.allowClose());
   app.on('will-quit', () => updates.stop());
+  exposeTestHooks(dev.testHooks, tray, popover);
+
+  // A first start, a signed-out one, or a desktop with no tray to click: open by itself,
+  // centred, where the page says where the app lives.
+  const signedOut = services.session.current().status !== 'signed-in';
+  if (signedOut || facts.trayHost === false || options.openAtStart) showWith(undefined, true);
+  return { popover };
 }

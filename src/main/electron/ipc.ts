@@ -5,11 +5,17 @@ import type { IpcRouter } from '../ipc/router';
 /** The app's own window, on the app's own page, in its main frame: nothing else may call. */
 export function isOwnWindow(
   event: IpcMainInvokeEvent,
-  windowContents: Electron.WebContents,
+  windowContents: Electron.WebContents | null,
   isAppUrl: (url: string) => boolean,
 ): boolean {
   const frame = event.senderFrame;
-  return event.sender === windowContents && frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  return (
+    windowContents !== null &&
+    event.sender === windowContents &&
+    frame !== null &&
+    frame === event.sender.mainFrame &&
+    isAppUrl(frame.url)
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import { BrowserWindow, nativeTheme, screen, type Rectangle } from 'electron';
 import type { EventSink } from '../ipc/events';
+import type { Logger } from '../services/logger';
+import type { WindowMode } from '../services/desktop/placement';
 import { popoverPosition } from './popover-position';
 
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
@@ -12,27 +14,121 @@ export interface PopoverOptions {
   preloadPath: string;
   load: (window: BrowserWindow) => Promise<void>;
   iconPath: string;
+  /** 'popover' beside the tray; 'window' a normal window (Wayland, or no tray to live in). */
+  mode: WindowMode;
+  log: Logger;
   /** Sees every event sent to the page (tests record them). */
   record?: (message: string) => void;
 }
 
-/** The popover: created once, hidden, so showing it is instant. */
+/**
+ * The popover: made once and hidden, so showing it is instant. Closing it (Ctrl/Cmd+W,
+ * Alt+F4, the window manager) hides it; only a quit lets it close. Should it be gone anyway,
+ * the next open makes a new one: nothing here calls a destroyed window.
+ */
 export class PopoverWindow implements EventSink {
-  readonly window: BrowserWindow;
+  private current: BrowserWindow | null = null;
   private hiddenByBlurAt = 0;
+  private quitting = false;
 
   constructor(private readonly options: PopoverOptions) {
-    this.window = new BrowserWindow({
+    this.ensure();
+  }
+
+  /** The page's contents while the window exists (IPC checks its sender against it). */
+  get webContents(): Electron.WebContents | null {
+    return this.live()?.webContents ?? null;
+  }
+
+  /** From now on a close closes (the app is quitting). */
+  allowClose(): void {
+    this.quitting = true;
+  }
+
+  /** Tray click: open beside the icon, or close when open. */
+  toggle(anchor?: Rectangle): void {
+    if (this.live()?.isVisible()) return this.hide();
+    if (Date.now() - this.hiddenByBlurAt < REOPEN_GUARD_MS) return;
+    this.showAt(anchor);
+  }
+
+  /**
+   * Opens beside the tray icon. Without one (Linux trays give no bounds) it opens by the
+   * cursor, or centred when `centre` (a first start, where the cursor says nothing). As a
+   * normal window the desktop places it (Wayland ignores positions).
+   */
+  showAt(anchor?: Rectangle, centre = false): void {
+    const window = this.ensure();
+    if (this.options.mode === 'popover') {
+      const { x, y } = this.positionFor(anchor, centre);
+      window.setPosition(x, y, false);
+    } else if (!window.isVisible()) {
+      window.center();
+    }
+    window.show();
+    window.focus();
+    this.emit('popover.shown', { at: Date.now() });
+  }
+
+  hide(): void {
+    this.live()?.hide();
+  }
+
+  emit: EventSink['emit'] = (event, payload) => {
+    this.options.record?.(JSON.stringify({ event, payload }));
+    this.live()?.webContents.send(event, payload);
+  };
+
+  private positionFor(anchor: Rectangle | undefined, centre: boolean): { x: number; y: number } {
+    const hasAnchor = anchor !== undefined && anchor.width > 0 && anchor.height > 0;
+    if (!hasAnchor && centre) {
+      const { workArea } = screen.getPrimaryDisplay();
+      return {
+        x: Math.round(workArea.x + (workArea.width - POPOVER_SIZE.width) / 2),
+        y: Math.round(workArea.y + (workArea.height - POPOVER_SIZE.height) / 3),
+      };
+    }
+    const point = screen.getCursorScreenPoint();
+    const target = hasAnchor ? anchor : { x: point.x, y: point.y, width: 1, height: 1 };
+    const display = screen.getDisplayMatching(target);
+    return popoverPosition({
+      anchor: target,
+      window: POPOVER_SIZE,
+      displayBounds: display.bounds,
+      workArea: display.workArea,
+    });
+  }
+
+  private live(): BrowserWindow | null {
+    return this.current && !this.current.isDestroyed() ? this.current : null;
+  }
+
+  private ensure(): BrowserWindow {
+    const existing = this.live();
+    if (existing) return existing;
+    const window = this.create();
+    this.current = window;
+    return window;
+  }
+
+  private create(): BrowserWindow {
+    const { options } = this;
+    const popover = options.mode === 'popover';
+    const window = new BrowserWindow({
       ...POPOVER_SIZE,
       show: false,
-      frame: false,
-      resizable: false,
-      movable: false,
-      minimizable: false,
+      title: 'Toggl Tray',
+      frame: !popover,
+      resizable: !popover,
+      minWidth: POPOVER_SIZE.width,
+      minHeight: 320,
+      movable: !popover,
+      minimizable: !popover,
       maximizable: false,
       fullscreenable: false,
-      skipTaskbar: true,
-      alwaysOnTop: true,
+      skipTaskbar: popover,
+      alwaysOnTop: popover,
+      autoHideMenuBar: true,
       icon: options.iconPath,
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1d24' : '#ffffff',
       webPreferences: {
@@ -46,50 +142,26 @@ export class PopoverWindow implements EventSink {
         disableBlinkFeatures: 'Auxclick',
       },
     });
-    if (process.platform === 'darwin') this.window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
-    this.window.on('blur', () => {
-      if (this.window.webContents.isDevToolsFocused()) return;
-      this.hiddenByBlurAt = Date.now();
-      this.window.hide();
+    if (popover && process.platform === 'darwin') {
+      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    }
+    window.on('close', (event) => {
+      if (this.quitting) return;
+      event.preventDefault();
+      window.hide();
     });
-    void options.load(this.window);
-  }
-
-  get webContents(): Electron.WebContents {
-    return this.window.webContents;
-  }
-
-  /** Tray click: open beside the icon, or close when open. */
-  toggle(anchor: Rectangle): void {
-    if (this.window.isVisible()) return this.hide();
-    if (Date.now() - this.hiddenByBlurAt < REOPEN_GUARD_MS) return;
-    this.showAt(anchor);
-  }
-
-  /** Opens beside the tray icon; an empty anchor (Linux) falls back to the cursor. */
-  showAt(anchor?: Rectangle): void {
-    const hasAnchor = anchor !== undefined && anchor.width > 0 && anchor.height > 0;
-    const point = screen.getCursorScreenPoint();
-    const target = hasAnchor ? anchor : { x: point.x, y: point.y, width: 1, height: 1 };
-    const display = screen.getDisplayMatching(target);
-    const { x, y } = popoverPosition({
-      anchor: target,
-      window: POPOVER_SIZE,
-      displayBounds: display.bounds,
-      workArea: display.workArea,
+    window.on('closed', () => {
+      if (this.current === window) this.current = null;
     });
-    this.window.setPosition(x, y, false);
-    this.window.show();
-    this.window.focus();
-    this.emit('popover.shown', { at: Date.now() });
+    // A popover goes away when the user looks elsewhere; a normal window stays where it is.
+    if (popover) {
+      window.on('blur', () => {
+        if (window.webContents.isDevToolsFocused()) return;
+        this.hiddenByBlurAt = Date.now();
+        window.hide();
+      });
+    }
+    options.load(window).catch((error: unknown) => options.log.error('popover: the page did not load', { error }));
+    return window;
   }
-
-  hide(): void {
-    this.window.hide();
-  }
-
-  emit: EventSink['emit'] = (event, payload) => {
-    this.options.record?.(JSON.stringify({ event, payload }));
-    if (!this.window.isDestroyed()) this.window.webContents.send(event, payload);
-  };
 }

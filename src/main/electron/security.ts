@@ -27,7 +27,9 @@ export function hardenWebContents(isAppUrl: (url: string) => boolean, log: Logge
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       try {
-        void openLinkChecked(parseExternalUrl(url), log);
+        openLinkChecked(parseExternalUrl(url), log).catch((error: unknown) =>
+          log.warn('security: the link did not open in the browser', { url, error }),
+        );
       } catch (error) {
         log.warn('security: blocked a window open', { url, reason: (error as Error).message });
       }

@@ -1,4 +1,4 @@
-import { app, type Rectangle } from 'electron';
+import type { Rectangle } from 'electron';
 import type { PopoverWindow } from './popover-window';
 import type { AppTray } from './tray';
 import type { TrayState } from './tray-state';
@@ -13,10 +13,10 @@ export interface TrayTestHooks {
 
 /**
  * Exposes the tray to Playwright's Electron launcher when TOGGL_TRAY_TEST_HOOKS=1 in an
- * unpackaged build only: a packaged app never has them.
+ * unpackaged build only (dev-switches.ts): a packaged app never has them.
  */
-export function exposeTestHooks(tray: AppTray, popover: PopoverWindow): void {
-  if (app.isPackaged || process.env.TOGGL_TRAY_TEST_HOOKS !== '1') return;
+export function exposeTestHooks(enabled: boolean, tray: AppTray, popover: PopoverWindow): void {
+  if (!enabled) return;
   const hooks: TrayTestHooks = {
     clickTray: (bounds) => popover.toggle(bounds),
     trayState: () => tray.state(),

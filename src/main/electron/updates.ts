@@ -9,7 +9,7 @@ import { UpdateService, type UpdateSource } from '../services/updates';
 import type { TrayNotice } from './tray';
 
 /** electron-updater for the formats it updates (AppImage, nsis, dmg/zip); why not, otherwise. */
-function updateSource(log: Logger): UpdateSource | { unsupported: string } {
+function updateSource(log: Logger, beforeInstall: () => void): UpdateSource | { unsupported: string } {
   if (!app.isPackaged) return { unsupported: 'Development builds are not updated.' };
   if (process.platform === 'linux' && !process.env.APPIMAGE) {
     return { unsupported: 'Installed from a package: updates come through your package manager.' };
@@ -32,7 +32,11 @@ function updateSource(log: Logger): UpdateSource | { unsupported: string } {
     async download() {
       await autoUpdater.downloadUpdate();
     },
-    install: () => autoUpdater.quitAndInstall(),
+    // quitAndInstall closes the windows before before-quit: the popover must let them go.
+    install: () => {
+      beforeInstall();
+      autoUpdater.quitAndInstall();
+    },
   };
 }
 
@@ -56,11 +60,12 @@ export function startUpdates(options: {
   openSettingsFile: OpenSettingsFile;
   log: Logger;
   setNotice: (notice: TrayNotice | null) => void;
+  beforeInstall: () => void;
 }): UpdateService {
   const { dataDir, settings, openSettingsFile, log, setNotice } = options;
   const file = openSettingsFile({ cwd: dataDir, name: 'updates', defaults: {}, projectVersion: appIdentity.version });
   const updates: UpdateService = new UpdateService({
-    source: updateSource(log),
+    source: updateSource(log, options.beforeInstall),
     enabled: () => settings.get().checkForUpdates,
     lastCheck: {
       get: () => (typeof file.store.lastCheckAt === 'number' ? file.store.lastCheckAt : null),
@@ -77,7 +82,9 @@ export function startUpdates(options: {
         click: () => {
           if (state.kind === 'ready') return updates.install();
           if (state.kind === 'available') {
-            void askToDownload(state.version).then((ok) => (ok ? updates.download() : undefined));
+            askToDownload(state.version)
+              .then((ok) => (ok ? updates.download() : undefined))
+              .catch((error: unknown) => log.error('updates: the download did not start', { error }));
           }
         },
       });

@@ -1,6 +1,8 @@
 import type { AppSettings, SettingsView, ShellKind } from '../../shared/contract';
 import type { AppServices } from '../services/app-services';
 import { appIdentity } from '../services/app-identity';
+import { DEFAULT_API_URL } from '../services/config';
+import { UserFacingError } from '../services/errors';
 import { parseExternalUrl } from '../services/external-url';
 import type { Handlers } from './router';
 
@@ -14,8 +16,15 @@ export interface ShellPort {
   openFolder(folder: string): Promise<boolean>;
   /** Opens an allowed link (`parseExternalUrl`) in the browser; false when the shell leaves it to the page. */
   openLink(url: URL): Promise<boolean>;
-  /** Puts launch-at-login and the global shortcut into effect; answers a problem, or null. */
+  /** Puts the global shortcut and update checks into effect; answers a problem, or null. */
   applySettings(settings: AppSettings): string | null;
+  /**
+   * Launch at login as the OS has it (the user may change it outside the app), and setting
+   * it; null where the shell has none.
+   */
+  loginItem: { enabled(): boolean; set(enabled: boolean): void } | null;
+  /** One sentence on where the app lives and how to reach it again; null where it has no window of its own. */
+  whereItLives(): string | null;
   /** Why settings cannot take effect in this shell, or null. */
   settingsUnsupported: string | null;
 }
@@ -31,11 +40,24 @@ export interface HandlerContext {
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerContext): Handlers {
   const { session, data, settings } = services;
-  const settingsView = (): SettingsView => ({
-    settings: settings.get(),
+  // The OS has the last word on launch at login: a login item removed by hand shows as off.
+  const current = (): AppSettings => {
+    const stored = settings.get();
+    return shell.loginItem ? { ...stored, launchAtLogin: shell.loginItem.enabled() } : stored;
+  };
+  const settingsView = (problem: string | null): SettingsView => ({
+    settings: current(),
     unsupported: shell.settingsUnsupported,
-    problem: shell.applySettings(settings.get()),
+    problem,
   });
+  const setLoginItem = (enabled: boolean): void => {
+    try {
+      shell.loginItem?.set(enabled);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserFacingError('refused', `Launch at login could not be ${enabled ? 'set' : 'removed'}: ${reason}`);
+    }
+  };
   const { commands, queue, loop } = data;
   // Commands return nothing; the contract says `undefined` explicitly.
   const nothing = (run: () => unknown): undefined => {
@@ -44,6 +66,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
   };
   const andSend = (run: () => unknown): undefined => {
     run();
+    // Never rejects: the loop logs what fails in it.
     void loop.sendNow();
     return undefined;
   };
@@ -54,7 +77,9 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       platform: process.platform,
       shell: shell.kind,
       apiUrl,
+      apiIsToggl: apiUrl === DEFAULT_API_URL,
       accentColor: shell.accentColor(),
+      whereItLives: shell.whereItLives(),
     }),
     'popover.hide': () => {
       shell.hidePopover();
@@ -114,10 +139,13 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       await loop.notify('refresh');
       return data.status();
     },
-    'settings.get': () => ({ settings: settings.get(), unsupported: shell.settingsUnsupported, problem: null }),
+    'settings.get': () => settingsView(null),
     'settings.update': (changes) => {
-      settings.update(changes);
-      return settingsView();
+      // Checked first (a bad shortcut changes nothing), then the login item, then the file.
+      const checked = settings.check(changes);
+      if (checked.launchAtLogin !== undefined) setLoginItem(checked.launchAtLogin);
+      settings.update(checked);
+      return settingsView(shell.applySettings(settings.get()));
     },
   };
 }

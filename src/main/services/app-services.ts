@@ -30,7 +30,28 @@ export interface AppServices {
   session: SessionService;
   data: DataService;
   settings: SettingsStore;
-  close(): Promise<void>;
+  /**
+   * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
+   * at most that long: then the files are written as they stand (a change still unsent stays
+   * queued for the next start) and the request is cut off. Answers whether all settled in time.
+   */
+  close(graceMs?: number): Promise<boolean>;
+}
+
+/** True when `work` ends within `ms`; its failure counts as ended (the files are written either way). */
+async function settledWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  const ended = work.then(
+    () => true,
+    () => true,
+  );
+  if (!Number.isFinite(ms)) return ended;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([ended, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Everything that does real work, in plain Node: both shells build exactly this. */
@@ -75,12 +96,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     session,
     data,
     settings,
-    close: async () => {
-      // Let a send on the wire finish and write down its outcome before the files close.
+    close: async (graceMs = Number.POSITIVE_INFINITY) => {
       data.stopTimers();
-      await data.settled();
+      const settled = await settledWithin(data.settled(), graceMs);
       data.close();
-      await api.close();
+      await api.close(!settled);
+      return settled;
     },
   };
 }

@@ -32,6 +32,25 @@ const settingsSchema = z.object({
   checkForUpdates: z.boolean().catch(DEFAULT_SETTINGS.checkForUpdates),
 });
 
+/** Why a shortcut cannot be used, or null: the one rule for a change and for the file read at start. */
+export function shortcutProblem(shortcut: string): string | null {
+  return ACCELERATOR.test(shortcut.trim())
+    ? null
+    : `“${shortcut}” is not a shortcut: use modifiers and a key joined by +, e.g. CommandOrControl+Shift+Space.`;
+}
+
+/**
+ * The file may have been edited by hand: a value the app would refuse in Settings falls back
+ * to its default (the file is left as it is, for the user to see), with the reason logged.
+ */
+function checkedAtStart(settings: AppSettings, log: Logger): AppSettings {
+  if (settings.shortcut === null) return settings;
+  const problem = shortcutProblem(settings.shortcut);
+  if (!problem) return { ...settings, shortcut: settings.shortcut.trim() };
+  log.warn(`settings: ${problem} Using ${DEFAULT_SETTINGS.shortcut} instead.`);
+  return { ...settings, shortcut: DEFAULT_SETTINGS.shortcut };
+}
+
 // conf merges the defaults in before migrations run: the 0.2.0 setting is left to its migration.
 const { checkForUpdates: _setByMigration, ...FILE_DEFAULTS } = DEFAULT_SETTINGS;
 
@@ -61,25 +80,25 @@ export class SettingsStore {
       },
       log,
     );
-    this.value = settingsSchema.parse(this.file.store);
+    this.value = checkedAtStart(settingsSchema.parse(this.file.store), log);
   }
 
   get(): AppSettings {
     return this.value;
   }
 
+  /** The change as it would be stored (a shortcut trimmed), or a refusal in the user's words. */
+  check(changes: Partial<AppSettings>): Partial<AppSettings> {
+    if (changes.shortcut === undefined || changes.shortcut === null) return changes;
+    const shortcut = changes.shortcut.trim();
+    const problem = shortcutProblem(shortcut);
+    if (problem) throw new UserFacingError('refused', problem);
+    return { ...changes, shortcut };
+  }
+
   /** Checks and stores a change; the shell then applies it. */
-  update(changes: Partial<AppSettings>): AppSettings {
-    if (changes.shortcut !== undefined && changes.shortcut !== null) {
-      const shortcut = changes.shortcut.trim();
-      if (!ACCELERATOR.test(shortcut)) {
-        throw new UserFacingError(
-          'refused',
-          `“${changes.shortcut}” is not a shortcut: use modifiers and a key joined by +, e.g. CommandOrControl+Shift+Space.`,
-        );
-      }
-      changes = { ...changes, shortcut };
-    }
+  update(requested: Partial<AppSettings>): AppSettings {
+    const changes = this.check(requested);
     const next = { ...this.value, ...changes };
     // conf keeps its migration bookkeeping in the file beside the settings.
     this.file.store = { ...this.file.store, ...next };

@@ -177,14 +177,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         log.warn('web shell: dropped a malformed message');
         return;
       }
-      void dispatch(call.channel, call.request, connection)
+      dispatch(call.channel, call.request, connection)
         .catch(() => fail('internal', 'Something went wrong inside Toggl Tray. The log has the details.'))
         .then((result) => {
           if (ws.readyState !== ws.OPEN) return;
           const message = JSON.stringify({ id: call.id, result });
           options.onOutgoing?.(message);
           ws.send(textFrame(message), { binary: false });
-        });
+        })
+        .catch((error: unknown) =>
+          log.error('web shell: an answer could not be sent', { channel: call.channel, error }),
+        );
     });
   }
 

@@ -12,6 +12,8 @@ export const webShellPort: ShellPort = {
   openLink: () => Promise.resolve(false),
   openFolder: () => Promise.resolve(false),
   applySettings: () => null,
+  loginItem: null,
+  whereItLives: () => null,
   settingsUnsupported:
     'Launch at login, the global shortcut and update checks take effect in the desktop app, not in the browser shell.',
 };

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { rm, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { XdgAutostart } from '../../../src/main/services/desktop/autostart';
 import type { AppServices } from '../../../src/main/services/app-services';
 import { createMemoryLogger } from '../../../src/main/services/logger';
 import { createOfflineServices } from '../../support/offline-services';
@@ -6,9 +11,14 @@ import { createAppRouter } from '../../../src/main/ipc/app-router';
 import type { ShellPort } from '../../../src/main/ipc/handlers';
 
 let services: AppServices;
+let homes: string;
 beforeAll(async () => {
   services = await createOfflineServices();
-  return () => services.close();
+  homes = mkdtempSync(path.join(os.tmpdir(), 'toggl-tray-router-homes-'));
+  return async () => {
+    await services.close();
+    await rm(homes, { recursive: true, force: true });
+  };
 });
 
 interface FakeSender {
@@ -17,6 +27,9 @@ interface FakeSender {
 
 function setup() {
   const log = createMemoryLogger();
+  // The real autostart file, in a home of its own: what the Linux desktop shell uses.
+  const home = mkdtempSync(path.join(homes, 'home-'));
+  const autostart = new XdgAutostart({ env: {}, execPath: '/opt/Toggl Tray/toggl-tray', home });
   const hidden: number[] = [];
   const opened: string[] = [];
   const shell: ShellPort = {
@@ -33,6 +46,8 @@ function setup() {
     },
     applySettings: () => null,
     settingsUnsupported: null,
+    loginItem: { enabled: () => autostart.isEnabled(), set: (enabled) => autostart.set(enabled) },
+    whereItLives: () => 'Toggl Tray lives in the system tray, at the top or bottom of your screen.',
   };
   const router = createAppRouter<FakeSender>({
     shell,
@@ -42,7 +57,7 @@ function setup() {
     log,
     isTrustedSender: (sender) => sender.own,
   });
-  return { router, log, hidden, opened };
+  return { router, log, hidden, opened, autostart };
 }
 
 const own: FakeSender = { own: true };
@@ -60,7 +75,9 @@ describe('handle()', () => {
         platform: process.platform,
         shell: 'electron',
         apiUrl: 'http://127.0.0.1:4010/api/v9',
+        apiIsToggl: false,
         accentColor: '#0a84ff',
+        whereItLives: 'Toggl Tray lives in the system tray, at the top or bottom of your screen.',
       },
     });
   });
@@ -179,6 +196,8 @@ describe('handle()', () => {
         accentColor: () => null,
         applySettings: () => null,
         settingsUnsupported: null,
+        loginItem: null,
+        whereItLives: () => null,
       },
       apiUrl: 'http://127.0.0.1:1/api/v9',
       logsFolder: '/tmp/logs',
@@ -193,5 +212,28 @@ describe('handle()', () => {
     });
     expect(JSON.stringify(result)).not.toContain('secret internals');
     expect(log.entries).toEqual([{ level: 'error', message: 'ipc: "popover.hide" failed' }]);
+  });
+});
+
+describe('launch at login', () => {
+  it('is what the OS has: settings.update writes the login item, and one removed by hand reads as off', async () => {
+    const { router, autostart } = setup();
+    const update = await router.handle('settings.update', { launchAtLogin: true }, own);
+    expect(update).toMatchObject({ ok: true, value: { settings: { launchAtLogin: true } } });
+    expect(autostart.isEnabled()).toBe(true);
+
+    await unlink(autostart.file);
+    expect(await router.handle('settings.get', undefined, own)).toMatchObject({
+      ok: true,
+      value: { settings: { launchAtLogin: false } },
+    });
+  });
+
+  it('a bad shortcut in the same change leaves the login item alone', async () => {
+    const { router, autostart } = setup();
+    const result = await router.handle('settings.update', { launchAtLogin: true, shortcut: 'T' }, own);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error.message).toContain('“T” is not a shortcut');
+    expect(autostart.isEnabled()).toBe(false);
   });
 });

@@ -84,4 +84,21 @@ describe('SettingsStore', () => {
     expect(store.get().shortcut).toBe(DEFAULT_SETTINGS.shortcut);
     expect(store.update({ shortcut: null }).shortcut).toBeNull();
   });
+
+  it('a shortcut edited by hand into something unusable falls back to the default at start, with the reason logged', async () => {
+    const file = path.join(dataDir, 'settings.json');
+    const written = JSON.stringify({ launchAtLogin: true, shortcut: 'Ctrl+Shift+Banana', backgroundSync: true });
+    await writeFile(file, written);
+    const log = createMemoryLogger();
+    const settings = new SettingsStore(dataDir, log).get();
+    // The rest is kept; the app starts with a shortcut it can register.
+    expect(settings).toMatchObject({ launchAtLogin: true, shortcut: DEFAULT_SETTINGS.shortcut });
+    expect(log.entries).toContainEqual({
+      level: 'warn',
+      message:
+        'settings: “Ctrl+Shift+Banana” is not a shortcut: use modifiers and a key joined by +, e.g. CommandOrControl+Shift+Space. Using CommandOrControl+Shift+Space instead.',
+    });
+    // The file keeps what the user wrote until they choose another in Settings.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ shortcut: 'Ctrl+Shift+Banana' });
+  });
 });

@@ -61,7 +61,7 @@ export class DataService {
     this.outboxStore = new OutboxStore(options.dataDir, log, clock, diskChanged);
     this.list = new ListView(this.cache);
     // A large cached list is taken in between other work, before a window asks for it.
-    void this.list.catchUp();
+    this.list.catchUp().catch((error: unknown) => log.error('data: reading the cached list failed', { error }));
     this.queue = new ChangeQueue({
       store: this.outboxStore,
       now,

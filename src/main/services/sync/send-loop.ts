@@ -81,6 +81,7 @@ export class SendLoop {
     this.started = true;
     this.scheduleTick();
     // A new start is a new chance: what waited in the queue goes now, whatever its backoff.
+    // track() logs a failure and never rejects.
     void this.track(() => this.options.engine.push('reconnect'));
   }
 

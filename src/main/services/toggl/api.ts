@@ -70,8 +70,8 @@ export class TogglApi {
     this.http.setCredentials(credentials);
   }
 
-  close(): Promise<void> {
-    return this.http.close();
+  close(abandon = false): Promise<void> {
+    return this.http.close(abandon);
   }
 
   /**

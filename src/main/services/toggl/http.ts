@@ -113,10 +113,11 @@ export class TogglHttp {
     this.signedOutListener = listener;
   }
 
-  async close(): Promise<void> {
+  /** Waits for requests on the wire to end; `abandon` cuts them off instead (a quit past its grace). */
+  async close(abandon = false): Promise<void> {
     if (this.ownsDispatcher && !this.closed) {
       this.closed = true;
-      await this.dispatcher.close();
+      await (abandon ? this.dispatcher.destroy() : this.dispatcher.close());
     }
   }
 

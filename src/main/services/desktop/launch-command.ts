@@ -1,0 +1,36 @@
+/**
+ * What a start of `toggl-tray` asks of the running app. A desktop without global shortcuts
+ * (Wayland without the portal) binds a key to `toggl-tray --toggle` in its own settings; the
+ * second start hands the command to the first and quits.
+ */
+export type LaunchCommand = 'toggle' | 'show';
+
+// A Map, not an object: "--constructor" must not find Object's own.
+const LAUNCH_FLAGS = new Map<string, LaunchCommand>([
+  ['--toggle', 'toggle'],
+  ['--show', 'show'],
+]);
+
+/** The command in a command line; a plain start (from a menu, Finder, a second click) shows the app. */
+export function launchCommandOf(argv: readonly string[]): LaunchCommand {
+  for (const argument of argv) {
+    const command = LAUNCH_FLAGS.get(argument);
+    if (command) return command;
+  }
+  return 'show';
+}
+
+/** The command line asks for the window (a plain start, e.g. at login, does not). */
+export function asksForWindow(argv: readonly string[]): boolean {
+  return argv.some((argument) => LAUNCH_FLAGS.has(argument));
+}
+
+/** What the first instance receives from a second one (`requestSingleInstanceLock`'s additionalData). */
+export function launchCommandFrom(additionalData: unknown, argv: readonly string[]): LaunchCommand {
+  if (typeof additionalData === 'object' && additionalData !== null && 'command' in additionalData) {
+    const { command } = additionalData;
+    if (command === 'toggle' || command === 'show') return command;
+  }
+  // Older or foreign starters pass nothing: fall back on the command line (Chromium may reorder it).
+  return launchCommandOf(argv);
+}
