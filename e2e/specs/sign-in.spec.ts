@@ -57,6 +57,10 @@ test('sign in, restart signed in, sign out; the token never reaches the page or 
   await page.screenshot({ path: test.info().outputPath('signed-in.png') });
 
   await page.getByRole('button', { name: 'Settings' }).click();
+  // The app talks to the sandbox, not Toggl: Settings says so.
+  await expect(page.getByTestId('custom-api')).toHaveText(
+    /^Connected to http:\/\/127\.0\.0\.1:\d+\/api\/v9, not Toggl Track \(set by TOGGL_API_URL\)\.$/,
+  );
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('textbox', { name: 'API token' })).toBeVisible();
   expect(await keytar.getPassword(VAULT_SERVICE, account)).toBeNull();

@@ -77,6 +77,8 @@ export function electronApp(env: AppEnv): AppUnderTest {
           ...process.env,
           ...env,
           TOGGL_TRAY_TEST_HOOKS: '1',
+          // A CI session bus has no tray host: the specs test the popover, as on a desktop with a tray.
+          TOGGL_TRAY_WINDOW_MODE: 'popover',
           XDG_CONFIG_HOME: path.join(env.TOGGL_TRAY_DATA_DIR, 'xdg-config'),
         },
         timeout: APP_START,
@@ -86,7 +88,9 @@ export function electronApp(env: AppEnv): AppUnderTest {
       page = await running.firstWindow({ timeout: APP_START });
       await page.waitForLoadState('domcontentloaded');
       // The popover starts hidden until the tray is clicked: show it as that click would.
-      await running.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.show());
+      await running.evaluate(() =>
+        (globalThis as { togglTrayTestHooks?: { showPopover(): void } }).togglTrayTestHooks?.showPopover(),
+      );
       return page;
     },
     async stop() {

@@ -7,12 +7,12 @@ import { readDevSwitches } from './electron/dev-switches';
 import { openElectronStoreFile } from './electron/electron-store-file';
 import { openElectronVault } from './electron/electron-vault';
 import { failStartup, readConfigOrFail } from './electron/startup';
-import { watchSystem } from './electron/system-events';
+import { QuitSequence, watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { composeApp } from './compose';
 import electronLog from 'electron-log/main';
-import { asksForWindow, launchCommandOf } from './services/desktop/launch-command';
-import { isWaylandSession } from './services/desktop/placement';
+import { LaunchInbox, asksForWindow, launchCommandFrom, launchCommandOf } from './services/desktop/launch-command';
+import { isWaylandSession, trayHostOn } from './services/desktop/placement';
 import { linuxTrayHost } from './services/desktop/tray-host';
 import { createFileLogger } from './services/logger';
 import { Redactor } from './services/redact';
@@ -30,8 +30,10 @@ function boot(config: EnvConfig): void {
   const dev = readDevSwitches(process.env, app.isPackaged);
   if (dev.ignored.length > 0) log.warn('release build: development switches ignored', { ignored: dev.ignored });
   registerAppScheme();
-  // A second start hands its command to the first (second-instance) and quits.
+  // A second start hands its command to the first and quits; the first holds them until its window exists.
   if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv) })) return app.quit();
+  const launches = new LaunchInbox();
+  app.on('second-instance', (_event, argv, _cwd, data) => launches.receive(launchCommandFrom(data, argv)));
 
   const start = async (): Promise<void> => {
     const isAppUrl = createAppUrlCheck(dev.rendererUrl);
@@ -39,12 +41,9 @@ function boot(config: EnvConfig): void {
     hardenWebContents(isAppUrl, log);
     if (process.platform === 'darwin') app.dock?.hide();
     const dataDir = app.getPath('userData');
-    const facts = {
-      platform: process.platform,
-      wayland: process.platform === 'linux' && isWaylandSession(process.env, process.argv),
-      // Asked while the keychain opens: a bus round trip, not a wait of its own.
-      trayHost: process.platform === 'linux' ? linuxTrayHost() : Promise.resolve(true),
-    };
+    const wayland = process.platform === 'linux' && isWaylandSession(process.env, process.argv);
+    // Asked while the keychain opens: a bus round trip, not a wait of its own.
+    const trayHost = process.platform === 'linux' ? linuxTrayHost() : Promise.resolve(true);
     const vault = await openElectronVault(config.apiUrl, dataDir, log);
     const ports = {
       apiUrl: config.apiUrl,
@@ -56,15 +55,16 @@ function boot(config: EnvConfig): void {
       logsFolder,
     };
     const composed = await composeApp(ports);
-    const desktop = { ...facts, trayHost: await facts.trayHost };
+    const facts = { platform: process.platform, wayland, trayHost: trayHostOn(process.env, await trayHost) };
+    const quit = new QuitSequence(composed.services, log);
     const openAtStart = asksForWindow(process.argv);
-    const options = { composed, dataDir, dev, facts: desktop, openAtStart, isAppUrl, logsFolder, log };
+    const options = { composed, dataDir, dev, facts, openAtStart, launches, quit, isAppUrl, logsFolder, log };
     startDesktop({ ...options, openSettingsFile: openElectronStoreFile });
-    watchSystem(composed.services, log);
+    watchSystem(composed.services, quit, log);
     log.info('started', {
       userData: dataDir,
       apiUrl: config.apiUrl,
-      desktop,
+      facts,
       session: composed.services.session.current().status,
     });
   };

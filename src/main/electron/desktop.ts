@@ -4,7 +4,7 @@ import { app, Menu, shell as desktop, type IpcMainInvokeEvent } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
-import { launchCommandFrom, type LaunchCommand } from '../services/desktop/launch-command';
+import type { LaunchCommand, LaunchInbox } from '../services/desktop/launch-command';
 import { placementFor, type DesktopFacts } from '../services/desktop/placement';
 import type { Logger } from '../services/logger';
 import type { OpenSettingsFile } from '../services/store/settings-file';
@@ -17,6 +17,7 @@ import { PopoverWindow } from './popover-window';
 import { createTray } from './tray';
 import { trayState } from './tray-state';
 import { exposeTestHooks } from './test-hooks';
+import type { QuitSequence } from './system-events';
 import { startUpdates } from './updates';
 
 export interface DesktopOptions {
@@ -27,6 +28,9 @@ export interface DesktopOptions {
   facts: Omit<DesktopFacts, 'shortcut'>;
   /** This (first) start was asked to open the window (`--show`, `--toggle`); a plain start, e.g. at login, is not. */
   openAtStart: boolean;
+  /** Commands from second starts (held since the lock was taken). */
+  launches: LaunchInbox;
+  quit: QuitSequence;
   isAppUrl: (url: string) => boolean;
   openSettingsFile: OpenSettingsFile;
   logsFolder: string;
@@ -54,12 +58,16 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   const record = dev.ipcRecordFile
     ? (message: string) => appendFileSync(dev.ipcRecordFile as string, `${message}\n`)
     : undefined;
-  const mode = placementFor({ ...facts, shortcut: null }).mode;
+  const mode = dev.windowMode ?? placementFor({ ...facts, shortcut: null }).mode;
   const popover = new PopoverWindow({
     preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
     iconPath: path.join(resourcesDir, 'icon.png'),
     load: (window) => window.loadURL(dev.rendererUrl ?? APP_INDEX_URL),
     mode,
+    // No tray to quit from: closing the window is quitting.
+    closeQuits: facts.trayHost === false,
+    quit: () => app.quit(),
+    sessionEnding: () => options.quit.sessionEnding(),
     log,
     record,
   });
@@ -83,7 +91,11 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     openSettingsFile: options.openSettingsFile,
     log,
     setNotice: (notice) => tray.setNotice(notice),
-    beforeInstall: () => popover.allowClose(),
+    beforeInstall: async () => {
+      await options.quit.close();
+      popover.allowClose();
+      app.releaseSingleInstanceLock();
+    },
   });
   const shell = electronShellPort({
     popover,
@@ -104,7 +116,7 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     },
   });
   // A second start hands over its command (`toggl-tray --toggle` bound to a key on Wayland).
-  app.on('second-instance', (_event, argv, _cwd, additionalData) => run(launchCommandFrom(additionalData, argv)));
+  options.launches.handleWith(run);
   // macOS: opening the app again from Finder, Spotlight or the Dock.
   app.on('activate', () => showWith());
   app.on('before-quit', () => popover.allowClose());

@@ -1,3 +1,5 @@
+import type { WindowMode } from '../services/desktop/placement';
+
 /**
  * The environment switches that exist for development and tests. A release build takes none
  * of them: IPC recording would write every answer to any file named, and the test hooks reach
@@ -11,11 +13,21 @@ export interface DevSwitches {
   ipcRecordFile: string | undefined;
   /** TOGGL_TRAY_TEST_HOOKS=1: the tray reachable from Playwright's Electron launcher. */
   testHooks: boolean;
+  /**
+   * TOGGL_TRAY_WINDOW_MODE=popover|window: the placement the tests want whatever the desktop
+   * (a CI session bus has no tray host, which would make every start a normal window).
+   */
+  windowMode: WindowMode | undefined;
   /** Switches set in the environment and ignored because this is a release build (logged). */
   ignored: string[];
 }
 
-const NAMES = ['ELECTRON_RENDERER_URL', 'TOGGL_TRAY_IPC_RECORD', 'TOGGL_TRAY_TEST_HOOKS'] as const;
+const NAMES = [
+  'ELECTRON_RENDERER_URL',
+  'TOGGL_TRAY_IPC_RECORD',
+  'TOGGL_TRAY_TEST_HOOKS',
+  'TOGGL_TRAY_WINDOW_MODE',
+] as const;
 
 export function readDevSwitches(env: NodeJS.ProcessEnv, packaged: boolean): DevSwitches {
   const set = (name: (typeof NAMES)[number]): string | undefined => env[name]?.trim() || undefined;
@@ -24,6 +36,7 @@ export function readDevSwitches(env: NodeJS.ProcessEnv, packaged: boolean): DevS
       rendererUrl: undefined,
       ipcRecordFile: undefined,
       testHooks: false,
+      windowMode: undefined,
       ignored: NAMES.filter((name) => set(name) !== undefined),
     };
   }
@@ -31,6 +44,7 @@ export function readDevSwitches(env: NodeJS.ProcessEnv, packaged: boolean): DevS
     rendererUrl: set('ELECTRON_RENDERER_URL'),
     ipcRecordFile: set('TOGGL_TRAY_IPC_RECORD'),
     testHooks: set('TOGGL_TRAY_TEST_HOOKS') === '1',
+    windowMode: ((mode) => (mode === 'popover' || mode === 'window' ? mode : undefined))(set('TOGGL_TRAY_WINDOW_MODE')),
     ignored: [],
   };
 }

@@ -20,14 +20,23 @@ export interface ElectronShellOptions {
 }
 
 /** Launch at login: Electron's login items on macOS and Windows; on Linux, where they do nothing, an XDG autostart file. */
-function loginItem(): NonNullable<ShellPort['loginItem']> {
+function loginItem(log: Logger): NonNullable<ShellPort['loginItem']> {
   if (process.platform === 'linux') {
     const autostart = new XdgAutostart({ env: process.env, execPath: process.execPath });
-    autostart.refresh();
+    try {
+      autostart.refresh();
+    } catch (error) {
+      // A read-only autostart folder (a managed home) must not stop the app.
+      log.warn('autostart: the entry could not be brought up to date', { file: autostart.file, error });
+    }
     return { enabled: () => autostart.isEnabled(), set: (enabled) => autostart.set(enabled) };
   }
   return {
-    enabled: () => app.getLoginItemSettings().openAtLogin,
+    // Windows: what Task Manager's Startup tab says counts ("Disabled" there is off here).
+    enabled: () => {
+      const settings = app.getLoginItemSettings();
+      return process.platform === 'win32' ? settings.executableWillLaunchAtLogin : settings.openAtLogin;
+    },
     set: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
   };
 }
@@ -53,7 +62,7 @@ export function electronShellPort(options: ElectronShellOptions): ShellPort {
 
   return {
     kind: 'electron',
-    hidePopover: () => popover.hide(),
+    hidePopover: () => popover.dismiss(),
     // macOS and Windows have an accent color; elsewhere Electron has none to give.
     accentColor: () =>
       process.platform === 'darwin' || process.platform === 'win32'
@@ -63,7 +72,7 @@ export function electronShellPort(options: ElectronShellOptions): ShellPort {
     // openPath answers an error text, empty when it worked.
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
     settingsUnsupported: null,
-    loginItem: loginItem(),
+    loginItem: loginItem(log),
     whereItLives: () => placementFor({ ...desktop, shortcut: registered }).hint,
     applySettings(settings: AppSettings): string | null {
       options.settingsApplied();

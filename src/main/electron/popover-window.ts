@@ -16,6 +16,12 @@ export interface PopoverOptions {
   iconPath: string;
   /** 'popover' beside the tray; 'window' a normal window (Wayland, or no tray to live in). */
   mode: WindowMode;
+  /** No tray to quit from (Linux without a tray host): closing the window quits the app. */
+  closeQuits: boolean;
+  /** Asked to quit (closeQuits). */
+  quit: () => void;
+  /** Windows is ending the session (log-off, shutdown): no quit events follow, write what must be written now. */
+  sessionEnding: () => void;
   log: Logger;
   /** Sees every event sent to the page (tests record them). */
   record?: (message: string) => void;
@@ -45,9 +51,13 @@ export class PopoverWindow implements EventSink {
     this.quitting = true;
   }
 
-  /** Tray click: open beside the icon, or close when open. */
+  /** Tray click, shortcut, `--toggle`: open beside the icon, or close when open and in sight. */
   toggle(anchor?: Rectangle): void {
-    if (this.live()?.isVisible()) return this.hide();
+    const window = this.live();
+    // A normal window behind others or minimized is brought forward, not hidden.
+    const inSight =
+      window?.isVisible() && !window.isMinimized() && (this.options.mode === 'popover' || window.isFocused());
+    if (inSight) return this.hide();
     if (Date.now() - this.hiddenByBlurAt < REOPEN_GUARD_MS) return;
     this.showAt(anchor);
   }
@@ -58,7 +68,9 @@ export class PopoverWindow implements EventSink {
    * normal window the desktop places it (Wayland ignores positions).
    */
   showAt(anchor?: Rectangle, centre = false): void {
+    if (this.quitting) return;
     const window = this.ensure();
+    if (window.isMinimized()) window.restore();
     if (this.options.mode === 'popover') {
       const { x, y } = this.positionFor(anchor, centre);
       window.setPosition(x, y, false);
@@ -72,6 +84,24 @@ export class PopoverWindow implements EventSink {
 
   hide(): void {
     this.live()?.hide();
+  }
+
+  visible(): boolean {
+    return this.live()?.isVisible() ?? false;
+  }
+
+  /** As Ctrl/Cmd+W or Alt+F4 would (tests). */
+  close(): void {
+    this.live()?.close();
+  }
+
+  /**
+   * Escape in the page: a popover hides (the tray brings it back); a normal window is
+   * minimized, as windows are, so it stays in the taskbar where there is no tray.
+   */
+  dismiss(): void {
+    if (this.options.mode === 'popover') return this.hide();
+    this.live()?.minimize();
   }
 
   emit: EventSink['emit'] = (event, payload) => {
@@ -148,15 +178,18 @@ export class PopoverWindow implements EventSink {
     window.on('close', (event) => {
       if (this.quitting) return;
       event.preventDefault();
+      if (options.closeQuits) return options.quit();
       window.hide();
     });
+    window.on('session-end', () => options.sessionEnding());
     window.on('closed', () => {
       if (this.current === window) this.current = null;
     });
     // A popover goes away when the user looks elsewhere; a normal window stays where it is.
     if (popover) {
       window.on('blur', () => {
-        if (window.webContents.isDevToolsFocused()) return;
+        // Our own hide blurs it too: that is no click elsewhere, and must not block the next open.
+        if (!window.isVisible() || window.webContents.isDevToolsFocused()) return;
         this.hiddenByBlurAt = Date.now();
         window.hide();
       });

@@ -1,6 +1,7 @@
 import { app, session, shell } from 'electron';
 import { isAllowedLink, parseExternalUrl } from '../services/external-url';
 import type { Logger } from '../services/logger';
+import { offerEditMenu } from './edit-menu';
 
 /** Opens an allowed link in the user's browser; anything else is refused with a logged reason. */
 export async function openLinkChecked(url: URL, log: Logger): Promise<boolean> {
@@ -19,6 +20,7 @@ export async function openLinkChecked(url: URL, log: Logger): Promise<boolean> {
 export function hardenWebContents(isAppUrl: (url: string) => boolean, log: Logger): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   app.on('web-contents-created', (_event, contents) => {
+    offerEditMenu(contents);
     contents.on('will-navigate', (event, url) => {
       if (isAppUrl(url)) return;
       event.preventDefault();

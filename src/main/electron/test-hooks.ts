@@ -9,6 +9,11 @@ export interface TrayTestHooks {
   menuLabels(): string[];
   clickMenuItem(label: string): void;
   trayState(): TrayState;
+  /** The popover's own window (other windows a spec opens come in no set order). */
+  popoverVisible(): boolean;
+  showPopover(): void;
+  hidePopover(): void;
+  closePopover(): void;
 }
 
 /**
@@ -20,6 +25,10 @@ export function exposeTestHooks(enabled: boolean, tray: AppTray, popover: Popove
   const hooks: TrayTestHooks = {
     clickTray: (bounds) => popover.toggle(bounds),
     trayState: () => tray.state(),
+    popoverVisible: () => popover.visible(),
+    showPopover: () => popover.showAt(),
+    hidePopover: () => popover.hide(),
+    closePopover: () => popover.close(),
     menuLabels: () => tray.menuLines().map((line) => line.label),
     clickMenuItem: (label) => {
       const line = tray.menuLines().find((candidate) => candidate.label === label);

@@ -57,6 +57,8 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   let menu = Menu.buildFromTemplate(lines.map(toItem));
 
   tray.on('click', (_event, bounds) => actions.toggle(bounds));
+  // Two quick clicks would arrive as one double-click on macOS: each is a click (open, close).
+  if (process.platform === 'darwin') tray.setIgnoreDoubleClickEvents(true);
   // Linux's AppIndicator trays show only a menu; it must be set up front.
   if (process.platform === 'linux') tray.setContextMenu(menu);
   else tray.on('right-click', () => tray.popUpContextMenu(menu));

@@ -9,7 +9,7 @@ import { UpdateService, type UpdateSource } from '../services/updates';
 import type { TrayNotice } from './tray';
 
 /** electron-updater for the formats it updates (AppImage, nsis, dmg/zip); why not, otherwise. */
-function updateSource(log: Logger, beforeInstall: () => void): UpdateSource | { unsupported: string } {
+function updateSource(log: Logger, beforeInstall: () => Promise<void>): UpdateSource | { unsupported: string } {
   if (!app.isPackaged) return { unsupported: 'Development builds are not updated.' };
   if (process.platform === 'linux' && !process.env.APPIMAGE) {
     return { unsupported: 'Installed from a package: updates come through your package manager.' };
@@ -24,6 +24,8 @@ function updateSource(log: Logger, beforeInstall: () => void): UpdateSource | { 
     error: (m) => log.error(`updater: ${String(m)}`),
     debug: () => undefined,
   };
+  // electron-updater emits 'error' for a failed check, download or install: unheard, Node would throw it.
+  autoUpdater.on('error', (error) => log.warn('updater: failed', { error: String(error) }));
   return {
     async check() {
       const result = await autoUpdater.checkForUpdates();
@@ -32,10 +34,12 @@ function updateSource(log: Logger, beforeInstall: () => void): UpdateSource | { 
     async download() {
       await autoUpdater.downloadUpdate();
     },
-    // quitAndInstall closes the windows before before-quit: the popover must let them go.
+    // The files are written and the single-instance lock let go before the new version starts
+    // (the AppImage updater starts it at once, and it must not find this one still holding on).
     install: () => {
-      beforeInstall();
-      autoUpdater.quitAndInstall();
+      beforeInstall()
+        .then(() => autoUpdater.quitAndInstall())
+        .catch((error: unknown) => log.error('updates: the install did not start', { error }));
     },
   };
 }
@@ -60,7 +64,8 @@ export function startUpdates(options: {
   openSettingsFile: OpenSettingsFile;
   log: Logger;
   setNotice: (notice: TrayNotice | null) => void;
-  beforeInstall: () => void;
+  /** Writes the files, lets the popover close and the lock go: the old version steps aside. */
+  beforeInstall: () => Promise<void>;
 }): UpdateService {
   const { dataDir, settings, openSettingsFile, log, setNotice } = options;
   const file = openSettingsFile({ cwd: dataDir, name: 'updates', defaults: {}, projectVersion: appIdentity.version });

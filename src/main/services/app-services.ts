@@ -100,7 +100,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       data.stopTimers();
       const settled = await settledWithin(data.settled(), graceMs);
       data.close();
-      await api.close(!settled);
+      // With a grace (a quit) nothing else on the wire is waited for: sign-in, a refresh, a team load.
+      await api.close(!settled || Number.isFinite(graceMs));
       return settled;
     },
   };

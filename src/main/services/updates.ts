@@ -59,7 +59,12 @@ export class UpdateService {
     if (!enabled() || this.unsupported !== null || this.state.kind !== 'idle') return;
     const last = lastCheck.get();
     const due = last === null ? 0 : last + DAY_MS - clock.now();
-    this.timer = clock.setTimeout(() => void this.check(), Math.max(FIRST_CHECK_AFTER_MS, due));
+    this.timer = clock.setTimeout(
+      () => {
+        this.check().catch((error: unknown) => this.options.log.warn('updates: the check failed', { error }));
+      },
+      Math.max(FIRST_CHECK_AFTER_MS, due),
+    );
   }
 
   /** One check, if the day's has not run; then the next is planned. */

@@ -7,7 +7,15 @@ async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
   const web = await startWebApp({ env: process.env, rendererDir });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
-  const stop = (): void => void web.close().then(() => process.exit(0));
+  const stop = (): void => {
+    web
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`Toggl Tray web shell did not close cleanly: ${String(error)}\n`);
+        process.exit(1);
+      });
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -5,6 +5,7 @@ const env = {
   ELECTRON_RENDERER_URL: 'http://localhost:5173',
   TOGGL_TRAY_IPC_RECORD: '/tmp/ipc.log',
   TOGGL_TRAY_TEST_HOOKS: '1',
+  TOGGL_TRAY_WINDOW_MODE: 'popover',
   TOGGL_API_URL: 'http://127.0.0.1:4010/api/v9',
 };
 
@@ -14,8 +15,10 @@ describe('development switches', () => {
       rendererUrl: 'http://localhost:5173',
       ipcRecordFile: '/tmp/ipc.log',
       testHooks: true,
+      windowMode: 'popover',
       ignored: [],
     });
+    expect(readDevSwitches({ TOGGL_TRAY_WINDOW_MODE: 'sideways' }, false).windowMode).toBeUndefined();
     expect(readDevSwitches({ TOGGL_TRAY_TEST_HOOKS: 'yes' }, false).testHooks).toBe(false);
   });
 
@@ -24,7 +27,8 @@ describe('development switches', () => {
       rendererUrl: undefined,
       ipcRecordFile: undefined,
       testHooks: false,
-      ignored: ['ELECTRON_RENDERER_URL', 'TOGGL_TRAY_IPC_RECORD', 'TOGGL_TRAY_TEST_HOOKS'],
+      windowMode: undefined,
+      ignored: ['ELECTRON_RENDERER_URL', 'TOGGL_TRAY_IPC_RECORD', 'TOGGL_TRAY_TEST_HOOKS', 'TOGGL_TRAY_WINDOW_MODE'],
     });
     expect(readDevSwitches({}, true).ignored).toEqual([]);
   });

@@ -47,6 +47,8 @@ export function autostartEntry(target: AutostartTarget): string {
     'Icon=toggl-tray',
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
+    // A moment for the tray host (GNOME's AppIndicator extension) to come up first.
+    'X-GNOME-Autostart-Delay=5',
     '',
   ].join('\n');
 }

@@ -34,3 +34,23 @@ export function launchCommandFrom(additionalData: unknown, argv: readonly string
   // Older or foreign starters pass nothing: fall back on the command line (Chromium may reorder it).
   return launchCommandOf(argv);
 }
+
+/**
+ * Commands from second starts, held until the window exists: a key bound to `--toggle`
+ * pressed while this start is still opening the keychain is not lost.
+ */
+export class LaunchInbox {
+  private readonly waiting: LaunchCommand[] = [];
+  private handler: ((command: LaunchCommand) => void) | undefined;
+
+  receive(command: LaunchCommand): void {
+    if (this.handler) this.handler(command);
+    else this.waiting.push(command);
+  }
+
+  /** From now on commands go to `handler`; those that came before go now, in order. */
+  handleWith(handler: (command: LaunchCommand) => void): void {
+    this.handler = handler;
+    for (const command of this.waiting.splice(0)) handler(command);
+  }
+}

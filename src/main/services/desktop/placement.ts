@@ -23,9 +23,10 @@ export interface Placement {
 
 export const TOGGLE_COMMAND = 'toggl-tray --toggle';
 
-/** Wayland unless the app was told to run through XWayland (`--ozone-platform=x11`). */
+/** Wayland unless the app was told to run through XWayland (`--ozone-platform=x11`, or the hint). */
 export function isWaylandSession(env: NodeJS.ProcessEnv, argv: readonly string[]): boolean {
-  if (argv.some((argument) => argument === '--ozone-platform=x11')) return false;
+  const x11 = ['--ozone-platform=x11', '--ozone-platform-hint=x11'];
+  if (argv.some((argument) => x11.includes(argument)) || env.ELECTRON_OZONE_PLATFORM_HINT === 'x11') return false;
   return env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
 }
 
@@ -62,4 +63,16 @@ export function shortcutProblem(shortcut: string, wayland: boolean): string {
     return `Wayland does not let apps take global shortcuts here, so ${shortcut} was not set. Bind a key to “${TOGGLE_COMMAND}” in your desktop’s keyboard settings instead.`;
   }
   return `The shortcut ${shortcut} is taken by another app or the system; choose another.`;
+}
+
+/**
+ * What the bus said about a tray host, as far as it can be trusted. GNOME is the desktop
+ * that shows none without its AppIndicator extension, and the bus says so reliably there;
+ * elsewhere an old X11 tray (XEmbed: i3bar, tint2) shows Electron's icon without owning the
+ * watcher's name, so "no" is only "unknown".
+ */
+export function trayHostOn(env: NodeJS.ProcessEnv, onBus: boolean | null): boolean | null {
+  if (onBus !== false) return onBus;
+  const desktops = (env.XDG_CURRENT_DESKTOP ?? '').split(':').map((name) => name.toUpperCase());
+  return desktops.includes('GNOME') ? false : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LaunchInbox,
   asksForWindow,
   launchCommandFrom,
   launchCommandOf,
@@ -8,6 +9,7 @@ import {
   isWaylandSession,
   placementFor,
   shortcutProblem,
+  trayHostOn,
   type DesktopFacts,
 } from '../../../../src/main/services/desktop/placement';
 
@@ -76,5 +78,32 @@ describe('a second start of toggl-tray', () => {
     expect(launchCommandFrom({ command: 'toggle' }, ['toggl-tray'])).toBe('toggle');
     expect(launchCommandFrom({ command: 'format-disk' }, ['toggl-tray', '--toggle'])).toBe('toggle');
     expect(launchCommandFrom(null, ['toggl-tray'])).toBe('show');
+  });
+});
+
+describe('whether the desktop shows tray icons', () => {
+  it('trusts "no tray host" on GNOME only; elsewhere an XEmbed tray may show the icon anyway', () => {
+    expect(trayHostOn({ XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' }, false)).toBe(false);
+    expect(trayHostOn({ XDG_CURRENT_DESKTOP: 'i3' }, false)).toBeNull();
+    expect(trayHostOn({}, false)).toBeNull();
+    expect(trayHostOn({ XDG_CURRENT_DESKTOP: 'KDE' }, true)).toBe(true);
+    expect(trayHostOn({ XDG_CURRENT_DESKTOP: 'GNOME' }, null)).toBeNull();
+  });
+
+  it('reads XWayland asked for by the platform hint too', () => {
+    expect(isWaylandSession({ WAYLAND_DISPLAY: 'wayland-0' }, ['--ozone-platform-hint=x11'])).toBe(false);
+    expect(isWaylandSession({ WAYLAND_DISPLAY: 'wayland-0', ELECTRON_OZONE_PLATFORM_HINT: 'x11' }, [])).toBe(false);
+  });
+});
+
+describe('commands from second starts', () => {
+  it('are held until the window can take them, then given in order', () => {
+    const inbox = new LaunchInbox();
+    inbox.receive('toggle');
+    inbox.receive('show');
+    const taken: string[] = [];
+    inbox.handleWith((command) => taken.push(command));
+    inbox.receive('toggle');
+    expect(taken).toEqual(['toggle', 'show', 'toggle']);
   });
 });
