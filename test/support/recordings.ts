@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 /** A real Toggl answer, as test/fixtures/toggl keeps it (see its README). */
 export interface Recording {
   file: string;
-  request: { method: string | null; path: string | null; query: Record<string, string> };
+  /** When Toggl answered, as the HTTP Date header said it. */
+  recorded: string;
+  /** `body`: the JSON the client sent, where there was one. */
+  request: { method: string | null; path: string | null; query: Record<string, string>; body?: unknown };
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 

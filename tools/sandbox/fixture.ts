@@ -1,4 +1,5 @@
 import { addClient, addOrganization, addProject, addProjectUser, addTask, addUser, addWorkspace } from './builders';
+import { addDemoTimeEntries, addGeneratedTimeEntries } from './fixture-time-entries';
 import { clientName, projectName, seededRandom, taskName } from './names';
 import { SandboxState } from './state';
 
@@ -20,7 +21,8 @@ export const TEAMMATE = {
  * an admin of one and a plain member of the other (only admins may create projects there), a
  * second organization on Starter, and a third on the Free plan, which, as on Toggl, has no
  * tasks and nothing billable. Clients, active and archived projects, active and done tasks,
- * project users and a group.
+ * project users and a group. Time entries of the last days, none running
+ * (fixture-time-entries.ts).
  */
 export function createFixture(now: () => number = Date.now): SandboxState {
   const state = new SandboxState(now);
@@ -120,6 +122,7 @@ export function createFixture(now: () => number = Date.now): SandboxState {
   });
   const projectGroupId = state.nextId();
   state.projectGroups.set(projectGroupId, { id: projectGroupId, group_id: groupId, pid: website.id, wid: studioWs });
+  addDemoTimeEntries(state, demo, sam);
   return state;
 }
 
@@ -165,7 +168,7 @@ export function largeAccountNames(
 /**
  * A large account for benchmarks: the demo user as admin of one Premium workspace with the
  * given numbers of projects and tasks (tasks spread evenly; every tenth project archived),
- * named as people name them (../names.ts).
+ * named as people name them (../names.ts), and a quarter of time entries (about 450).
  */
 export function createLargeAccount(projects: number, tasks: number, now: () => number = Date.now): SandboxState {
   // Made a month ago, as a real account's items were: a `since` sync asks only for what changed after.
@@ -195,5 +198,7 @@ export function createLargeAccount(projects: number, tasks: number, now: () => n
     });
   }
   building = false;
+  // After the clock is back at now: the entries lie in the last 90 days, not a month earlier.
+  addGeneratedTimeEntries(state, demo, workspace, LARGE_ACCOUNT_SEED + 1);
   return state;
 }

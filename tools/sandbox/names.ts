@@ -101,6 +101,34 @@ export function taskName(random: Random): string {
   return capital(Array.from({ length: count }, () => pick(random, WORDS)).join(' '));
 }
 
+const ACTIVITIES = [
+  'Code review',
+  'Sprint planning',
+  'Client call',
+  'Bug fixing',
+  'Design review',
+  'Documentation',
+  'Research',
+  'Email',
+  'Testing',
+  'Deployment',
+  'Standup',
+  'Pairing session',
+  'Workshop prep',
+  'Invoices',
+  'Überarbeitung Entwurf',
+  'Réunion équipe',
+  'Revisión de campaña',
+];
+
+/** A time entry's description: an activity, sometimes with a word of the work, sometimes none (null). */
+export function timeEntryDescription(random: Random): string | null {
+  const roll = random();
+  if (roll < 0.05) return null;
+  const activity = pick(random, ACTIVITIES);
+  return roll < 0.35 ? `${activity}: ${pick(random, WORDS)}` : activity;
+}
+
 /** A client name. */
 export function clientName(random: Random): string {
   return `${capital(pick(random, CLIENTS).toLowerCase())} ${pick(random, ['Corp', 'GmbH', 'SA', 'Ltd', 'AB'])}`;

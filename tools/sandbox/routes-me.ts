@@ -13,6 +13,8 @@ import {
   type RouteContext,
 } from './routing';
 import type { SandboxProject, SandboxUser } from './state';
+import { recentTimeEntries } from './time-entry-queries';
+import { timeEntryView } from './time-entry-view';
 
 function userView(user: SandboxUser): TogglUser {
   return {
@@ -123,7 +125,11 @@ export const meRoutes: Route[] = [
     );
     const clients = myClients(context);
     const tasks = myTasks(context, true, undefined).map((task) => state.taskView(task));
-    // As recorded: Toggl leaves `clients` and `tasks` out when there are none (not [] or null).
+    const timeEntries = recentTimeEntries(state, context.user.id, context.now).map((entry) =>
+      timeEntryView(state, entry),
+    );
+    // As recorded: Toggl leaves `clients` and `tasks` out when there are none (not [] or null);
+    // `time_entries` is assumed to do the same (every recorded answer had some).
     return {
       ...user,
       ...(clients.length > 0 && { clients }),
@@ -131,7 +137,7 @@ export const meRoutes: Route[] = [
       ...(tasks.length > 0 && { tasks }),
       tags,
       workspaces,
-      time_entries: [],
+      ...(timeEntries.length > 0 && { time_entries: timeEntries }),
     };
   }),
   route('PUT', '/me', updateMe),

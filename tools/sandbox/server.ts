@@ -1,16 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SandboxElsewhere } from './elsewhere';
 import { NO_FAULTS, seededRandom, type FaultSettings, type ForcedAnswer, type ForcedDrop } from './faults';
 import { FREE_PLAN_QUOTAS, HourlyQuota, LeakyBucket, type LeakyBucketOptions, type QuotaLimits } from './limits';
 import { groupRoutes } from './routes-groups';
 import { meRoutes } from './routes-me';
 import { projectRoutes } from './routes-projects';
 import { taskRoutes } from './routes-tasks';
+import { timeEntryRoutes } from './routes-time-entries';
 import { SandboxHttpError, type Route } from './routing';
 import type { SandboxState, SandboxUser } from './state';
 
 export const API_PREFIX = '/api/v9';
-const ROUTES: Route[] = [...meRoutes, ...projectRoutes, ...taskRoutes, ...groupRoutes];
+const ROUTES: Route[] = [...meRoutes, ...timeEntryRoutes, ...projectRoutes, ...taskRoutes, ...groupRoutes];
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SandboxOptions {
@@ -71,6 +73,8 @@ function readBody(req: IncomingMessage): Promise<string> {
  */
 export class TogglSandbox {
   readonly state: SandboxState;
+  /** Changes made outside the app under test (the web app, a phone): elsewhere.ts. */
+  readonly elsewhere: SandboxElsewhere;
   readonly requests: RecordedRequest[] = [];
   faults: FaultSettings = { ...NO_FAULTS };
   private readonly held: { match: (method: string, path: string) => boolean; released: Promise<void> }[] = [];
@@ -85,6 +89,7 @@ export class TogglSandbox {
 
   constructor(options: SandboxOptions) {
     this.state = options.state;
+    this.elsewhere = new SandboxElsewhere(this.state);
     this.port = options.port ?? 0;
     this.limits = options.quotas ?? FREE_PLAN_QUOTAS;
     this.quota = new HourlyQuota(this.state.now);
@@ -317,8 +322,10 @@ export class TogglSandbox {
         break;
       }
     }
-    if (!matched)
-      return { status: pathExists ? 405 : 404, body: pathExists ? 'Method Not Allowed' : 'Not Found', headers };
+    // As recorded (me-organizations-post-405, ws-time-entries-get-405): a 405 has an empty
+    // body and no content type.
+    if (!matched && pathExists) return { status: 405, body: '', raw: true, headers };
+    if (!matched) return { status: 404, body: 'Not Found', headers };
 
     let body: unknown;
     if (bodyText.trim() !== '') {

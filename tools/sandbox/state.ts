@@ -46,9 +46,34 @@ export type SandboxWorkspace = Omit<TogglWorkspace, 'role' | 'admin'> & {
 
 export type SandboxProject = TogglProject & { creator_id: number };
 
+/**
+ * A time entry as the sandbox keeps it (what it answers is built from this by
+ * time-entry-view.ts). A running entry has `stop` null and `duration` minus its start in epoch
+ * seconds, as Toggl answers (../shared/toggl-recordings: me-related-200-go-2024-12-12).
+ */
+export interface SandboxTimeEntry {
+  id: number;
+  workspace_id: number;
+  project_id: number | null;
+  task_id: number | null;
+  user_id: number;
+  description: string | null;
+  /** Whole seconds, "+00:00". */
+  start: string;
+  stop: string | null;
+  duration: number;
+  billable: boolean;
+  /** Tag names are looked up at answer time, so a renamed tag shows its new name. */
+  tag_ids: number[];
+  /** Kept, though Toggl never answers it: which client made the entry. */
+  created_with: string;
+  at: string;
+  server_deleted_at: string | null;
+}
+
 export { TOGGL_PALETTE } from '../../src/shared/palette';
 
-/** The sandbox's whole world, in memory. Deleted projects and tasks stay as tombstones. */
+/** The sandbox's whole world, in memory. Deleted projects, tasks and time entries stay as tombstones. */
 export class SandboxState {
   users = new Map<number, SandboxUser>();
   organizations = new Map<number, SandboxOrganization>();
@@ -60,6 +85,7 @@ export class SandboxState {
   projectUsers = new Map<number, TogglProjectUser>();
   groups = new Map<number, TogglGroup & { organization_id: number }>();
   projectGroups = new Map<number, TogglProjectGroup>();
+  timeEntries = new Map<number, SandboxTimeEntry>();
   private lastId = 1000;
 
   constructor(readonly now: () => number = Date.now) {}
