@@ -10,6 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => p.close());
 
+const tree = () => screen.getByRole('tree', { name: 'Projects and tasks' });
+
 describe('the popover, mounted against the real services', () => {
   it('lists, searches key by key, creates a project through its form, and shows it pending offline', async () => {
     await p.showWorkspace('Demo Studio');
@@ -60,6 +62,7 @@ describe('the popover, mounted against the real services', () => {
     await p.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(p.row('Store listing')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New task' }));
 
     await p.rowAction('Store listing', 'Edit');
     dialog = screen.getByRole('dialog');
@@ -67,10 +70,12 @@ describe('the popover, mounted against the real services', () => {
     await p.user.type(within(dialog).getByLabelText('Name'), 'Store listing v2');
     await p.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(p.row('Store listing v2')).toBeTruthy();
+    expect(document.activeElement).toBe(within(p.row('Store listing v2')).getByRole('button', { name: 'Edit' }));
 
     await p.rowAction('Hiring', 'Delete');
     await p.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(screen.queryByRole('treeitem', { name: 'Hiring' })).toBeNull();
+    expect(document.activeElement).toBe(tree());
   });
 
   it('a change Toggl refuses shows Retry and Discard; Discard puts the list back', async () => {

@@ -1,6 +1,7 @@
 import type { OutboxEntryView } from '../../../shared/entities';
 import type { DataCommands, UndoOffer } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
+import { focusOn } from './focus';
 import type { ProjectSave, TaskSave } from './list/actions';
 import type { Row } from './list/tree';
 
@@ -18,12 +19,14 @@ export class MainViewState {
   form = $state<Form | null>(null);
   formError = $state<string | null>(null);
   undo = $state<UndoOffer | null>(null);
-  /** Where focus goes back to when a dialog closes. */
+  /** Where focus goes when a dialog's opener cannot take it back: the tree, or the search box when nothing is listed. */
   tree = $state<HTMLDivElement>();
   searchInput = $state<HTMLInputElement>();
   readonly #list: DataState;
   readonly #commands: DataCommands;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where focus goes when the dialog closes instead of its opener, which went with its row (or is about to). */
+  #focusOnClose: 'list' | null = null;
 
   constructor(list: DataState, commands: DataCommands) {
     this.#list = list;
@@ -32,6 +35,7 @@ export class MainViewState {
 
   open(form: Form): void {
     this.formError = null;
+    this.#focusOnClose = null;
     this.form = form;
   }
 
@@ -40,12 +44,27 @@ export class MainViewState {
     else if (row.kind === 'task') this.open({ kind: 'task', row });
   }
 
+  /** Closes the dialog; it puts focus back as it goes (returnFocus). */
   close(): void {
     this.form = null;
     this.formError = null;
-    // Back to the list (or to the search box when nothing is listed).
-    if (this.tree?.isConnected) this.tree.focus();
-    else this.searchInput?.focus();
+  }
+
+  /**
+   * Where focus goes once a dialog is gone: back to what opened it, unless that went with the
+   * row the dialog acted on, or cannot take focus any more; then to the list.
+   */
+  returnFocus(opener: HTMLElement | null): void {
+    const instead = this.#focusOnClose;
+    this.#focusOnClose = null;
+    if (instead === 'list' || !(opener && focusOn(opener))) this.focusList();
+  }
+
+  /** Focus on the list (its selected row), or on the search box when nothing is listed. */
+  focusList(): void {
+    const tree = this.tree;
+    if (this.#list.items.length > 0 && tree && focusOn(tree)) return;
+    this.searchInput?.focus();
   }
 
   async saveProject(save: ProjectSave): Promise<void> {
@@ -60,11 +79,15 @@ export class MainViewState {
 
   async confirmDelete(row: Row): Promise<void> {
     await this.#commands.remove(row);
+    // Its Delete button goes with the row.
+    if (this.#commands.error === null) this.#focusOnClose = 'list';
     this.close();
   }
 
   resolve(entry: OutboxEntryView, keep: 'mine' | 'theirs'): void {
     void this.#commands.resolve(entry, keep);
+    // The Resolve button that opened it goes with the conflict.
+    this.#focusOnClose = 'list';
     this.close();
   }
 
