@@ -11,6 +11,7 @@ beforeEach(async () => {
 afterEach(() => p.close());
 
 const tree = () => screen.getByRole('tree', { name: 'Projects and tasks' });
+const selected = () => tree().querySelector('[aria-selected="true"]')?.getAttribute('aria-label');
 
 describe('the popover, mounted against the real services', () => {
   it('lists, searches key by key, creates a project through its form, and shows it pending offline', async () => {
@@ -50,6 +51,9 @@ describe('the popover, mounted against the real services', () => {
     await p.showWorkspace('Demo Studio');
     await p.rowAction('Internal tools', 'Archive');
     expect(screen.getByText('Archived “Internal tools”.')).toBeTruthy();
+    // It was the last row: the selection and focus go to the one before, never to the page.
+    expect(document.activeElement).toBe(tree());
+    expect(selected()).toBe('Hiring');
     await p.click(screen.getByRole('button', { name: 'Undo' }));
     await p.click(p.row('Internal tools'));
     expect(within(p.row('Internal tools')).getByRole('button', { name: 'Archive' })).toBeTruthy();
@@ -76,6 +80,7 @@ describe('the popover, mounted against the real services', () => {
     await p.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(screen.queryByRole('treeitem', { name: 'Hiring' })).toBeNull();
     expect(document.activeElement).toBe(tree());
+    expect(selected()).toBe('Internal tools');
   });
 
   it('a change Toggl refuses shows Retry and Discard; Discard puts the list back', async () => {

@@ -4,11 +4,12 @@ import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { listKeydown } from '../../../src/renderer/src/lib/keyboard';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
-import { inProcessApi } from '../../support/in-process-api';
+import { inProcessApi, type InProcessApi } from '../../support/in-process-api';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
 let app: LaunchedApp;
+let api: InProcessApi;
 let list: DataState;
 let ui: MainViewState;
 let search: HTMLInputElement;
@@ -18,7 +19,7 @@ const opened: string[] = [];
 beforeEach(async () => {
   world = await createSyncWorld();
   app = await world.launch();
-  const api = inProcessApi(app);
+  api = inProcessApi(app);
   list = new DataState(api);
   ui = new MainViewState(list, new DataCommands(api, list));
   await list.load();
@@ -41,6 +42,12 @@ afterEach(async () => {
   document.body.replaceChildren();
   await world.cleanup();
 });
+
+/** The page's calls answered, and what the page does with the answers done. */
+async function answered(): Promise<void> {
+  await api.idle();
+  await new Promise((resolve) => setImmediate(resolve));
+}
 
 function press(key: string, options: KeyboardEventInit = {}, target: EventTarget = document.body): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...options });
@@ -85,5 +92,35 @@ describe('the main view’s keyboard map', () => {
     await app.services.data.settled();
     await new Promise((resolve) => setImmediate(resolve));
     expect(ui.undo?.message).toBe('Archived “Internal tools”.');
+  });
+
+  it('Ctrl+E: the row archived out of sight hands the selection to the next one, and focus to the list', async () => {
+    const at = list.items.findIndex((row) => row.kind === 'project' && row.project.name === 'Hiring');
+    const next = list.items[at + 1];
+    list.selectedKey = list.items[at]?.key ?? null;
+    search.focus();
+    // From the search box focus stays there, where the user is typing.
+    press('e', { ctrlKey: true }, search);
+    await answered();
+    expect(list.selectedKey).toBe(next?.key);
+    expect(document.activeElement).toBe(search);
+    // From the list (or a row's button, which may go with its row) focus is on the list.
+    const after = list.items.findIndex((row) => row.key === next?.key) + 1;
+    tree.focus();
+    press('e', { ctrlKey: true }, tree);
+    await answered();
+    expect(list.selectedKey).toBe(list.items[after]?.key);
+    expect(document.activeElement).toBe(tree);
+  });
+
+  it('Ctrl+E on the only row listed: nothing is left to select, and focus goes to the search box', async () => {
+    list.workspaceId = list.view?.workspaces.find((workspace) => workspace.name === 'Dana Consulting')?.id ?? 0;
+    expect(list.items.map((row) => row.key)).toHaveLength(1);
+    list.selectedKey = list.items[0]?.key ?? null;
+    tree.focus();
+    press('e', { ctrlKey: true }, tree);
+    await answered();
+    expect(list.selectedKey).toBeNull();
+    expect(document.activeElement).toBe(search);
   });
 });

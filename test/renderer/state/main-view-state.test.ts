@@ -55,9 +55,14 @@ describe('MainViewState (dialogs and Undo) against the real services', () => {
 
   it('deletes after confirming, and marks several tasks done in one go', async () => {
     const hiring = row('Hiring');
+    const next = list.items[list.items.findIndex((item) => item.key === hiring.key) + 1];
+    list.selectedKey = hiring.key;
     ui.open({ kind: 'delete', row: hiring });
     await ui.confirmDelete(hiring);
     expect(ui.form).toBeNull();
+    // The deleted row does not keep the selection: the next one has it.
+    expect(next).toBeDefined();
+    expect(list.selectedKey).toBe(next?.key);
     const view = await app.call('data.view');
     expect(view.outbox.map((entry) => entry.summary)).toEqual(['Delete project “Hiring”']);
     const website = view.projects.find((project) => project.name === 'Website redesign')?.id ?? 0;

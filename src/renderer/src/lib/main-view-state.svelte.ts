@@ -3,6 +3,7 @@ import type { DataCommands, UndoOffer } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
 import { focusOn } from './focus';
 import type { ProjectSave, TaskSave } from './list/actions';
+import { leavingWith, selectionAfter } from './list/selection-after';
 import type { Row } from './list/tree';
 
 export type Form =
@@ -19,14 +20,14 @@ export class MainViewState {
   form = $state<Form | null>(null);
   formError = $state<string | null>(null);
   undo = $state<UndoOffer | null>(null);
-  /** Where focus goes when a dialog's opener cannot take it back: the tree, or the search box when nothing is listed. */
+  /** Where focus goes when what had it is gone (a row, a dialog and its opener): the tree, or the search box. */
   tree = $state<HTMLDivElement>();
   searchInput = $state<HTMLInputElement>();
   readonly #list: DataState;
   readonly #commands: DataCommands;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
   /** Where focus goes when the dialog closes instead of its opener, which went with its row (or is about to). */
-  #focusOnClose: 'list' | null = null;
+  #focusOnClose: 'list' | 'search' | null = null;
 
   constructor(list: DataState, commands: DataCommands) {
     this.#list = list;
@@ -57,7 +58,8 @@ export class MainViewState {
   returnFocus(opener: HTMLElement | null): void {
     const instead = this.#focusOnClose;
     this.#focusOnClose = null;
-    if (instead === 'list' || !(opener && focusOn(opener))) this.focusList();
+    if (instead === 'search') this.searchInput?.focus();
+    else if (instead === 'list' || !(opener && focusOn(opener))) this.focusList();
   }
 
   /** Focus on the list (its selected row), or on the search box when nothing is listed. */
@@ -78,9 +80,13 @@ export class MainViewState {
   }
 
   async confirmDelete(row: Row): Promise<void> {
+    const before = this.#list.items;
     await this.#commands.remove(row);
-    // Its Delete button goes with the row.
-    if (this.#commands.error === null) this.#focusOnClose = 'list';
+    if (this.#commands.error === null) {
+      this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, leavingWith([row]));
+      // The row may still be listed until main's change arrives: whether any is left is known now.
+      this.#focusOnClose = this.#list.selectedKey === null ? 'search' : 'list';
+    }
     this.close();
   }
 
@@ -91,9 +97,27 @@ export class MainViewState {
     this.close();
   }
 
-  /** Archive/restore or done/undone, with the last one offered as Undo for a few seconds. */
+  /**
+   * Archive/restore or done/undone, with the last one offered as Undo for a few seconds. Rows
+   * that leave the list take neither the selection nor focus with them: both go to the next row.
+   */
   async setActive(rows: Row[], active: boolean): Promise<void> {
-    for (const offer of await this.#commands.setActive(rows, active)) this.#offerUndo(offer);
+    const before = this.#list.items;
+    const leaving = active ? [] : rows.filter((row) => this.#hiddenWhenInactive(row));
+    const offers = await this.#commands.setActive(rows, active);
+    for (const offer of offers) this.#offerUndo(offer);
+    if (offers.length === 0 || leaving.length === 0) return;
+    // Read now, not before the call: a click on a row's Archive button selects that row on its way up.
+    this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, leavingWith(leaving));
+    const search = this.searchInput;
+    if (this.#list.selectedKey === null) search?.focus();
+    // Ctrl/Cmd+E typed in the search box leaves focus there; anywhere else it could be lost with the row.
+    else if (search?.ownerDocument.activeElement !== search) this.focusList();
+  }
+
+  /** An archived project is out of sight unless "Show archived" is on; a done task unless "Show done tasks". */
+  #hiddenWhenInactive(row: Row): boolean {
+    return row.kind === 'project' ? !this.#list.showArchived : row.kind === 'task' && !this.#list.showDone;
   }
 
   /** The selected rows (or the picked ones) flipped: archive what is active, restore what is not. */
