@@ -32,6 +32,8 @@ describe('the Members dialog', () => {
     await p.click(within(dialog).getByRole('button', { name: 'Add' }));
     await p.settle();
     expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Dana Demo', 'Sam Teammate']);
+    // The Add button is disabled once they are on it: focus goes to their row, not the page.
+    expect(document.activeElement).toBe(within(members()[0] as HTMLElement).getByRole('checkbox', { name: 'Manager' }));
     expect(
       onToggl('Mobile app')
         .map((member) => member.user_id)
@@ -49,6 +51,25 @@ describe('the Members dialog', () => {
     await p.settle();
     expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Dana Demo']);
     expect(onToggl('Mobile app').map((member) => member.user_id)).toEqual([userId('demo@toggl-tray.test')]);
+    // The last row went: no row took its place, so focus is on the add box.
+    expect(document.activeElement).toBe(within(dialog).getByRole('combobox', { name: 'Add member' }));
+    await p.click(within(members()[0] as HTMLElement).getByRole('button', { name: 'Remove' }));
+    await p.settle();
+    expect(within(dialog).getByText('Nobody is on this project yet.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByRole('combobox', { name: 'Add member' }));
+  });
+
+  it('after a Remove, focus goes to the row that took the removed one’s place', async () => {
+    await p.rowAction('Mobile app', 'Members');
+    const dialog = screen.getByRole('dialog', { name: 'Members of “Mobile app”' });
+    const members = () => within(within(dialog).getByRole('list', { name: 'Members' })).getAllByRole('listitem');
+    await p.user.selectOptions(within(dialog).getByRole('combobox', { name: 'Add member' }), 'Dana Demo');
+    await p.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await p.settle();
+    await p.click(within(members()[0] as HTMLElement).getByRole('button', { name: 'Remove' }));
+    await p.settle();
+    expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Sam Teammate']);
+    expect(document.activeElement).toBe(within(members()[0] as HTMLElement).getByRole('checkbox', { name: 'Manager' }));
   });
 
   it('adds and removes a group in the Groups section', async () => {
@@ -64,9 +85,12 @@ describe('the Members dialog', () => {
     const designers = within(onProject)
       .getAllByRole('listitem')
       .find((item) => item.textContent.includes('Designers'));
-    await p.click(within(designers as HTMLElement).getByRole('button', { name: 'Remove' }));
+    const remove = within(designers as HTMLElement).getByRole('button', { name: 'Remove' });
+    expect(document.activeElement).toBe(remove);
+    await p.click(remove);
     await p.settle();
     expect([...p.world.sandbox.state.projectGroups.values()].length).toBe(1);
+    expect(document.activeElement).toBe(within(groups).getByRole('combobox', { name: 'Add group' }));
   });
 
   it('where the user neither administers nor manages the project, it shows who is on it and changes nothing', async () => {
