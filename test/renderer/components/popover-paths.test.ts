@@ -62,6 +62,22 @@ describe('the popover, paths beyond the main ones', () => {
     await p.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
   });
 
+  it('Enter and Space on a row’s own button or Done box press it, instead of editing or picking the row', async () => {
+    await p.click(p.row('Mobile app'));
+    within(p.row('Mobile app')).getByRole('button', { name: 'Members' }).focus();
+    await key('{Enter}');
+    expect(screen.getByRole('dialog', { name: 'Members of “Mobile app”' })).toBeTruthy();
+    await key('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(within(p.row('Mobile app')).getByRole('button', { name: 'Members' }));
+    await key('{ArrowRight}');
+    const done = within(p.row('Onboarding flow')).getByRole('checkbox', { name: 'Done' });
+    done.focus();
+    await key(' ');
+    expect(screen.getByText('Marked “Onboarding flow” done.')).toBeTruthy();
+    expect(screen.queryByText('1 selected')).toBeNull();
+  });
+
   it('picks several with Ctrl+click and Space, then archives them together', async () => {
     await p.click(p.row('Internal tools'));
     tree().focus();
