@@ -40,7 +40,7 @@ test('archive with the row’s button, on the last row: focus is on the row befo
   await expectFocusOnRow(page, 'Hiring');
 });
 
-test('done with a task’s checkbox: focus is on the next row', async ({ app: { page } }) => {
+test('done with a task’s checkbox: focus is on the next row; Undo leaves it on the list', async ({ app: { page } }) => {
   await signIn(page);
   await showWorkspace(page, 'Demo Studio');
   const item = itemIn(page);
@@ -50,6 +50,10 @@ test('done with a task’s checkbox: focus is on the next row', async ({ app: { 
   await item('Visual design').getByRole('checkbox', { name: 'Done' }).click();
   await expect(item('Visual design')).toHaveCount(0);
   await expectFocusOnRow(page, 'Mobile app');
+  // Undo brings it back; its toast goes, and focus with it to the list.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(item('Visual design')).toBeVisible();
+  await expect(page.getByRole('tree')).toBeFocused();
 });
 
 test('delete after confirming by keyboard: focus is on the next row', async ({ app: { page } }) => {

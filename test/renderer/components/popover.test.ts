@@ -55,6 +55,8 @@ describe('the popover, mounted against the real services', () => {
     expect(document.activeElement).toBe(tree());
     expect(selected()).toBe('Hiring');
     await p.click(screen.getByRole('button', { name: 'Undo' }));
+    // The toast goes with its button: focus is on the list.
+    expect(document.activeElement).toBe(tree());
     await p.click(p.row('Internal tools'));
     expect(within(p.row('Internal tools')).getByRole('button', { name: 'Archive' })).toBeTruthy();
 

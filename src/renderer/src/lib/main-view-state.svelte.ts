@@ -23,6 +23,8 @@ export class MainViewState {
   /** Where focus goes when what had it is gone (a row, a dialog and its opener): the tree, or the search box. */
   tree = $state<HTMLDivElement>();
   searchInput = $state<HTMLInputElement>();
+  /** The Undo toast while it shows: focus on its button must not go with it. */
+  toast = $state<HTMLElement>();
   readonly #list: DataState;
   readonly #commands: DataCommands;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -133,12 +135,20 @@ export class MainViewState {
 
   takeUndo(): void {
     void this.undo?.undo();
+    this.#dropUndo();
+  }
+
+  /** The toast goes (taken, or its time is up); focus on its button goes to the list, not the body. */
+  #dropUndo(): void {
+    const toast = this.toast;
+    const focused = toast?.contains(toast.ownerDocument.activeElement) ?? false;
     this.undo = null;
+    if (focused) this.focusList();
   }
 
   #offerUndo(offer: UndoOffer): void {
     clearTimeout(this.#undoTimer);
     this.undo = offer;
-    this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+    this.#undoTimer = setTimeout(() => this.#dropUndo(), UNDO_MS);
   }
 }
