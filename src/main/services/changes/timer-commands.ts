@@ -47,7 +47,7 @@ export class TimerCommands {
     if (description.length > DESCRIPTION_MAX)
       refuse(`A description can be at most ${DESCRIPTION_MAX} characters (this one has ${description.length}).`);
 
-    const at = new Date(this.options.now()).toISOString();
+    const at = this.instant();
     this.stopRunning(view, at);
     const tempId = this.options.queue.takeTempId();
     const billable = project?.billable ?? false;
@@ -57,7 +57,12 @@ export class TimerCommands {
 
   /** Stops the running entry now; nothing runs: nothing to do. */
   stop(): void {
-    this.stopRunning(this.options.view(), new Date(this.options.now()).toISOString());
+    this.stopRunning(this.options.view(), this.instant());
+  }
+
+  /** Now, in the whole seconds Toggl keeps: a stop and the next start are the same instant there too. */
+  private instant(): string {
+    return new Date(Math.floor(this.options.now() / 1000) * 1000).toISOString();
   }
 
   /** A new running entry like an earlier one (its description, project and task). */
