@@ -104,8 +104,10 @@ const write = (name, data) => {
 // waiting, red for a failed change; offline greys the whole icon. As a template (macOS, black
 // and alpha only): a ring for waiting, a filled dot for failed, the mark faded for offline.
 const GREY = [138, 138, 138];
-const BADGES = { pending: [245, 165, 36], failed: [217, 43, 43] };
+const BADGES = { pending: [245, 165, 36], failed: [217, 43, 43], running: [45, 166, 8] };
 const inBadge = (x, y, radius) => Math.hypot(x - 0.8, y - 0.8) <= radius;
+// A timer running: a "play" triangle in the badge's place (template), or a green dot (color).
+const inPlay = (x, y) => x >= 0.68 && x <= 0.96 && Math.abs(y - 0.8) <= (0.96 - x) * 0.58;
 const coloredState = (state) => (x, y) => {
   if (state !== 'offline' && inBadge(x, y, 0.2)) return [...BADGES[state], 1];
   if (state !== 'offline' && inBadge(x, y, 0.27)) return null;
@@ -116,6 +118,7 @@ const coloredState = (state) => (x, y) => {
 const templateState = (state) => (x, y) => {
   if (state === 'failed' && inBadge(x, y, 0.2)) return [0, 0, 0, 1];
   if (state === 'pending' && inBadge(x, y, 0.2)) return inBadge(x, y, 0.11) ? null : [0, 0, 0, 1];
+  if (state === 'running') return inPlay(x, y) ? [0, 0, 0, 1] : inBadge(x, y, 0.29) ? null : template(x, y);
   if (state !== 'offline' && inBadge(x, y, 0.29)) return null;
   const base = template(x, y);
   return base && state === 'offline' ? [0, 0, 0, 0.4] : base;
@@ -127,7 +130,7 @@ write('tray/trayTemplate@2x.png', png(32, render(32, template)));
 write('tray/tray.png', coloredPng(22));
 write('tray/tray@2x.png', coloredPng(44));
 write('tray/tray.ico', ico([16, 24, 32, 48].map((size) => ({ size, data: coloredPng(size) }))));
-for (const state of ['offline', 'pending', 'failed']) {
+for (const state of ['offline', 'pending', 'failed', 'running']) {
   const paint = coloredState(state);
   write(`tray/tray-${state}Template.png`, png(16, render(16, templateState(state))));
   write(`tray/tray-${state}Template@2x.png`, png(32, render(32, templateState(state))));

@@ -22,7 +22,15 @@ export interface AppInfo {
   accentColor: string | null;
 }
 
-import type { DataView, ProjectChanges, ProjectFields, SyncStatus, TaskChanges, TaskFields } from './entities';
+import type {
+  DataView,
+  ProjectChanges,
+  ProjectFields,
+  SyncStatus,
+  TaskChanges,
+  TaskFields,
+  TimerStart,
+} from './entities';
 import type { FirstScreen, FirstScreenRequest } from './first-screen';
 import type { ViewDelta } from './view-delta';
 
@@ -58,6 +66,9 @@ export interface SessionUser {
   fullname: string;
   email: string;
   defaultWorkspaceId: number;
+  /** The user's Toggl time zone (IANA) and first day of the week (0 Sunday): today's and this week's totals. */
+  timezone: string;
+  beginningOfWeek: number;
 }
 
 export type SessionStatus =
@@ -169,6 +180,11 @@ export interface IpcContract {
   'members.remove': { request: { id: number }; response: undefined };
   'groups.add': { request: { pid: number; groupId: number }; response: { id: number } };
   'groups.remove': { request: { id: number }; response: undefined };
+  /** Starts a timer (stopping the running one first, at the same instant). */
+  'timer.start': { request: TimerStart; response: { id: number } };
+  'timer.stop': { request: undefined; response: undefined };
+  /** A new running entry like an earlier one. */
+  'timer.continue': { request: { id: number }; response: { id: number } };
   'outbox.retry': { request: { entryId: string }; response: undefined };
   'outbox.discard': { request: { entryId: string }; response: undefined };
   'outbox.resolve': { request: { entryId: string; keep: 'mine' | 'theirs' }; response: undefined };
@@ -236,6 +252,9 @@ export const CHANNELS = {
   'members.remove': true,
   'groups.add': true,
   'groups.remove': true,
+  'timer.start': true,
+  'timer.stop': true,
+  'timer.continue': true,
   'outbox.retry': true,
   'outbox.discard': true,
   'outbox.resolve': true,

@@ -18,6 +18,8 @@ import type {
   taskChangesSchema,
   taskFieldsSchema,
   taskSchema,
+  timeEntrySchema,
+  timerStartSchema,
   userSchema,
   workspaceSchema,
 } from './schema';
@@ -28,6 +30,10 @@ export type CachedClient = z.infer<typeof clientSchema>;
 export type CachedProject = z.infer<typeof projectSchema>;
 export type CachedTask = z.infer<typeof taskSchema>;
 export type CachedTeam = z.infer<typeof teamSchema>;
+export type CachedTimeEntry = z.infer<typeof timeEntrySchema>;
+/** A time entry as listed: queued changes laid over, marked. */
+export type ViewTimeEntry = CachedTimeEntry & { sync: ItemSync };
+export type TimerStart = z.infer<typeof timerStartSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type ProjectGroup = z.infer<typeof projectGroupSchema>;
 /** A workspace's people as shown: queued changes laid over, each marked. */
@@ -105,6 +111,8 @@ export interface DataView {
   newIds: [number, number][];
   /** Members and groups of the workspaces whose project details were opened. */
   teams: ViewTeam[];
+  /** The user's recent time entries (the running one included), newest start first. */
+  entries: ViewTimeEntry[];
 }
 
 export interface QuotaStatus {

@@ -23,6 +23,7 @@ export const FIRST_SCREEN_BYTES = 48 * 1024;
 // Rough JSON sizes (keys, ids, flags, a date) beside the names: enough to keep within the budget.
 const PROJECT_BYTES = 260;
 const TASK_BYTES = 150;
+const ENTRY_BYTES = 200;
 
 const sizeOf = (text: string | null): number => (text === null ? 0 : text.length * 2);
 
@@ -61,7 +62,8 @@ export function firstScreen(view: DataView, { locale, rows }: FirstScreenRequest
   }
   const listed: ViewProject[] = [];
   const listedTasks: ViewTask[] = [];
-  let bytes = 0;
+  // The time entries go whole (the running one and this week's totals show at once): they come first.
+  let bytes = view.entries.reduce((sum, entry) => sum + ENTRY_BYTES + sizeOf(entry.description), 0);
   for (const project of chosen) {
     const own = tasksOf.get(project.id) ?? [];
     const cost =

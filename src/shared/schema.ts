@@ -14,6 +14,10 @@ export const userSchema = z.object({
   fullname: z.string(),
   email: z.string(),
   defaultWorkspaceId: id,
+  /** The user's Toggl time zone (IANA): "today" and "this week" are days there. */
+  timezone: z.string().default('UTC'),
+  /** The day a week starts on: 0 Sunday … 6 Saturday (Toggl's `beginning_of_week`). */
+  beginningOfWeek: z.number().int().min(0).max(6).default(1),
 });
 
 export const workspaceSchema = z.object({
@@ -79,6 +83,30 @@ export const taskSchema = z.object({
   /** Toggl's `tracked_seconds`, which is milliseconds. */
   trackedMs: z.number(),
   at,
+});
+
+/**
+ * A time entry. `stop` null is the running one; its elapsed time is now − `start` (Toggl's
+ * `duration` for a running entry is minus the start epoch, never used). Times are UTC ISO.
+ */
+export const timeEntrySchema = z.object({
+  id,
+  wid: id,
+  pid: id.nullable(),
+  tid: id.nullable(),
+  description: z.string(),
+  start: z.string(),
+  stop: z.string().nullable(),
+  billable: z.boolean(),
+  at,
+});
+
+/** What a user gives when starting a timer. */
+export const timerStartSchema = z.object({
+  pid: id.nullable(),
+  tid: id.nullable(),
+  wid: id,
+  description: z.string().max(3000),
 });
 
 /** Fields a user sets when creating a project; `clientName` creates a client with it. */

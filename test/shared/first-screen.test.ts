@@ -46,7 +46,14 @@ function largeView(projectCount: number, taskCount: number): DataView {
   });
   return {
     version: 7,
-    user: { id: 1, fullname: 'Dana Demo', email: 'dana@example.com', defaultWorkspaceId: 1 },
+    user: {
+      id: 1,
+      fullname: 'Dana Demo',
+      email: 'dana@example.com',
+      defaultWorkspaceId: 1,
+      timezone: 'UTC',
+      beginningOfWeek: 1,
+    },
     workspaces: [workspace(2, 'Big Co'), workspace(1, 'Agency')],
     rights: {},
     clients,
@@ -57,6 +64,7 @@ function largeView(projectCount: number, taskCount: number): DataView {
     syncedAt: 1,
     newIds: [],
     teams: [],
+    entries: [],
   };
 }
 

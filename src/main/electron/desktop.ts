@@ -16,6 +16,7 @@ import { isOwnWindow, registerIpc } from './ipc';
 import { PopoverWindow } from './popover-window';
 import { createTray } from './tray';
 import { trayState } from './tray-state';
+import { trayTimer } from '../services/desktop/tray-timer';
 import { exposeTestHooks } from './test-hooks';
 import type { QuitSequence } from './system-events';
 import { startUpdates } from './updates';
@@ -110,11 +111,21 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     composed.router<IpcMainInvokeEvent>(shell, (event) => isOwnWindow(event, popover.webContents, isAppUrl)),
     record,
   );
+  // The icon follows the sync state and the timer; the title and tooltip tick once a minute while one runs.
+  let status: SyncStatus | undefined;
+  const showTimer = (): void => {
+    const view = services.data.currentView();
+    const timer = trayTimer(view, Date.now());
+    tray.setTimer(timer);
+    if (status) tray.setState(trayState(status, timer.tooltip !== null));
+  };
   events.attach({
     emit: (event, payload) => {
-      if (event === 'sync.status') tray.setState(trayState(payload as SyncStatus));
+      if (event === 'sync.status') status = payload as SyncStatus;
+      if (event === 'sync.status' || event === 'data.changed') showTimer();
     },
   });
+  setInterval(showTimer, 60_000).unref();
   // A second start hands over its command (`toggl-tray --toggle` bound to a key on Wayland).
   options.launches.handleWith(run);
   // macOS: opening the app again from Finder, Spotlight or the Dock.

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { SyncStatus } from '../../shared/entities';
 
-/** What the tray icon tells at a glance, worst first. */
-export type TrayState = 'failed' | 'offline' | 'pending' | 'normal';
+/** What the tray icon tells at a glance, worst first; a timer running when all is well. */
+export type TrayState = 'failed' | 'offline' | 'pending' | 'running' | 'normal';
 
-export function trayState(status: SyncStatus): TrayState {
+export function trayState(status: SyncStatus, timerRunning = false): TrayState {
   if (status.failed > 0 || status.conflicts > 0 || status.diskProblem) return 'failed';
   if (!status.online) return 'offline';
   if (status.pending > 0) return 'pending';
-  return 'normal';
+  return timerRunning ? 'running' : 'normal';
 }
 
 const TOOLTIPS: Record<TrayState, string> = {
@@ -16,6 +16,7 @@ const TOOLTIPS: Record<TrayState, string> = {
   pending: 'Toggl Tray: changes waiting to reach Toggl',
   offline: 'Toggl Tray: offline, showing the saved list',
   failed: 'Toggl Tray: a change needs you',
+  running: 'Toggl Tray: a timer is running',
 };
 
 export const trayTooltip = (state: TrayState): string => TOOLTIPS[state];

@@ -1,5 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
+import type { TrayTimer } from '../services/desktop/tray-timer';
 import { trayIconPath, trayTooltip, type TrayState } from './tray-state';
 
 export interface TrayActions {
@@ -26,6 +27,8 @@ export interface AppTray {
   setState(state: TrayState): void;
   /** The state the icon shows now. */
   state(): TrayState;
+  /** The running entry: the menu-bar title on macOS, the tooltip everywhere. */
+  setTimer(timer: TrayTimer): void;
 }
 
 export function createTray(resourcesDir: string, actions: TrayActions): AppTray {
@@ -37,6 +40,9 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   const tray = new Tray(iconFor('normal'));
   tray.setToolTip(trayTooltip('normal'));
   let shown: TrayState = 'normal';
+  let timer: TrayTimer = { title: '', tooltip: null };
+  const tooltip = (): string =>
+    shown === 'running' || shown === 'normal' ? (timer.tooltip ?? trayTooltip(shown)) : trayTooltip(shown);
 
   type Line = { label: string; enabled?: boolean; click: () => void } | 'separator';
   const linesFor = (notice: TrayNotice | null): Line[] => [
@@ -70,7 +76,13 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
       if (state === shown) return;
       shown = state;
       tray.setImage(iconFor(state));
-      tray.setToolTip(trayTooltip(state));
+      tray.setToolTip(tooltip());
+    },
+    setTimer(next) {
+      if (next.title === timer.title && next.tooltip === timer.tooltip) return;
+      timer = next;
+      if (process.platform === 'darwin') tray.setTitle(timer.title);
+      tray.setToolTip(tooltip());
     },
     setNotice(notice) {
       lines = linesFor(notice);

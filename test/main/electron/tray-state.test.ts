@@ -26,11 +26,14 @@ describe('the tray icon’s state', () => {
     expect(trayState({ ...calm, conflicts: 1 })).toBe('failed');
     expect(trayState({ ...calm, diskProblem: 'Could not save changes to disk: ENOSPC' })).toBe('failed');
     expect(trayTooltip('offline')).toBe('Toggl Tray: offline, showing the saved list');
+    // A timer running shows when nothing worse does.
+    expect(trayState(calm, true)).toBe('running');
+    expect(trayState({ ...calm, pending: 1 }, true)).toBe('pending');
   });
 
   it('has an icon for every state on every platform: templates on macOS, .ico on Windows, PNG on Linux', () => {
     const resources = path.resolve('resources');
-    for (const state of ['normal', 'pending', 'offline', 'failed'] as TrayState[]) {
+    for (const state of ['normal', 'pending', 'offline', 'failed', 'running'] as TrayState[]) {
       const mac = trayIconPath(resources, 'darwin', state);
       expect(path.basename(mac)).toMatch(/Template\.png$/);
       expect(existsSync(mac), mac).toBe(true);

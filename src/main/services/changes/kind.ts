@@ -1,4 +1,4 @@
-import type { DataView, FieldConflict, ItemSync, ViewTeam } from '../../../shared/entities';
+import type { DataView, FieldConflict, ItemSync, ViewTeam, ViewTimeEntry } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import type { OverlayMap } from './overlay-map';
@@ -13,6 +13,8 @@ export interface WorkingView {
   tasks: OverlayMap<ViewTask>;
   /** Workspace id → its members and groups, where loaded. */
   teams: Map<number, ViewTeam>;
+  /** The user's recent time entries by id (a few hundred: rebuilt whole each time). */
+  entries: Map<number, ViewTimeEntry>;
 }
 
 export interface ApplyContext {

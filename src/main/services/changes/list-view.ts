@@ -1,4 +1,4 @@
-import type { CachedProject, CachedTask, DataView } from '../../../shared/entities';
+import type { CachedProject, CachedTask, DataView, ViewTimeEntry } from '../../../shared/entities';
 import { sameItem, type ItemChanges } from '../../../shared/view-delta';
 import type { CacheStore } from '../store/cache-store';
 import type { DamagedChange, OutboxEntry } from '../store/outbox-store';
@@ -65,6 +65,11 @@ const listedProject = (project: CachedProject, clientName: string | null): ViewP
   sync: 'synced',
   clientName,
 });
+
+/** The entries as listed: newest start first (the running one, if any, is the newest). */
+function listedEntries(entries: ReadonlyMap<number, ViewTimeEntry>): ViewTimeEntry[] {
+  return [...entries.values()].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || b.id - a.id);
+}
 
 /**
  * The cache (what Toggl confirmed) with every queued change laid over it, in order, kept up
@@ -137,6 +142,7 @@ export class ListView {
           },
         ]),
       ),
+      entries: new Map([...cache.entries.values()].map((item) => [item.id, { ...item, sync: 'synced' as const }])),
     };
     for (const entry of entries) {
       kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
@@ -167,6 +173,7 @@ export class ListView {
       syncedAt: cache.syncedAt,
       newIds: [...newIds],
       teams: [...working.teams.values()],
+      entries: listedEntries(working.entries),
     };
   }
 

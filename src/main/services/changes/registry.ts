@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { entryStart, entryStartSchema } from './entry-start';
+import { entryStop, entryStopSchema } from './entry-stop';
 import { groupAdd, groupAddSchema } from './group-add';
 import { groupRemove, groupRemoveSchema } from './group-remove';
 import type { ChangeKind } from './kind';
@@ -29,6 +31,8 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   memberRemoveSchema,
   groupAddSchema,
   groupRemoveSchema,
+  entryStartSchema,
+  entryStopSchema,
 ]);
 
 export type ChangeOp = z.infer<typeof changeOpSchema>;
@@ -50,6 +54,8 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'member.remove': memberRemove,
   'group.add': groupAdd,
   'group.remove': groupRemove,
+  'entry.start': entryStart,
+  'entry.stop': entryStop,
 };
 
 /** The module of a change's kind, typed for any change (each module only sees its own kind). */

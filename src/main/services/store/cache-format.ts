@@ -4,6 +4,7 @@ import {
   projectSchema,
   taskSchema,
   teamSchema,
+  timeEntrySchema,
   userSchema,
   workspaceSchema,
 } from '../../../shared/schema';
@@ -34,6 +35,8 @@ export const cacheSchema = z.object({
   sinceCursor: z.number().nullable(),
   /** Members and groups of the workspaces whose project details were opened. */
   teams: z.array(teamSchema).default([]),
+  /** The user's recent time entries as Toggl confirmed them (a few hundred at most). */
+  entries: z.array(timeEntrySchema).default([]),
   /** The last journal line this file holds (later ones are laid over it on reading). */
   journalSeq: z.number().int().default(0),
 });
@@ -52,6 +55,7 @@ export function emptyCache(): CacheFile {
     fullSyncedAt: null,
     sinceCursor: null,
     teams: [],
+    entries: [],
     journalSeq: 0,
   };
 }
@@ -84,6 +88,11 @@ export function salvageCache(raw: unknown): Salvaged<CacheFile> | undefined {
       clients: keep('clients', clientSchema),
       projects: keep('projects', projectRow),
       tasks: keep('tasks', taskRow),
+      entries: (Array.isArray(file.entries) ? (file.entries as unknown[]) : []).flatMap((item) => {
+        const parsed = timeEntrySchema.safeParse(item);
+        if (!parsed.success) lost.push('a time entry record');
+        return parsed.success ? [parsed.data] : [];
+      }),
       // Never synced: the next start loads everything again, dropped records included.
     },
     lost,
@@ -128,6 +137,7 @@ export const journalLineSchema = z.object({
   workspaces: z.array(workspaceSchema).optional(),
   clients: z.array(clientSchema).optional(),
   teams: z.array(teamSchema).optional(),
+  entries: z.array(timeEntrySchema).optional(),
   projects: z.array(projectRow).default([]),
   tasks: z.array(taskRow).default([]),
   goneProjects: z.array(id).default([]),

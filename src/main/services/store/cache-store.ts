@@ -3,6 +3,7 @@ import type {
   CachedProject,
   CachedTask,
   CachedTeam,
+  CachedTimeEntry,
   CachedUser,
   CachedWorkspace,
 } from '../../../shared/entities';
@@ -21,7 +22,7 @@ const WHOLE_AFTER_ROWS = 2_000;
 /** A journal this big is folded into a new whole file. */
 const FOLD_AFTER_BYTES = 2 * 2 ** 20;
 
-type Watched = Record<'workspaces' | 'clients' | 'projects' | 'tasks' | 'teams', ChangedKeys<number>>;
+type Watched = Record<'workspaces' | 'clients' | 'projects' | 'tasks' | 'teams' | 'entries', ChangedKeys<number>>;
 
 /**
  * The last known state from Toggl (what the server confirmed, never the queued changes:
@@ -39,6 +40,8 @@ export class CacheStore {
   readonly tasks = new TrackedMap<number, CachedTask>();
   /** Workspace id → its members and groups (only for workspaces whose details were opened). */
   readonly teams = new TrackedMap<number, CachedTeam>();
+  /** The user's recent time entries, by id. */
+  readonly entries = new TrackedMap<number, CachedTimeEntry>();
   syncedAt: number | null = null;
   fullSyncedAt: number | null = null;
   sinceCursor: number | null = null;
@@ -81,6 +84,7 @@ export class CacheStore {
     for (const row of data.projects) this.projects.set(row[0], fromProjectRow(row));
     for (const row of data.tasks) this.tasks.set(row[0], fromTaskRow(row));
     for (const team of data.teams) this.teams.set(team.wid, team);
+    for (const entry of data.entries) this.entries.set(entry.id, entry);
     this.syncedAt = data.syncedAt;
     this.fullSyncedAt = data.fullSyncedAt;
     this.sinceCursor = data.sinceCursor;
@@ -97,6 +101,7 @@ export class CacheStore {
       projects: this.projects.watch(WHOLE_AFTER_ROWS),
       tasks: this.tasks.watch(WHOLE_AFTER_ROWS),
       teams: this.teams.watch(),
+      entries: this.entries.watch(),
     };
     if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || opened.missing) this.flush();
   }
@@ -169,7 +174,7 @@ export class CacheStore {
   /** Forgets everything (sign out) and writes the empty file at once. */
   clear(): void {
     this.user = null;
-    for (const map of [this.workspaces, this.clients, this.projects, this.tasks, this.teams]) map.clear();
+    for (const map of [this.workspaces, this.clients, this.projects, this.tasks, this.teams, this.entries]) map.clear();
     this.syncedAt = null;
     this.fullSyncedAt = null;
     this.sinceCursor = null;
@@ -221,6 +226,7 @@ export class CacheStore {
       fullSyncedAt: this.fullSyncedAt,
       sinceCursor: this.sinceCursor,
       teams: [...this.teams.values()],
+      entries: [...this.entries.values()],
     };
   }
 
@@ -237,6 +243,7 @@ export class CacheStore {
     if (this.watched.workspaces.drain().length > 0) line.workspaces = [...this.workspaces.values()];
     if (this.watched.clients.drain().length > 0) line.clients = [...this.clients.values()];
     if (this.watched.teams.drain().length > 0) line.teams = [...this.teams.values()];
+    if (this.watched.entries.drain().length > 0) line.entries = [...this.entries.values()];
     for (const id of this.watched.projects.drain()) {
       const project = this.projects.get(id);
       if (project) line.projects.push(toProjectRow(project));
@@ -259,6 +266,7 @@ export class CacheStore {
     if (line.workspaces) replaceWith(this.workspaces, line.workspaces, (item) => item.id);
     if (line.clients) replaceWith(this.clients, line.clients, (item) => item.id);
     if (line.teams) replaceWith(this.teams, line.teams, (team) => team.wid);
+    if (line.entries) replaceWith(this.entries, line.entries, (entry) => entry.id);
     for (const id of line.goneProjects) this.projects.delete(id);
     for (const id of line.goneTasks) this.tasks.delete(id);
     for (const row of line.projects) this.projects.set(row[0], fromProjectRow(row));

@@ -1,3 +1,4 @@
+import { TimerCommands } from '../changes/timer-commands';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { firstScreen, type FirstScreen, type FirstScreenRequest } from '../../../shared/first-screen';
 import { DataCommands } from '../changes/commands';
@@ -40,6 +41,7 @@ export class DataService {
   readonly replayer: Replayer;
   readonly commands: DataCommands;
   readonly team: TeamCommands;
+  readonly timer: TimerCommands;
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
   private readonly outboxStore: OutboxStore;
@@ -104,6 +106,13 @@ export class DataService {
       queue: this.queue,
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),
+      knownId,
+    });
+    this.timer = new TimerCommands({
+      queue: this.queue,
+      view: () => this.currentView(),
+      queued: () => void this.loop.notify('changed'),
+      now,
       knownId,
     });
     if (this.cache.recoveredFromCorruption)

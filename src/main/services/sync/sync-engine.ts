@@ -9,6 +9,7 @@ import { loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
+import { parseTimeEntries } from '../toggl/time-entry-mapping';
 import type { ChangeQueue } from '../changes/queue';
 import type { TogglMeWithRelated } from '../toggl/types';
 import type { ReplayResult, Replayer } from '../changes/replayer';
@@ -39,6 +40,12 @@ export interface SyncEngineOptions {
 }
 
 const SINCE_MARGIN_S = 60;
+/** /me requests an incremental sync makes. */
+export const INCREMENTAL_COST = 4;
+/** Time entries kept: this week's total needs at most 7 days back; a day's margin. */
+const ENTRIES_KEPT_MS = 8 * 86_400_000;
+/** However old, the newest few stay, for "Recent entries" to continue. */
+const ENTRIES_KEPT_NEWEST = 10;
 const PEOPLE_EVERY_MS = 3600_000;
 
 /**
@@ -167,7 +174,8 @@ export class SyncEngine {
     const { cache } = this.options;
     if (!answer && trigger !== 'manual' && this.pausedUntil !== null && this.pausedUntil > now) return this.emit();
     const full = answer !== undefined || this.wantsFullLoad(now);
-    const cost = full ? 1 : 3;
+    // A full load is one /me request; an incremental one asks for projects, tasks, clients and time entries.
+    const cost = full ? 1 : INCREMENTAL_COST;
     const quota = userQuota(this.options.api.quota, this.policy.userLimit, now);
     if (!answer && !mayAfford(quota, cost, trigger, this.policy)) {
       this.options.log.info('sync: skipped to save quota', { trigger, remaining: quota.remaining });
@@ -249,6 +257,9 @@ export class SyncEngine {
     await replaceAll(cache.clients, clients.live);
     await replaceAll(cache.projects, projects.live);
     await replaceAll(cache.tasks, tasks.live);
+    // The recent entries (the running one included) come in the same answer: no request of their own.
+    await replaceAll(cache.entries, parseTimeEntries(related.time_entries, this.skipped).live);
+    forgetOldEntries(cache.entries, now);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
     cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
@@ -289,6 +300,8 @@ export class SyncEngine {
       applyChanges(cache.projects, projects);
       applyChanges(cache.tasks, tasks);
       applyChanges(cache.clients, clients);
+      applyChanges(cache.entries, parseTimeEntries(await api.timeEntries.listMine({ since }), this.skipped));
+      forgetOldEntries(cache.entries, now);
       // Tasks of deleted projects go with them (a look at each of 100,000 tasks: a slice at a time).
       const slices = new Slices();
       await slices.next();
@@ -305,5 +318,22 @@ export class SyncEngine {
       }
       throw error;
     }
+  }
+}
+
+/**
+ * Entries that ended before the window the app shows go, except the newest few (to continue);
+ * the running one never does. A few hundred at most cross to the windows with every change.
+ */
+function forgetOldEntries(entries: Map<number, { start: string; stop: string | null }>, now: number): void {
+  const newest = new Set(
+    [...entries]
+      .sort(([, a], [, b]) => Date.parse(b.start) - Date.parse(a.start))
+      .slice(0, ENTRIES_KEPT_NEWEST)
+      .map(([id]) => id),
+  );
+  for (const [id, entry] of entries) {
+    if (entry.stop === null || newest.has(id)) continue;
+    if (Date.parse(entry.stop) < now - ENTRIES_KEPT_MS) entries.delete(id);
   }
 }

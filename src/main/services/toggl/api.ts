@@ -2,6 +2,7 @@ import { TogglApiError } from './errors';
 import { asList, ids, type Signal } from './api-support';
 import { TogglHttp, type Credentials, type TogglHttpOptions } from './http';
 import { TogglTeamApi } from './team-api';
+import { TogglTimeEntryApi } from './time-entry-api';
 import type {
   ActiveFilter,
   BulkPatchResult,
@@ -56,10 +57,13 @@ export class TogglApi {
   readonly http: TogglHttp;
   /** Project members and groups. */
   readonly team: TogglTeamApi;
+  /** The timer's time entries. */
+  readonly timeEntries: TogglTimeEntryApi;
 
   constructor(options: TogglHttpOptions | TogglHttp) {
     this.http = options instanceof TogglHttp ? options : new TogglHttp(options);
     this.team = new TogglTeamApi(this.http);
+    this.timeEntries = new TogglTimeEntryApi(this.http);
   }
 
   get quota(): TogglHttp['quota'] {

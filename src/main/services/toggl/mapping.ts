@@ -26,12 +26,12 @@ export type Raw = Record<string, unknown>;
  * main process.
  */
 export const isId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
-const idOr = (...values: unknown[]): number | null => values.find<number>(isId) ?? null;
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+export const idOr = (...values: unknown[]): number | null => values.find<number>(isId) ?? null;
+export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+export const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
 const numberOr = <T>(value: unknown, fallback: T): number | T =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-const asRaw = (value: unknown): Raw | undefined =>
+export const asRaw = (value: unknown): Raw | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
 
 /** An answer item read into the app's shape, or why it could not be. */
@@ -157,6 +157,11 @@ export function parseUser(raw: unknown): CachedUser | undefined {
     fullname: text(user.fullname),
     email: text(user.email),
     defaultWorkspaceId: idOr(user.default_workspace_id) ?? 0,
+    timezone: text(user.timezone) || 'UTC',
+    beginningOfWeek:
+      isId(user.beginning_of_week) && user.beginning_of_week >= 0 && user.beginning_of_week <= 6
+        ? user.beginning_of_week
+        : 1,
   };
 }
 
@@ -169,7 +174,7 @@ export function toUser(raw: unknown): CachedUser {
 }
 
 /** One project or task from an answer to a create or an edit. */
-function readOne<T>(read: (raw: Raw) => Read<T>, raw: unknown, what: string): T {
+export function readOne<T>(read: (raw: Raw) => Read<T>, raw: unknown, what: string): T {
   const object = asRaw(raw);
   const result = object ? read(object) : undefined;
   if (!result || 'problem' in result) {

@@ -17,7 +17,14 @@ describe('CacheStore on real files', () => {
   it('writes atomically and debounced, with owner-only permissions, and reads back', async () => {
     const clock = new FakeClock();
     const cache = new CacheStore(dataDir, createMemoryLogger(), 20, clock);
-    cache.user = { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 2 };
+    cache.user = {
+      id: 1,
+      fullname: 'Dana',
+      email: 'd@x',
+      defaultWorkspaceId: 2,
+      timezone: 'Europe/Tallinn',
+      beginningOfWeek: 1,
+    };
     cache.changed();
     cache.changed();
     expect(clock.waiting).toEqual([20]);

@@ -58,7 +58,7 @@ describe('SyncEngine', () => {
     expect(meRequests().length).toBe(before + 1);
   });
 
-  it('loads large accounts by `since` (3 requests) and drops what Toggl deleted', async () => {
+  it('loads large accounts by `since` (4 requests) and drops what Toggl deleted', async () => {
     const { app, clock } = await start({}, { smallAccountItems: 0 });
     const view = await app.call('data.view');
     const internal = view.projects.find((project) => project.name === 'Internal tools');
@@ -70,7 +70,12 @@ describe('SyncEngine', () => {
     const before = meRequests().length;
     await app.call('sync.refresh');
     const used = meRequests().slice(before);
-    expect(used.map((request) => request.path)).toEqual(['/me/projects', '/me/tasks', '/me/clients']);
+    expect(used.map((request) => request.path)).toEqual([
+      '/me/projects',
+      '/me/tasks',
+      '/me/clients',
+      '/me/time_entries',
+    ]);
     expect(used.every((request) => request.query.includes('since='))).toBe(true);
     const after = await app.call('data.view');
     expect(after.projects.some((project) => project.name === 'Internal tools')).toBe(false);

@@ -49,6 +49,7 @@ const view: DataView = {
   syncedAt: null,
   newIds: [],
   teams: [],
+  entries: [],
 };
 const tasks = prepareView(view);
 const labels = (rows: ReturnType<typeof buildRows>) =>

@@ -17,6 +17,12 @@ export interface RowActions {
   resolve: (entry: OutboxEntryView) => void;
   /** Opens who is on a project. */
   members: (row: Extract<Row, { kind: 'project' }>) => void;
+  /** Starts a timer on the row's project or task, or stops the one running on it. */
+  timer: (row: Row) => void;
+  /** The timer runs on this row's project (without a task) or task. */
+  timing: (row: Row) => boolean;
+  /** Seconds tracked today on the row's project or task (0 where none). */
+  trackedToday: (row: Row) => number;
 }
 
 export type ProjectSave =

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import type { TogglSandbox } from '../../tools/sandbox/server';
+import { expect, test } from '../fixtures';
+import { signIn } from '../support/app-page';
+import { TOGGL_UNREACHABLE } from '../support/timeouts';
+
+/** The demo user's entries at Toggl: live, running. */
+function runningAtToggl(sandbox: TogglSandbox) {
+  return [...sandbox.state.timeEntries.values()].filter(
+    (entry) => entry.server_deleted_at === null && entry.stop === null && entry.created_with === 'Toggl Tray',
+  );
+}
+
+async function selectProject(page: Page, name: string) {
+  const row = page.getByRole('tree').getByRole('treeitem', { name, exact: true });
+  await row.click();
+  return row;
+}
+
+test('a timer started on a row ticks in the header, stops there, and continues from the recent entries', async ({
+  app: { page },
+  sandbox,
+}) => {
+  await signIn(page);
+  const row = await selectProject(page, 'Website redesign');
+  await row.getByRole('button', { name: 'Start timer' }).click();
+
+  const running = page.getByRole('region', { name: 'Running entry' });
+  await expect(running).toContainText('Website redesign');
+  const elapsed = running.getByLabel('Elapsed time');
+  const first = await elapsed.textContent();
+  // It ticks once a second.
+  await expect.poll(() => elapsed.textContent()).not.toBe(first);
+  await expect.poll(() => runningAtToggl(sandbox).length).toBe(1);
+  // The row says so: its button stops it.
+  await expect(row.getByRole('button', { name: 'Stop timer' })).toBeVisible();
+
+  await running.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(running).toHaveCount(0);
+  await expect.poll(() => runningAtToggl(sandbox).length).toBe(0);
+
+  const recent = page.getByRole('list', { name: 'Recent entries' });
+  await recent.getByRole('button', { name: 'Continue' }).first().click();
+  await expect(page.getByRole('region', { name: 'Running entry' })).toBeVisible();
+  await expect.poll(() => runningAtToggl(sandbox).length).toBe(1);
+  await expect(page.getByTestId('tracked-totals')).toContainText('Today');
+});
+
+test('offline: start on one project, switch to another, stop; once Toggl is back it has both, one after the other', async ({
+  app: { page },
+  sandbox,
+}) => {
+  await signIn(page);
+  await sandbox.setDown(true);
+  await (await selectProject(page, 'Website redesign')).getByRole('button', { name: 'Start timer' }).click();
+  const running = page.getByRole('region', { name: 'Running entry' });
+  await expect(running).toContainText('Website redesign');
+  await (await selectProject(page, 'Mobile app')).getByRole('button', { name: 'Start timer' }).click();
+  await expect(running).toContainText('Mobile app');
+  await running.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(running).toHaveCount(0);
+
+  await sandbox.setDown(false);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const ours = () =>
+    [...sandbox.state.timeEntries.values()].filter(
+      (entry) => entry.server_deleted_at === null && entry.created_with === 'Toggl Tray',
+    );
+  await expect.poll(() => ours().length, { timeout: TOGGL_UNREACHABLE }).toBe(2);
+  const [a, b] = ours().sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+  expect(a?.stop).not.toBeNull();
+  expect(b?.stop).not.toBeNull();
+  // The first ends exactly where the second begins: no second counted twice, none lost.
+  expect(a?.stop).toBe(b?.start);
+});

@@ -1,0 +1,83 @@
+import type { DataView, TimerStart, ViewTimeEntry } from '../../../shared/entities';
+import { knownIdOf, refuse } from './commands';
+import { newEntryStart } from './entry-start';
+import { newEntryStop } from './entry-stop';
+import type { ChangeQueue } from './queue';
+import type { ChangeOp } from './registry';
+
+export interface TimerCommandsOptions {
+  queue: ChangeQueue;
+  view: () => DataView;
+  queued: () => void;
+  now: () => number;
+  knownId?: (id: number) => number;
+}
+
+/** Longest description Toggl keeps (its web app's limit). */
+export const DESCRIPTION_MAX = 3000;
+
+/**
+ * The timer: start one on a project or task (stopping the running one first, at the same
+ * instant, in the queue's order), stop it, continue an earlier entry. Every project may take
+ * one: Toggl's `can_track_time` is false on projects their user did track time on (the
+ * recordings), so it is not asked.
+ */
+export class TimerCommands {
+  constructor(private readonly options: TimerCommandsOptions) {}
+
+  private enqueue(op: ChangeOp): void {
+    if (this.options.queue.enqueue(op)) this.options.queued();
+  }
+
+  private running(view: DataView): ViewTimeEntry | undefined {
+    return view.entries.find((entry) => entry.stop === null);
+  }
+
+  start(request: TimerStart): { id: number } {
+    const view = this.options.view();
+    const pid = request.pid === null ? null : knownIdOf(this.options, request.pid);
+    const tid = request.tid === null ? null : knownIdOf(this.options, request.tid);
+    const project = pid === null ? undefined : view.projects.find((item) => item.id === pid);
+    if (pid !== null && !project) refuse('That project is not in the list any more.');
+    const task = tid === null ? undefined : view.tasks.find((item) => item.id === tid);
+    if (tid !== null && (!task || task.pid !== pid)) refuse('That task is not in the list any more.');
+    const wid = project?.wid ?? request.wid;
+    if (!view.workspaces.some((workspace) => workspace.id === wid)) refuse('That workspace is not in your account.');
+    const description = request.description.trim();
+    if (description.length > DESCRIPTION_MAX)
+      refuse(`A description can be at most ${DESCRIPTION_MAX} characters (this one has ${description.length}).`);
+
+    const at = this.instant();
+    this.stopRunning(view, at);
+    const tempId = this.options.queue.takeTempId();
+    const billable = project?.billable ?? false;
+    this.enqueue(newEntryStart({ tempId, wid, pid, tid, description, start: at, stop: null, billable }));
+    return { id: tempId };
+  }
+
+  /** Stops the running entry now; nothing runs: nothing to do. */
+  stop(): void {
+    this.stopRunning(this.options.view(), this.instant());
+  }
+
+  /** Now, in the whole seconds Toggl keeps: a stop and the next start are the same instant there too. */
+  private instant(): string {
+    return new Date(Math.floor(this.options.now() / 1000) * 1000).toISOString();
+  }
+
+  /** A new running entry like an earlier one (its description, project and task). */
+  continue(named: number): { id: number } {
+    const id = knownIdOf(this.options, named);
+    const entry =
+      this.options.view().entries.find((item) => item.id === id) ?? refuse('That entry is not in the list any more.');
+    return this.start({ wid: entry.wid, pid: entry.pid, tid: entry.tid, description: entry.description });
+  }
+
+  private stopRunning(view: DataView, at: string): void {
+    const running = this.running(view);
+    if (!running) return;
+    // Never before its own start (a clock set back): a zero-length entry rather than a negative one.
+    const stop = Date.parse(at) < Date.parse(running.start) ? running.start : at;
+    this.enqueue(newEntryStop({ id: running.id, wid: running.wid, start: running.start, stop }));
+  }
+}

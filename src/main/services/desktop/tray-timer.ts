@@ -1,0 +1,26 @@
+import type { DataView } from '../../../shared/entities';
+import { elapsedSeconds, hoursMinutes } from '../../../shared/time-totals';
+
+/** The running entry as the tray shows it: macOS's menu-bar title, the tooltip elsewhere. */
+export interface TrayTimer {
+  /** "0:42 Website redesign"; empty when nothing runs. */
+  title: string;
+  /** "Timer 0:42: Website redesign · Hero section", or null when nothing runs. */
+  tooltip: string | null;
+}
+
+/** Past this many characters the menu-bar title is cut (it shares the bar with everything else). */
+const TITLE_NAME_MAX = 24;
+
+const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function trayTimer(view: Pick<DataView, 'entries' | 'projects' | 'tasks'>, now: number): TrayTimer {
+  const running = view.entries.find((entry) => entry.stop === null);
+  if (!running) return { title: '', tooltip: null };
+  const project = running.pid === null ? undefined : view.projects.find((item) => item.id === running.pid);
+  const task = running.tid === null ? undefined : view.tasks.find((item) => item.id === running.tid);
+  const time = hoursMinutes(elapsedSeconds(running.start, now));
+  const name = project?.name ?? (running.description || 'No project');
+  const detail = [project?.name ?? 'No project', task?.name, running.description].filter(Boolean).join(' · ');
+  return { title: `${time} ${cut(name, TITLE_NAME_MAX)}`, tooltip: `Timer ${time}: ${detail}` };
+}

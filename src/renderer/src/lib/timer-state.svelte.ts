@@ -1,0 +1,78 @@
+import type { Api } from '../../../preload/api';
+import type { DataView, ViewTimeEntry } from '../../../shared/entities';
+import type { IpcResult } from '../../../shared/ipc-result';
+import { trackedTotals, type TrackedTotals } from '../../../shared/time-totals';
+import type { DataState } from './data-state.svelte';
+
+/** An entry as the popover names it: its project's name and color, its task's name. */
+export interface NamedEntry {
+  entry: ViewTimeEntry;
+  project: { name: string; color: string } | null;
+  task: string | null;
+}
+
+/** How many earlier entries "Recent entries" offers to continue. */
+const RECENT = 3;
+
+function named(view: DataView, entry: ViewTimeEntry): NamedEntry {
+  const project = entry.pid === null ? undefined : view.projects.find((item) => item.id === entry.pid);
+  const task = entry.tid === null ? undefined : view.tasks.find((item) => item.id === entry.tid);
+  return { entry, project: project ? { name: project.name, color: project.color } : null, task: task?.name ?? null };
+}
+
+/**
+ * The timer as the popover shows it: the running entry, the few recent ones to continue, and
+ * today's and this week's totals (in the user's Toggl time zone), read from the list's view.
+ * The totals follow `minute`, which the popover moves once a minute; the running entry's
+ * seconds tick in its own component, so the list never re-renders for them.
+ */
+export class TimerState {
+  error = $state<string | null>(null);
+  /** Moved once a minute by the popover: the totals count the running entry up to it. */
+  minute = $state(Date.now());
+  readonly #api: Api;
+  readonly #list: DataState;
+
+  constructor(api: Api, list: DataState) {
+    this.#api = api;
+    this.#list = list;
+  }
+
+  readonly running: NamedEntry | null = $derived.by(() => {
+    const view = this.#list.view;
+    const entry = view?.entries.find((item) => item.stop === null);
+    return view && entry ? named(view, entry) : null;
+  });
+
+  /** The latest stopped entries, one per description, project and task. */
+  readonly recent: NamedEntry[] = $derived.by(() => {
+    const view = this.#list.view;
+    if (!view) return [];
+    const seen = new Set<string>();
+    const recent: NamedEntry[] = [];
+    for (const entry of view.entries) {
+      const key = `${entry.description}\u0000${entry.pid}\u0000${entry.tid}`;
+      if (entry.stop === null || seen.has(key)) continue;
+      seen.add(key);
+      recent.push(named(view, entry));
+      if (recent.length === RECENT) break;
+    }
+    return recent;
+  });
+
+  readonly totals: TrackedTotals | null = $derived.by(() => {
+    const view = this.#list.view;
+    if (!view?.user) return null;
+    return trackedTotals(view.entries, this.minute, view.user.timezone, view.user.beginningOfWeek);
+  });
+
+  async #run<T>(call: () => Promise<IpcResult<T>>): Promise<void> {
+    const result = await call();
+    this.error = result.ok ? null : result.error.message;
+  }
+
+  start = (target: { wid: number; pid: number | null; tid: number | null }, description = '') =>
+    this.#run(() => this.#api.invoke('timer.start', { ...target, description }));
+  stop = () => this.#run(() => this.#api.invoke('timer.stop'));
+  continue = (id: number) => this.#run(() => this.#api.invoke('timer.continue', { id }));
+}

@@ -1,0 +1,199 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DataView } from '../../../../src/shared/entities';
+import type { SandboxTimeEntry } from '../../../../tools/sandbox/state';
+import { FakeClock } from '../../../support/fake-clock';
+import { projectNamed } from '../../../support/named';
+import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+
+let world: SyncWorld;
+beforeEach(async () => {
+  world = await createSyncWorld();
+});
+afterEach(() => world.cleanup());
+
+const MINUTE = 60_000;
+
+/** The demo user's entries at Toggl (the sandbox), live ones only. */
+function atToggl(): SandboxTimeEntry[] {
+  const demo = world.sandbox.state.users.values().next().value?.id;
+  return [...world.sandbox.state.timeEntries.values()].filter(
+    (entry) => entry.user_id === demo && entry.server_deleted_at === null,
+  );
+}
+const runningAtToggl = () => atToggl().filter((entry) => entry.stop === null);
+const running = (view: DataView) => view.entries.filter((entry) => entry.stop === null);
+
+function websiteRedesign(view: DataView) {
+  const project = projectNamed(view, 'Website redesign');
+  if (!project) throw new Error('the demo account has Website redesign');
+  const task = view.tasks.find((item) => item.pid === project.id);
+  return { project, task };
+}
+
+async function sent(app: LaunchedApp): Promise<DataView> {
+  await app.services.data.loop.sendNow();
+  await app.services.data.settled();
+  return app.call('data.view');
+}
+
+describe('the timer, online', () => {
+  it('starts at once in the list and reaches Toggl as Toggl wants it: one running entry, named by the app', async () => {
+    const app = await world.launch();
+    const { project, task } = websiteRedesign(await app.call('data.view'));
+    const { id } = await app.call('timer.start', {
+      wid: project.wid,
+      pid: project.id,
+      tid: task?.id ?? null,
+      description: '  Hero section ',
+    });
+    expect(id).toBeLessThan(0);
+    const shown = running(await app.call('data.view'));
+    expect(shown).toMatchObject([{ id, pid: project.id, description: 'Hero section', stop: null }]);
+
+    const after = await sent(app);
+    const [entry] = runningAtToggl();
+    expect(runningAtToggl()).toHaveLength(1);
+    expect(entry).toMatchObject({
+      workspace_id: project.wid,
+      project_id: project.id,
+      task_id: task?.id ?? null,
+      description: 'Hero section',
+      created_with: 'Toggl Tray',
+      stop: null,
+    });
+    expect(entry?.duration).toBeLessThan(0);
+    expect(running(after)).toMatchObject([{ id: entry?.id, sync: 'synced' }]);
+    expect(after.newIds).toContainEqual([id, entry?.id]);
+  });
+
+  it('starting another stops the running one first, at the same instant: never two running, no minute twice', async () => {
+    const app = await world.launch();
+    const { project, task } = websiteRedesign(await app.call('data.view'));
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'First' });
+    await sent(app);
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: task?.id ?? null, description: 'Second' });
+    const shown = await app.call('data.view');
+    expect(running(shown).map((entry) => entry.description)).toEqual(['Second']);
+    const switched = shown.entries.find((entry) => entry.description === 'First');
+    expect(switched?.stop).toBe(running(shown)[0]?.start);
+
+    await sent(app);
+    expect(runningAtToggl().map((entry) => entry.description)).toEqual(['Second']);
+    const first = atToggl().find((entry) => entry.description === 'First');
+    const second = atToggl().find((entry) => entry.description === 'Second');
+    // Times go in the whole seconds Toggl keeps: the first ends exactly where the second begins.
+    expect(first?.stop).toBe(second?.start);
+  });
+
+  it('stop and continue: a new running entry like the earlier one', async () => {
+    const app = await world.launch();
+    const { project, task } = websiteRedesign(await app.call('data.view'));
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: task?.id ?? null, description: 'Review' });
+    await sent(app);
+    await app.call('timer.stop');
+    const stopped = await sent(app);
+    expect(runningAtToggl()).toEqual([]);
+    expect(running(stopped)).toEqual([]);
+    const review = stopped.entries.find((entry) => entry.description === 'Review');
+
+    await app.call('timer.continue', { id: review?.id ?? 0 });
+    await sent(app);
+    expect(runningAtToggl()).toMatchObject([
+      { description: 'Review', project_id: project.id, task_id: task?.id ?? null },
+    ]);
+    expect(atToggl().filter((entry) => entry.description === 'Review')).toHaveLength(2);
+  });
+
+  it('a stop of an entry stopped elsewhere meanwhile is done, and keeps the earlier stop', async () => {
+    const app = await world.launch();
+    const { project } = websiteRedesign(await app.call('data.view'));
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Phone stops it' });
+    await sent(app);
+    const [entry] = runningAtToggl();
+    const elsewhere = world.sandbox.elsewhere.stopTimeEntry(entry?.id ?? 0, Date.now() - 5000);
+    await app.call('timer.stop');
+    const after = await sent(app);
+    expect(after.outbox).toEqual([]);
+    expect(atToggl().find((item) => item.id === entry?.id)?.stop).toBe(elsewhere.stop);
+    expect(after.entries.find((item) => item.id === entry?.id)?.stop).toBe(
+      new Date(elsewhere.stop ?? '').toISOString(),
+    );
+  });
+
+  it('reads the recent entries from the answer that loads the list, and an entry started elsewhere at the next sync', async () => {
+    const app = await world.launch();
+    const loaded = await app.call('data.view');
+    // The demo's recent entries: one without a project and one of zero length are read, not dropped.
+    expect(loaded.entries.some((entry) => entry.pid === null)).toBe(true);
+    expect(loaded.entries.some((entry) => entry.stop === entry.start)).toBe(true);
+    expect(running(loaded)).toEqual([]);
+
+    const { project } = websiteRedesign(loaded);
+    world.sandbox.elsewhere.startTimeEntry({ projectId: project.id, description: 'From the web app' });
+    await app.call('sync.refresh');
+    expect(running(await app.call('data.view'))).toMatchObject([{ description: 'From the web app', pid: project.id }]);
+  });
+});
+
+describe('the timer, offline', () => {
+  it('start then stop before Toggl is reachable: one entry with both times, sent once', async () => {
+    const clock = new FakeClock(Date.now() - 30 * MINUTE);
+    const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
+    const { project } = websiteRedesign(await app.call('data.view'));
+    await world.sandbox.setDown(true);
+    const startedAt = clock.now();
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'On the train' });
+    await app.services.data.settled();
+    clock.advance(12 * MINUTE);
+    await app.call('timer.stop');
+    const queued = await app.call('data.view');
+    expect(queued.outbox.map((entry) => entry.summary)).toEqual(['Add time entry “On the train”']);
+
+    await world.sandbox.setDown(false);
+    clock.advance(5 * MINUTE);
+    const posts = world.sandbox.requests.length;
+    await sent(app);
+    const writes = world.sandbox.requests.slice(posts).filter((request) => request.method !== 'GET');
+    expect(writes.map((request) => request.method)).toEqual(['POST']);
+    const entry = atToggl().find((item) => item.description === 'On the train');
+    expect(Date.parse(entry?.start ?? '')).toBe(Math.floor(startedAt / 1000) * 1000);
+    expect(entry?.duration).toBe(12 * 60);
+    expect(runningAtToggl()).toEqual([]);
+  });
+
+  it('a stop made offline is sent with the time it was made, not the time it reached Toggl', async () => {
+    const clock = new FakeClock(Date.now() - 30 * MINUTE);
+    const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
+    const { project } = websiteRedesign(await app.call('data.view'));
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Writing' });
+    await sent(app);
+    await world.sandbox.setDown(true);
+    clock.advance(20 * MINUTE);
+    const stoppedAt = clock.now();
+    await app.call('timer.stop');
+    // The attempt made while Toggl is down has failed before time moves on.
+    await app.services.data.settled();
+    clock.advance(5 * MINUTE);
+    await world.sandbox.setDown(false);
+    const from = world.sandbox.requests.length;
+    await sent(app);
+    // It looked first (the entry may have been stopped elsewhere), then set the stop it was given.
+    expect(
+      world.sandbox.requests.slice(from).map((request) => `${request.method} ${request.path.replace(/\d+/g, 'N')}`),
+    ).toEqual(['GET /me/time_entries/N', 'PUT /workspaces/N/time_entries/N']);
+    const entry = atToggl().find((item) => item.description === 'Writing');
+    expect(Date.parse(entry?.stop ?? '')).toBe(Math.floor(stoppedAt / 1000) * 1000);
+  });
+
+  it('a restart with a timer running shows it running, from the files alone', async () => {
+    const app = await world.launch();
+    const { project } = websiteRedesign(await app.call('data.view'));
+    await world.sandbox.setDown(true);
+    const { id } = await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Kept' });
+    const start = running(await app.call('data.view'))[0]?.start;
+    await app.close();
+
+    const again = await world.launch();
+    expect(running(await again.call('data.view'))).toMatchObject([{ id, start, description: 'Kept', sync: 'pending' }]);
+  });
+});
