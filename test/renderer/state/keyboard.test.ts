@@ -4,6 +4,7 @@ import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { listKeydown } from '../../../src/renderer/src/lib/keyboard';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
+import { TimerState } from '../../../src/renderer/src/lib/timer-state.svelte';
 import { inProcessApi, type InProcessApi } from '../../support/in-process-api';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
@@ -12,6 +13,7 @@ let app: LaunchedApp;
 let api: InProcessApi;
 let list: DataState;
 let ui: MainViewState;
+let timer: TimerState;
 let search: HTMLInputElement;
 let tree: HTMLDivElement;
 const opened: string[] = [];
@@ -30,11 +32,13 @@ beforeEach(async () => {
   ui.searchInput = search;
   ui.tree = tree;
   opened.length = 0;
+  timer = new TimerState(api, list);
   const onkeydown = listKeydown({
     list,
     ui,
     newProject: () => opened.push('project'),
     newTask: () => opened.push('task'),
+    toggleTimer: () => void (list.selected && timer.toggleOn(list.selected)),
   });
   window.addEventListener('keydown', onkeydown);
 });
@@ -47,6 +51,13 @@ afterEach(async () => {
 async function answered(): Promise<void> {
   await api.idle();
   await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A command sent, and the list's change back in the window. */
+async function shown(): Promise<void> {
+  await answered();
+  await app.services.data.settled();
+  await answered();
 }
 
 function press(key: string, options: KeyboardEventInit = {}, target: EventTarget = document.body): KeyboardEvent {
@@ -79,6 +90,24 @@ describe('the main view’s keyboard map', () => {
     press('Escape', {}, tree);
     expect(list.picked.size).toBe(0);
     expect(press('ArrowLeft', {}, tree).defaultPrevented).toBe(false);
+  });
+
+  it('Ctrl+Enter starts a timer on the selected row and, pressed again, stops it; plain Enter does not', async () => {
+    const stopListening = list.listen();
+    const internal = list.items.find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
+    list.selectedKey = internal?.key ?? null;
+    press('Enter', {}, search);
+    await answered();
+    expect(timer.running).toBeNull();
+    expect(press('Enter', { ctrlKey: true }, search).defaultPrevented).toBe(true);
+    await shown();
+    expect(timer.error).toBeNull();
+    expect(timer.running?.project?.name).toBe('Internal tools');
+    expect(internal && timer.runsOn(internal)).toBe(true);
+    press('Enter', { metaKey: true }, tree);
+    await shown();
+    expect(timer.running).toBeNull();
+    stopListening();
   });
 
   it('Ctrl+E archives the selected project; nothing happens while a dialog is open', async () => {

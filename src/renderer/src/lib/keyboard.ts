@@ -6,13 +6,21 @@ export interface KeyboardTargets {
   ui: MainViewState;
   newProject: () => void;
   newTask: () => void;
+  /** Ctrl/Cmd+Enter: start a timer on the selected row, or stop the one running on it. */
+  toggleTimer: () => void;
 }
 
 /**
- * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, +M, "/",
+ * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, +M, +Enter, "/",
  * typing to search, ↓ from the search box into the list, Escape to clear.
  */
-export function listKeydown({ list, ui, newProject, newTask }: KeyboardTargets): (event: KeyboardEvent) => void {
+export function listKeydown({
+  list,
+  ui,
+  newProject,
+  newTask,
+  toggleTimer,
+}: KeyboardTargets): (event: KeyboardEvent) => void {
   return (event) => {
     if (ui.form) return;
     const mod = event.ctrlKey || event.metaKey;
@@ -22,6 +30,8 @@ export function listKeydown({ list, ui, newProject, newTask }: KeyboardTargets):
     if (mod && key === 'n') newProject();
     else if (mod && key === 't') newTask();
     else if (mod && key === 'e' && list.selected) ui.toggleActive();
+    // Plain letters go to the search box: the timer takes the modifier and Enter.
+    else if (mod && event.key === 'Enter' && list.selected) toggleTimer();
     else if (mod && key === 'm' && list.selected) {
       const selected = list.selected;
       const row =

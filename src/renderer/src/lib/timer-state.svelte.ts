@@ -3,6 +3,14 @@ import type { DataView, ViewTimeEntry } from '../../../shared/entities';
 import type { IpcResult } from '../../../shared/ipc-result';
 import { trackedTotals, type TrackedTotals } from '../../../shared/time-totals';
 import type { DataState } from './data-state.svelte';
+import type { Row } from './list/tree';
+
+/** Where a row's timer goes: its project, or its task and the task's project. */
+export function timerTarget(row: Row): { wid: number; pid: number; tid: number | null } | null {
+  if (row.kind === 'project') return { wid: row.project.wid, pid: row.project.id, tid: null };
+  if (row.kind === 'task') return { wid: row.task.wid, pid: row.task.pid, tid: row.task.id };
+  return null;
+}
 
 /** An entry as the popover names it: its project's name and color, its task's name. */
 export interface NamedEntry {
@@ -69,6 +77,27 @@ export class TimerState {
   async #run<T>(call: () => Promise<IpcResult<T>>): Promise<void> {
     const result = await call();
     this.error = result.ok ? null : result.error.message;
+  }
+
+  /** The timer runs on this row's project (without a task) or on its task. */
+  runsOn(row: Row): boolean {
+    const running = this.running?.entry;
+    const target = timerTarget(row);
+    return !!running && !!target && running.pid === target.pid && running.tid === target.tid;
+  }
+
+  /** Seconds tracked today on the row's project or task. */
+  todayOn(row: Row): number {
+    if (row.kind === 'task') return this.totals?.todayByTask.get(row.task.id) ?? 0;
+    if (row.kind === 'project') return this.totals?.todayByProject.get(row.project.id) ?? 0;
+    return 0;
+  }
+
+  /** A row's "Start timer" / "Stop timer", and Ctrl/Cmd+Enter on the selected row. */
+  async toggleOn(row: Row): Promise<void> {
+    const target = timerTarget(row);
+    if (!target) return;
+    await (this.runsOn(row) ? this.stop() : this.start(target));
   }
 
   start = (target: { wid: number; pid: number | null; tid: number | null }, description = '') =>
