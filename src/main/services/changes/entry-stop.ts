@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TogglApiError } from '../toggl/errors';
 import { durationSeconds, toTimeEntry } from '../toggl/time-entry-mapping';
 import { isGone } from './gone';
 import { isEntryStart } from './entry-start';
@@ -18,19 +17,13 @@ export type EntryStop = z.infer<typeof entryStopSchema>;
 
 export const newEntryStop = (fields: Omit<EntryStop, 'kind'>): EntryStop => ({ kind: 'entry.stop', ...fields });
 
-/** A stop sent within this long of being made goes to Toggl's stop endpoint, which knows "already stopped". */
-const FRESH_STOP_MS = 60_000;
-
-const alreadyStopped = (error: unknown): boolean =>
-  error instanceof TogglApiError && error.kind === 'invalid' && /already stopped/i.test(error.serverMessage ?? '');
-
 /** The earlier of two stops: an entry is never extended past a stop made elsewhere. */
 const earlier = (a: string, b: string): string => (Date.parse(a) <= Date.parse(b) ? a : b);
 
 /**
- * A running entry stopped. Sent at once it goes to Toggl's stop endpoint ("already stopped"
- * is done); sent later (made offline) it first looks at the entry, keeps an earlier stop made
- * elsewhere, and otherwise PUTs the stop with the time it was made.
+ * A running entry stopped, at the second the user stopped it however late that reaches
+ * Toggl: it looks at the entry first (one /me request), keeps an earlier stop made elsewhere,
+ * and otherwise PUTs the stop with the time it was made.
  */
 export const entryStop: ChangeKind<EntryStop> = {
   targets: (op) => [`e:${op.id}`],
@@ -45,13 +38,10 @@ export const entryStop: ChangeKind<EntryStop> = {
     view.entries.set(op.id, { ...entry, stop, sync: mark });
   },
 
-  async send(op, { api, cache, now }) {
+  async send(op, { api, cache }) {
     try {
-      if (now() - Date.parse(op.stop) <= FRESH_STOP_MS) {
-        const stopped = toTimeEntry(await api.timeEntries.stop(op.wid, op.id));
-        cache.entries.set(stopped.id, stopped);
-        return { result: 'done' };
-      }
+      // Toggl's own stop endpoint stops at its clock's now, which for a stop made offline (or
+      // sent a few seconds late) is not when the user stopped: look, then PUT the real time.
       const current = toTimeEntry(await api.timeEntries.get(op.id));
       if (current.stop !== null && Date.parse(current.stop) <= Date.parse(op.stop)) {
         cache.entries.set(current.id, current);
@@ -62,17 +52,6 @@ export const entryStop: ChangeKind<EntryStop> = {
       cache.entries.set(updated.id, updated);
       return { result: 'done' };
     } catch (error) {
-      // Stopped elsewhere meanwhile: keep that stop, which the list learns now (one look), not
-      // at the next sync, or it would show the entry running again.
-      if (alreadyStopped(error)) {
-        const known = cache.entries.get(op.id);
-        const stopped = await api.timeEntries
-          .get(op.id)
-          .then(toTimeEntry)
-          .catch(() => (known ? { ...known, stop: known.stop ?? op.stop } : undefined));
-        if (stopped) cache.entries.set(stopped.id, stopped);
-        return { result: 'done' };
-      }
       // Deleted there: nothing is left to do.
       if (isGone(error)) {
         cache.entries.delete(op.id);
