@@ -16,7 +16,7 @@ const index = buildIndex(items);
 /** The same items, searched with nothing kept from earlier keystrokes. */
 const fresh = buildIndex(items);
 const freshSearch = (query: string) => {
-  fresh.tokenItems.clear();
+  fresh.tokens.clear();
   return search(fresh, query).hits;
 };
 
