@@ -5,6 +5,7 @@ import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { listKeydown } from '../../../src/renderer/src/lib/keyboard';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
+import { listedItems } from '../../support/listed-items';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -65,7 +66,7 @@ describe('the main view’s keyboard map', () => {
     list.query = 'mobile';
     press('ArrowDown', {}, search);
     expect(document.activeElement).toBe(tree);
-    expect(list.selectedKey).toBe(list.items[0]?.key);
+    expect(list.selectedKey).toBe(listedItems(list)[0]?.key);
     press('Escape', {}, search);
     expect(list.query).toBe('');
     list.picked.add('p:1');
@@ -75,7 +76,7 @@ describe('the main view’s keyboard map', () => {
   });
 
   it('Ctrl+E archives the selected project; nothing happens while a dialog is open', async () => {
-    const internal = list.items.find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
+    const internal = listedItems(list).find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
     list.selectedKey = internal?.key ?? null;
     ui.open({ kind: 'project' });
     press('e', { ctrlKey: true }, tree);

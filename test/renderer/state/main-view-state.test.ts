@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const row = (name: string) => {
-  const found = list.rows.find((item) => item.kind === 'project' && item.project.name === name);
+  const found = [...list.rows].find((item) => item.kind === 'project' && item.project.name === name);
   if (!found) throw new Error(`no row ${name}`);
   return found;
 };
@@ -62,7 +62,7 @@ describe('MainViewState (dialogs and Undo) against the real services', () => {
     expect(view.outbox.map((entry) => entry.summary)).toEqual(['Delete project “Hiring”']);
     const website = view.projects.find((project) => project.name === 'Website redesign')?.id ?? 0;
     list.toggle(website, true);
-    const tasks = list.rows.filter((item) => item.kind === 'task' && item.task.active);
+    const tasks = [...list.rows].filter((item) => item.kind === 'task' && item.task.active);
     await ui.setActive(tasks, false);
     expect(ui.undo?.message).toBe(`Marked ${tasks.length} tasks done.`);
   });

@@ -77,7 +77,7 @@ export class MainViewState {
   toggleActive(): void {
     const list = this.#list;
     if (!list.selected) return;
-    const rows = list.picked.size > 0 ? list.items.filter((row) => list.picked.has(row.key)) : [list.selected];
+    const rows = list.picked.size > 0 ? list.pickedRows : [list.selected];
     const first = rows[0];
     const active =
       first?.kind === 'project' ? !first.project.active : first?.kind === 'task' ? !first.task.active : false;

@@ -4,6 +4,7 @@
  * → items). Built when the window is idle after a load, never on a keystroke.
  */
 
+import type { DataView } from '../../../../shared/entities';
 import { fold } from './fold';
 import type { TokenGrades } from './search-tokens';
 
@@ -128,4 +129,19 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
     // Folded too: a few letters take apart into ASCII punctuation (the Greek question mark is ";").
     punctuation: Int32Array.from(partTexts, (text, at) => punctuationOf(text) | punctuationOf(foldedParts[at] ?? '')),
   };
+}
+
+/**
+ * The view's projects, then its tasks, in one index (the view's order, as Matches counts
+ * items), each with its project's and client's names for context.
+ */
+export function indexView(view: Pick<DataView, 'projects' | 'tasks'>): SearchIndex {
+  const projects = new Map(view.projects.map((project) => [project.id, project]));
+  return buildIndex([
+    ...view.projects.map((project) => ({ key: `p:${project.id}`, parts: [project.name, project.clientName ?? ''] })),
+    ...view.tasks.map((task) => {
+      const project = projects.get(task.pid);
+      return { key: `t:${task.id}`, parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
+    }),
+  ]);
 }

@@ -10,7 +10,7 @@ import { fold } from './fold';
 import type { SearchIndex } from './search-index';
 import { itemsFound, partGrade, tokenGrades, type TokenGrades } from './search-tokens';
 
-export { buildIndex, type Searchable, type SearchIndex } from './search-index';
+export { buildIndex, indexView, type Searchable, type SearchIndex } from './search-index';
 
 /**
  * A token that reaches at most this share of the items lists them (search-tokens.ts'
