@@ -63,6 +63,17 @@ class QueryMatches implements Matches {
     return false;
   }
 
+  taskCount(project: number, done: boolean): number {
+    const { taskStart, taskAt } = this.#prepared;
+    const to = taskStart[project + 1] ?? 0;
+    let count = 0;
+    for (let task = taskStart[project] ?? 0; task < to; task++) {
+      const at = taskAt[task] ?? 0;
+      if (this.#counts(at, done) && this.mark(at) > 0) count++;
+    }
+    return count;
+  }
+
   bestTask(project: number, done: boolean): number {
     const known = done ? this.#best : this.#bestOpen;
     let best = known[project] ?? -1;

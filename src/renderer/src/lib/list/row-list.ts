@@ -173,7 +173,7 @@ export class RowList implements Iterable<Row> {
         state.groups.push(group);
       }
       group.places.push(place);
-      group.body += 1 + (opens && this.#expanded(state, place) ? this.#tasks(state, place).length : 0);
+      group.body += 1 + (opens && this.#expanded(state, place) ? this.#taskCount(state, place) : 0);
     }
     return state;
   }
@@ -225,6 +225,15 @@ export class RowList implements Iterable<Row> {
     return best;
   }
 
+  /** How many of a project's tasks show: open (or done ones asked for) and, with a search, found. */
+  #taskCount(state: TreeState, place: number): number {
+    const at = state.tree.projectAt[place] ?? 0;
+    const { showDone } = this.#options;
+    if (this.#matches) return this.#matches.taskCount(at, showDone);
+    const { taskStart } = this.#prepared;
+    return showDone ? (taskStart[at + 1] ?? 0) - (taskStart[at] ?? 0) : (state.tree.openCount[place] ?? 0);
+  }
+
   /** The shown tasks of an expanded project (places in the view), best first. */
   #tasks(state: TreeState, place: number): Int32Array {
     let tasks = state.tasks.get(place);
@@ -257,7 +266,7 @@ export class RowList implements Iterable<Row> {
       let row = group.header ? 1 : 0;
       order.forEach((place, at) => {
         offsets[at] = row;
-        row += 1 + (this.#expanded(state, place) ? this.#tasks(state, place).length : 0);
+        row += 1 + (this.#expanded(state, place) ? this.#taskCount(state, place) : 0);
       });
       offsets[order.length] = row;
       group.order = order;
