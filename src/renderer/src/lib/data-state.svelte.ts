@@ -4,9 +4,10 @@ import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import type { IpcResult } from '../../../shared/ipc-result';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
-import { indexView, matchQuery, type SearchIndex } from './list/search';
+import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
 import { matchesFor } from './list/query-matches';
 import { NO_ROWS, RowList } from './list/row-list';
+import { taskWords } from './list/task-words';
 import { prepareView, type Row } from './list/tree';
 
 /**
@@ -51,14 +52,26 @@ export class DataState {
     return projects && tasks ? indexView({ projects, tasks }) : null;
   });
 
+  /** The words of each project's tasks, for one-word searches (task-words.ts): made with the index. */
+  readonly #taskWords = $derived.by(() => {
+    const [index, prepared] = [this.index, this.prepared];
+    return index && prepared ? taskWords(index, prepared) : undefined;
+  });
+
+  /** The query typed before the current one: what it found bounds what the next key looks at. */
+  #typed: Query | null = null;
+
   readonly matches = $derived.by(() => {
     // The index is built when the window is idle after a load; a search before then builds it.
     if (this.query.trim() === '') return undefined;
     const index = this.index;
-    const query = index ? matchQuery(index, this.query) : null;
+    const query = index ? matchQuery(index, this.query, this.#typed) : null;
+    this.#typed = query;
     // The index lists the view's projects, then its tasks, as Matches counts them.
     const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
-    return query && projects && tasks && prepared ? matchesFor({ projects, tasks }, prepared, query) : undefined;
+    return query && projects && tasks && prepared
+      ? matchesFor({ projects, tasks }, prepared, query, this.#taskWords)
+      : undefined;
   });
 
   /** The rows, made as the list shows them (row-list.ts): a keystroke costs the screen, not every hit. */
@@ -201,7 +214,7 @@ export class DataState {
       showArchived: false,
       showDone: false,
       expanded: new Set(),
-      matches: matchesFor(view, prepared, query),
+      matches: matchesFor(view, prepared, query, this.#taskWords),
     });
     for (let at = 0; at < Math.min(rows.length, FIRST_SCREEN_ROWS); at++) rows.at(at);
   }

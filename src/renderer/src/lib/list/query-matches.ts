@@ -1,6 +1,7 @@
 import type { DataView } from '../../../../shared/entities';
 import { collectMatches, type Matches } from './matches';
 import type { Query } from './search';
+import type { ProjectWords, TaskWords } from './task-words';
 import type { PreparedView } from './tree';
 
 /**
@@ -8,7 +9,9 @@ import type { PreparedView } from './tree';
  * an item is scored when it is first asked about, a project's tasks are read only as far as
  * the answer needs (the first match says "has a task"; a match as good as the query's
  * ceiling ends the search for the best), and the count of matching tasks stops past its limit.
- * So a keystroke's work follows the rows the tree needs, not the 110,000 items.
+ * A one-word query does not read the tasks at all: their names' words, listed per project
+ * (task-words.ts), say whether one matches and how well. So a keystroke's work follows the
+ * projects and the rows the tree needs, not the 110,000 items.
  */
 class QueryMatches implements Matches {
   readonly ceiling: number;
@@ -21,11 +24,20 @@ class QueryMatches implements Matches {
   /** By project: the best mark of its matching tasks, all and open ones; -1 while not worked out. */
   readonly #best: Int16Array;
   readonly #bestOpen: Int16Array;
+  /** Per token, the best grade among the names of the project whose tasks are being read. */
+  readonly #context: Uint8Array;
+  /** A one-word query's grade for each dictionary word, with the words of each project's tasks; else null. */
+  readonly #byWords: { grades: Uint8Array; words: TaskWords } | null;
   /** Tasks found matching so far, counting in view order, and where the count stopped. */
   #tasksCounted = 0;
   #countedTo: number;
 
-  constructor(view: Pick<DataView, 'projects' | 'tasks'>, prepared: PreparedView, query: Query) {
+  constructor(
+    view: Pick<DataView, 'projects' | 'tasks'>,
+    prepared: PreparedView,
+    query: Query,
+    words: TaskWords | undefined,
+  ) {
     this.#query = query;
     this.#prepared = prepared;
     this.ceiling = query.ceiling;
@@ -35,12 +47,32 @@ class QueryMatches implements Matches {
     this.#marks = new Uint8Array(this.#itemCount);
     this.#best = new Int16Array(this.#projectCount).fill(-1);
     this.#bestOpen = new Int16Array(this.#projectCount).fill(-1);
+    this.#context = new Uint8Array(query.tokenCount);
+    const grades = query.tokenCount === 1 ? query.wordGrades(0) : null;
+    this.#byWords = grades && words ? { grades, words } : null;
   }
 
   mark(at: number): number {
     const known = this.#marks[at] ?? 0;
     if (known !== 0 && known !== 255) return known - 1;
     const mark = this.#query.mark(at);
+    this.#marks[at] = Math.min(255, mark + 1);
+    return mark;
+  }
+
+  /**
+   * Starts reading a project's tasks: its names are graded once, and each task is then scored
+   * from its own name (Query.scoreOwn).
+   */
+  #readTasks(project: number): void {
+    this.#query.contextGrades(project, this.#context);
+  }
+
+  /** The mark of a task of the project `#readTasks` started. */
+  #taskMark(at: number): number {
+    const known = this.#marks[at] ?? 0;
+    if (known !== 0 && known !== 255) return known - 1;
+    const mark = Math.min(255, 1 + this.#query.scoreOwn(at, this.#context));
     this.#marks[at] = Math.min(255, mark + 1);
     return mark;
   }
@@ -53,11 +85,13 @@ class QueryMatches implements Matches {
   hasTask(project: number, done: boolean): boolean {
     const best = (done ? this.#best : this.#bestOpen)[project] ?? -1;
     if (best >= 0) return best > 0;
+    if (this.#byWords) return this.bestTask(project, done) > 0;
     const { taskStart, taskAt } = this.#prepared;
     const to = taskStart[project + 1] ?? 0;
+    this.#readTasks(project);
     for (let task = taskStart[project] ?? 0; task < to; task++) {
       const at = taskAt[task] ?? 0;
-      if (this.#counts(at, done) && this.mark(at) > 0) return true;
+      if (this.#counts(at, done) && this.#taskMark(at) > 0) return true;
     }
     (done ? this.#best : this.#bestOpen)[project] = 0;
     return false;
@@ -67,9 +101,10 @@ class QueryMatches implements Matches {
     const { taskStart, taskAt } = this.#prepared;
     const to = taskStart[project + 1] ?? 0;
     let count = 0;
+    this.#readTasks(project);
     for (let task = taskStart[project] ?? 0; task < to; task++) {
       const at = taskAt[task] ?? 0;
-      if (this.#counts(at, done) && this.mark(at) > 0) count++;
+      if (this.#counts(at, done) && this.#taskMark(at) > 0) count++;
     }
     return count;
   }
@@ -81,11 +116,33 @@ class QueryMatches implements Matches {
     best = 0;
     const { taskStart, taskAt } = this.#prepared;
     const to = taskStart[project + 1] ?? 0;
+    this.#readTasks(project);
+    if (this.#byWords) {
+      best = this.#bestByWords(project, done, this.#byWords);
+      known[project] = best;
+      return best;
+    }
     for (let task = taskStart[project] ?? 0; task < to && best < this.ceiling; task++) {
       const at = taskAt[task] ?? 0;
-      if (this.#counts(at, done)) best = Math.max(best, this.mark(at));
+      if (this.#counts(at, done)) best = Math.max(best, this.#taskMark(at));
     }
     known[project] = best;
+    return best;
+  }
+
+  /**
+   * A one-word query's best task, from its words: every shown task matches when the project's
+   * own names do (as well as they do, at least), and a task's grade is its best word's.
+   */
+  #bestByWords(project: number, done: boolean, { grades, words }: { grades: Uint8Array; words: TaskWords }): number {
+    const { taskStart, openTasks } = this.#prepared;
+    const tasks = done ? (taskStart[project + 1] ?? 0) - (taskStart[project] ?? 0) : (openTasks[project] ?? 0);
+    if (tasks === 0) return 0;
+    const list: ProjectWords = done ? words.all : words.open;
+    let best = this.#context[0] ?? 0;
+    const to = list.start[project + 1] ?? 0;
+    for (let at = list.start[project] ?? 0; at < to && best < this.ceiling; at++)
+      best = Math.max(best, grades[list.words[at] ?? 0] ?? 0);
     return best;
   }
 
@@ -101,18 +158,14 @@ class QueryMatches implements Matches {
  * What `query` finds in the view. A narrow query (one of its tokens lists few items) is worked
  * out whole from those; a wide one as the tree asks.
  */
-export function matchesFor(view: Pick<DataView, 'projects' | 'tasks'>, prepared: PreparedView, query: Query): Matches {
-  const { candidates } = query;
-  if (!candidates) return new QueryMatches(view, prepared, query);
-  // Typed arrays as long as the candidates: growing arrays item by item cost more than the scores.
-  const hits = new Int32Array(candidates.length);
-  const grades = new Uint8Array(candidates.length);
-  let found = 0;
-  for (const item of candidates) {
-    const score = query.score(item);
-    if (score < 0) continue;
-    hits[found] = item;
-    grades[found++] = score;
-  }
-  return collectMatches(view, prepared, hits.subarray(0, found), grades.subarray(0, found));
+export function matchesFor(
+  view: Pick<DataView, 'projects' | 'tasks'>,
+  prepared: PreparedView,
+  query: Query,
+  words?: TaskWords,
+): Matches {
+  const hits = query.hits();
+  return hits
+    ? collectMatches(view, prepared, hits.items, hits.scores)
+    : new QueryMatches(view, prepared, query, words);
 }

@@ -5,6 +5,7 @@
  * names match, costs what the rows looked at cost, not a pass over every item.
  */
 
+import { fold } from './fold';
 import { nearPrefix } from './near-prefix';
 import { punctuationOf, SEPARATORS, type SearchIndex } from './search-index';
 
@@ -33,7 +34,23 @@ export interface TokenGrades {
   items: Int32Array | undefined;
 }
 
+export function tokensOf(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
 const WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Whether token `text` can only find what token `old` finds: it is `old`, or `old` typed on (a
+ * word that contains or is one typo from the longer one does for the shorter one), both on the
+ * same side of four letters, where typos start to count.
+ */
+export function narrows(text: string, old: string): boolean {
+  if (text === old) return true;
+  return (
+    WORD.test(text) && WORD.test(old) && text.startsWith(old) && text.length >= FUZZY_FROM === old.length >= FUZZY_FROM
+  );
+}
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** The grades of `token`, from the index's kept ones or worked out now. */

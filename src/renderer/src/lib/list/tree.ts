@@ -59,6 +59,8 @@ export interface PreparedView {
    */
   taskStart: Int32Array;
   taskAt: Int32Array;
+  /** How many open tasks each project has, by its place in the view. */
+  openTasks: Int32Array;
   /** Each project's place in its workspace's tree, by its place in the view. */
   placeAt: Int32Array;
   /** A project's place in the view by id. */
@@ -141,6 +143,11 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
     for (const task of byProject.get(project.id) ?? []) taskAt[listed++] = projectCount + task;
   });
   taskStart[projectCount] = listed;
+  const openTasks = new Int32Array(projectCount);
+  for (let at = 0; at < projectCount; at++) {
+    for (let task = taskStart[at] ?? 0; task < (taskStart[at + 1] ?? 0); task++)
+      openTasks[at] = (openTasks[at] ?? 0) + (taskOpenAt[(taskAt[task] ?? 0) - projectCount] ?? 0);
+  }
 
   const placeAt = new Int32Array(projectCount);
   const clientIds = new Map<string | null, number>();
@@ -156,12 +163,7 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
     workspaces.set(wid, {
       projects: order.map((at) => view.projects[at] as ViewProject),
       projectAt: Int32Array.from(order),
-      openCount: Int32Array.from(order, (at) => {
-        let open = 0;
-        for (let task = taskStart[at] ?? 0; task < (taskStart[at + 1] ?? 0); task++)
-          open += taskOpenAt[(taskAt[task] ?? 0) - projectCount] ?? 0;
-        return open;
-      }),
+      openCount: Int32Array.from(order, (at) => openTasks[at] ?? 0),
       active: Uint8Array.from(order, (at) => (view.projects[at]?.active ? 1 : 0)),
       client: Int32Array.from(order, (at) => clientOf(view.projects[at])),
       projectRows: new Array<ProjectRow | undefined>(order.length * 4),
@@ -173,5 +175,5 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
     taskIndex ??= new Map(view.tasks.map((task, at) => [task.id, projectCount + at]));
     return taskIndex.get(id) ?? -1;
   };
-  return { workspaces, owner, taskOpenAt, tasks, taskStart, taskAt, placeAt, projectIndex, taskPosition };
+  return { workspaces, owner, taskOpenAt, tasks, taskStart, taskAt, openTasks, placeAt, projectIndex, taskPosition };
 }
