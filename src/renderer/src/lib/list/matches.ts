@@ -23,87 +23,68 @@ export interface Matches {
 
 /**
  * Matches from a list of hits, worked out whole: for a search that found few items. Kept by
- * project (10,000 at most, not an array as long as the items each keystroke): a task's own
- * mark is looked up among the hits, and only an open project's tasks ask for theirs.
+ * project (10,000 at most, not arrays as long as the items each keystroke: on a machine where
+ * touching a new page of memory costs 10–15 µs, those cost more than the work): a task's
+ * mark is looked up among the sorted hits, and only an open project's tasks are counted.
  */
 class HitMatches implements Matches {
   readonly ceiling: number;
-  /** The hits, ascending, and their marks. */
+  /** The hits, ascending, and how well each matched (a mark is 1 + that). */
   readonly #hits: Int32Array;
-  readonly #marks: Uint8Array;
+  readonly #grades: ArrayLike<number>;
+  readonly #prepared: PreparedView;
   readonly #projectCount: number;
   readonly #tasks: number;
-  /** By project: its own mark; how many of its tasks matched, all and open ones; the best mark among those. */
-  readonly #own: Uint8Array;
-  readonly #count: Int32Array;
-  readonly #countOpen: Int32Array;
-  readonly #best: Uint8Array;
-  readonly #bestOpen: Uint8Array;
+  /** By project, three to a project: its own mark, the best mark among its matching tasks, and among its open ones. */
+  readonly #marks: Uint8Array;
 
   constructor(
     view: Pick<DataView, 'projects' | 'tasks'>,
     prepared: PreparedView,
-    hits: ArrayLike<number>,
+    found: ArrayLike<number>,
     grades: ArrayLike<number> | undefined,
     taskCount: number | undefined,
   ) {
     const projectCount = view.projects.length;
+    this.#prepared = prepared;
     this.#projectCount = projectCount;
-    const order = ascending(hits);
-    const count = hits.length;
-    // Locals, not fields, in the loops: they run once per hit.
-    const sorted = new Int32Array(count);
-    const marks = new Uint8Array(count);
-    for (let found = 0; found < count; found++) {
-      const from = order ? (order[found] ?? 0) : found;
-      sorted[found] = hits[from] ?? 0;
-      marks[found] = Math.min(255, 1 + (grades?.[from] ?? 0));
-    }
-    const own = new Uint8Array(projectCount);
-    const all = new Int32Array(projectCount);
-    const open = new Int32Array(projectCount);
-    const best = new Uint8Array(projectCount);
-    const bestOpen = new Uint8Array(projectCount);
+    const sorted = ascending(found, grades);
+    const hits = sorted.hits;
+    this.#hits = hits;
+    this.#grades = sorted.grades;
+    // Locals, not fields, in the loop: it runs once per hit.
+    const marks = new Uint8Array(3 * projectCount);
     const { owner: owners, taskOpenAt } = prepared;
     let tasks = 0;
     let ceiling = 0;
-    for (let found = 0; found < count; found++) {
-      const at = sorted[found] ?? 0;
-      const mark = marks[found] ?? 0;
+    for (let at = 0; at < hits.length; at++) {
+      const item = hits[at] ?? 0;
+      const mark = Math.min(255, 1 + (sorted.grades[at] ?? 0));
       if (mark > ceiling) ceiling = mark;
-      if (at < projectCount) {
-        own[at] = mark;
+      if (item < projectCount) {
+        marks[3 * item] = mark;
         continue;
       }
       tasks++;
-      const owner = owners[at - projectCount] ?? -1;
+      const owner = owners[item - projectCount] ?? -1;
       if (owner < 0) continue;
-      all[owner] = (all[owner] ?? 0) + 1;
-      if (mark > (best[owner] ?? 0)) best[owner] = mark;
-      if (taskOpenAt[at - projectCount] !== 1) continue;
-      open[owner] = (open[owner] ?? 0) + 1;
-      if (mark > (bestOpen[owner] ?? 0)) bestOpen[owner] = mark;
+      if (mark > (marks[3 * owner + 1] ?? 0)) marks[3 * owner + 1] = mark;
+      if (taskOpenAt[item - projectCount] === 1 && mark > (marks[3 * owner + 2] ?? 0)) marks[3 * owner + 2] = mark;
     }
-    this.#hits = sorted;
     this.#marks = marks;
-    this.#own = own;
-    this.#count = all;
-    this.#countOpen = open;
-    this.#best = best;
-    this.#bestOpen = bestOpen;
     this.#tasks = taskCount ?? tasks;
     this.ceiling = ceiling;
   }
 
   mark(at: number): number {
-    if (at < this.#projectCount) return this.#own[at] ?? 0;
+    if (at < this.#projectCount) return this.#marks[3 * at] ?? 0;
     const hits = this.#hits;
     let low = 0;
     let high = hits.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const value = hits[middle] ?? 0;
-      if (value === at) return this.#marks[middle] ?? 0;
+      if (value === at) return Math.min(255, 1 + (this.#grades[middle] ?? 0));
       if (value < at) low = middle + 1;
       else high = middle - 1;
     }
@@ -111,15 +92,22 @@ class HitMatches implements Matches {
   }
 
   hasTask(project: number, done: boolean): boolean {
-    return this.taskCount(project, done) > 0;
+    return this.bestTask(project, done) > 0;
   }
 
   taskCount(project: number, done: boolean): number {
-    return (done ? this.#count : this.#countOpen)[project] ?? 0;
+    if (!this.hasTask(project, done)) return 0;
+    const { taskStart, taskAt, taskOpenAt } = this.#prepared;
+    let count = 0;
+    for (let task = taskStart[project] ?? 0; task < (taskStart[project + 1] ?? 0); task++) {
+      const at = taskAt[task] ?? 0;
+      if ((done || taskOpenAt[at - this.#projectCount] === 1) && this.mark(at) > 0) count++;
+    }
+    return count;
   }
 
   bestTask(project: number, done: boolean): number {
-    return (done ? this.#best : this.#bestOpen)[project] ?? 0;
+    return this.#marks[3 * project + (done ? 1 : 2)] ?? 0;
   }
 
   moreTasksThan(limit: number): boolean {
@@ -127,15 +115,20 @@ class HitMatches implements Matches {
   }
 }
 
-/** The places of `values` in ascending order of value; null when they are in order already (a search's hits are). */
-function ascending(values: ArrayLike<number>): number[] | null {
-  for (let at = 1; at < values.length; at++) {
-    if ((values[at - 1] ?? 0) < (values[at] ?? 0)) continue;
-    return Array.from({ length: values.length }, (_, place) => place).sort(
-      (a, b) => (values[a] ?? 0) - (values[b] ?? 0),
-    );
-  }
-  return null;
+/** Hits in ascending order, with their grades beside them: as they are when they come from a search, else sorted. */
+function ascending(
+  hits: ArrayLike<number>,
+  grades: ArrayLike<number> | undefined,
+): { hits: Int32Array; grades: ArrayLike<number> } {
+  let sorted = true;
+  for (let at = 1; at < hits.length && sorted; at++) sorted = (hits[at - 1] ?? 0) < (hits[at] ?? 0);
+  if (sorted && hits instanceof Int32Array) return { hits, grades: grades ?? new Uint8Array(hits.length) };
+  const order = Array.from({ length: hits.length }, (_, at) => at);
+  if (!sorted) order.sort((a, b) => (hits[a] ?? 0) - (hits[b] ?? 0));
+  return {
+    hits: Int32Array.from(order, (at) => hits[at] ?? 0),
+    grades: Uint8Array.from(order, (at) => grades?.[at] ?? 0),
+  };
 }
 
 /** Matches from a search's hits (and how well each matched): each hit marked, and each matching task's project. */

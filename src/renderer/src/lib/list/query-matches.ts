@@ -19,11 +19,13 @@ class QueryMatches implements Matches {
   readonly #prepared: PreparedView;
   readonly #projectCount: number;
   readonly #itemCount: number;
-  /** By item: 0 while not scored, else 1 + its mark (255: a mark too high to keep, asked again). */
-  readonly #marks: Uint8Array;
-  /** By project: the best mark of its matching tasks, all and open ones; -1 while not worked out. */
-  readonly #best: Int16Array;
-  readonly #bestOpen: Int16Array;
+  /**
+   * By project, three to a project: its own mark, the best mark of its matching tasks (all, then
+   * open ones), each 0 while not worked out, else 1 + the mark (255: too high to keep, asked
+   * again). Tasks are not kept: a task is asked about once or twice, and an array as long as
+   * the items costs a keystroke more in new pages of memory than scoring them again.
+   */
+  readonly #known: Uint8Array;
   /** Per token, the best grade among the names of the project whose tasks are being read. */
   readonly #context: Uint8Array;
   /** A one-word query's grade for each dictionary word, with the words of each project's tasks; else null. */
@@ -44,20 +46,30 @@ class QueryMatches implements Matches {
     this.#projectCount = view.projects.length;
     this.#itemCount = view.projects.length + view.tasks.length;
     this.#countedTo = this.#projectCount;
-    this.#marks = new Uint8Array(this.#itemCount);
-    this.#best = new Int16Array(this.#projectCount).fill(-1);
-    this.#bestOpen = new Int16Array(this.#projectCount).fill(-1);
+    this.#known = new Uint8Array(3 * this.#projectCount);
     this.#context = new Uint8Array(query.tokenCount);
     const grades = query.tokenCount === 1 ? query.wordGrades(0) : null;
     this.#byWords = grades && words ? { grades, words } : null;
   }
 
   mark(at: number): number {
-    const known = this.#marks[at] ?? 0;
+    if (at >= this.#projectCount) return this.#query.mark(at);
+    const known = this.#known[3 * at] ?? 0;
     if (known !== 0 && known !== 255) return known - 1;
     const mark = this.#query.mark(at);
-    this.#marks[at] = Math.min(255, mark + 1);
+    this.#known[3 * at] = Math.min(255, mark + 1);
     return mark;
+  }
+
+  /** The best task's mark kept for `project` (all or open tasks), or -1. */
+  #keptBest(project: number, done: boolean): number {
+    const known = this.#known[3 * project + (done ? 1 : 2)] ?? 0;
+    return known !== 0 && known !== 255 ? known - 1 : -1;
+  }
+
+  #keepBest(project: number, done: boolean, best: number): number {
+    this.#known[3 * project + (done ? 1 : 2)] = Math.min(255, best + 1);
+    return best;
   }
 
   /**
@@ -70,11 +82,7 @@ class QueryMatches implements Matches {
 
   /** The mark of a task of the project `#readTasks` started. */
   #taskMark(at: number): number {
-    const known = this.#marks[at] ?? 0;
-    if (known !== 0 && known !== 255) return known - 1;
-    const mark = Math.min(255, 1 + this.#query.scoreOwn(at, this.#context));
-    this.#marks[at] = Math.min(255, mark + 1);
-    return mark;
+    return Math.min(255, 1 + this.#query.scoreOwn(at, this.#context));
   }
 
   /** Whether the task (its place in the view) shows: open, or done ones asked for. */
@@ -83,7 +91,7 @@ class QueryMatches implements Matches {
   }
 
   hasTask(project: number, done: boolean): boolean {
-    const best = (done ? this.#best : this.#bestOpen)[project] ?? -1;
+    const best = this.#keptBest(project, done);
     if (best >= 0) return best > 0;
     if (this.#byWords) return this.bestTask(project, done) > 0;
     const { taskStart, taskAt } = this.#prepared;
@@ -93,7 +101,7 @@ class QueryMatches implements Matches {
       const at = taskAt[task] ?? 0;
       if (this.#counts(at, done) && this.#taskMark(at) > 0) return true;
     }
-    (done ? this.#best : this.#bestOpen)[project] = 0;
+    this.#keepBest(project, done, 0);
     return false;
   }
 
@@ -110,24 +118,18 @@ class QueryMatches implements Matches {
   }
 
   bestTask(project: number, done: boolean): number {
-    const known = done ? this.#best : this.#bestOpen;
-    let best = known[project] ?? -1;
-    if (best >= 0) return best;
-    best = 0;
+    const kept = this.#keptBest(project, done);
+    if (kept >= 0) return kept;
+    this.#readTasks(project);
+    if (this.#byWords) return this.#keepBest(project, done, this.#bestByWords(project, done, this.#byWords));
     const { taskStart, taskAt } = this.#prepared;
     const to = taskStart[project + 1] ?? 0;
-    this.#readTasks(project);
-    if (this.#byWords) {
-      best = this.#bestByWords(project, done, this.#byWords);
-      known[project] = best;
-      return best;
-    }
+    let best = 0;
     for (let task = taskStart[project] ?? 0; task < to && best < this.ceiling; task++) {
       const at = taskAt[task] ?? 0;
       if (this.#counts(at, done)) best = Math.max(best, this.#taskMark(at));
     }
-    known[project] = best;
-    return best;
+    return this.#keepBest(project, done, best);
   }
 
   /**

@@ -41,10 +41,8 @@ type Segment = { start: number; workspace: CachedWorkspace } | { start: number; 
 interface TreeState {
   tree: WorkspaceTree;
   wid: number;
-  /** 1 when the project shows. */
-  shown: Uint8Array;
-  /** Whether one of its tasks shows: -1 while not asked. */
-  hasTasks: Int8Array;
+  /** Per project: SHOWN when it shows; TASKS_KNOWN once whether one of its tasks shows is known, and HAS_TASKS when one does. */
+  flags: Uint8Array;
   /** Its rank (its mark or its best task's, whichever is higher): -1 while not asked. */
   rank: Int16Array;
   /** Its groups in tree order. */
@@ -54,6 +52,10 @@ interface TreeState {
   /** Its open projects' shown tasks (places in the view), best first, as they are asked for. */
   tasks: Map<number, Int32Array>;
 }
+
+const SHOWN = 1;
+const TASKS_KNOWN = 2;
+const HAS_TASKS = 4;
 
 /** What the list is made from. */
 type ListedView = Pick<DataView, 'workspaces' | 'projects' | 'tasks'>;
@@ -149,8 +151,7 @@ export class RowList implements Iterable<Row> {
     const state: TreeState = {
       tree,
       wid,
-      shown: new Uint8Array(count),
-      hasTasks: new Int8Array(count).fill(-1),
+      flags: new Uint8Array(count),
       rank: new Int16Array(count).fill(-1),
       groups: [],
       tasks: new Map(),
@@ -165,7 +166,7 @@ export class RowList implements Iterable<Row> {
     for (let place = 0; place < count; place++) {
       if (!showArchived && active[place] === 0) continue;
       if (matches && matches.mark(projectAt[place] ?? 0) === 0 && !this.#hasTasks(state, place)) continue;
-      state.shown[place] = 1;
+      state.flags[place] = (state.flags[place] ?? 0) | SHOWN;
       if (!group || client[place] !== groupClient) {
         groupClient = client[place] ?? -1;
         const name = tree.projects[place]?.clientName ?? null;
@@ -179,8 +180,8 @@ export class RowList implements Iterable<Row> {
   }
 
   #hasTasks(state: TreeState, place: number): boolean {
-    let known = state.hasTasks[place] ?? -1;
-    if (known < 0) {
+    let known = state.flags[place] ?? 0;
+    if ((known & TASKS_KNOWN) === 0) {
       const { tree } = state;
       const matches = this.#matches;
       const { showDone } = this.#options;
@@ -191,10 +192,10 @@ export class RowList implements Iterable<Row> {
         : showDone
           ? (taskStart[at + 1] ?? 0) > (taskStart[at] ?? 0)
           : (tree.openCount[place] ?? 0) > 0;
-      known = shows ? 1 : 0;
-      state.hasTasks[place] = known;
+      known |= TASKS_KNOWN | (shows ? HAS_TASKS : 0);
+      state.flags[place] = known;
     }
-    return known === 1;
+    return (known & HAS_TASKS) !== 0;
   }
 
   #expanded(state: TreeState, place: number): boolean {
@@ -336,7 +337,7 @@ export class RowList implements Iterable<Row> {
     const project = this.#view.projects[at];
     const state = project && this.#trees.get(project.wid);
     const place = this.#prepared.placeAt[at] ?? 0;
-    if (!state || state.shown[place] !== 1) return -1;
+    if (!state || ((state.flags[place] ?? 0) & SHOWN) === 0) return -1;
     state.groupFrom ??= Int32Array.from(state.groups, (item) => item.places[0] ?? 0);
     const group = state.groups[lastAtMost(state.groupFrom, place)];
     if (!group) return -1;

@@ -146,16 +146,12 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
   };
   const { words, parts } = grades;
   if (words) {
-    const listed = new Uint8Array(parts.length);
+    // A part with two words the token finds is listed twice: the bits are the same, and no
+    // array as long as the parts is made to know which were.
     for (let word = 0; word < words.length; word++) {
       if (words[word] === 0) continue;
       const to = wordStart[word + 1] ?? 0;
-      for (let at = wordStart[word] ?? 0; at < to; at++) {
-        const part = wordParts[at] ?? 0;
-        if (listed[part] === 1) continue;
-        listed[part] = 1;
-        list(part);
-      }
+      for (let at = wordStart[word] ?? 0; at < to; at++) list(wordParts[at] ?? 0);
     }
   } else {
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);
