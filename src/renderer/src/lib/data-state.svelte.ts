@@ -8,6 +8,7 @@ import { indexView, matchQuery, type Query, type SearchIndex } from './list/sear
 import { matchesFor } from './list/query-matches';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
+import { typeKey, warmUpKeys } from './list/warm-up';
 import { prepareView, type Row } from './list/tree';
 
 /**
@@ -16,9 +17,6 @@ import { prepareView, type Row } from './list/tree';
  */
 const PROJECT_PAGE = 1_000;
 const TASK_PAGE = 2_500;
-
-/** Rows the idle warm-up makes: a screen and its overscan. */
-const FIRST_SCREEN_ROWS = 40;
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
 export class DataState {
@@ -201,22 +199,23 @@ export class DataState {
   #indexPending = false;
 
   /**
-   * Reading the derived index builds it. A search for a common letter follows, its first
-   * screen made and dropped: the search and the list's code are compiled while the window is
-   * idle, not on the first key.
+   * Reading the derived index builds it. Then a few keys are typed, one an idle moment, their
+   * results dropped (warm-up.ts): the search and the list's code are compiled while the window
+   * is idle, and a person's first keys are as quick as the later ones.
    */
   #buildIndex(): void {
-    const [index, prepared, view] = [this.index, this.prepared, this.view];
-    const query = index && matchQuery(index, 'e');
-    if (!query || !prepared || !view) return;
-    const rows = new RowList(view, prepared, {
-      workspaceId: 'all',
-      showArchived: false,
-      showDone: false,
-      expanded: new Set(),
-      matches: matchesFor(view, prepared, query, this.#taskWords),
-    });
-    for (let at = 0; at < Math.min(rows.length, FIRST_SCREEN_ROWS); at++) rows.at(at);
+    const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
+    if (!index || !prepared || !view) return;
+    const keys = warmUpKeys(view);
+    let previous: Query | null = null;
+    const next = (): void => {
+      const key = keys.shift();
+      // A new list starts its own warm-up.
+      if (key === undefined || this.view !== view) return;
+      previous = typeKey({ view, prepared, index, words }, key, previous);
+      requestIdleCallback(next);
+    };
+    requestIdleCallback(next);
   }
 
   /** The search index is built when the window is idle (after a load or a change), not on the next keystroke. */

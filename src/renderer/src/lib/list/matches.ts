@@ -25,7 +25,7 @@ export interface Matches {
  * Matches from a list of hits, worked out whole: for a search that found few items. Kept by
  * project (10,000 at most, not arrays as long as the items each keystroke: on a machine where
  * touching a new page of memory costs 10–15 µs, those cost more than the work): a task's
- * mark is looked up among the sorted hits, and only an open project's tasks are counted.
+ * mark is looked up among the sorted hits, and tasks are counted only once a project opens.
  */
 class HitMatches implements Matches {
   readonly ceiling: number;
@@ -37,6 +37,8 @@ class HitMatches implements Matches {
   readonly #tasks: number;
   /** By project, three to a project: its own mark, the best mark among its matching tasks, and among its open ones. */
   readonly #marks: Uint8Array;
+  /** By project, two to a project: how many of its tasks matched, all and open ones; counted when a project is first opened. */
+  #counts: Int32Array | undefined;
 
   constructor(
     view: Pick<DataView, 'projects' | 'tasks'>,
@@ -96,14 +98,22 @@ class HitMatches implements Matches {
   }
 
   taskCount(project: number, done: boolean): number {
-    if (!this.hasTask(project, done)) return 0;
-    const { taskStart, taskAt, taskOpenAt } = this.#prepared;
-    let count = 0;
-    for (let task = taskStart[project] ?? 0; task < (taskStart[project + 1] ?? 0); task++) {
-      const at = taskAt[task] ?? 0;
-      if ((done || taskOpenAt[at - this.#projectCount] === 1) && this.mark(at) > 0) count++;
+    this.#counts ??= this.#countTasks();
+    return this.#counts[2 * project + (done ? 0 : 1)] ?? 0;
+  }
+
+  /** Each project's matching tasks, counted in one pass over the hits. */
+  #countTasks(): Int32Array {
+    const { owner: owners, taskOpenAt } = this.#prepared;
+    const projectCount = this.#projectCount;
+    const counts = new Int32Array(2 * projectCount);
+    for (const item of this.#hits) {
+      const owner = item < projectCount ? -1 : (owners[item - projectCount] ?? -1);
+      if (owner < 0) continue;
+      counts[2 * owner] = (counts[2 * owner] ?? 0) + 1;
+      if (taskOpenAt[item - projectCount] === 1) counts[2 * owner + 1] = (counts[2 * owner + 1] ?? 0) + 1;
     }
-    return count;
+    return counts;
   }
 
   bestTask(project: number, done: boolean): number {

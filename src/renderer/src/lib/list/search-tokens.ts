@@ -32,6 +32,8 @@ export interface TokenGrades {
   reach: number;
   /** The items it finds, ascending: worked out the first time they are asked for, then kept. */
   items: Int32Array | undefined;
+  /** Every part it finds is graded (its items were listed): a part still at 0 finds nothing. */
+  complete: boolean;
 }
 
 export function tokensOf(query: string): string[] {
@@ -82,7 +84,7 @@ function wordToken(index: SearchIndex, token: string): TokenGrades {
     if (grade > best) best = grade;
     reach += wordReach[word] ?? 0;
   }
-  return { parts: new Uint8Array(index.partTexts.length), words, best, reach, items: undefined };
+  return { parts: new Uint8Array(index.partTexts.length), words, best, reach, items: undefined, complete: false };
 }
 
 /**
@@ -111,13 +113,17 @@ function punctuatedToken(index: SearchIndex, token: string): TokenGrades {
     best = 1;
     reach += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
   }
-  return { parts, words: null, best, reach, items: undefined };
+  return { parts, words: null, best, reach, items: undefined, complete: true };
 }
 
 /** How well `part` matches the token: its best word's grade, worked out once. */
 export function partGrade(index: SearchIndex, grades: TokenGrades, part: number): Grade {
   const known = grades.parts[part] ?? 0;
   if (known !== 0) return (known - 1) as Grade;
+  if (grades.complete) {
+    grades.parts[part] = 1;
+    return 0;
+  }
   const { words } = grades;
   let best = 0;
   if (words) {
@@ -146,13 +152,20 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
   };
   const { words, parts } = grades;
   if (words) {
-    // A part with two words the token finds is listed twice: the bits are the same, and no
-    // array as long as the parts is made to know which were.
+    // Each part a word it finds is in is graded on the way (its best word's grade), so the
+    // parts not reached need no look at their words afterwards. A part with two such words is
+    // listed twice: the bits are the same, and no array as long as the parts says which were.
     for (let word = 0; word < words.length; word++) {
-      if (words[word] === 0) continue;
+      const grade = 1 + (words[word] ?? 0);
+      if (grade === 1) continue;
       const to = wordStart[word + 1] ?? 0;
-      for (let at = wordStart[word] ?? 0; at < to; at++) list(wordParts[at] ?? 0);
+      for (let at = wordStart[word] ?? 0; at < to; at++) {
+        const part = wordParts[at] ?? 0;
+        if (grade > (parts[part] ?? 0)) parts[part] = grade;
+        list(part);
+      }
     }
+    grades.complete = true;
   } else {
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);
   }
