@@ -26,7 +26,7 @@ function percentile(values: number[], p: number): number {
 
 function engines(texts: string[], index: SearchIndex): Engine[] {
   // Ours starts as cold as the others: nothing kept from searches made before the comparison.
-  index.tokenItems.clear();
+  index.tokens.clear();
   // uFuzzy and fuzzysort compare letters as they are: both get the names without accents.
   const latin = uFuzzy.latinize([...texts]);
   // IntraMode.SingleError, written out: the types' const enum does not exist at run time.

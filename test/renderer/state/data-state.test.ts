@@ -3,6 +3,7 @@ import { flushSync } from 'svelte';
 import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte';
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
+import { listedItems } from '../../support/listed-items';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const labels = (state: DataState) =>
-  state.items.map((row) => (row.kind === 'project' ? row.project.name : row.task.name));
+  listedItems(state).map((row) => (row.kind === 'project' ? row.project.name : row.task.name));
 
 describe('DataState (the popover list) against the real services', () => {
   it('loads the list, searches as the user types, and moves the selection', async () => {
@@ -30,9 +31,9 @@ describe('DataState (the popover list) against the real services', () => {
     expect(labels(state)).toContain('Wireframes');
     state.query = '';
     state.move(1);
-    expect(state.selectedKey).toBe(state.items[0]?.key);
+    expect(state.selectedKey).toBe(listedItems(state)[0]?.key);
     state.move(-5);
-    expect(state.selectedKey).toBe(state.items[0]?.key);
+    expect(state.selectedKey).toBe(listedItems(state)[0]?.key);
   });
 
   it('follows an item created offline to its real id, and shows refusals', async () => {

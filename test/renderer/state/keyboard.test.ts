@@ -6,6 +6,7 @@ import { listKeydown } from '../../../src/renderer/src/lib/keyboard';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
 import { TimerState } from '../../../src/renderer/src/lib/timer-state.svelte';
 import { inProcessApi, type InProcessApi } from '../../support/in-process-api';
+import { listedItems } from '../../support/listed-items';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -83,7 +84,7 @@ describe('the main view’s keyboard map', () => {
     list.query = 'mobile';
     press('ArrowDown', {}, search);
     expect(document.activeElement).toBe(tree);
-    expect(list.selectedKey).toBe(list.items[0]?.key);
+    expect(list.selectedKey).toBe(listedItems(list)[0]?.key);
     press('Escape', {}, search);
     expect(list.query).toBe('');
     list.picked.add('p:1');
@@ -94,7 +95,7 @@ describe('the main view’s keyboard map', () => {
 
   it('Ctrl+Enter starts a timer on the selected row and, pressed again, stops it; plain Enter does not', async () => {
     const stopListening = list.listen();
-    const internal = list.items.find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
+    const internal = listedItems(list).find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
     list.selectedKey = internal?.key ?? null;
     press('Enter', {}, search);
     await answered();
@@ -111,7 +112,7 @@ describe('the main view’s keyboard map', () => {
   });
 
   it('Ctrl+E archives the selected project; nothing happens while a dialog is open', async () => {
-    const internal = list.items.find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
+    const internal = listedItems(list).find((row) => row.kind === 'project' && row.project.name === 'Internal tools');
     list.selectedKey = internal?.key ?? null;
     ui.open({ kind: 'project' });
     press('e', { ctrlKey: true }, tree);
@@ -124,9 +125,9 @@ describe('the main view’s keyboard map', () => {
   });
 
   it('Ctrl+E: the row archived out of sight hands the selection to the next one, and focus to the list', async () => {
-    const at = list.items.findIndex((row) => row.kind === 'project' && row.project.name === 'Hiring');
-    const next = list.items[at + 1];
-    list.selectedKey = list.items[at]?.key ?? null;
+    const at = listedItems(list).findIndex((row) => row.kind === 'project' && row.project.name === 'Hiring');
+    const next = listedItems(list)[at + 1];
+    list.selectedKey = listedItems(list)[at]?.key ?? null;
     search.focus();
     // From the search box focus stays there, where the user is typing.
     press('e', { ctrlKey: true }, search);
@@ -134,18 +135,18 @@ describe('the main view’s keyboard map', () => {
     expect(list.selectedKey).toBe(next?.key);
     expect(document.activeElement).toBe(search);
     // From the list (or a row's button, which may go with its row) focus is on the list.
-    const after = list.items.findIndex((row) => row.key === next?.key) + 1;
+    const after = listedItems(list).findIndex((row) => row.key === next?.key) + 1;
     tree.focus();
     press('e', { ctrlKey: true }, tree);
     await answered();
-    expect(list.selectedKey).toBe(list.items[after]?.key);
+    expect(list.selectedKey).toBe(listedItems(list)[after]?.key);
     expect(document.activeElement).toBe(tree);
   });
 
   it('Ctrl+E on the only row listed: nothing is left to select, and focus goes to the search box', async () => {
     list.workspaceId = list.view?.workspaces.find((workspace) => workspace.name === 'Dana Consulting')?.id ?? 0;
-    expect(list.items.map((row) => row.key)).toHaveLength(1);
-    list.selectedKey = list.items[0]?.key ?? null;
+    expect(listedItems(list).map((row) => row.key)).toHaveLength(1);
+    list.selectedKey = listedItems(list)[0]?.key ?? null;
     tree.focus();
     press('e', { ctrlKey: true }, tree);
     await answered();

@@ -3,6 +3,7 @@ import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
+import { listedItems } from '../../support/listed-items';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -22,7 +23,7 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const row = (name: string) => {
-  const found = list.rows.find((item) => item.kind === 'project' && item.project.name === name);
+  const found = [...list.rows].find((item) => item.kind === 'project' && item.project.name === name);
   if (!found) throw new Error(`no row ${name}`);
   return found;
 };
@@ -55,7 +56,8 @@ describe('MainViewState (dialogs and Undo) against the real services', () => {
 
   it('deletes after confirming, and marks several tasks done in one go', async () => {
     const hiring = row('Hiring');
-    const next = list.items[list.items.findIndex((item) => item.key === hiring.key) + 1];
+    const items = listedItems(list);
+    const next = items[items.findIndex((item) => item.key === hiring.key) + 1];
     list.selectedKey = hiring.key;
     ui.open({ kind: 'delete', row: hiring });
     await ui.confirmDelete(hiring);
@@ -67,7 +69,7 @@ describe('MainViewState (dialogs and Undo) against the real services', () => {
     expect(view.outbox.map((entry) => entry.summary)).toEqual(['Delete project “Hiring”']);
     const website = view.projects.find((project) => project.name === 'Website redesign')?.id ?? 0;
     list.toggle(website, true);
-    const tasks = list.rows.filter((item) => item.kind === 'task' && item.task.active);
+    const tasks = [...list.rows].filter((item) => item.kind === 'task' && item.task.active);
     await ui.setActive(tasks, false);
     expect(ui.undo?.message).toBe(`Marked ${tasks.length} tasks done.`);
   });

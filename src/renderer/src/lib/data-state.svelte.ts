@@ -4,9 +4,12 @@ import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import type { IpcResult } from '../../../shared/ipc-result';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
-import { buildIndex, search, type SearchIndex } from './list/search';
-import { collectMatches } from './list/matches';
-import { buildRows, prepareView, type Row } from './list/tree';
+import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
+import { matchesFor } from './list/query-matches';
+import { NO_ROWS, RowList } from './list/row-list';
+import { taskWords } from './list/task-words';
+import { typeKey, warmUpKeys } from './list/warm-up';
+import { prepareView, type Row } from './list/tree';
 
 /**
  * Items per `data.projects` / `data.tasks` answer: a few hundred kilobytes each, a few
@@ -43,37 +46,36 @@ export class DataState {
 
   /** Projects, then tasks, in one index, each with its project's and client's names for context. */
   readonly index = $derived.by((): SearchIndex | null => {
-    const [list, tasks] = [this.#projects, this.#tasks];
-    if (!list || !tasks) return null;
-    const projects = new Map(list.map((project) => [project.id, project]));
-    return buildIndex([
-      ...list.map((project) => ({
-        key: `p:${project.id}`,
-        parts: [project.name, project.clientName ?? ''],
-      })),
-      ...tasks.map((task) => {
-        const project = projects.get(task.pid);
-        return { key: `t:${task.id}`, parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
-      }),
-    ]);
+    const [projects, tasks] = [this.#projects, this.#tasks];
+    return projects && tasks ? indexView({ projects, tasks }) : null;
   });
+
+  /** The words of each project's tasks, for one-word searches (task-words.ts): made with the index. */
+  readonly #taskWords = $derived.by(() => {
+    const [index, prepared] = [this.index, this.prepared];
+    return index && prepared ? taskWords(index, prepared) : undefined;
+  });
+
+  /** The query typed before the current one: what it found bounds what the next key looks at. */
+  #typed: Query | null = null;
 
   readonly matches = $derived.by(() => {
     // The index is built when the window is idle after a load; a search before then builds it.
     if (this.query.trim() === '') return undefined;
     const index = this.index;
-    if (!index) return undefined;
-    const state = search(index, this.query);
+    const query = index ? matchQuery(index, this.query, this.#typed) : null;
+    this.#typed = query;
     // The index lists the view's projects, then its tasks, as Matches counts them.
     const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
-    return projects && tasks && prepared
-      ? collectMatches({ projects, tasks }, prepared, state.hits, state.grades)
+    return query && projects && tasks && prepared
+      ? matchesFor({ projects, tasks }, prepared, query, this.#taskWords)
       : undefined;
   });
 
-  readonly rows = $derived.by((): Row[] =>
+  /** The rows, made as the list shows them (row-list.ts): a keystroke costs the screen, not every hit. */
+  readonly rows = $derived.by((): RowList =>
     this.view
-      ? buildRows(this.view, this.prepared ?? prepareView(this.view), {
+      ? new RowList(this.view, this.prepared ?? prepareView(this.view), {
           workspaceId: this.workspaceId,
           showArchived: this.showArchived,
           showDone: this.showDone,
@@ -81,13 +83,25 @@ export class DataState {
           expanded: new Set(this.expanded),
           matches: this.matches,
         })
-      : [],
+      : NO_ROWS,
   );
 
-  /** Only the rows that can be focused: projects and tasks. */
-  readonly items = $derived(this.rows.filter((row) => row.kind === 'project' || row.kind === 'task'));
+  /** The selected project or task, while it is listed. */
+  readonly selected = $derived(this.selectedKey === null ? null : this.row(this.selectedKey));
 
-  readonly selected = $derived(this.items.find((row) => row.key === this.selectedKey) ?? null);
+  /** The picked items that are listed, in the list's order. */
+  readonly pickedRows = $derived.by((): Item[] => {
+    if (this.picked.size === 0) return [];
+    const rows = this.rows;
+    return [...this.picked]
+      .map((key) => rows.indexOf(key))
+      .filter((at) => at >= 0)
+      .sort((a, b) => a - b)
+      .flatMap((at) => {
+        const row = rows.at(at);
+        return row && isItem(row) ? [row] : [];
+      });
+  });
 
   readonly workspace = $derived(
     this.workspaceId === 'all'
@@ -185,21 +199,23 @@ export class DataState {
   #indexPending = false;
 
   /**
-   * Reading the derived index builds it. A search for a common letter follows, its answer
-   * dropped: the search code is compiled while the window is idle, not on the first key.
+   * Reading the derived index builds it. Then a few keys are typed, one an idle moment, their
+   * results dropped (warm-up.ts): the search and the list's code are compiled while the window
+   * is idle, and a person's first keys are as quick as the later ones.
    */
   #buildIndex(): void {
-    const [index, prepared, view] = [this.index, this.prepared, this.view];
+    const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
     if (!index || !prepared || !view) return;
-    const { hits, grades } = search(index, 'e');
-    const matches = collectMatches(view, prepared, hits, grades);
-    buildRows(view, prepared, {
-      workspaceId: 'all',
-      showArchived: false,
-      showDone: false,
-      expanded: new Set(),
-      matches,
-    });
+    const keys = warmUpKeys(view);
+    let previous: Query | null = null;
+    const next = (): void => {
+      const key = keys.shift();
+      // A new list starts its own warm-up.
+      if (key === undefined || this.view !== view) return;
+      previous = typeKey({ view, prepared, index, words }, key, previous);
+      requestIdleCallback(next);
+    };
+    requestIdleCallback(next);
   }
 
   /** The search index is built when the window is idle (after a load or a change), not on the next keystroke. */
@@ -271,12 +287,50 @@ export class DataState {
     else this.expanded.delete(projectId);
   }
 
+  /** The project or task with `key`, while it is listed. */
+  row(key: string): Item | null {
+    const row = this.rows.at(this.rows.indexOf(key));
+    return row && isItem(row) ? row : null;
+  }
+
   /** Moves the selection by `step` items (↑/↓), staying in the list. */
   move(step: number): void {
-    const items = this.items;
-    if (items.length === 0) return;
-    const at = items.findIndex((row) => row.key === this.selectedKey);
-    const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
-    this.selectedKey = items[next]?.key ?? null;
+    const rows = this.rows;
+    const from = this.selectedKey === null ? -1 : rows.indexOf(this.selectedKey);
+    const next =
+      from < 0 ? itemFrom(rows, step > 0 ? 0 : rows.length - 1, Math.sign(step)) : stepItems(rows, from, step);
+    if (next >= 0) this.selectedKey = rows.at(next)?.key ?? null;
   }
+
+  /** Selects the first or the last item (Home, End). */
+  moveTo(end: 'first' | 'last'): void {
+    const rows = this.rows;
+    const at = end === 'first' ? itemFrom(rows, 0, 1) : itemFrom(rows, rows.length - 1, -1);
+    this.selectedKey = at >= 0 ? (rows.at(at)?.key ?? null) : null;
+  }
+}
+
+/** A row that can be selected: a project or a task. */
+export type Item = Extract<Row, { kind: 'project' | 'task' }>;
+
+const isItem = (row: Row): row is Item => row.kind === 'project' || row.kind === 'task';
+
+/** The first item at or after `from` going `direction` (1 or -1), or -1. Headers are passed over without being made. */
+function itemFrom(rows: RowList, from: number, direction: number): number {
+  for (let at = from; at >= 0 && at < rows.length; at += direction) {
+    const kind = rows.kindAt(at);
+    if (kind === 'project' || kind === 'task') return at;
+  }
+  return -1;
+}
+
+/** The item `step` items from the one at `from`, or the last one that way. */
+function stepItems(rows: RowList, from: number, step: number): number {
+  let at = from;
+  for (let left = Math.abs(step); left > 0; left--) {
+    const next = itemFrom(rows, at + Math.sign(step), Math.sign(step));
+    if (next < 0) break;
+    at = next;
+  }
+  return at;
 }

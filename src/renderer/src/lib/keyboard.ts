@@ -34,8 +34,7 @@ export function listKeydown({
     else if (mod && event.key === 'Enter' && list.selected) toggleTimer();
     else if (mod && key === 'm' && list.selected) {
       const selected = list.selected;
-      const row =
-        selected.kind === 'task' ? list.rows.find((item) => item.key === `p:${selected.project.id}`) : selected;
+      const row = selected.kind === 'task' ? list.row(`p:${selected.project.id}`) : selected;
       if (row?.kind === 'project') ui.open({ kind: 'members', row });
     } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {

@@ -3,7 +3,7 @@ import type { DataCommands, UndoOffer } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
 import { focusOn } from './focus';
 import type { ProjectSave, TaskSave } from './list/actions';
-import { leavingWith, selectionAfter } from './list/selection-after';
+import { selectionAfter } from './list/selection-after';
 import type { Row } from './list/tree';
 
 export type Form =
@@ -67,7 +67,7 @@ export class MainViewState {
   /** Focus on the list (its selected row), or on the search box when nothing is listed. */
   focusList(): void {
     const tree = this.tree;
-    if (this.#list.items.length > 0 && tree && focusOn(tree)) return;
+    if (this.#list.rows.length > 0 && tree && focusOn(tree)) return;
     this.searchInput?.focus();
   }
 
@@ -82,10 +82,10 @@ export class MainViewState {
   }
 
   async confirmDelete(row: Row): Promise<void> {
-    const before = this.#list.items;
+    const before = this.#list.rows;
     await this.#commands.remove(row);
     if (this.#commands.error === null) {
-      this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, leavingWith([row]));
+      this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, [row]);
       // The row may still be listed until main's change arrives: whether any is left is known now.
       this.#focusOnClose = this.#list.selectedKey === null ? 'search' : 'list';
     }
@@ -104,13 +104,13 @@ export class MainViewState {
    * that leave the list take neither the selection nor focus with them: both go to the next row.
    */
   async setActive(rows: Row[], active: boolean): Promise<void> {
-    const before = this.#list.items;
+    const before = this.#list.rows;
     const leaving = active ? [] : rows.filter((row) => this.#hiddenWhenInactive(row));
     const offers = await this.#commands.setActive(rows, active);
     for (const offer of offers) this.#offerUndo(offer);
     if (offers.length === 0 || leaving.length === 0) return;
     // Read now, not before the call: a click on a row's Archive button selects that row on its way up.
-    this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, leavingWith(leaving));
+    this.#list.selectedKey = selectionAfter(before, this.#list.selectedKey, leaving);
     const search = this.searchInput;
     if (this.#list.selectedKey === null) search?.focus();
     // Ctrl/Cmd+E typed in the search box leaves focus there; anywhere else it could be lost with the row.
@@ -126,7 +126,7 @@ export class MainViewState {
   toggleActive(): void {
     const list = this.#list;
     if (!list.selected) return;
-    const rows = list.picked.size > 0 ? list.items.filter((row) => list.picked.has(row.key)) : [list.selected];
+    const rows = list.picked.size > 0 ? list.pickedRows : [list.selected];
     const first = rows[0];
     const active =
       first?.kind === 'project' ? !first.project.active : first?.kind === 'task' ? !first.task.active : false;

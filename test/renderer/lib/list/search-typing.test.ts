@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/renderer/src/lib/list/fold';
 import { nearPrefix } from '../../../../src/renderer/src/lib/list/near-prefix';
-import { buildIndex, search, tokensOf, type SearchState } from '../../../../src/renderer/src/lib/list/search';
+import {
+  buildIndex,
+  matchQuery,
+  search,
+  tokensOf,
+  type Query,
+  type SearchState,
+} from '../../../../src/renderer/src/lib/list/search';
 import { projectName, seededRandom, taskName, withTypo } from '../../../../tools/sandbox/names';
 
 const random = seededRandom(2024);
@@ -16,7 +23,7 @@ const index = buildIndex(items);
 /** The same items, searched with nothing kept from earlier keystrokes. */
 const fresh = buildIndex(items);
 const freshSearch = (query: string) => {
-  fresh.tokenItems.clear();
+  fresh.tokens.clear();
   return search(fresh, query).hits;
 };
 
@@ -59,6 +66,31 @@ describe('search as people type it', () => {
         expect(search(index, typed).hits, `“${typed}” typed key by key`).toEqual(freshSearch(typed));
       }
     }
+  });
+
+  it('typed on from the query before, looks only at what that one found, and finds what a fresh search finds', () => {
+    let [keysTyped, narrowed] = [0, 0];
+    for (let round = 0; round < 100; round++) {
+      const { text } = query();
+      // Typed key by key, then a few keys taken back and typed again, as people correct a word.
+      const keys = [...Array.from(text, (_, at) => text.slice(0, at + 1)), text.slice(0, -3), text.slice(0, -1), text];
+      let previous = null as Query | null;
+      for (const [at, typed] of keys.entries()) {
+        const current: Query | null = matchQuery(index, typed, previous);
+        const before: Int32Array | undefined = previous?.hits()?.items;
+        keysTyped++;
+        // The same words (a space typed) are the same query; words typed on look at what it found.
+        if (current === previous || (before && current?.candidates === before)) narrowed++;
+        // A wide query answers item by item: every item is asked.
+        const found =
+          current?.hits()?.items ?? items.flatMap((_, item) => ((current?.score(item) ?? -1) >= 0 ? [item] : []));
+        expect([...found], `“${typed}” after “${keys[at - 1] ?? ''}”`).toEqual([...freshSearch(typed)]);
+        previous = current;
+      }
+    }
+    // About a third of the keys here; the others start a word, reach a word's fourth letter (where
+    // typos start to count), take a letter back, or have a word that finds fewer items by itself.
+    expect(narrowed).toBeGreaterThan(keysTyped / 4);
   });
 
   it('finds exactly the items the matching rules promise, checked item by item (60 queries, key by key)', () => {

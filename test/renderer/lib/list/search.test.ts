@@ -30,10 +30,10 @@ describe('search', () => {
 
   it("keeps each token's items: the next keystroke reads the unchanged words instead of searching them again", () => {
     search(index, 'website gl');
-    expect([...index.tokenItems.keys()]).toEqual(expect.arrayContaining(['website', 'gl']));
-    const kept = index.tokenItems.get('website');
+    expect([...index.tokens.keys()]).toEqual(expect.arrayContaining(['website', 'gl']));
+    const kept = index.tokens.get('website');
     expect(keysFor('website glo')).toEqual([]);
-    expect(index.tokenItems.get('website')).toBe(kept);
+    expect(index.tokens.get('website')).toBe(kept);
     expect(keysFor('website acme')).toEqual(['p:1', 't:3']);
   });
 

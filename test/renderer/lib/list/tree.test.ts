@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import { formatDuration, parseEstimate } from '../../../../src/renderer/src/lib/list/durations';
 import { matchesOf } from '../../../../src/renderer/src/lib/list/matches';
-import { buildRows, prepareView } from '../../../../src/renderer/src/lib/list/tree';
+import { buildRows } from '../../../../src/renderer/src/lib/list/row-list';
+import { prepareView } from '../../../../src/renderer/src/lib/list/tree';
 import { viewWorkspace } from '../../../support/view-workspace';
 
 const workspace = (id: number, name: string) => viewWorkspace(id, name);
