@@ -18,16 +18,22 @@ async function outboxOnDisk(): Promise<{ entries: unknown[] }> {
   return JSON.parse(await readFile(path.join(world.dataDir, 'outbox.json'), 'utf8')) as { entries: unknown[] };
 }
 
+/** A rename sent, and held at Toggl: its answer comes when `release` is called. */
+async function renameOnTheWire() {
+  world = await createSyncWorld();
+  const app = await world.launch();
+  const id = projectIdNamed(await app.call('data.view'), 'Website redesign');
+  const release = world.sandbox.hold(projectPuts);
+  await app.call('projects.update', { id, changes: { name: 'Website relaunch' } });
+  await expect
+    .poll(() => world.sandbox.requests.some((request) => projectPuts(request.method, request.path)))
+    .toBe(true);
+  return { app, id, release };
+}
+
 describe('quitting', () => {
   it('waits for the send in flight: the change made just before quit is on disk as sent, with Toggl’s answer', async () => {
-    world = await createSyncWorld();
-    const app = await world.launch();
-    const id = projectIdNamed(await app.call('data.view'), 'Website redesign');
-    const release = world.sandbox.hold(projectPuts);
-    await app.call('projects.update', { id, changes: { name: 'Website relaunch' } });
-    await expect
-      .poll(() => world.sandbox.requests.some((request) => projectPuts(request.method, request.path)))
-      .toBe(true);
+    const { app, id, release } = await renameOnTheWire();
 
     // Quit while Toggl has the request; its answer comes 300 ms later, well inside the grace.
     setTimeout(release, 300);
@@ -47,14 +53,7 @@ describe('quitting', () => {
   });
 
   it('does not wait past its grace: the unsent change stays queued on disk and is sent at the next start', async () => {
-    world = await createSyncWorld();
-    const app = await world.launch();
-    const id = projectIdNamed(await app.call('data.view'), 'Website redesign');
-    const release = world.sandbox.hold(projectPuts);
-    await app.call('projects.update', { id, changes: { name: 'Website relaunch' } });
-    await expect
-      .poll(() => world.sandbox.requests.some((request) => projectPuts(request.method, request.path)))
-      .toBe(true);
+    const { app, id, release } = await renameOnTheWire();
 
     expect(await app.services.close(200)).toBe(false);
     expect((await outboxOnDisk()).entries).toHaveLength(1);
