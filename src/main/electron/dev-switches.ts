@@ -29,6 +29,9 @@ const NAMES = [
   'TOGGL_TRAY_WINDOW_MODE',
 ] as const;
 
+const readWindowMode = (value: string | undefined): WindowMode | undefined =>
+  value === 'popover' || value === 'window' ? value : undefined;
+
 export function readDevSwitches(env: NodeJS.ProcessEnv, packaged: boolean): DevSwitches {
   const set = (name: (typeof NAMES)[number]): string | undefined => env[name]?.trim() || undefined;
   if (packaged) {
@@ -44,7 +47,7 @@ export function readDevSwitches(env: NodeJS.ProcessEnv, packaged: boolean): DevS
     rendererUrl: set('ELECTRON_RENDERER_URL'),
     ipcRecordFile: set('TOGGL_TRAY_IPC_RECORD'),
     testHooks: set('TOGGL_TRAY_TEST_HOOKS') === '1',
-    windowMode: ((mode) => (mode === 'popover' || mode === 'window' ? mode : undefined))(set('TOGGL_TRAY_WINDOW_MODE')),
+    windowMode: readWindowMode(set('TOGGL_TRAY_WINDOW_MODE')),
     ignored: [],
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
-import { ConfigError, readEnvConfig, type EnvConfig } from '../services/config';
+import { readEnvConfig, type EnvConfig } from '../services/config';
 
 const TITLE = 'Toggl Tray cannot start';
 
@@ -9,7 +9,8 @@ const TITLE = 'Toggl Tray cannot start';
  * so the message waits for `ready` and shows on every OS.
  */
 export function failStartup(error: unknown, exitCode = 1): void {
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  // A ConfigError is an Error: its message names the variable and what it expects.
+  const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${TITLE}: ${message}\n`);
   app
     .whenReady()

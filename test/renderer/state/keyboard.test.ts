@@ -39,7 +39,7 @@ beforeEach(async () => {
     ui,
     newProject: () => opened.push('project'),
     newTask: () => opened.push('task'),
-    toggleTimer: () => void (list.selected && timer.toggleOn(list.selected)),
+    toggleTimer: () => void timer.toggleSelected(),
   });
   window.addEventListener('keydown', onkeydown);
 });

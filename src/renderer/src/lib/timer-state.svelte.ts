@@ -100,6 +100,12 @@ export class TimerState {
     await (this.runsOn(row) ? this.stop() : this.start(target));
   }
 
+  /** Ctrl/Cmd+Enter: the timer on the selected row, if one is selected. */
+  async toggleSelected(): Promise<void> {
+    const selected = this.#list.selected;
+    if (selected) await this.toggleOn(selected);
+  }
+
   start = (target: { wid: number; pid: number | null; tid: number | null }, description = '') =>
     this.#run(() => this.#api.invoke('timer.start', { ...target, description }));
   stop = () => this.#run(() => this.#api.invoke('timer.stop'));
