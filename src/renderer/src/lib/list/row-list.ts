@@ -18,8 +18,8 @@ import {
  */
 interface Group {
   tree: TreeState;
-  /** Its projects' places in the tree, in the tree's order. */
-  places: number[];
+  /** Its projects' places in the tree, in the tree's order: its stretch of the tree's shown places. */
+  places: Int32Array;
   client: string | null;
   /** False when the group before it (a client spelled the same) already said whose they are. */
   header: boolean;
@@ -41,6 +41,8 @@ type Segment = { start: number; workspace: CachedWorkspace } | { start: number; 
 interface TreeState {
   tree: WorkspaceTree;
   wid: number;
+  /** The places of the projects that show, in the tree's order (its groups are stretches of it). */
+  shown: Int32Array;
   /** Per project: SHOWN when it shows; TASKS_KNOWN once whether one of its tasks shows is known, and HAS_TASKS when one does. */
   flags: Uint8Array;
   /** Its rank (its mark or its best task's, whichever is higher): -1 while not asked. */
@@ -151,6 +153,7 @@ export class RowList implements Iterable<Row> {
     const state: TreeState = {
       tree,
       wid,
+      shown: new Int32Array(count),
       flags: new Uint8Array(count),
       rank: new Int16Array(count).fill(-1),
       groups: [],
@@ -161,21 +164,33 @@ export class RowList implements Iterable<Row> {
     const { showArchived, expanded } = this.#options;
     const { active, client, projectAt } = tree;
     const opens = expanded.size > 0 || this.#autoExpand;
-    let group: Group | undefined;
+    // Groups are stretches of `shown`, [from, to): their places are views of it once it is full.
+    const stretches: { from: number; to: number; client: string | null; body: number }[] = [];
+    let stretch: (typeof stretches)[number] | undefined;
     let groupClient = -1;
+    let listed = 0;
     for (let place = 0; place < count; place++) {
       if (!showArchived && active[place] === 0) continue;
       if (matches && matches.mark(projectAt[place] ?? 0) === 0 && !this.#hasTasks(state, place)) continue;
       state.flags[place] = (state.flags[place] ?? 0) | SHOWN;
-      if (!group || client[place] !== groupClient) {
+      if (!stretch || client[place] !== groupClient) {
         groupClient = client[place] ?? -1;
-        const name = tree.projects[place]?.clientName ?? null;
-        group = { tree: state, places: [], client: name, header: true, body: 0, rank: 0, start: 0 };
-        state.groups.push(group);
+        stretch = { from: listed, to: listed, client: tree.projects[place]?.clientName ?? null, body: 0 };
+        stretches.push(stretch);
       }
-      group.places.push(place);
-      group.body += 1 + (opens && this.#expanded(state, place) ? this.#taskCount(state, place) : 0);
+      state.shown[listed++] = place;
+      stretch.to = listed;
+      stretch.body += 1 + (opens && this.#expanded(state, place) ? this.#taskCount(state, place) : 0);
     }
+    state.groups = stretches.map(({ from, to, client: name, body }) => ({
+      tree: state,
+      places: state.shown.subarray(from, to),
+      client: name,
+      header: true,
+      body,
+      rank: 0,
+      start: 0,
+    }));
     return state;
   }
 
@@ -262,7 +277,7 @@ export class RowList implements Iterable<Row> {
     if (!group.order || !group.offsets) {
       const state = group.tree;
       const { places } = group;
-      const order = this.#matches ? byRank(places, (place) => this.#rank(state, place)) : Int32Array.from(places);
+      const order = this.#matches ? byRank(places, (place) => this.#rank(state, place)) : places;
       const offsets = new Int32Array(order.length + 1);
       let row = group.header ? 1 : 0;
       order.forEach((place, at) => {
