@@ -61,7 +61,11 @@ export class DataState {
 
   readonly matches = $derived.by(() => {
     // The index is built when the window is idle after a load; a search before then builds it.
-    if (this.query.trim() === '') return undefined;
+    // A cleared search starts again: the next key is not typed on from the last one.
+    if (this.query.trim() === '') {
+      this.#typed = null;
+      return undefined;
+    }
     const index = this.index;
     const query = index ? matchQuery(index, this.query, this.#typed) : null;
     this.#typed = query;
@@ -206,6 +210,8 @@ export class DataState {
   #buildIndex(): void {
     const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
     if (!index || !prepared || !view) return;
+    // A task found by key (the selection) is looked up in a map of 100,000 ids: made now, not on a key.
+    prepared.taskPosition(0);
     const keys = warmUpKeys(view);
     let previous: Query | null = null;
     const next = (): void => {

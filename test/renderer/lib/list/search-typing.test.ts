@@ -41,6 +41,30 @@ function promised(at: number, query: string): boolean {
   );
 }
 
+/** How well the README says an item matches: per word, two points for a whole word, one for a word's start. */
+function promisedGrade(at: number, query: string): number {
+  const { folded, words } = itemTexts[at] ?? { folded: [], words: [] };
+  const grades = [...new Set(tokensOf(query))].map((token) =>
+    /^[\p{L}\p{N}]+$/u.test(token)
+      ? Math.max(
+          0,
+          ...words.map((word) =>
+            word === token
+              ? 3
+              : word.startsWith(token)
+                ? 2
+                : word.includes(token) || (token.length >= 4 && nearPrefix(token, word))
+                  ? 1
+                  : 0,
+          ),
+        )
+      : folded.some((part) => part.includes(token))
+        ? 1
+        : 0,
+  );
+  return grades.reduce((sum, grade) => sum + grade - 1, 0);
+}
+
 /** A query as a person types it: some words of a name, in any order, one with a typo, maybe no accents. */
 function query(): { text: string; target: number } {
   const target = Math.floor(random() * names.length);
@@ -102,6 +126,17 @@ describe('search as people type it', () => {
         const typed = typedText.slice(0, length);
         const expected = items.flatMap((_, at) => (promised(at, typed) ? [at] : []));
         expect([...search(index, typed).hits], `“${typed}”`).toEqual(expected);
+      }
+    }
+  });
+
+  it('grades each hit as the matching rules say, with the words of a query kept from key to key (60 queries)', () => {
+    for (let round = 0; round < 60; round++) {
+      const { text } = query();
+      for (let length = 1; length <= text.length; length++) {
+        const typed = text.slice(0, length);
+        const { hits, grades } = search(index, typed);
+        expect([...grades], `“${typed}”`).toEqual([...hits].map((at) => promisedGrade(at, typed)));
       }
     }
   });

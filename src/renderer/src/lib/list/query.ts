@@ -5,7 +5,7 @@
  */
 
 import type { SearchIndex } from './search-index';
-import { itemsFound, narrows, partGrade, tokenGrades, tokensOf, type TokenGrades } from './search-tokens';
+import { itemGradesOf, itemsFound, narrows, partGrade, tokenGrades, tokensOf, type TokenGrades } from './search-tokens';
 
 /**
  * A token that reaches at most this share of the items lists them (search-tokens.ts'
@@ -53,6 +53,8 @@ class TokenQuery implements Query {
   readonly #index: SearchIndex;
   readonly #texts: readonly string[];
   readonly #tokens: readonly TokenGrades[];
+  /** The token that finds the fewest items, when its items are the candidates. */
+  readonly #listing: TokenGrades | undefined;
   #hits: QueryHits | undefined;
 
   constructor(index: SearchIndex, texts: readonly string[], previous: Query | null) {
@@ -72,6 +74,7 @@ class TokenQuery implements Query {
     const before = previous instanceof TokenQuery ? previous.#narrowedTo(index, texts) : null;
     if (before && (!candidates || before.length < candidates.length)) candidates = before;
     this.candidates = found ? candidates : new Int32Array(0);
+    this.#listing = candidates && candidates === narrowest?.items ? narrowest : undefined;
   }
 
   /** Whether this query is `texts` on `index` (a space typed after a word changes nothing). */
@@ -93,36 +96,45 @@ class TokenQuery implements Query {
     const { candidates } = this;
     if (!candidates) return null;
     if (!this.#hits) {
+      // The token whose items these are has graded them once: only the other tokens are asked.
+      const listing = this.#listing;
+      const listed = listing && itemGradesOf(this.#index, listing);
       // Typed arrays as long as the candidates: growing arrays item by item cost more than the scores.
       const items = new Int32Array(candidates.length);
       const scores = new Uint8Array(candidates.length);
       let found = 0;
-      for (const item of candidates) {
-        const score = this.score(item);
-        if (score < 0) continue;
+      candidates.forEach((item, at) => {
+        const score = this.#score(item, listing, listed?.[at] ?? 0);
+        if (score < 0) return;
         items[found] = item;
         scores[found++] = score;
-      }
+      });
       this.#hits = { items: items.subarray(0, found), scores: scores.subarray(0, found) };
     }
     return this.#hits;
   }
 
   score(item: number): number {
+    return this.#score(item, undefined, 0);
+  }
+
+  /** How well `item` matches, the token `known` (if any) already graded `grade` for it. */
+  #score(item: number, known: TokenGrades | undefined, grade: number): number {
     this.visited++;
     const index = this.#index;
     const { partStart, partIds } = index;
     const from = partStart[item] ?? 0;
     const to = partStart[item + 1] ?? 0;
-    let sum = 0;
+    let sum = known ? grade - 1 : 0;
     for (const grades of this.#tokens) {
+      if (grades === known) continue;
       // Kept grades are read as they are (1 + the grade); a part not seen yet is graded once.
-      const known = grades.parts;
+      const parts = grades.parts;
       let best = 0;
       for (let at = from; at < to; at++) {
         const part = partIds[at] ?? 0;
-        const grade = known[part] || 1 + partGrade(index, grades, part);
-        if (grade > best) best = grade;
+        const graded = parts[part] || 1 + partGrade(index, grades, part);
+        if (graded > best) best = graded;
       }
       if (best <= 1) return -1;
       sum += best - 2;

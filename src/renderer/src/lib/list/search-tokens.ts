@@ -34,6 +34,8 @@ export interface TokenGrades {
   items: Int32Array | undefined;
   /** Every part it finds is graded (its items were listed): a part still at 0 finds nothing. */
   complete: boolean;
+  /** Beside `items`, each one's grade: worked out the first time they are asked for, then kept. */
+  itemGrades: Uint8Array | undefined;
 }
 
 export function tokensOf(query: string): string[] {
@@ -84,7 +86,15 @@ function wordToken(index: SearchIndex, token: string): TokenGrades {
     if (grade > best) best = grade;
     reach += wordReach[word] ?? 0;
   }
-  return { parts: new Uint8Array(index.partTexts.length), words, best, reach, items: undefined, complete: false };
+  return {
+    parts: new Uint8Array(index.partTexts.length),
+    words,
+    best,
+    reach,
+    items: undefined,
+    complete: false,
+    itemGrades: undefined,
+  };
 }
 
 /**
@@ -113,7 +123,7 @@ function punctuatedToken(index: SearchIndex, token: string): TokenGrades {
     best = 1;
     reach += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
   }
-  return { parts, words: null, best, reach, items: undefined, complete: true };
+  return { parts, words: null, best, reach, items: undefined, complete: true, itemGrades: undefined };
 }
 
 /** How well `part` matches the token: its best word's grade, worked out once. */
@@ -189,4 +199,24 @@ function bitCount(word: number): number {
   let rest = word - ((word >>> 1) & 0x55555555);
   rest = (rest & 0x33333333) + ((rest >>> 2) & 0x33333333);
   return (((rest + (rest >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * How well the token matches each of its items (`itemsFound`, in that order): an item's best
+ * part. Kept with the token, so a word typed on past it (a second word after it) is not graded
+ * again on every key.
+ */
+export function itemGradesOf(index: SearchIndex, grades: TokenGrades): Uint8Array {
+  if (grades.itemGrades) return grades.itemGrades;
+  const items = itemsFound(index, grades);
+  const { partStart, partIds } = index;
+  const graded = new Uint8Array(items.length);
+  items.forEach((item, at) => {
+    let best = 0;
+    for (let part = partStart[item] ?? 0; part < (partStart[item + 1] ?? 0); part++)
+      best = Math.max(best, partGrade(index, grades, partIds[part] ?? 0));
+    graded[at] = best;
+  });
+  grades.itemGrades = graded;
+  return graded;
 }
