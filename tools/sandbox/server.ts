@@ -354,7 +354,10 @@ export class TogglSandbox {
   private send(res: ServerResponse, answer: Answer): void {
     const text = answer.raw ? String(answer.body) : answer.body === undefined ? '' : JSON.stringify(answer.body);
     const html = answer.raw && text.startsWith('<');
+    // Toggl's clock is the sandbox's (a test may set it apart from this machine's).
+    res.sendDate = false;
     res.writeHead(answer.status, {
+      Date: new Date(this.state.now()).toUTCString(),
       ...(!answer.raw && { 'Content-Type': 'application/json; charset=utf-8' }),
       ...(html && { 'Content-Type': 'text/html' }),
       'Content-Length': Buffer.byteLength(text),

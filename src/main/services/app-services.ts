@@ -57,10 +57,13 @@ async function settledWithin(work: Promise<void>, ms: number): Promise<boolean> 
 /** Everything that does real work, in plain Node: both shells build exactly this. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const { apiUrl, dataDir, vault, events, log } = options;
+  const clock = options.data?.clock;
   const api = new TogglApi({
     baseUrl: apiUrl,
     log,
     ...(options.redactor && { secrets: options.redactor }),
+    // One clock for the app: Toggl's offset from it (the `Date` header) is measured on the same one.
+    ...(clock && { now: () => clock.now() }),
     ...options.http,
   });
   // Each refers to the other only from callbacks that run after both exist.

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { timeEntrySchema } from '../../../shared/schema';
-import { parseTimeEntries, timeEntryBody, toTimeEntry } from '../toggl/time-entry-mapping';
+import type { CachedTimeEntry } from '../../../shared/entities';
+import { applyChanges } from '../sync/cache-updates';
+import type { CacheStore } from '../store/cache-store';
+import type { TogglApi } from '../toggl/api';
+import { durationSeconds, parseTimeEntries, timeEntryBody, toTimeEntry } from '../toggl/time-entry-mapping';
+import { isCopyOf, placeAmong } from './entry-placement';
+import { isGone } from './gone';
 import type { ChangeKind } from './kind';
 import type { ChangeOp } from './registry';
 
@@ -15,8 +21,33 @@ export const isEntryStart = (op: ChangeOp): op is EntryStart => op.kind === 'ent
 
 const swap = (id: number | null, from: number, to: number): number | null => (id === from ? to : id);
 
-/** A SECOND of slack either way when matching an entry Toggl may already have (its times are whole seconds). */
-const SAME_START_MS = 1_000;
+/** Sent this long after it was made (offline, or queued behind others), a start may meet entries made elsewhere meanwhile. */
+export const LATE_MS = 10_000;
+
+/**
+ * What Toggl has of the user's entries changed since the last sync (or since just before this
+ * start): one /me request, folded into the cache as a sync would.
+ */
+async function catchUp(api: TogglApi, cache: CacheStore, start: string): Promise<void> {
+  const fromStart = Math.floor(Date.parse(start) / 1000) - 60;
+  const since = Math.min(cache.sinceCursor ?? fromStart, fromStart);
+  applyChanges(
+    cache.entries,
+    parseTimeEntries(await api.timeEntries.listMine({ since }), () => undefined),
+  );
+}
+
+/** Ends an entry running at Toggl (started elsewhere) at `stop`, with a duration that agrees. */
+async function stopAt(api: TogglApi, cache: CacheStore, entry: CachedTimeEntry, stop: string): Promise<void> {
+  try {
+    const body = { stop, duration: durationSeconds(entry.start, stop) };
+    const updated = toTimeEntry(await api.timeEntries.update(entry.wid, entry.id, body));
+    cache.entries.set(updated.id, updated);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    cache.entries.delete(entry.id);
+  }
+}
 
 /**
  * A timer started (a running entry, `stop` null), or, when its stop was queued before it
@@ -36,26 +67,25 @@ export const entryStart: ChangeKind<EntryStart> = {
 
   apply(view, op, { mark, at }) {
     const { kind: _kind, tempId, ...fields } = op;
-    view.entries.set(tempId, { id: tempId, ...fields, at, sync: mark });
+    // Shown as it will reach Toggl among entries the last sync found made elsewhere.
+    const placed = placeAmong(op, view.entries.values(), Infinity);
+    for (const other of placed.toStop) view.entries.set(other.id, { ...other, stop: op.start, sync: mark });
+    view.entries.set(tempId, { id: tempId, ...fields, stop: placed.stop, at, sync: mark });
   },
 
   async send(op, { api, cache, uncertain }) {
-    const body = timeEntryBody(op);
-    // After a POST that may have landed: is the entry at Toggl already (same start, same project and task)?
-    if (uncertain) {
-      const since = Math.floor(Date.parse(op.start) / 1000) - 60;
-      const found = parseTimeEntries(await api.timeEntries.listMine({ since }), () => undefined).live.find(
-        (entry) =>
-          Math.abs(Date.parse(entry.start) - Date.parse(op.start)) < SAME_START_MS &&
-          entry.pid === op.pid &&
-          entry.tid === op.tid,
-      );
-      if (found) {
-        cache.entries.set(found.id, found);
-        return { result: 'done', remap: { from: op.tempId, to: found.id } };
-      }
+    let placed: EntryStart = op;
+    // Its times are on Toggl's clock (timer-commands.ts), and so is this.
+    if (uncertain || api.http.serverClock.now() - Date.parse(op.start) > LATE_MS) {
+      await catchUp(api, cache, op.start);
+      // After a POST that may have landed: is the entry at Toggl already (same start, same project and task)?
+      const found = uncertain ? [...cache.entries.values()].find((entry) => isCopyOf(entry, op)) : undefined;
+      if (found) return { result: 'done', remap: { from: op.tempId, to: found.id } };
+      const { stop, toStop } = placeAmong(op, cache.entries.values(), api.http.serverClock.now());
+      for (const other of toStop) await stopAt(api, cache, other, op.start);
+      placed = { ...op, stop };
     }
-    const entry = toTimeEntry(await api.timeEntries.create(op.wid, body));
+    const entry = toTimeEntry(await api.timeEntries.create(op.wid, timeEntryBody(placed)));
     cache.entries.set(entry.id, entry);
     return { result: 'done', remap: { from: op.tempId, to: entry.id } };
   },

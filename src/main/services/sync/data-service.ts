@@ -112,7 +112,8 @@ export class DataService {
       queue: this.queue,
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),
-      now,
+      // Stamped on Toggl's clock: entries made elsewhere are ordered against ours on it.
+      now: () => now() + api.http.serverClock.offsetMs,
       knownId,
     });
     if (this.cache.recoveredFromCorruption)

@@ -14,6 +14,7 @@ import {
   serverMessageOf,
 } from './http-answers';
 import { QuotaTracker, readQuotaHeaders } from './quota';
+import { ServerClock } from './server-clock';
 import { Slices } from '../store/slices';
 
 export type Credentials = { token: string } | { email: string; password: string };
@@ -72,6 +73,8 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'PA
  */
 export class TogglHttp {
   readonly quota: QuotaTracker;
+  /** Toggl's clock against ours, from each answer's `Date` header. */
+  readonly serverClock: ServerClock;
   private readonly baseUrl: string;
   private credentials: Credentials | undefined;
   private readonly secrets: TogglHttpOptions['secrets'];
@@ -102,6 +105,7 @@ export class TogglHttp {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.quota = new QuotaTracker(this.now);
+    this.serverClock = new ServerClock(this.now);
   }
 
   setCredentials(credentials: Credentials | undefined): void {
@@ -215,6 +219,7 @@ export class TogglHttp {
     } catch (error) {
       throw this.transportError(error, method, path, options.signal, timeout);
     }
+    this.serverClock.observe(response.headers.date, started, this.now());
 
     // A whole account (megabytes) goes to a worker as it arrives: the main thread neither joins
     // nor decodes nor parses it, and must keep answering meanwhile. It takes the bytes a slice at

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import type { SandboxTimeEntry } from '../../../../tools/sandbox/state';
+import { createFixture } from '../../../../tools/sandbox/fixture';
 import { FakeClock } from '../../../support/fake-clock';
 import { projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
@@ -12,6 +13,13 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 const MINUTE = 60_000;
+
+/** Toggl (the sandbox) and the app on one fake clock: Toggl's `Date` header agrees with ours. */
+async function launchOn(clock: FakeClock): Promise<LaunchedApp> {
+  await world.cleanup();
+  world = await createSyncWorld({ state: createFixture(clock.now) });
+  return world.launch({ data: { clock, cacheDebounceMs: 0 } });
+}
 
 /** The demo user's entries at Toggl (the sandbox), live ones only. */
 function atToggl(): SandboxTimeEntry[] {
@@ -138,7 +146,7 @@ describe('the timer, online', () => {
 describe('the timer, offline', () => {
   it('start then stop before Toggl is reachable: one entry with both times, sent once', async () => {
     const clock = new FakeClock(Date.now() - 30 * MINUTE);
-    const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
+    const app = await launchOn(clock);
     const { project } = websiteRedesign(await app.call('data.view'));
     await world.sandbox.setDown(true);
     const startedAt = clock.now();
@@ -163,7 +171,7 @@ describe('the timer, offline', () => {
 
   it('a stop made offline is sent with the time it was made, not the time it reached Toggl', async () => {
     const clock = new FakeClock(Date.now() - 30 * MINUTE);
-    const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
+    const app = await launchOn(clock);
     const { project } = websiteRedesign(await app.call('data.view'));
     await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Writing' });
     await sent(app);
