@@ -29,6 +29,7 @@ import type {
   SyncStatus,
   TaskChanges,
   TaskFields,
+  TimerChanges,
   TimerStart,
 } from './entities';
 import type { FirstScreen, FirstScreenRequest } from './first-screen';
@@ -183,6 +184,8 @@ export interface IpcContract {
   /** Starts a timer (stopping the running one first, at the same instant). */
   'timer.start': { request: TimerStart; response: { id: number } };
   'timer.stop': { request: undefined; response: undefined };
+  /** Edits an entry (the running one): description, or project and task in its workspace. */
+  'timer.update': { request: { id: number; changes: TimerChanges }; response: undefined };
   /** A new running entry like an earlier one. */
   'timer.continue': { request: { id: number }; response: { id: number } };
   'outbox.retry': { request: { entryId: string }; response: undefined };
@@ -254,6 +257,7 @@ export const CHANNELS = {
   'groups.remove': true,
   'timer.start': true,
   'timer.stop': true,
+  'timer.update': true,
   'timer.continue': true,
   'outbox.retry': true,
   'outbox.discard': true,

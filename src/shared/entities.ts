@@ -20,6 +20,7 @@ import type {
   taskSchema,
   timeEntrySchema,
   timerStartSchema,
+  timerChangesSchema,
   userSchema,
   workspaceSchema,
 } from './schema';
@@ -34,6 +35,7 @@ export type CachedTimeEntry = z.infer<typeof timeEntrySchema>;
 /** A time entry as listed: queued changes laid over, marked. */
 export type ViewTimeEntry = CachedTimeEntry & { sync: ItemSync };
 export type TimerStart = z.infer<typeof timerStartSchema>;
+export type TimerChanges = z.infer<typeof timerChangesSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type ProjectGroup = z.infer<typeof projectGroupSchema>;
 /** A workspace's people as shown: queued changes laid over, each marked. */

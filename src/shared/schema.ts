@@ -109,6 +109,13 @@ export const timerStartSchema = z.object({
   description: z.string().max(3000),
 });
 
+/** What a user may change on a time entry here (the running one): what it is for and where it counts. */
+export const timerChangesSchema = z.object({
+  description: z.string().max(3000).optional(),
+  pid: id.nullable().optional(),
+  tid: id.nullable().optional(),
+});
+
 /** Fields a user sets when creating a project; `clientName` creates a client with it. */
 export const projectFieldsSchema = projectSchema
   .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true })

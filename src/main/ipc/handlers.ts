@@ -128,6 +128,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'groups.remove': ({ id }) => nothing(() => data.team.removeGroup(id)),
     'timer.start': (request) => data.timer.start(request),
     'timer.stop': () => nothing(() => data.timer.stop()),
+    'timer.update': ({ id, changes }) => nothing(() => data.timer.update(id, changes)),
     'timer.continue': ({ id }) => data.timer.continue(id),
     'outbox.retry': ({ entryId }) => andSend(() => queue.retry(entryId)),
     'outbox.discard': ({ entryId }) => nothing(() => queue.discard(entryId)),

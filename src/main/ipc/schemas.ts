@@ -65,6 +65,14 @@ export const schemas = {
   'groups.remove': z.strictObject({ id }),
   'timer.start': z.strictObject({ wid: id, pid: id.nullable(), tid: id.nullable(), description: text(5000) }),
   'timer.stop': noRequest,
+  'timer.update': z.strictObject({
+    id,
+    changes: z.strictObject({
+      description: text(5000).optional(),
+      pid: id.nullable().optional(),
+      tid: id.nullable().optional(),
+    }),
+  }),
   'timer.continue': z.strictObject({ id }),
   'outbox.retry': entryId,
   'outbox.discard': entryId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entryStart, entryStartSchema } from './entry-start';
 import { entryStop, entryStopSchema } from './entry-stop';
+import { entryUpdate, entryUpdateSchema } from './entry-update';
 import { groupAdd, groupAddSchema } from './group-add';
 import { groupRemove, groupRemoveSchema } from './group-remove';
 import type { ChangeKind } from './kind';
@@ -33,6 +34,7 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   groupRemoveSchema,
   entryStartSchema,
   entryStopSchema,
+  entryUpdateSchema,
 ]);
 
 export type ChangeOp = z.infer<typeof changeOpSchema>;
@@ -56,6 +58,7 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'group.remove': groupRemove,
   'entry.start': entryStart,
   'entry.stop': entryStop,
+  'entry.update': entryUpdate,
 };
 
 /** The module of a change's kind, typed for any change (each module only sees its own kind). */

@@ -1,7 +1,8 @@
-import type { DataView, TimerStart, ViewTimeEntry } from '../../../shared/entities';
+import type { DataView, TimerChanges, TimerStart, ViewTimeEntry } from '../../../shared/entities';
 import { knownIdOf, refuse } from './commands';
 import { newEntryStart } from './entry-start';
 import { newEntryStop } from './entry-stop';
+import { newEntryUpdate, type EntryUpdate } from './entry-update';
 import type { ChangeQueue } from './queue';
 import type { ChangeOp } from './registry';
 
@@ -33,19 +34,30 @@ export class TimerCommands {
     return view.entries.find((entry) => entry.stop === null);
   }
 
-  start(request: TimerStart): { id: number } {
-    const view = this.options.view();
-    const pid = request.pid === null ? null : knownIdOf(this.options, request.pid);
-    const tid = request.tid === null ? null : knownIdOf(this.options, request.tid);
+  /** The project and task a timer goes on, as the list has them; refused when either is gone. */
+  private target(view: DataView, named: { pid: number | null; tid: number | null }) {
+    const pid = named.pid === null ? null : knownIdOf(this.options, named.pid);
+    const tid = named.tid === null ? null : knownIdOf(this.options, named.tid);
     const project = pid === null ? undefined : view.projects.find((item) => item.id === pid);
     if (pid !== null && !project) refuse('That project is not in the list any more.');
     const task = tid === null ? undefined : view.tasks.find((item) => item.id === tid);
     if (tid !== null && (!task || task.pid !== pid)) refuse('That task is not in the list any more.');
-    const wid = project?.wid ?? request.wid;
-    if (!view.workspaces.some((workspace) => workspace.id === wid)) refuse('That workspace is not in your account.');
-    const description = request.description.trim();
+    return { pid, tid, project };
+  }
+
+  private description(text: string): string {
+    const description = text.trim();
     if (description.length > DESCRIPTION_MAX)
       refuse(`A description can be at most ${DESCRIPTION_MAX} characters (this one has ${description.length}).`);
+    return description;
+  }
+
+  start(request: TimerStart): { id: number } {
+    const view = this.options.view();
+    const { pid, tid, project } = this.target(view, request);
+    const wid = project?.wid ?? request.wid;
+    if (!view.workspaces.some((workspace) => workspace.id === wid)) refuse('That workspace is not in your account.');
+    const description = this.description(request.description);
 
     const at = this.instant();
     this.stopRunning(view, at);
@@ -53,6 +65,33 @@ export class TimerCommands {
     const billable = project?.billable ?? false;
     this.enqueue(newEntryStart({ tempId, wid, pid, tid, description, start: at, stop: null, billable }));
     return { id: tempId };
+  }
+
+  /**
+   * Edits an entry (the running one, from the popover): its description, or its project and
+   * task, which stay in its workspace (Toggl moves no entry between workspaces).
+   */
+  update(named: number, changes: TimerChanges): void {
+    const view = this.options.view();
+    const id = knownIdOf(this.options, named);
+    const entry = view.entries.find((item) => item.id === id) ?? refuse('That entry is not in the list any more.');
+    const edit: EntryUpdate['changes'] = {};
+    if (changes.description !== undefined) {
+      const description = this.description(changes.description);
+      if (description !== entry.description) edit.description = description;
+    }
+    if (changes.pid !== undefined || changes.tid !== undefined) {
+      const { pid, tid, project } = this.target(view, { pid: changes.pid ?? null, tid: changes.tid ?? null });
+      if (project && project.wid !== entry.wid) {
+        const home = view.workspaces.find((workspace) => workspace.id === entry.wid)?.name ?? 'its workspace';
+        refuse(`A time entry stays in its workspace (“${home}”): stop it and start one on “${project.name}”.`);
+      }
+      if (pid !== entry.pid || tid !== entry.tid) {
+        Object.assign(edit, { pid, tid });
+        if (project && project.billable !== entry.billable) edit.billable = project.billable;
+      }
+    }
+    if (Object.keys(edit).length > 0) this.enqueue(newEntryUpdate({ id, wid: entry.wid, changes: edit }));
   }
 
   /** Stops the running entry now; nothing runs: nothing to do. */
