@@ -73,3 +73,57 @@ test('offline: start on one project, switch to another, stop; once Toggl is back
   // The first ends exactly where the second begins: no second counted twice, none lost.
   expect(a?.stop).toBe(b?.start);
 });
+
+test('by keyboard alone: describe the next timer, start it with Ctrl+Enter, rename and move it in its dialog', async ({
+  app: { page },
+  sandbox,
+}) => {
+  await signIn(page);
+  await selectProject(page, 'Website redesign');
+  const box = page.getByRole('textbox', { name: 'Description of the next timer' });
+  await box.focus();
+  await page.keyboard.type('Hero section', { delay: 15 });
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const running = page.getByRole('region', { name: 'Running entry' });
+  await expect(running).toContainText('Hero section');
+  await expect(running).toContainText('Website redesign');
+  await expect.poll(() => runningAtToggl(sandbox)[0]?.description).toBe('Hero section');
+
+  const edit = running.getByRole('button', { name: 'Edit running entry' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit running entry' });
+  const description = dialog.getByRole('textbox', { name: 'Description' });
+  await expect(description).toBeFocused();
+  // Escape closes it, changes nothing, and gives focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(edit).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(description).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Hero copy', { delay: 15 });
+  await page.keyboard.press('Tab');
+  const project = dialog.getByRole('combobox', { name: 'Project' });
+  await expect(project).toBeFocused();
+  // A closed select takes the first letters of an option, as people pick one by keyboard.
+  await page.keyboard.type('Mobile', { delay: 15 });
+  await expect(project.locator('option:checked')).toHaveText(/^Mobile app/);
+  await page.keyboard.press('Shift+Tab');
+  await expect(description).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await expect(running).toContainText('Hero copy');
+  await expect(running).toContainText('Mobile app');
+  await expect
+    .poll(() => {
+      const [entry] = runningAtToggl(sandbox);
+      const mobile = [...sandbox.state.projects.values()].find((item) => item.name === 'Mobile app');
+      return entry?.description === 'Hero copy' && entry.project_id === mobile?.id;
+    })
+    .toBe(true);
+  // Still one running entry: an edit is no new timer.
+  expect(runningAtToggl(sandbox)).toHaveLength(1);
+});

@@ -6,6 +6,7 @@ import type { MainViewState } from './main-view-state.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
 import type { TeamCommands } from './team-commands.svelte';
+import type { TimerState } from './timer-state.svelte';
 
 /** The popover's state objects, made once at the top and shared with the components below. */
 export interface PopoverContext {
@@ -19,6 +20,7 @@ export interface ListContext {
   commands: DataCommands;
   team: TeamCommands;
   ui: MainViewState;
+  timer: TimerState;
 }
 
 export const [getPopover, setPopover] = createContext<PopoverContext>();

@@ -11,7 +11,9 @@ export type Form =
   | { kind: 'task'; row?: Extract<Row, { kind: 'task' }> }
   | { kind: 'delete'; row: Row }
   | { kind: 'conflict'; entry: OutboxEntryView }
-  | { kind: 'members'; row: Extract<Row, { kind: 'project' }> };
+  | { kind: 'members'; row: Extract<Row, { kind: 'project' }> }
+  /** The running entry's description, project and task. */
+  | { kind: 'entry'; id: number };
 
 const UNDO_MS = 6000;
 

@@ -1,5 +1,5 @@
 import type { Api } from '../../../preload/api';
-import type { DataView, ViewTimeEntry } from '../../../shared/entities';
+import type { DataView, TimerChanges, ViewTimeEntry } from '../../../shared/entities';
 import type { IpcResult } from '../../../shared/ipc-result';
 import { trackedTotals, type TrackedTotals } from '../../../shared/time-totals';
 import type { DataState } from './data-state.svelte';
@@ -36,6 +36,8 @@ function named(view: DataView, entry: ViewTimeEntry): NamedEntry {
  */
 export class TimerState {
   error = $state<string | null>(null);
+  /** What the next timer started here is for (optional); cleared once it starts. */
+  nextDescription = $state('');
   /** Moved once a minute by the popover: the totals count the running entry up to it. */
   minute = $state(Date.now());
   readonly #api: Api;
@@ -106,8 +108,20 @@ export class TimerState {
     if (selected) await this.toggleOn(selected);
   }
 
-  start = (target: { wid: number; pid: number | null; tid: number | null }, description = '') =>
-    this.#run(() => this.#api.invoke('timer.start', { ...target, description }));
+  /** Starts a timer on a project or task, described as the box above the list says. */
+  async start(target: { wid: number; pid: number | null; tid: number | null }): Promise<void> {
+    const description = this.nextDescription;
+    await this.#run(() => this.#api.invoke('timer.start', { ...target, description }));
+    // Kept when refused, so nothing typed is lost.
+    if (this.error === null && this.nextDescription === description) this.nextDescription = '';
+  }
+
+  /** Saves an edit of an entry; the refusal in Toggl Tray's words, or null. */
+  async update(id: number, changes: TimerChanges): Promise<string | null> {
+    const result = await this.#api.invoke('timer.update', { id, changes });
+    return result.ok ? null : result.error.message;
+  }
+
   stop = () => this.#run(() => this.#api.invoke('timer.stop'));
   continue = (id: number) => this.#run(() => this.#api.invoke('timer.continue', { id }));
 }
