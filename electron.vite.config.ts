@@ -15,7 +15,11 @@ function devStyleCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        // cli: `toggl-tray` in Node (package.json bin); it imports nothing of Electron.
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli/toggl-tray.ts') },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
     },
   },
   preload: {

@@ -7,6 +7,7 @@ import { readDevSwitches } from './electron/dev-switches';
 import { openElectronStoreFile } from './electron/electron-store-file';
 import { openElectronVault } from './electron/electron-vault';
 import { failStartup, readConfigOrFail } from './electron/startup';
+import { startOrHandOver } from './electron/command-start';
 import { QuitSequence, watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { composeApp } from './compose';
@@ -20,16 +21,20 @@ import type { EnvConfig } from './services/config';
 
 // The Electron shell's start-up: it only wires modules together.
 const config = readConfigOrFail();
-if (config) boot(config);
+if (config) {
+  // Before anything can make the app ready, whichever way this start goes.
+  registerAppScheme();
+  startOrHandOver((pending) => boot(config, pending));
+}
 
-function boot(config: EnvConfig): void {
+/** `pending`: a `toggl-tray` command this start was given, carried out once the app is up. */
+function boot(config: EnvConfig, pending: readonly string[] | null): void {
   // After the config, which may move userData (and with it the log folder on Linux and Windows).
   const redactor = new Redactor();
   const logsFolder = app.getPath('logs');
   const log = createFileLogger(electronLog, { scope: 'main', folder: logsFolder, redactor });
   const dev = readDevSwitches(process.env, app.isPackaged);
   if (dev.ignored.length > 0) log.warn('release build: development switches ignored', { ignored: dev.ignored });
-  registerAppScheme();
   // A second start hands its command to the first and quits; the first holds them until its window exists.
   if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv) })) return app.quit();
   const launches = new LaunchInbox();
@@ -58,7 +63,7 @@ function boot(config: EnvConfig): void {
     const facts = { platform: process.platform, wayland, trayHost: trayHostOn(process.env, await trayHost) };
     const quit = new QuitSequence(composed.services, log);
     const openAtStart = asksForWindow(process.argv);
-    const options = { composed, dataDir, dev, facts, openAtStart, launches, quit, isAppUrl, logsFolder, log };
+    const options = { composed, dataDir, dev, facts, openAtStart, launches, quit, isAppUrl, logsFolder, log, pending };
     startDesktop({ ...options, openSettingsFile: openElectronStoreFile });
     watchSystem(composed.services, quit, log);
     log.info('started', {

@@ -20,6 +20,9 @@ import { trayTimer } from '../services/desktop/tray-timer';
 import { exposeTestHooks } from './test-hooks';
 import type { QuitSequence } from './system-events';
 import { startUpdates } from './updates';
+import { appIdentity } from '../services/app-identity';
+import { startControl } from '../services/control/control';
+import { textCommands } from '../services/control/text-commands';
 
 export interface DesktopOptions {
   composed: ComposedApp;
@@ -36,6 +39,8 @@ export interface DesktopOptions {
   openSettingsFile: OpenSettingsFile;
   logsFolder: string;
   log: Logger;
+  /** A `toggl-tray` command this start was given (no app was running to take it). */
+  pending: readonly string[] | null;
 }
 
 function openLogs(folder: string, log: Logger): void {
@@ -133,6 +138,19 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   app.on('before-quit', () => popover.allowClose());
   app.on('will-quit', () => updates.stop());
   exposeTestHooks(dev.testHooks, tray, popover);
+  const commandShell = {
+    open: () => (showWith(undefined, true), 'Shown.'),
+    toggle: () => (run('toggle'), 'Shown or hidden.'),
+    version: `${appIdentity.name} ${appIdentity.version}`,
+  };
+  startControl({ services, dataDir, shell: commandShell, text: textCommands(services), log })
+    .then(async ({ runner, server }) => {
+      app.on('will-quit', () => void server?.close());
+      if (!options.pending) return;
+      const answer = await runner.run(options.pending);
+      (answer.code === 0 ? process.stdout : process.stderr).write(`${answer.out}\n`);
+    })
+    .catch((error: unknown) => log.error('control: start failed', { error }));
 
   // A first start, a signed-out one, or a desktop with no tray to click: open by itself,
   // centred, where the page says where the app lives.

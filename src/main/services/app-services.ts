@@ -1,3 +1,6 @@
+import { systemClock } from './clock';
+import { StatusFile, statusFilePath } from './control/status-file';
+import { statusSnapshot } from './control/status-snapshot';
 import type { EventSink } from './events';
 import type { Logger } from './logger';
 import type { Redactor } from './redact';
@@ -30,6 +33,8 @@ export interface AppServices {
   session: SessionService;
   data: DataService;
   settings: SettingsStore;
+  /** status.json, for panel bars and `toggl-tray status`. */
+  status: StatusFile;
   /**
    * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
    * at most that long: then the files are written as they stand (a change still unsent stays
@@ -56,8 +61,29 @@ async function settledWithin(work: Promise<void>, ms: number): Promise<boolean> 
 
 /** Everything that does real work, in plain Node: both shells build exactly this. */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
-  const { apiUrl, dataDir, vault, events, log } = options;
+  const { apiUrl, dataDir, vault, log } = options;
   const clock = options.data?.clock;
+  // Every event a window gets also brings status.json up to date; it reads the services made below.
+  const status: StatusFile = new StatusFile({
+    file: statusFilePath(dataDir),
+    snapshot: () => {
+      const signedIn = session.current().status === 'signed-in';
+      return statusSnapshot(
+        signedIn ? data.currentView() : null,
+        data.status(),
+        (clock ?? systemClock).now(),
+        process.pid,
+      );
+    },
+    clock: clock ?? systemClock,
+    log,
+  });
+  const events: EventSink = {
+    emit(event, payload) {
+      options.events.emit(event, payload);
+      status.changed();
+    },
+  };
   const api = new TogglApi({
     baseUrl: apiUrl,
     log,
@@ -90,6 +116,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...options.data,
   });
   const view = await session.restore();
+  status.changed();
   // First start, or a cache that had to be rebuilt: load it now rather than at the next trigger.
   if (view.status === 'signed-in' && data.cache.syncedAt === null) {
     data.engine.sync('first').catch((error: unknown) => log.error('data: first sync failed', { error }));
@@ -99,10 +126,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     session,
     data,
     settings,
+    status,
     close: async (graceMs = Number.POSITIVE_INFINITY) => {
       data.stopTimers();
       const settled = await settledWithin(data.settled(), graceMs);
       data.close();
+      await status.close();
       // With a grace (a quit) nothing else on the wire is waited for: sign-in, a refresh, a team load.
       await api.close(!settled || Number.isFinite(graceMs));
       return settled;

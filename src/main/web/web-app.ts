@@ -11,6 +11,9 @@ import { KeytarVault } from '../services/vault/keytar-vault';
 import { vaultAccount, type TokenVault } from '../services/vault/vault';
 import { startWebShell, type WebConnection } from './server';
 import { webShellPort } from './web-shell-port';
+import { appIdentity } from '../services/app-identity';
+import { startControl } from '../services/control/control';
+import { textCommands } from '../services/control/text-commands';
 
 export interface WebAppOptions {
   env: Record<string, string | undefined>;
@@ -59,10 +62,18 @@ export async function startWebApp({ env, rendererDir, vault, ...options }: WebAp
   });
   events.attach(web);
   services.data.start();
+  const opened = `Open ${web.url} in your browser.`;
+  const shell = {
+    open: () => opened,
+    toggle: () => opened,
+    version: `${appIdentity.name} ${appIdentity.version} (browser shell)`,
+  };
+  const control = await startControl({ services, dataDir, shell, text: textCommands(services), log });
   log.info('web shell started', { dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
   return {
     url: web.url,
     close: async () => {
+      await control.server?.close();
       await web.close();
       await services.close();
     },

@@ -9,6 +9,9 @@ export type LaunchCommand = 'toggle' | 'show';
 const LAUNCH_FLAGS = new Map<string, LaunchCommand>([
   ['--toggle', 'toggle'],
   ['--show', 'show'],
+  // The command line's words for the same (command-line.ts).
+  ['toggle', 'toggle'],
+  ['open', 'show'],
 ]);
 
 /** The command in a command line; a plain start (from a menu, Finder, a second click) shows the app. */

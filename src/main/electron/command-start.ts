@@ -1,0 +1,35 @@
+import { app } from 'electron';
+import { runCli } from '../services/control/cli-client';
+import { parseCommandLine } from '../services/control/command-line';
+
+/** Commands that change data or ask the app: a start that finds no app running becomes the app and carries them out. */
+const NEEDS_THE_APP = new Set(['start', 'stop', 'continue', 'add']);
+
+/**
+ * `toggl-tray <command>` from the installed app's own executable: the command goes to the
+ * running app over its socket and this process prints the answer and exits with its status.
+ * With no app running, `status` still reads the status file; a data command starts the app
+ * (`boot` with the command, carried out once the app is up). A plain start, `--show` and
+ * `--toggle` boot as before (a second one reaches the first through the single-instance lock).
+ */
+export function startOrHandOver(boot: (pending: readonly string[] | null) => void): void {
+  // Packaged: [app, ...args]; from a checkout: [electron, ".", ...args].
+  const args = process.argv.slice(app.isPackaged ? 1 : 2);
+  const parsed = parseCommandLine(args);
+  if (!('command' in parsed) || parsed.command.kind === 'open' || parsed.command.kind === 'toggle') return boot(null);
+  const kind = parsed.command.kind;
+  let out = '';
+  let err = '';
+  const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text) };
+  runCli(args, { ...process.env, TOGGL_TRAY_DATA_DIR: app.getPath('userData') }, io)
+    .then((code) => {
+      if (code === 3 && NEEDS_THE_APP.has(kind)) return boot(args);
+      process.stdout.write(out);
+      process.stderr.write(err, () => app.exit(code));
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`toggl-tray: ${error instanceof Error ? error.message : String(error)}\n`, () =>
+        app.exit(1),
+      );
+    });
+}

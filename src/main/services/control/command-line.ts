@@ -1,0 +1,82 @@
+/**
+ * `toggl-tray` commands, read from a command line: the same words for the Node command
+ * (`package.json` bin), a second start of the installed app, and the running app that
+ * carries them out. Pure: tested in Node.
+ */
+export type Command =
+  | { kind: 'start'; text: string }
+  | { kind: 'stop' }
+  | { kind: 'continue' }
+  | { kind: 'add'; text: string }
+  | { kind: 'open' }
+  | { kind: 'toggle' }
+  | { kind: 'status'; json: boolean }
+  | { kind: 'help' }
+  | { kind: 'version' };
+
+export type ParsedCommandLine = { command: Command } | { usageError: string } | { none: true };
+
+export const USAGE = `Usage: toggl-tray <command>
+
+  start "<description> @<project or task>"   start a timer (@ picks where; optional)
+  stop                                       stop the running timer
+  continue                                   start again the latest stopped entry
+  add "<name> @<project or client> ~<estimate>"  quick-add a task or project
+  open                                       show the popover
+  --toggle                                   show or hide the popover
+  status [--json]                            the running timer, today's total, sync state
+  help, --version
+
+Exit status: 0 done, 1 refused (the reason on one line), 2 usage, 3 Toggl Tray is not running.`;
+
+/** Arguments Chromium or a desktop launcher may add to the app's own start: never a command. */
+const isLauncherFlag = (argument: string): boolean =>
+  /^--(?!toggle$|show$|json$|help$|version$)[a-z]/i.test(argument) || argument.startsWith('-psn_');
+
+const TEXT_COMMANDS = new Set(['start', 'add']);
+const WORDS = new Map<string, Command['kind']>([
+  ['stop', 'stop'],
+  ['continue', 'continue'],
+  ['open', 'open'],
+  ['show', 'open'],
+  ['--show', 'open'],
+  ['toggle', 'toggle'],
+  ['--toggle', 'toggle'],
+  ['help', 'help'],
+  ['--help', 'help'],
+  ['-h', 'help'],
+  ['--version', 'version'],
+]);
+
+/**
+ * The command in `args` (the arguments after the program), or `none` for a plain start of the
+ * app. Text commands take the rest of the line, joined by spaces, so quoting is optional.
+ */
+export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
+  // Flags before the command are the launcher's or Chromium's; after it, they are the command's.
+  const at = args.findIndex((argument) => !isLauncherFlag(argument));
+  const [first, ...rest] = at < 0 ? [] : args.slice(at);
+  if (first === undefined) return { none: true };
+  const word = first.toLowerCase();
+  if (TEXT_COMMANDS.has(word)) {
+    const text = rest.join(' ').trim();
+    if (word === 'add' && text === '')
+      return { usageError: 'add needs what to add, e.g. toggl-tray add "Fix login @Website"' };
+    return { command: { kind: word === 'start' ? 'start' : 'add', text } };
+  }
+  if (word === 'status') {
+    const unknown = rest.find((argument) => argument !== '--json');
+    if (unknown !== undefined) return { usageError: `status takes only --json, not “${unknown}”.` };
+    return { command: { kind: 'status', json: rest.includes('--json') } };
+  }
+  const kind = WORDS.get(word);
+  if (kind === undefined) return { usageError: `Unknown command “${first}”. Try: toggl-tray help` };
+  if (rest.length > 0) return { usageError: `${first} takes no arguments (got “${rest.join(' ')}”).` };
+  return { command: { kind } as Command };
+}
+
+/** What a command answers: the exit status and one line (or a few) for the terminal. */
+export interface CommandAnswer {
+  code: 0 | 1 | 2 | 3;
+  out: string;
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { Clock } from '../clock';
+import { readJson, writeJsonAtomic } from '../files';
+import type { Logger } from '../logger';
+import { STATUS_VERSION, type StatusSnapshot } from './status-snapshot';
+
+/** In the data folder: what panel bars read (README, "Panel bars"). */
+export const STATUS_FILE = 'status.json';
+
+export const statusFilePath = (dataDir: string): string => path.join(dataDir, STATUS_FILE);
+
+/** Changes close together make one write; the file is current within a second of any change. */
+const SETTLE_MS = 250;
+/** While a timer runs, its elapsed time and today's total in the file move on once a minute. */
+const RUNNING_EVERY_MS = 60_000;
+
+/**
+ * Keeps status.json current: written atomically (a reader never sees half a file), owner-only,
+ * after every change and once a minute while a timer runs. Costs no request: it is made from
+ * what the app already holds.
+ */
+export class StatusFile {
+  private timer: unknown;
+  private writing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly options: {
+      file: string;
+      snapshot: () => StatusSnapshot;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {}
+
+  /** The app's status now (what the next write will hold). */
+  snapshot(): StatusSnapshot {
+    return this.options.snapshot();
+  }
+
+  /** Something the file shows may have changed: written within SETTLE_MS. */
+  changed(): void {
+    if (this.closed) return;
+    this.schedule(SETTLE_MS);
+  }
+
+  private schedule(ms: number): void {
+    const { clock } = this.options;
+    if (this.timer !== undefined) clock.clearTimeout(this.timer);
+    this.timer = clock.setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, ms);
+  }
+
+  /** Writes it now (after any write under way). */
+  write(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      try {
+        const snapshot = this.options.snapshot();
+        await writeJsonAtomic(this.options.file, snapshot);
+        if (snapshot.running && !this.closed && this.timer === undefined) this.schedule(RUNNING_EVERY_MS);
+      } catch (error) {
+        // A panel bar shows an older state; the app itself is unharmed.
+        this.options.log.warn('status: could not write the status file', { error });
+      }
+    });
+    return this.writing;
+  }
+
+  /** The last write, as the app stops. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== undefined) this.options.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.write();
+  }
+}
+
+/**
+ * The file as written; undefined when there is none or it is of another layout (an older or
+ * newer app). Throws when it cannot be read.
+ */
+export async function readStatusFile(dataDir: string): Promise<StatusSnapshot | undefined> {
+  const value = await readJson(statusFilePath(dataDir));
+  const ours = typeof value === 'object' && value !== null && 'version' in value && value.version === STATUS_VERSION;
+  return ours ? (value as StatusSnapshot) : undefined;
+}

@@ -1,0 +1,151 @@
+import { stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../src/main/services/control/cli-client';
+import { startControl } from '../../../../src/main/services/control/control';
+import { controlSocketPath } from '../../../../src/main/services/control/control-socket';
+import { statusFilePath } from '../../../../src/main/services/control/status-file';
+import type { TextCommands } from '../../../../src/main/services/control/command-runner';
+import { DEMO } from '../../../../tools/sandbox/fixture';
+import { projectNamed } from '../../../support/named';
+import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+
+/** The command line and status.json against the real services, files and socket. */
+let world: SyncWorld;
+beforeEach(async () => {
+  world = await createSyncWorld();
+});
+afterEach(() => world.cleanup());
+
+const notUsedHere: TextCommands = {
+  start: () => {
+    throw new Error('start is tested with quick-add');
+  },
+  add: () => {
+    throw new Error('add is tested with quick-add');
+  },
+};
+
+async function withControl(app: LaunchedApp) {
+  const shown: string[] = [];
+  const shell = {
+    open: () => (shown.push('open'), 'Shown.'),
+    toggle: () => (shown.push('toggle'), 'Toggled.'),
+    version: 'Toggl Tray 0.0.0',
+  };
+  const control = await startControl({
+    services: app.services,
+    dataDir: world.dataDir,
+    shell,
+    text: notUsedHere,
+    log: app.log,
+  });
+  return { control, shown };
+}
+
+/** runCli as a terminal would run it, on this world's data folder. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(
+    args,
+    { TOGGL_TRAY_DATA_DIR: world.dataDir },
+    { out: (t) => (out += t), err: (t) => (err += t) },
+  );
+  return { code, out, err };
+}
+
+async function statusOnDisk(): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(statusFilePath(world.dataDir), 'utf8')) as Record<string, unknown>;
+}
+
+describe('status.json', () => {
+  it('follows the timer within a second, holds no secret, and is the owner’s alone', async () => {
+    const app = await world.launch();
+    const project = projectNamed(await app.call('data.view'), 'Website redesign');
+    await app.call('timer.start', { wid: project?.wid ?? 0, pid: project?.id ?? null, tid: null, description: 'Hero' });
+    await expect
+      .poll(async () => (await statusOnDisk()).running, { timeout: 1_000, interval: 50 })
+      .toMatchObject({
+        description: 'Hero',
+        project: 'Website redesign',
+      });
+    const text = await readFile(statusFilePath(world.dataDir), 'utf8');
+    expect(text).not.toContain(DEMO.apiToken);
+    expect(text).not.toContain(DEMO.email);
+    if (process.platform !== 'win32') expect((await stat(statusFilePath(world.dataDir))).mode & 0o077).toBe(0);
+
+    await app.call('timer.stop');
+    await expect.poll(async () => (await statusOnDisk()).running, { timeout: 1_000, interval: 50 }).toBeNull();
+  });
+
+  it('status --json reads it with no request to Toggl, app running or not', async () => {
+    const app = await world.launch();
+    const project = projectNamed(await app.call('data.view'), 'Website redesign');
+    await app.call('timer.start', { wid: project?.wid ?? 0, pid: project?.id ?? null, tid: null, description: 'Hero' });
+    await app.services.status.write();
+    const requests = world.sandbox.requests.length;
+    const running = await cli('status', '--json');
+    expect(running.code).toBe(0);
+    expect(JSON.parse(running.out)).toMatchObject({
+      appRunning: true,
+      signedIn: true,
+      running: { description: 'Hero' },
+    });
+    expect((await cli('status')).out).toMatch(/^Running 0:00:0\d: Hero · Website redesign/m);
+    expect(world.sandbox.requests.length).toBe(requests);
+
+    await app.close();
+    // This test's process wrote it and still runs: what "not running" reads is a pid that is gone.
+    const file = await statusOnDisk();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(statusFilePath(world.dataDir), JSON.stringify({ ...file, pid: 2 ** 22 + 1 }));
+    const after = await cli('status');
+    expect(after.code).toBe(0);
+    expect(after.out).toMatch(/^Toggl Tray is not running \(status written /);
+  });
+});
+
+describe('toggl-tray commands over the app’s socket', () => {
+  it('stop, continue and open reach the running app and answer; the queue does the rest', async () => {
+    const app = await world.launch();
+    const { control, shown } = await withControl(app);
+    const project = projectNamed(await app.call('data.view'), 'Website redesign');
+    await app.call('timer.start', {
+      wid: project?.wid ?? 0,
+      pid: project?.id ?? null,
+      tid: null,
+      description: 'Review',
+    });
+
+    expect(await cli('stop')).toMatchObject({ code: 0, out: 'Stopped “Review”.\n' });
+    expect((await app.call('data.view')).entries.filter((entry) => entry.stop === null)).toEqual([]);
+    expect(await cli('stop')).toMatchObject({ code: 0, out: 'No timer is running.\n' });
+    expect(await cli('continue')).toMatchObject({ code: 0, out: 'Continued “Review”.\n' });
+    expect((await app.call('data.view')).entries.find((entry) => entry.stop === null)?.description).toBe('Review');
+    expect(await cli('open')).toMatchObject({ code: 0, out: 'Shown.\n' });
+    expect(await cli('--toggle')).toMatchObject({ code: 0, out: 'Toggled.\n' });
+    expect(shown).toEqual(['open', 'toggle']);
+    expect(await cli('stop', 'please')).toMatchObject({ code: 2 });
+    await control.server?.close();
+  });
+
+  it('says the app is not running (exit 3) when no one answers, and a socket left by a crash is replaced', async () => {
+    const alone = await cli('stop');
+    expect(alone.code).toBe(3);
+    expect(alone.err).toContain('Toggl Tray is not running');
+    const app = await world.launch();
+    const first = await withControl(app);
+    // A crash leaves the socket file behind with no one listening.
+    const { writeFile, rm } = await import('node:fs/promises');
+    await first.control.server?.close();
+    await rm(controlSocketPath(world.dataDir), { force: true });
+    await writeFile(controlSocketPath(world.dataDir), '');
+    expect(await cli('stop')).toMatchObject({ code: 3 });
+    const second = await withControl(app);
+    expect(second.control.server).toBeDefined();
+    expect(await cli('stop')).toMatchObject({ code: 0 });
+    if (process.platform !== 'win32') expect((await stat(controlSocketPath(world.dataDir))).mode & 0o077).toBe(0);
+    await second.control.server?.close();
+  });
+});
