@@ -65,7 +65,7 @@ describe('status.json', () => {
     const project = projectNamed(await app.call('data.view'), 'Website redesign');
     await app.call('timer.start', { wid: project?.wid ?? 0, pid: project?.id ?? null, tid: null, description: 'Hero' });
     await expect
-      .poll(async () => (await statusOnDisk()).running, { timeout: 1_000, interval: 50 })
+      .poll(async () => (await statusOnDisk()).running, { interval: 50 })
       .toMatchObject({
         description: 'Hero',
         project: 'Website redesign',
@@ -76,7 +76,7 @@ describe('status.json', () => {
     if (process.platform !== 'win32') expect((await stat(statusFilePath(world.dataDir))).mode & 0o077).toBe(0);
 
     await app.call('timer.stop');
-    await expect.poll(async () => (await statusOnDisk()).running, { timeout: 1_000, interval: 50 }).toBeNull();
+    await expect.poll(async () => (await statusOnDisk()).running, { interval: 50 }).toBeNull();
   });
 
   it('status --json reads it with no request to Toggl, app running or not', async () => {
