@@ -36,6 +36,8 @@ export interface RecordedRequest {
   userId?: number;
   /** The connection was dropped instead of answered. */
   dropped?: boolean;
+  /** The hourly quota bucket it was counted in ("<user>:user", "<user>:organization:<id>"), if any. */
+  bucket?: string;
 }
 
 /** `raw`: the body is sent as it is (a web page, or nothing) with no JSON content type. */
@@ -308,6 +310,7 @@ export class TogglSandbox {
         headers: this.quotaHeaders(bucket),
       };
     }
+    if (bucket) record.bucket = bucket.key;
     const headers = bucket ? this.quotaHeaders(bucket) : {};
 
     const method = req.method ?? 'GET';
