@@ -202,7 +202,7 @@ export class TogglHttp {
     }
 
     const started = this.now();
-    this.quota.countSent(path);
+    const sentAt = this.quota.countSent(path);
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.url(path, options.query), {
@@ -213,7 +213,9 @@ export class TogglHttp {
         dispatcher: this.dispatcher,
       });
     } catch (error) {
-      throw this.transportError(error, method, path, options.signal, timeout);
+      const failure = this.transportError(error, method, path, options.signal, timeout);
+      if (failure.kind === 'offline') this.quota.notSent(path, sentAt);
+      throw failure;
     }
 
     // A whole account (megabytes) goes to a worker as it arrives: the main thread neither joins
