@@ -17,6 +17,7 @@ const swap = (id: number | null, from: number, to: number): number | null => (id
 
 /** A SECOND of slack either way when matching an entry Toggl may already have (its times are whole seconds). */
 const SAME_START_MS = 1_000;
+const MINUTE_MS = 60_000;
 
 /**
  * A timer started (a running entry, `stop` null), or, when its stop was queued before it
@@ -42,9 +43,12 @@ export const entryStart: ChangeKind<EntryStart> = {
   async send(op, { api, cache, uncertain }) {
     const body = timeEntryBody(op);
     // After a POST that may have landed: is the entry at Toggl already (same start, same project and task)?
+    // Asked by the start it was sent with: `since` would set our clock against Toggl's `at`,
+    // and a clock running ahead of Toggl's would not find it and post it twice.
     if (uncertain) {
-      const since = Math.floor(Date.parse(op.start) / 1000) - 60;
-      const found = parseTimeEntries(await api.timeEntries.listMine({ since }), () => undefined).live.find(
+      const around = (ms: number) => new Date(Date.parse(op.start) + ms).toISOString();
+      const listed = await api.timeEntries.listMine({ start_date: around(-MINUTE_MS), end_date: around(MINUTE_MS) });
+      const found = parseTimeEntries(listed, () => undefined).live.find(
         (entry) =>
           Math.abs(Date.parse(entry.start) - Date.parse(op.start)) < SAME_START_MS &&
           entry.pid === op.pid &&

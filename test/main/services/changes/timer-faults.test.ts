@@ -35,9 +35,11 @@ const requestsFrom = (from: number) =>
 const timeEntryWrites = () =>
   world.sandbox.requests.filter((request) => request.method !== 'GET' && request.path.includes('/time_entries'));
 
-/** The app on a clock the test moves, an hour behind the sandbox's (Toggl's) own. */
-async function launchOnClock(): Promise<{ app: LaunchedApp; clock: FakeClock; wid: number; pid: number }> {
-  const clock = new FakeClock(Date.now() - 60 * MINUTE);
+/** The app on a clock the test moves, an hour behind the sandbox's (Toggl's) own unless told. */
+async function launchOnClock(
+  offset = -60 * MINUTE,
+): Promise<{ app: LaunchedApp; clock: FakeClock; wid: number; pid: number }> {
+  const clock = new FakeClock(Date.now() + offset);
   const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
   const { project } = websiteRedesign(await app.call('data.view'));
   return { app, clock, wid: project.wid, pid: project.id };
@@ -118,10 +120,11 @@ describe('killed mid-replay: a restart from the files sends nothing twice', () =
 
 describe('5xx, then recovery: sent once, with the times made', () => {
   it.each([
-    ['before doing anything', false],
-    ['after saving it (a gateway’s 502 after the backend)', true],
-  ])('a start answered 502 %s', async (_, applied) => {
-    const { app, clock, wid, pid } = await launchOnClock();
+    ['before doing anything', false, -60],
+    ['after saving it (a gateway’s 502 after the backend)', true, -60],
+    ['after saving it, on a machine whose clock is 5 minutes ahead of Toggl’s', true, 5],
+  ])('a start answered 502 %s', async (_, applied, clockMinutes) => {
+    const { app, clock, wid, pid } = await launchOnClock(clockMinutes * MINUTE);
     world.sandbox.force({ status: 502, times: 1, method: 'POST', applied });
     const madeAt = wholeSecond(clock.now());
     await app.call('timer.start', { wid, pid, tid: null, description: 'Through a 502' });
