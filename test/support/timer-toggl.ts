@@ -8,11 +8,12 @@ import type { LaunchedApp } from './sync-world';
 
 /** What the timer tests ask of Toggl (the sandbox) and of the app's list. */
 
-/** The demo user's live entries at Toggl, oldest first. */
-export function entriesAtToggl(sandbox: TogglSandbox): SandboxTimeEntry[] {
+/** The demo user's live entries at Toggl, oldest first; only those with this description, if given. */
+export function entriesAtToggl(sandbox: TogglSandbox, description?: string): SandboxTimeEntry[] {
   const demo = sandbox.state.userByEmail(DEMO.email)?.id;
   return [...sandbox.state.timeEntries.values()]
     .filter((entry) => entry.user_id === demo && entry.server_deleted_at === null)
+    .filter((entry) => description === undefined || entry.description === description)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 

@@ -268,7 +268,10 @@ export class TogglSandbox {
     const drop = forcedDrop !== undefined || (this.faults.dropRate > 0 && this.random() < this.faults.dropRate);
     const dropMode = forcedDrop?.mode ?? this.faults.dropMode;
     if (drop && dropMode === 'before') return this.dropConnection(res, record);
-    const answer = this.answer(req, record, path, url.searchParams, bodyText);
+    // A forced answer stands in for the real one; "applied": the request takes effect first.
+    const forced = this.takeForced(record.method, path);
+    if (forced?.applied) this.answer(req, record, path, url.searchParams, bodyText);
+    const answer = forced ? forcedAnswer(forced) : this.answer(req, record, path, url.searchParams, bodyText);
     if (drop) return this.dropConnection(res, record);
     await Promise.all(holds('after'));
     record.status = answer.status;
@@ -278,19 +281,6 @@ export class TogglSandbox {
   private dropConnection(res: ServerResponse, record: RecordedRequest): void {
     record.dropped = true;
     res.socket?.destroy();
-  }
-
-  private answer(
-    req: IncomingMessage,
-    record: RecordedRequest,
-    path: string,
-    query: URLSearchParams,
-    bodyText: string,
-  ): Answer {
-    const forced = this.takeForced(record.method, path);
-    if (!forced) return this.realAnswer(req, record, path, query, bodyText);
-    if (forced.applied) this.realAnswer(req, record, path, query, bodyText);
-    return forcedAnswer(forced);
   }
 
   /** The forced answer due for this request, if any (dropped from the list once used up). */
@@ -306,7 +296,7 @@ export class TogglSandbox {
     return forced;
   }
 
-  private realAnswer(
+  private answer(
     req: IncomingMessage,
     record: RecordedRequest,
     path: string,

@@ -26,9 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
+const described = (description: string) => entriesAtToggl(world.sandbox, description);
 const MINUTE = 60_000;
-const atToggl = () => entriesAtToggl(world.sandbox);
-const described = (description: string) => atToggl().filter((entry) => entry.description === description);
 /** Requests the app made, as "METHOD /path" with ids as N, from `from` on. */
 const requestsFrom = (from: number) =>
   world.sandbox.requests.slice(from).map((request) => `${request.method} ${request.path.replace(/\d+/g, 'N')}`);
@@ -94,7 +93,7 @@ describe('killed mid-replay: a restart from the files sends nothing twice', () =
     expect(entry?.stop).toBeNull();
     expect(runningIn(view)).toMatchObject([{ id: entry?.id, description: 'Cut off', sync: 'synced' }]);
     expect(view.outbox).toEqual([]);
-    expectOneTimeline(atToggl());
+    expectOneTimeline(entriesAtToggl(world.sandbox));
   }, 30_000);
 
   it('after Toggl took the PUT that stops the running entry in a switch', async () => {
@@ -114,7 +113,7 @@ describe('killed mid-replay: a restart from the files sends nothing twice', () =
     expect(after?.stop).toBeNull();
     expect(before?.stop).toBe(after?.start);
     expect(runningIn(view)).toMatchObject([{ id: after?.id, sync: 'synced' }]);
-    expectOneTimeline(atToggl());
+    expectOneTimeline(entriesAtToggl(world.sandbox));
   }, 30_000);
 });
 
@@ -187,7 +186,7 @@ describe('5xx, then recovery: sent once, with the times made', () => {
     await app.services.data.settled();
     // The stop did not reach Toggl, so neither did the start queued after it.
     expect(
-      atToggl()
+      entriesAtToggl(world.sandbox)
         .filter((entry) => entry.stop === null)
         .map((entry) => entry.description),
     ).toEqual(['First']);
@@ -200,7 +199,7 @@ describe('5xx, then recovery: sent once, with the times made', () => {
     expect(Date.parse(first?.stop ?? '')).toBe(switchedAt);
     expect(Date.parse(second?.start ?? '')).toBe(switchedAt);
     expect(second?.stop).toBeNull();
-    expectOneTimeline(atToggl());
+    expectOneTimeline(entriesAtToggl(world.sandbox));
   });
 });
 
@@ -299,6 +298,6 @@ describe('Toggl’s refusals, in its words beside Retry and Discard', () => {
         error: refusal('time-entry-post-400-start-required-go-2024-12-15'),
       },
     ]);
-    expect(atToggl().filter((entry) => entry.stop === null)).toEqual([]);
+    expect(entriesAtToggl(world.sandbox).filter((entry) => entry.stop === null)).toEqual([]);
   });
 });
