@@ -3,7 +3,9 @@
  *
  * 1. A simulated day: 8 hours of clock time compressed (a virtual clock drives the app, its
  *    pacing and backoff, and the sandbox's quotas and rate limit), the popover opened 60
- *    times, 40 edits, two offline spells, Free-plan quotas. Prints requests per bucket per hour.
+ *    times, 40 edits, two offline spells, a timer switched 16 times, Free-plan quotas. Prints
+ *    requests per bucket per hour and the busiest 60 minutes; fails when Toggl does not end up
+ *    with exactly the entries the day made.
  * 2. Ingest of a 10,000-project / 100,000-task account (seconds, peak memory, cache bytes per task).
  * 3. An incremental sync after 10 changes on Toggl (requests, the client's own milliseconds).
  * 4. The main process's event-loop delay (p99, max) through that sync and through one edit
@@ -17,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO } from '../tools/sandbox/fixture';
 import { startSandboxProcess } from '../tools/sandbox/process';
-import { simulatedDay } from './day-simulation';
+import { simulatedDay, type DayFigures } from './day-simulation';
 import { Figures, TARGETS } from './figures';
 import { formatMachine, machineJson, minorFaults, probeMachine, type MachineCosts } from './machine';
 import { measure } from './measure';
@@ -177,6 +179,25 @@ function printPhases(phases: Phase[], machine: MachineCosts, figures: Figures): 
   }
 }
 
+/** The simulated day's figures: the busiest /me hour and the 402s against their targets, the rest as context. */
+function reportDay(figures: Figures, day: DayFigures): void {
+  figures.report(
+    TARGETS.dayUserHour,
+    day.meBusiestHour,
+    `the timer's stop looks at most ${day.stopLooksBusiestHour} of them`,
+  );
+  figures.report(TARGETS.day402, day.answers402);
+  figures.note('day_org_busiest_hour', day.orgBusiestHour);
+  figures.note('day_429', day.answers429);
+  figures.note('day_timer_switches', day.switches);
+  figures.note('day_stop_looks', day.stopLooks);
+  figures.note('day_stop_looks_busiest_hour', day.stopLooksBusiestHour);
+  figures.note('day_popover_syncs_left_per_hour', day.popoverSyncsLeftLarge);
+  figures.note('day_popover_syncs_left_per_hour_small', day.popoverSyncsLeftSmall);
+  figures.note('day_syncs_skipped', day.skippedSyncs);
+  figures.note('day_elsewhere_shown_after_min', day.elsewhereShownAfterMinutes);
+}
+
 async function main(): Promise<void> {
   const machine = await probeMachine();
   process.stdout.write(`bench:day\n${formatMachine(machine)}\n`);
@@ -184,7 +205,7 @@ async function main(): Promise<void> {
   const dayStalls = monitorEventLoopDelay({ resolution: 5 });
   const dayFaults = minorFaults();
   dayStalls.enable();
-  await simulatedDay();
+  const day = await simulatedDay();
   dayStalls.disable();
   phases.push({
     label: 'simulated day (+ sandbox)',
@@ -193,6 +214,7 @@ async function main(): Promise<void> {
     stallMs: dayStalls.max / 1e6,
   });
   const figures = new Figures();
+  reportDay(figures, day);
   await largeAccount(figures, phases);
   printPhases(phases, machine, figures);
   figures.group('machine', machineJson(machine));

@@ -67,6 +67,14 @@ export const TARGETS = {
   mainLoop: { key: 'main_loop_max_ms', label: 'main-process event-loop delay, max', unit: 'ms', must: 50, goal: 16 },
   cacheBytes: { key: 'cache_bytes_per_task', label: 'cache bytes per task', unit: 'B', must: 150, goal: 80 },
   syncRequests: { key: 'sync_requests', label: 'incremental sync of 10 changes: requests', unit: '', must: 3, goal: 1 },
+  dayUserHour: {
+    key: 'day_me_busiest_hour',
+    label: 'simulated day: /me requests in the busiest 60 minutes (Toggl allows 30)',
+    unit: '',
+    must: 30,
+    goal: 24,
+  },
+  day402: { key: 'day_402', label: 'simulated day: 402 answers on the Free plan', unit: '', must: 0, goal: 0 },
   syncClient: {
     key: 'sync_client_ms',
     label: 'incremental sync of 10 changes: client-side time',

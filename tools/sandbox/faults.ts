@@ -11,15 +11,21 @@ export interface FaultSettings {
 }
 
 export interface ForcedAnswer {
-  status: 402 | 429 | 500 | 502 | 503;
-  /** How many of the next API requests get it. */
+  status: 400 | 402 | 429 | 500 | 502 | 503;
+  /** How many of the next API requests (of `method`, if given) get it. */
   times: number;
+  /** Only requests with this method (e.g. "PUT"). */
+  method?: string;
   /** Sent as Retry-After on a 429. */
   retryAfterSeconds?: number;
-  /** Lets this many API requests through first ("a 402 halfway"). */
+  /** Lets this many of those requests through first ("a 402 halfway"). */
   after?: number;
   /** Answers the edge's HTML error page instead, with no Retry-After or quota headers. */
   html?: boolean;
+  /** The answer's words (a JSON string, as Toggl's refusals are), instead of the sandbox's own. */
+  body?: string;
+  /** The request takes effect first and only its answer is the error: a gateway's 5xx after the backend saved it. */
+  applied?: boolean;
 }
 
 export interface ForcedDrop {

@@ -36,6 +36,8 @@ export interface RecordedRequest {
   userId?: number;
   /** The connection was dropped instead of answered. */
   dropped?: boolean;
+  /** The hourly quota bucket it was counted in ("<user>:user", "<user>:organization:<id>"), if any. */
+  bucket?: string;
 }
 
 /** `raw`: the body is sent as it is (a web page, or nothing) with no JSON content type. */
@@ -44,6 +46,20 @@ type Answer = { status: number; body: unknown; headers?: Record<string, string>;
 /** What nginx at Toggl's edge answers to a burst (../shared/toggl-recordings, the 429 page). */
 const HTML_429 =
   '<html>\r\n<head><title>429 Too Many Requests</title></head>\r\n<body>\r\n<center><h1>429 Too Many Requests</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+function forcedAnswer(forced: ForcedAnswer): Answer {
+  if (forced.html)
+    return { status: forced.status, body: HTML_429.replace(/429 Too Many Requests/g, `${forced.status}`), raw: true };
+  const headers: Record<string, string> =
+    forced.status === 429
+      ? { 'Retry-After': String(forced.retryAfterSeconds ?? 1) }
+      : forced.status === 402
+        ? { 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1800' }
+        : {};
+  const body =
+    forced.body ?? (forced.status === 402 ? 'You have hit your hourly limit for API calls' : 'Forced by the sandbox');
+  return { status: forced.status, body, headers };
+}
 
 function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
   if (!header?.startsWith('Basic ')) return undefined;
@@ -77,7 +93,11 @@ export class TogglSandbox {
   readonly elsewhere: SandboxElsewhere;
   readonly requests: RecordedRequest[] = [];
   faults: FaultSettings = { ...NO_FAULTS };
-  private readonly held: { match: (method: string, path: string) => boolean; released: Promise<void> }[] = [];
+  private readonly held: {
+    match: (method: string, path: string) => boolean;
+    when: 'before' | 'after';
+    released: Promise<void>;
+  }[] = [];
   private readonly forced: ForcedAnswer[] = [];
   private readonly drops: ForcedDrop[] = [];
   private readonly quota: HourlyQuota;
@@ -151,13 +171,15 @@ export class TogglSandbox {
   }
 
   /**
-   * Holds the requests that `match` picks (before they do anything) until the returned
-   * function is called: a test can look at the app while an answer is on its way.
+   * Holds the requests that `match` picks until the returned function is called: a test can
+   * look at the app while an answer is on its way. "before": they do nothing meanwhile;
+   * "after": they have taken effect and only their answer waits (a process killed then never
+   * hears it).
    */
-  hold(match: (method: string, path: string) => boolean): () => void {
+  hold(match: (method: string, path: string) => boolean, when: 'before' | 'after' = 'before'): () => void {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const held = { match, released };
+    const held = { match, when, released };
     this.held.push(held);
     return () => {
       this.held.splice(this.held.indexOf(held), 1);
@@ -237,15 +259,21 @@ export class TogglSandbox {
       return this.send(res, { status: 404, body: 'Not Found' });
     }
     if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
-    for (const held of this.held.filter((hold) => hold.match(record.method, path))) await held.released;
+    const holds = (when: 'before' | 'after') =>
+      this.held.filter((hold) => hold.when === when && hold.match(record.method, path)).map((hold) => hold.released);
+    await Promise.all(holds('before'));
 
     const forcedDrop = path === '/' ? undefined : this.drops.find((drop) => !drop.method || drop.method === req.method);
     if (forcedDrop && --forcedDrop.times <= 0) this.drops.splice(this.drops.indexOf(forcedDrop), 1);
     const drop = forcedDrop !== undefined || (this.faults.dropRate > 0 && this.random() < this.faults.dropRate);
     const dropMode = forcedDrop?.mode ?? this.faults.dropMode;
     if (drop && dropMode === 'before') return this.dropConnection(res, record);
-    const answer = this.answer(req, record, path, url.searchParams, bodyText);
+    // A forced answer stands in for the real one; "applied": the request takes effect first.
+    const forced = this.takeForced(record.method, path);
+    if (forced?.applied) this.answer(req, record, path, url.searchParams, bodyText);
+    const answer = forced ? forcedAnswer(forced) : this.answer(req, record, path, url.searchParams, bodyText);
     if (drop) return this.dropConnection(res, record);
+    await Promise.all(holds('after'));
     record.status = answer.status;
     this.send(res, answer);
   }
@@ -255,6 +283,19 @@ export class TogglSandbox {
     res.socket?.destroy();
   }
 
+  /** The forced answer due for this request, if any (dropped from the list once used up). */
+  private takeForced(method: string, path: string): ForcedAnswer | undefined {
+    if (path === '/') return undefined;
+    const forced = this.forced.find((answer) => !answer.method || answer.method === method);
+    if (!forced) return undefined;
+    if (forced.after !== undefined && forced.after > 0) {
+      forced.after--;
+      return undefined;
+    }
+    if (--forced.times <= 0) this.forced.splice(this.forced.indexOf(forced), 1);
+    return forced;
+  }
+
   private answer(
     req: IncomingMessage,
     record: RecordedRequest,
@@ -262,29 +303,6 @@ export class TogglSandbox {
     query: URLSearchParams,
     bodyText: string,
   ): Answer {
-    const forced = this.forced[0];
-    if (forced && forced.after !== undefined && forced.after > 0 && path !== '/') {
-      forced.after--;
-    } else if (forced && path !== '/') {
-      if (--forced.times <= 0) this.forced.shift();
-      if (forced.html)
-        return {
-          status: forced.status,
-          body: HTML_429.replace(/429 Too Many Requests/g, `${forced.status}`),
-          raw: true,
-        };
-      const headers: Record<string, string> =
-        forced.status === 429
-          ? { 'Retry-After': String(forced.retryAfterSeconds ?? 1) }
-          : forced.status === 402
-            ? { 'X-Toggl-Quota-Remaining': '0', 'X-Toggl-Quota-Resets-In': '1800' }
-            : {};
-      return {
-        status: forced.status,
-        body: forced.status === 402 ? 'You have hit your hourly limit for API calls' : 'Forced by the sandbox',
-        headers,
-      };
-    }
     if (this.faults.serverErrorRate > 0 && this.random() < this.faults.serverErrorRate) {
       return { status: this.random() < 0.5 ? 500 : 503, body: 'Internal Server Error' };
     }
@@ -308,6 +326,7 @@ export class TogglSandbox {
         headers: this.quotaHeaders(bucket),
       };
     }
+    if (bucket) record.bucket = bucket.key;
     const headers = bucket ? this.quotaHeaders(bucket) : {};
 
     const method = req.method ?? 'GET';

@@ -75,7 +75,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         process.pid,
       );
     },
-    clock: clock ?? systemClock,
+    // Its "within a second" is the user's second, whatever clock the data runs on.
+    clock: systemClock,
     log,
   });
   const events: EventSink = {

@@ -48,6 +48,7 @@ async function stopAt(api: TogglApi, cache: CacheStore, entry: CachedTimeEntry, 
     cache.entries.delete(entry.id);
   }
 }
+const MINUTE_MS = 60_000;
 
 /**
  * A timer started (a running entry, `stop` null), or, when its stop was queued before it
@@ -75,12 +76,20 @@ export const entryStart: ChangeKind<EntryStart> = {
 
   async send(op, { api, cache, uncertain }) {
     let placed: EntryStart = op;
+    // After a POST that may have landed: is the entry at Toggl already (same start, same project
+    // and task)? Asked by the start it was sent with, which `since` (Toggl's `at`) is not.
+    if (uncertain) {
+      const around = (ms: number) => new Date(Date.parse(op.start) + ms).toISOString();
+      const listed = await api.timeEntries.listMine({ start_date: around(-MINUTE_MS), end_date: around(MINUTE_MS) });
+      const found = parseTimeEntries(listed, () => undefined).live.find((entry) => isCopyOf(entry, op));
+      if (found) {
+        cache.entries.set(found.id, found);
+        return { result: 'done', remap: { from: op.tempId, to: found.id } };
+      }
+    }
     // Its times are on Toggl's clock (timer-commands.ts), and so is this.
     if (uncertain || api.http.serverClock.now() - Date.parse(op.start) > LATE_MS) {
       await catchUp(api, cache, op.start);
-      // After a POST that may have landed: is the entry at Toggl already (same start, same project and task)?
-      const found = uncertain ? [...cache.entries.values()].find((entry) => isCopyOf(entry, op)) : undefined;
-      if (found) return { result: 'done', remap: { from: op.tempId, to: found.id } };
       const { stop, toStop } = placeAmong(op, cache.entries.values(), api.http.serverClock.now());
       for (const other of toStop) await stopAt(api, cache, other, op.start);
       placed = { ...op, stop };

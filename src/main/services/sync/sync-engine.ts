@@ -262,7 +262,7 @@ export class SyncEngine {
     forgetOldEntries(cache.entries, now);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
-    cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+    cache.sinceCursor = this.cursorAt(now);
     cache.changed();
     this.options.onData();
     // Who manages what, and the members of opened projects, change rarely: asked again on
@@ -289,6 +289,11 @@ export class SyncEngine {
     this.options.onData();
   }
 
+  /** The next `since`: now on Toggl's clock (its `at` stamps are), less a margin. */
+  private cursorAt(now: number): number {
+    return Math.floor((now + this.options.api.http.serverClock.offsetMs) / 1000) - SINCE_MARGIN_S;
+  }
+
   /** Changes since the last sync, deleted items included; a refused `since` falls back to a full load. */
   private async incremental(now: number): Promise<void> {
     const { api, cache } = this.options;
@@ -310,7 +315,7 @@ export class SyncEngine {
         if (slices.due()) await slices.next();
       }
       cache.syncedAt = now;
-      cache.sinceCursor = Math.floor(now / 1000) - SINCE_MARGIN_S;
+      cache.sinceCursor = this.cursorAt(now);
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'invalid' && /since/i.test(error.serverMessage ?? '')) {
         this.options.log.info('sync: Toggl refused since; loading everything');

@@ -206,7 +206,7 @@ export class TogglHttp {
     }
 
     const started = this.now();
-    this.quota.countSent(path);
+    const sentAt = this.quota.countSent(path);
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.url(path, options.query), {
@@ -217,7 +217,9 @@ export class TogglHttp {
         dispatcher: this.dispatcher,
       });
     } catch (error) {
-      throw this.transportError(error, method, path, options.signal, timeout);
+      const failure = this.transportError(error, method, path, options.signal, timeout);
+      if (failure.kind === 'offline') this.quota.notSent(path, sentAt);
+      throw failure;
     }
     this.serverClock.observe(response.headers.date, started, this.now());
 

@@ -65,9 +65,22 @@ export class QuotaTracker {
     return entry;
   }
 
-  /** Called once per request actually sent (retries count: the server counts them too). */
-  countSent(path: string): void {
-    this.entry(path)?.sent.push(this.now());
+  /** Called once per request actually sent (retries count: the server counts them too); answers when. */
+  countSent(path: string): number {
+    const at = this.now();
+    this.entry(path)?.sent.push(at);
+    return at;
+  }
+
+  /**
+   * A request counted at `at` that never reached Toggl (the connection was refused or the
+   * name did not resolve): Toggl counted nothing, so neither do we. Else every retry made
+   * offline would hold the next hour's syncs back.
+   */
+  notSent(path: string, at: number): void {
+    const sent = this.entry(path)?.sent;
+    const index = sent?.lastIndexOf(at) ?? -1;
+    if (index >= 0) sent?.splice(index, 1);
   }
 
   /** Called with every response's headers. */

@@ -10,9 +10,17 @@ import type { TogglTimeEntryBody } from './time-entry-mapping';
 export class TogglTimeEntryApi {
   constructor(private readonly http: TogglHttp) {}
 
-  /** The user's entries changed since `since` (UNIX seconds; deleted ones included), or the recent ones. */
-  listMine(query: { since?: number } = {}, options: Signal = {}): Promise<unknown> {
-    return this.http.request('GET', '/me/time_entries', { ...options, query: { since: query.since } });
+  /**
+   * The user's entries changed since `since` (UNIX seconds; deleted ones included), or started
+   * from `start_date` until `end_date` (RFC 3339; Toggl refuses a start_date older than about
+   * three months), or the recent ones.
+   */
+  listMine(
+    query: { since?: number; start_date?: string; end_date?: string } = {},
+    options: Signal = {},
+  ): Promise<unknown> {
+    const { since, start_date, end_date } = query;
+    return this.http.request('GET', '/me/time_entries', { ...options, query: { since, start_date, end_date } });
   }
 
   /** One of the user's entries (a /me request: a stop looks before it is sent). */

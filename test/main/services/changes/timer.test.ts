@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DataView } from '../../../../src/shared/entities';
-import type { SandboxTimeEntry } from '../../../../tools/sandbox/state';
 import { createFixture } from '../../../../tools/sandbox/fixture';
+import { trayTimer } from '../../../../src/main/services/desktop/tray-timer';
 import { FakeClock } from '../../../support/fake-clock';
-import { projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+import { entriesAtToggl, runningIn as running, sent, websiteRedesign } from '../../../support/timer-toggl';
 
 let world: SyncWorld;
 beforeEach(async () => {
@@ -20,29 +19,11 @@ async function launchOn(clock: FakeClock): Promise<LaunchedApp> {
   world = await createSyncWorld({ state: createFixture(clock.now) });
   return world.launch({ data: { clock, cacheDebounceMs: 0 } });
 }
+const relaunchOn = (clock: FakeClock): Promise<LaunchedApp> => world.launch({ data: { clock, cacheDebounceMs: 0 } });
 
 /** The demo user's entries at Toggl (the sandbox), live ones only. */
-function atToggl(): SandboxTimeEntry[] {
-  const demo = world.sandbox.state.users.values().next().value?.id;
-  return [...world.sandbox.state.timeEntries.values()].filter(
-    (entry) => entry.user_id === demo && entry.server_deleted_at === null,
-  );
-}
+const atToggl = () => entriesAtToggl(world.sandbox);
 const runningAtToggl = () => atToggl().filter((entry) => entry.stop === null);
-const running = (view: DataView) => view.entries.filter((entry) => entry.stop === null);
-
-function websiteRedesign(view: DataView) {
-  const project = projectNamed(view, 'Website redesign');
-  if (!project) throw new Error('the demo account has Website redesign');
-  const task = view.tasks.find((item) => item.pid === project.id);
-  return { project, task };
-}
-
-async function sent(app: LaunchedApp): Promise<DataView> {
-  await app.services.data.loop.sendNow();
-  await app.services.data.settled();
-  return app.call('data.view');
-}
 
 describe('the timer, online', () => {
   it('starts at once in the list and reaches Toggl as Toggl wants it: one running entry, named by the app', async () => {
@@ -193,15 +174,31 @@ describe('the timer, offline', () => {
     expect(Date.parse(entry?.stop ?? '')).toBe(Math.floor(stoppedAt / 1000) * 1000);
   });
 
-  it('a restart with a timer running shows it running, from the files alone', async () => {
-    const app = await world.launch();
+  it.each([
+    ['online: Toggl has it', true],
+    ['offline: only the files have it', false],
+  ])('a restart with a timer running shows it running, with the right elapsed time (%s)', async (_, reachable) => {
+    const clock = new FakeClock(Date.now() - 60 * MINUTE);
+    const app = await launchOn(clock);
     const { project } = websiteRedesign(await app.call('data.view'));
-    await world.sandbox.setDown(true);
-    const { id } = await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Kept' });
-    const start = running(await app.call('data.view'))[0]?.start;
+    if (!reachable) await world.sandbox.setDown(true);
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Kept' });
+    await app.services.data.settled();
+    const [started] = running(await app.call('data.view'));
     await app.close();
 
-    const again = await world.launch();
-    expect(running(await again.call('data.view'))).toMatchObject([{ id, start, description: 'Kept', sync: 'pending' }]);
+    clock.advance(42 * MINUTE + 5_000);
+    const again = await relaunchOn(clock);
+    const view = await again.call('data.view');
+    expect(running(view)).toMatchObject([
+      { id: started?.id, start: started?.start, description: 'Kept', sync: reachable ? 'synced' : 'pending' },
+    ]);
+    expect(trayTimer(view, clock.now()).title).toBe('0:42 Website redesign');
+    if (reachable) return;
+    // Back online: sent once, with the second it was started, not the restart's.
+    await world.sandbox.setDown(false);
+    await sent(again);
+    expect(runningAtToggl()).toHaveLength(1);
+    expect(Date.parse(runningAtToggl()[0]?.start ?? '')).toBe(Date.parse(started?.start ?? ''));
   });
 });

@@ -208,6 +208,8 @@ describe('error mapping, one status at a time', () => {
     const offline = await togglFailure(api.getMe());
     expect(offline).toMatchObject({ kind: 'offline', transient: true });
     expect(offline.message).toBe('Toggl cannot be reached. Check your internet connection.');
+    // Refused connections reached no quota: the hour after an offline spell keeps all of it.
+    expect(api.quota.bucket('/me')?.sentLastHour).toBe(0);
     await sandbox.setDown(false);
     expect((await api.getMe()).email).toBe(DEMO.email);
 
@@ -215,6 +217,8 @@ describe('error mapping, one status at a time', () => {
     const dropped = await togglFailure(api.getMe());
     expect(dropped.kind).toBe('connection-lost');
     expect(sandbox.countRequests((request) => request.dropped === true)).toBe(4);
+    // Dropped ones may have been counted there: they count here too.
+    expect(api.quota.bucket('/me')?.sentLastHour).toBe(5);
   });
 
   it('a slow answer times out per attempt; the caller can cancel with an AbortSignal', async () => {
