@@ -20,9 +20,10 @@ afterEach(() => world?.cleanup());
 async function launchOn(
   clock: FakeClock,
   togglAhead = 0,
+  engine: { smallAccountItems?: number } = {},
 ): Promise<{ app: LaunchedApp; sandbox: SyncWorld['sandbox'] }> {
   world = await createSyncWorld({ state: createFixture(() => clock.now() + togglAhead) });
-  const app = await world.launch({ data: { clock, cacheDebounceMs: 0 } });
+  const app = await world.launch({ data: { clock, cacheDebounceMs: 0, engine } });
   return { app, sandbox: world.sandbox };
 }
 
@@ -158,5 +159,18 @@ describe('times on Toggl’s clock', () => {
     await app.call('timer.stop');
     await sent(app);
     expect(named(sandbox, 'Skewed')?.duration).toBe(7 * 60);
+  });
+
+  it('a machine 5 minutes ahead still finds, at the next `since` sync, an entry the phone started', async () => {
+    const clock = new FakeClock(Date.now() - 60 * MINUTE);
+    // Every account loads by `since` here, as a large one does.
+    const { app, sandbox } = await launchOn(clock, -5 * MINUTE, { smallAccountItems: 0 });
+    const project = website(await app.call('data.view'));
+    clock.advance(MINUTE);
+    sandbox.elsewhere.startTimeEntry({ projectId: project.id, description: 'Phone' });
+    clock.advance(6 * MINUTE);
+    await app.call('sync.refresh');
+    const view = await app.call('data.view');
+    expect(view.entries.filter((entry) => entry.stop === null).map((entry) => entry.description)).toEqual(['Phone']);
   });
 });
