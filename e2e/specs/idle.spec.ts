@@ -7,24 +7,33 @@ import { expectFocusToStayIn } from '../support/dialog-focus';
 
 const MINUTE = 60_000;
 
-/** A timer on Website redesign, started an hour ago on Toggl's web app. */
-function runningForAnHour(sandbox: TogglSandbox): number {
+/**
+ * A timer on Website redesign, started an hour ago on Toggl's web app; signed in, the popover
+ * shows it running, with focus in the search box. Answers the entry's id and the search box.
+ */
+async function runningForAnHour(app: AppUnderTest, sandbox: TogglSandbox) {
   const project = onToggl(sandbox).project('Website redesign');
-  return sandbox.elsewhere.startTimeEntry({ projectId: project?.id ?? null, start: Date.now() - 60 * MINUTE }).id;
+  const { id } = sandbox.elsewhere.startTimeEntry({ projectId: project?.id ?? null, start: Date.now() - 60 * MINUTE });
+  await signIn(app.page);
+  await expect(app.page.getByRole('region', { name: 'Running entry' })).toContainText('Website redesign');
+  const search = app.page.getByRole('searchbox', { name: 'Search projects and tasks' });
+  await search.focus();
+  return { id, search };
 }
 
 /**
  * Half an hour without input, then the screen locked, and the user back to unlock it (the
- * machine's test hooks). Answers the span the idle start lies in.
+ * machine's test hooks). Answers the span the idle start lies in, and the question's dialog.
  */
-async function awayHalfAnHour(app: AppUnderTest): Promise<{ earliest: number; latest: number }> {
+async function awayHalfAnHour(app: AppUnderTest) {
   const before = Date.now();
   await app.idle('idle 1800');
   await app.idle('lock');
   const after = Date.now();
   await app.idle('idle 0');
   await app.idle('unlock');
-  return { earliest: before - 30 * MINUTE - 1000, latest: after - 30 * MINUTE };
+  const dialog = app.page.getByRole('alertdialog', { name: 'Idle time' });
+  return { earliest: before - 30 * MINUTE - 1000, latest: after - 30 * MINUTE, dialog };
 }
 
 const runningAtToggl = (sandbox: TogglSandbox) =>
@@ -35,14 +44,9 @@ test('back after half an hour away, the popover asks; Escape keeps the time and 
   sandbox,
 }) => {
   const { page } = app;
-  const id = runningForAnHour(sandbox);
-  await signIn(page);
-  await expect(page.getByRole('region', { name: 'Running entry' })).toContainText('Website redesign');
-  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
-  await search.focus();
+  const { id, search } = await runningForAnHour(app, sandbox);
 
-  await awayHalfAnHour(app);
-  const dialog = page.getByRole('alertdialog', { name: 'Idle time' });
+  const { dialog } = await awayHalfAnHour(app);
   await expect(dialog).toContainText(/You were idle from .+ to .+ \(30 min\) while “Website redesign” ran\./);
   await expect(dialog.getByRole('button', { name: 'Keep the time' })).toBeFocused();
   await expectFocusToStayIn(page, dialog);
@@ -64,15 +68,10 @@ test('Tab, Tab, Enter: discard and continue stops the entry when the idle time b
   sandbox,
 }) => {
   const { page } = app;
-  const id = runningForAnHour(sandbox);
-  await signIn(page);
-  await expect(page.getByRole('region', { name: 'Running entry' })).toContainText('Website redesign');
-  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
-  await search.focus();
+  const { id, search } = await runningForAnHour(app, sandbox);
 
-  const idleBegan = await awayHalfAnHour(app);
+  const { dialog, ...idleBegan } = await awayHalfAnHour(app);
   const back = Date.now();
-  const dialog = page.getByRole('alertdialog', { name: 'Idle time' });
   await expect(dialog.getByRole('button', { name: 'Keep the time' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Discard', exact: true })).toBeFocused();
