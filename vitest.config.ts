@@ -57,6 +57,7 @@ export default defineConfig({
         'src/**/*.d.ts',
         'src/main/services/changes/kind.ts',
         'src/main/services/events.ts',
+        'src/main/services/idle/idle-source.ts',
         'src/main/services/toggl/types.ts',
         'src/shared/entities.ts',
         // The page's entry: three lines that mount App on #app (the component tests mount App themselves).
