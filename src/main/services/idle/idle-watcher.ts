@@ -104,6 +104,7 @@ export class IdleWatcher {
     const now = this.options.clock.now();
     const input = this.lastInput(now);
     this.noticeJump(now);
+    // Away (and just back): look again in a second.
     let wait = AWAY_POLL_MS;
     if (this.away !== null) {
       if (input > this.away + SECOND) this.comeBack(input);
@@ -113,7 +114,6 @@ export class IdleWatcher {
       // Not before the idle time could pass the setting, and at most a minute on.
       else wait = Math.min(MAX_POLL_MS, Math.max(AWAY_POLL_MS, since + watching.threshold + SECOND - now));
     }
-    if (this.away !== null) wait = AWAY_POLL_MS;
     this.lastSeen = input;
     this.due = now + wait;
     this.timer = this.options.clock.setTimeout(() => this.look(), wait);
