@@ -1,17 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { IdleQuestion } from '../../../../src/shared/contract';
 import type { DataView } from '../../../../src/shared/entities';
 import { ManualIdleSource } from '../../../../src/main/services/idle/manual-idle-source';
+import { createFixture } from '../../../../tools/sandbox/fixture';
 import type { SandboxTimeEntry } from '../../../../tools/sandbox/state';
 import { FakeClock } from '../../../support/fake-clock';
 import { projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
-let world: SyncWorld;
-beforeEach(async () => {
-  world = await createSyncWorld();
-});
-afterEach(() => world.cleanup());
+let world: SyncWorld | undefined;
+afterEach(() => world?.cleanup());
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -20,10 +18,9 @@ const whole = (at: number) => Math.floor(at / SECOND) * SECOND;
 
 /** The demo user's live entries at Toggl (the sandbox). */
 function atToggl(): SandboxTimeEntry[] {
-  const demo = world.sandbox.state.users.values().next().value?.id;
-  return [...world.sandbox.state.timeEntries.values()].filter(
-    (entry) => entry.user_id === demo && entry.server_deleted_at === null,
-  );
+  const state = toggl().state;
+  const demo = state.users.values().next().value?.id;
+  return [...state.timeEntries.values()].filter((entry) => entry.user_id === demo && entry.server_deleted_at === null);
 }
 const ours = () => atToggl().filter((entry) => entry.created_with === 'Toggl Tray');
 const running = (view: DataView) => view.entries.filter((entry) => entry.stop === null);
@@ -34,12 +31,18 @@ async function sent(app: LaunchedApp): Promise<DataView> {
   return app.call('data.view');
 }
 
+const toggl = () => {
+  if (!world) throw new Error('no sandbox yet');
+  return world.sandbox;
+};
+
 /**
- * The app on a fake clock (two hours ago, so every time it makes is in the past at Toggl) with
- * a hand-driven machine, and a timer started on Website redesign and its first task.
+ * The app and Toggl (the sandbox) on one fake clock, two hours ago, Toggl's `ahead` of the
+ * app's; a hand-driven machine; a timer started on Website redesign and its first task.
  */
-async function timerRunning(options: { offline?: boolean } = {}) {
+async function timerRunning(options: { offline?: boolean; ahead?: number } = {}) {
   const clock = new FakeClock(Date.now() - 2 * 60 * MINUTE);
+  world = await createSyncWorld({ state: createFixture(() => clock.now() + (options.ahead ?? 0)) });
   const idle = new ManualIdleSource(clock);
   const app = await world.launch({ data: { clock, cacheDebounceMs: 0 }, idle });
   const asked: (IdleQuestion | null)[] = [];
@@ -52,7 +55,7 @@ async function timerRunning(options: { offline?: boolean } = {}) {
   const project = projectNamed(view, 'Website redesign');
   const task = view.tasks.find((item) => item.pid === project?.id);
   if (!project || !task) throw new Error('the demo account has Website redesign and its tasks');
-  if (options.offline) await world.sandbox.setDown(true);
+  if (options.offline) await toggl().setDown(true);
   const started = clock.now();
   await app.call('timer.start', { wid: project.wid, pid: project.id, tid: task.id, description: 'Hero section' });
   await sent(app);
@@ -96,12 +99,16 @@ describe('idle time, answered', () => {
     });
     expect(asked).toEqual([question]);
 
-    const writes = world.sandbox.requests.length;
+    const writes = toggl().requests.length;
     await app.call('idle.answer', { id: question?.id ?? '', answer: 'keep' });
     await sent(app);
     expect(asked).toEqual([question, null]);
     expect(await app.call('idle.question')).toBeNull();
-    expect(world.sandbox.requests.slice(writes).filter((request) => request.method !== 'GET')).toEqual([]);
+    expect(
+      toggl()
+        .requests.slice(writes)
+        .filter((request) => request.method !== 'GET'),
+    ).toEqual([]);
     expect(ours()).toMatchObject([{ stop: null }]);
   });
 
@@ -131,6 +138,18 @@ describe('idle time, answered', () => {
     expect(ours().filter((entry) => entry.stop === null)).toHaveLength(1);
   });
 
+  it("Toggl's clock five minutes ahead: the question says the times as this machine saw them, Toggl gets them on its clock", async () => {
+    const ahead = 5 * MINUTE;
+    const { app, away } = await timerRunning({ ahead });
+    const { idleSince, returnedAt, question } = await away(40);
+    expect(question).toMatchObject({ idleSince, returnedAt });
+    await app.call('idle.answer', { id: question?.id ?? '', answer: 'continue' });
+    await sent(app);
+    const [first, second] = ours().sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    expect(Date.parse(first?.stop ?? '')).toBe(whole(idleSince + ahead));
+    expect(Date.parse(second?.start ?? '')).toBe(whole(returnedAt + ahead));
+  });
+
   it('offline: the question and its answer are queue changes, sent with the idle times once Toggl is back', async () => {
     const { app, away, started } = await timerRunning({ offline: true });
     const { idleSince, returnedAt, question } = await away(30);
@@ -143,7 +162,7 @@ describe('idle time, answered', () => {
       'Start timer “Hero section”',
     ]);
 
-    await world.sandbox.setDown(false);
+    await toggl().setDown(false);
     await sent(app);
     const [first, second] = ours().sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     expect(Date.parse(first?.start ?? '')).toBe(whole(started));
@@ -183,7 +202,7 @@ describe('idle time, answered', () => {
     const { app, away } = await timerRunning();
     const { question } = await away(20);
     const [entry] = ours();
-    world.sandbox.elsewhere.stopTimeEntry(entry?.id ?? 0);
+    toggl().elsewhere.stopTimeEntry(entry?.id ?? 0);
     await app.call('sync.refresh');
     await app.services.data.settled();
     expect(await app.call('idle.question')).toBeNull();
