@@ -51,12 +51,13 @@ export default defineConfig({
         // Electron-only: they need the Electron runtime, which cannot be installed here;
         // the electron e2e project covers them where a binary exists.
         'src/main/index.ts',
-        'src/main/electron/{app-protocol,desktop,electron-shell-port,electron-store-file,test-hooks,updates,electron-vault,ipc,popover-window,security,startup,system-events,tray}.ts',
+        'src/main/electron/{app-protocol,desktop,electron-idle-source,electron-shell-port,electron-store-file,test-hooks,updates,electron-vault,ipc,popover-window,security,startup,system-events,tray}.ts',
         'src/preload/index.ts',
         // Types only: nothing runs.
         'src/**/*.d.ts',
         'src/main/services/changes/kind.ts',
         'src/main/services/events.ts',
+        'src/main/services/idle/idle-source.ts',
         'src/main/services/toggl/types.ts',
         'src/shared/entities.ts',
         // The page's entry: three lines that mount App on #app (the component tests mount App themselves).

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import type { TrayTestHooks } from '../../src/main/electron/test-hooks';
 import { findElectronBinary } from '../../tools/electron/electron-binary';
 import { APP_START } from './timeouts';
 import { startWebShellProcess, type RunningWebShell } from './web-shell';
@@ -20,6 +21,11 @@ export interface AppUnderTest {
   stop(): Promise<void>;
   /** What the app's processes printed, for the report of a failed test. */
   logs(): string;
+  /**
+   * Tells the app's machine (its test hooks) that the user was idle, or it slept or locked:
+   * "idle <seconds>" (the last input was that long ago), "suspend", "resume", "lock", "unlock".
+   */
+  idle(command: string): Promise<void>;
   /** The Electron main process, for the desktop-only specs (undefined in the browser shell). */
   readonly electron: ElectronApplication | undefined;
 }
@@ -39,7 +45,7 @@ export function webApp(browser: Browser, env: AppEnv): AppUnderTest {
       return page;
     },
     async start() {
-      current = await startWebShellProcess(env);
+      current = await startWebShellProcess({ ...env, TOGGL_TRAY_TEST_HOOKS: '1' });
       shells.push(current);
       page ??= await (await browser.newContext({ viewport: { width: 380, height: 560 } })).newPage();
       await page.goto(current.url, { timeout: APP_START });
@@ -50,6 +56,10 @@ export function webApp(browser: Browser, env: AppEnv): AppUnderTest {
       current = undefined;
     },
     logs: () => shells.map((shell, index) => `── web shell #${index + 1} ──\n${shell.logs()}`).join('\n'),
+    idle: async (command) => {
+      if (!current) throw new Error('the app is not started');
+      await current.command(command);
+    },
     electron: undefined,
   };
 }
@@ -98,6 +108,13 @@ export function electronApp(env: AppEnv): AppUnderTest {
       running = undefined;
     },
     logs: () => output,
+    async idle(command) {
+      if (!running) throw new Error('the app is not started');
+      await running.evaluate(
+        (_electron, line) => (globalThis as { togglTrayTestHooks?: TrayTestHooks }).togglTrayTestHooks?.idle(line),
+        command,
+      );
+    },
     get electron() {
       return running;
     },

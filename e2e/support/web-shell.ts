@@ -7,6 +7,11 @@ export interface RunningWebShell {
   origin: string;
   /** Everything the shell wrote to stdout and stderr so far. */
   logs(): string;
+  /**
+   * One line to its test hooks on stdin (started with TOGGL_TRAY_TEST_HOOKS=1: the machine's idle
+   * time, sleep and lock, src/main/web/idle-commands.ts); resolves once the shell has answered it.
+   */
+  command(line: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -14,7 +19,7 @@ export interface RunningWebShell {
 export async function startWebShellProcess(env: Record<string, string>): Promise<RunningWebShell> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/main/web/cli.ts')], {
     env: { ...process.env, TOGGL_TRAY_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,10 +45,27 @@ export async function startWebShellProcess(env: Record<string, string>): Promise
     });
   });
 
+  let commands = 0;
+  const answers = (): string[] => output.match(/^test hook (?:done|failed): .*$/gm) ?? [];
   return {
     url,
     origin: new URL(url).origin,
     logs: () => output,
+    command: (line) =>
+      new Promise((resolve, reject) => {
+        const expected = ++commands;
+        // Not a wait on time: the shell's answer ends it; the exit only ends a shell that is gone.
+        const onData = (): void => {
+          const answer = answers()[expected - 1];
+          if (answer === undefined) return;
+          child.stdout?.off('data', onData);
+          if (answer.startsWith('test hook failed: ')) reject(new Error(answer));
+          else resolve();
+        };
+        child.stdout?.on('data', onData);
+        child.once('exit', () => reject(new Error(`web shell exited before answering "${line}"`)));
+        child.stdin?.write(`${line}\n`);
+      }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

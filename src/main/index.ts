@@ -16,6 +16,9 @@ import { LaunchInbox, asksForWindow, launchCommandFrom, launchCommandOf } from '
 import { isWaylandSession, trayHostOn } from './services/desktop/placement';
 import { linuxTrayHost } from './services/desktop/tray-host';
 import { createFileLogger } from './services/logger';
+import { systemClock } from './services/clock';
+import { ManualIdleSource } from './services/idle/manual-idle-source';
+import { electronIdleSource } from './electron/electron-idle-source';
 import { Redactor } from './services/redact';
 import type { EnvConfig } from './services/config';
 
@@ -50,7 +53,10 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
     // Asked while the keychain opens: a bus round trip, not a wait of its own.
     const trayHost = process.platform === 'linux' ? linuxTrayHost() : Promise.resolve(true);
     const vault = await openElectronVault(config.apiUrl, dataDir, log);
+    // The e2e specs drive idle time, sleep and lock by hand (test hooks); otherwise powerMonitor.
+    const testIdle = dev.testHooks ? new ManualIdleSource(systemClock) : undefined;
     const ports = {
+      idle: testIdle ?? electronIdleSource,
       apiUrl: config.apiUrl,
       dataDir,
       vault,
@@ -64,7 +70,7 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
     const quit = new QuitSequence(composed.services, log);
     const openAtStart = asksForWindow(process.argv);
     const options = { composed, dataDir, dev, facts, openAtStart, launches, quit, isAppUrl, logsFolder, log, pending };
-    startDesktop({ ...options, openSettingsFile: openElectronStoreFile });
+    startDesktop({ ...options, openSettingsFile: openElectronStoreFile, testIdle });
     watchSystem(composed.services, quit, log);
     log.info('started', {
       userData: dataDir,

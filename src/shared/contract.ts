@@ -104,7 +104,30 @@ export interface AppSettings {
   backgroundSync: boolean;
   /** Look for a new version at most once a day (desktop app); nothing downloads without an OK. */
   checkForUpdates: boolean;
+  /** Ask about time away from the machine (idle, asleep, locked) longer than this while a timer runs; 0 never asks. */
+  idleMinutes: number;
 }
+
+/** Time away from the machine while a timer ran, asked about on return. */
+export interface IdleQuestion {
+  /** Names this question: an answer to another one is refused. */
+  id: string;
+  /** The running entry it is about. */
+  entryId: number;
+  /** When the time away began (epoch ms): the last input, the sleep or the lock; never before the entry's start. */
+  idleSince: number;
+  /** When the user came back (epoch ms). */
+  returnedAt: number;
+  /** The entry's description, and its project's name (null without one), for the question's words. */
+  description: string;
+  project: string | null;
+}
+
+/**
+ * Keep the time; discard it (stop the entry when the time away began); or discard it and
+ * continue (and start an entry like it from the return).
+ */
+export type IdleAnswer = 'keep' | 'discard' | 'continue';
 
 export interface SettingsView {
   settings: AppSettings;
@@ -200,6 +223,9 @@ export interface IpcContract {
   'sync.refresh': { request: undefined; response: SyncStatus };
   'settings.get': { request: undefined; response: SettingsView };
   'settings.update': { request: Partial<AppSettings>; response: SettingsView };
+  /** The question about time away that waits for an answer, or null. */
+  'idle.question': { request: undefined; response: IdleQuestion | null };
+  'idle.answer': { request: { id: string; answer: IdleAnswer }; response: undefined };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -214,6 +240,8 @@ export interface IpcEvents {
   /** What changed in the list since the last version (ask `data.view` for a full copy on a gap). */
   'data.changed': ViewDelta;
   'sync.status': SyncStatus;
+  /** A question about time away came up, changed or went (answered, or its entry no longer runs). */
+  'idle.changed': { question: IdleQuestion | null };
 }
 
 export type Channel = keyof IpcContract;
@@ -268,6 +296,8 @@ export const CHANNELS = {
   'sync.refresh': true,
   'settings.get': true,
   'settings.update': true,
+  'idle.question': true,
+  'idle.answer': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
@@ -276,6 +306,7 @@ export const EVENTS = {
   'session.changed': true,
   'data.changed': true,
   'sync.status': true,
+  'idle.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

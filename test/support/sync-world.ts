@@ -28,7 +28,7 @@ export async function launchApp(
   apiUrl: string,
   dataDir: string,
   vault: MemoryVault,
-  overrides: Partial<Pick<AppServicesOptions, 'http' | 'data'>> = {},
+  overrides: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle'>> = {},
 ): Promise<LaunchedApp> {
   const log = createMemoryLogger();
   const app = await composeApp({
@@ -43,6 +43,7 @@ export async function launchApp(
       ...overrides.http,
     },
     data: { cacheDebounceMs: 0, ...overrides.data },
+    ...(overrides.idle && { idle: overrides.idle }),
   });
   const { services } = app;
   const router = app.router<true>(webShellPort, (sender) => sender);
@@ -67,7 +68,7 @@ export interface SyncWorld {
   dataDir: string;
   vault: MemoryVault;
   /** Launches (or relaunches) the app on the same data dir, signed in as the demo user. */
-  launch(overrides?: Partial<Pick<AppServicesOptions, 'http' | 'data'>>): Promise<LaunchedApp>;
+  launch(overrides?: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle'>>): Promise<LaunchedApp>;
   cleanup(): Promise<void>;
 }
 

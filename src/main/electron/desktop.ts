@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, Menu, shell as desktop, type IpcMainInvokeEvent } from 'electron';
-import type { MenuCommand } from '../../shared/contract';
+import type { IdleQuestion, MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
 import type { LaunchCommand, LaunchInbox } from '../services/desktop/launch-command';
@@ -16,7 +16,8 @@ import { isOwnWindow, registerIpc } from './ipc';
 import { PopoverWindow } from './popover-window';
 import { createTray } from './tray';
 import { trayState } from './tray-state';
-import { trayTimer } from '../services/desktop/tray-timer';
+import { idleTooltip, trayTimer } from '../services/desktop/tray-timer';
+import type { ManualIdleSource } from '../services/idle/manual-idle-source';
 import { exposeTestHooks } from './test-hooks';
 import type { QuitSequence } from './system-events';
 import { startUpdates } from './updates';
@@ -41,6 +42,8 @@ export interface DesktopOptions {
   log: Logger;
   /** A `toggl-tray` command this start was given (no app was running to take it). */
   pending: readonly string[] | null;
+  /** The idle source the e2e specs drive by hand (test hooks), or undefined. */
+  testIdle: ManualIdleSource | undefined;
 }
 
 function openLogs(folder: string, log: Logger): void {
@@ -124,10 +127,19 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     tray.setTimer(timer);
     if (status) tray.setState(trayState(status, timer.tooltip !== null));
   };
+  // Back from time away with a timer running: the question opens the popover, as a tray click would
+  // (the user is at the machine, and until they answer the entry holds time they may not want);
+  // closed unanswered, it waits there and the tooltip says so.
+  let asked: string | null = null;
   events.attach({
     emit: (event, payload) => {
       if (event === 'sync.status') status = payload as SyncStatus;
       if (event === 'sync.status' || event === 'data.changed') showTimer();
+      if (event !== 'idle.changed') return;
+      const { question } = payload as { question: IdleQuestion | null };
+      tray.setQuestion(question && idleTooltip(question));
+      if (question && question.id !== asked) showWith();
+      asked = question?.id ?? null;
     },
   });
   setInterval(showTimer, 60_000).unref();
@@ -137,7 +149,7 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   app.on('activate', () => showWith());
   app.on('before-quit', () => popover.allowClose());
   app.on('will-quit', () => updates.stop());
-  exposeTestHooks(dev.testHooks, tray, popover);
+  exposeTestHooks(dev.testHooks, tray, popover, options.testIdle);
   const commandShell = {
     open: () => (showWith(undefined, true), 'Shown.'),
     toggle: () => (run('toggle'), 'Shown or hidden.'),

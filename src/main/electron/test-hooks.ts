@@ -1,4 +1,5 @@
 import type { Rectangle } from 'electron';
+import type { ManualIdleSource } from '../services/idle/manual-idle-source';
 import type { PopoverWindow } from './popover-window';
 import type { AppTray } from './tray';
 import type { TrayState } from './tray-state';
@@ -14,13 +15,20 @@ export interface TrayTestHooks {
   showPopover(): void;
   hidePopover(): void;
   closePopover(): void;
+  /** The machine's idle time, sleep and lock, as ManualIdleSource.command takes them ("idle 1800", "lock"). */
+  idle(command: string): void;
 }
 
 /**
  * Exposes the tray to Playwright's Electron launcher when TOGGL_TRAY_TEST_HOOKS=1 in an
  * unpackaged build only (dev-switches.ts): a packaged app never has them.
  */
-export function exposeTestHooks(enabled: boolean, tray: AppTray, popover: PopoverWindow): void {
+export function exposeTestHooks(
+  enabled: boolean,
+  tray: AppTray,
+  popover: PopoverWindow,
+  idle: ManualIdleSource | undefined,
+): void {
   if (!enabled) return;
   const hooks: TrayTestHooks = {
     clickTray: (bounds) => popover.toggle(bounds),
@@ -29,6 +37,10 @@ export function exposeTestHooks(enabled: boolean, tray: AppTray, popover: Popove
     showPopover: () => popover.showAt(),
     hidePopover: () => popover.hide(),
     closePopover: () => popover.close(),
+    idle: (command) => {
+      if (!idle) throw new Error('the idle source is not driven by hand');
+      idle.command(command);
+    },
     menuLabels: () => tray.menuLines().map((line) => line.label),
     clickMenuItem: (label) => {
       const line = tray.menuLines().find((candidate) => candidate.label === label);

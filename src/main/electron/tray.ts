@@ -29,6 +29,8 @@ export interface AppTray {
   state(): TrayState;
   /** The running entry: the menu-bar title on macOS, the tooltip everywhere. */
   setTimer(timer: TrayTimer): void;
+  /** A question waits for the user (time away to keep or discard): the tooltip says so, whatever the state; null when none. */
+  setQuestion(tooltip: string | null): void;
 }
 
 export function createTray(resourcesDir: string, actions: TrayActions): AppTray {
@@ -41,8 +43,10 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
   tray.setToolTip(trayTooltip('normal'));
   let shown: TrayState = 'normal';
   let timer: TrayTimer = { title: '', tooltip: null };
+  let question: string | null = null;
   const tooltip = (): string =>
-    shown === 'running' || shown === 'normal' ? (timer.tooltip ?? trayTooltip(shown)) : trayTooltip(shown);
+    question ??
+    (shown === 'running' || shown === 'normal' ? (timer.tooltip ?? trayTooltip(shown)) : trayTooltip(shown));
 
   type Line = { label: string; enabled?: boolean; click: () => void } | 'separator';
   const linesFor = (notice: TrayNotice | null): Line[] => [
@@ -82,6 +86,11 @@ export function createTray(resourcesDir: string, actions: TrayActions): AppTray 
       if (next.title === timer.title && next.tooltip === timer.tooltip) return;
       timer = next;
       if (process.platform === 'darwin') tray.setTitle(timer.title);
+      tray.setToolTip(tooltip());
+    },
+    setQuestion(next) {
+      if (next === question) return;
+      question = next;
       tray.setToolTip(tooltip());
     },
     setNotice(notice) {

@@ -34,12 +34,12 @@ export interface HandlerContext {
   apiUrl: string;
   /** Where the log files are. */
   logsFolder: string;
-  services: Pick<AppServices, 'session' | 'data' | 'settings'>;
+  services: Pick<AppServices, 'session' | 'data' | 'settings' | 'idle'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerContext): Handlers {
-  const { session, data, settings } = services;
+  const { session, data, settings, idle } = services;
   // The OS has the last word on launch at login: a login item removed by hand shows as off.
   const current = (): AppSettings => {
     const stored = settings.get();
@@ -149,7 +149,11 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       const checked = settings.check(changes);
       if (checked.launchAtLogin !== undefined) setLoginItem(checked.launchAtLogin);
       settings.update(checked);
+      // The idle setting takes effect at once: watching starts, or stops at 0.
+      idle.watcher?.follow();
       return settingsView(shell.applySettings(settings.get()));
     },
+    'idle.question': () => idle.questions.current(),
+    'idle.answer': ({ id, answer }) => nothing(() => idle.questions.answer(id, answer)),
   };
 }

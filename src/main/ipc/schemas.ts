@@ -88,6 +88,9 @@ export const schemas = {
       shortcut: text(100).nullable(),
       backgroundSync: z.boolean(),
       checkForUpdates: z.boolean(),
+      idleMinutes: z.number(),
     })
     .partial(),
+  'idle.question': noRequest,
+  'idle.answer': z.strictObject({ id: text(64).min(1), answer: z.enum(['keep', 'discard', 'continue']) }),
 } satisfies Schemas;

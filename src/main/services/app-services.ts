@@ -2,6 +2,9 @@ import { systemClock } from './clock';
 import { StatusFile, statusFilePath } from './control/status-file';
 import { statusSnapshot } from './control/status-snapshot';
 import type { EventSink } from './events';
+import { IdleQuestions } from './idle/idle-question';
+import type { IdleSource } from './idle/idle-source';
+import { IdleWatcher } from './idle/idle-watcher';
 import type { Logger } from './logger';
 import type { Redactor } from './redact';
 import type { OpenSettingsFile } from './store/settings-file';
@@ -26,6 +29,8 @@ export interface AppServicesOptions {
   /** Tests and benchmarks: a clock, faster retries, no pacing. */
   http?: Partial<TogglHttpOptions>;
   data?: Partial<Pick<DataServiceOptions, 'clock' | 'cacheDebounceMs' | 'engine'>>;
+  /** The machine's idle time, sleep and lock (powerMonitor in the desktop app); none: nothing is watched. */
+  idle?: IdleSource;
 }
 
 export interface AppServices {
@@ -35,6 +40,8 @@ export interface AppServices {
   settings: SettingsStore;
   /** status.json, for panel bars and `toggl-tray status`. */
   status: StatusFile;
+  /** Time away from the machine while a timer runs: the question, and the watcher (when a source was given). */
+  idle: { questions: IdleQuestions; watcher: IdleWatcher | null };
   /**
    * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
    * at most that long: then the files are written as they stand (a change still unsent stays
@@ -114,8 +121,30 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log,
     isSignedIn: () => session.current().status === 'signed-in',
     backgroundSync: () => settings.get().backgroundSync,
+    viewChanged: () => {
+      questions.follow();
+      watcher?.follow();
+    },
     ...options.data,
   });
+  const questions = new IdleQuestions({
+    timer: data.timer,
+    view: () => data.currentView(),
+    knownId: (id) => data.replayer.newIds.get(id) ?? id,
+    togglAhead: () => api.http.serverClock.offsetMs,
+    events,
+    log,
+  });
+  const source = options.idle;
+  const watcher = source
+    ? new IdleWatcher({
+        clock: clock ?? systemClock,
+        source,
+        thresholdMs: () => settings.get().idleMinutes * 60_000,
+        running: () => questions.running(),
+        onIdle: (period) => questions.ask(period),
+      })
+    : null;
   const view = await session.restore();
   status.changed();
   // First start, or a cache that had to be rebuilt: load it now rather than at the next trigger.
@@ -128,7 +157,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     data,
     settings,
     status,
+    idle: { questions, watcher },
     close: async (graceMs = Number.POSITIVE_INFINITY) => {
+      watcher?.close();
       data.stopTimers();
       const settled = await settledWithin(data.settled(), graceMs);
       data.close();

@@ -22,7 +22,11 @@ export const DEFAULT_SETTINGS: AppSettings = {
   shortcut: 'CommandOrControl+Shift+Space',
   backgroundSync: true,
   checkForUpdates: true,
+  idleMinutes: 5,
 };
+
+/** The longest idle time Settings takes before asking (a working day). */
+export const IDLE_MINUTES_MAX = 720;
 
 /** Read field by field: a value of the wrong type falls back to its default, the rest is kept. */
 const settingsSchema = z.object({
@@ -30,6 +34,7 @@ const settingsSchema = z.object({
   shortcut: z.string().nullable().catch(DEFAULT_SETTINGS.shortcut),
   backgroundSync: z.boolean().catch(DEFAULT_SETTINGS.backgroundSync),
   checkForUpdates: z.boolean().catch(DEFAULT_SETTINGS.checkForUpdates),
+  idleMinutes: z.number().catch(DEFAULT_SETTINGS.idleMinutes),
 });
 
 /** Why a shortcut cannot be used, or null: the one rule for a change and for the file read at start. */
@@ -39,11 +44,21 @@ export function shortcutProblem(shortcut: string): string | null {
     : `“${shortcut}” is not a shortcut: use modifiers and a key joined by +, e.g. CommandOrControl+Shift+Space.`;
 }
 
+/** Why a number of minutes cannot be the idle setting, or null: the one rule for a change and for the file read at start. */
+export function idleMinutesProblem(minutes: number): string | null {
+  return Number.isInteger(minutes) && minutes >= 0 && minutes <= IDLE_MINUTES_MAX
+    ? null
+    : `Idle time takes whole minutes from 0 (never ask) to ${IDLE_MINUTES_MAX}; ${String(minutes)} is not one.`;
+}
+
 /**
  * The file may have been edited by hand: a value the app would refuse in Settings falls back
  * to its default (the file is left as it is, for the user to see), with the reason logged.
  */
-function checkedAtStart(settings: AppSettings, log: Logger): AppSettings {
+function checkedAtStart(read: AppSettings, log: Logger): AppSettings {
+  const idleProblem = idleMinutesProblem(read.idleMinutes);
+  if (idleProblem) log.warn(`settings: ${idleProblem} Using ${DEFAULT_SETTINGS.idleMinutes} instead.`);
+  const settings = idleProblem ? { ...read, idleMinutes: DEFAULT_SETTINGS.idleMinutes } : read;
   if (settings.shortcut === null) return settings;
   const problem = shortcutProblem(settings.shortcut);
   if (!problem) return { ...settings, shortcut: settings.shortcut.trim() };
@@ -89,6 +104,8 @@ export class SettingsStore {
 
   /** The change as it would be stored (a shortcut trimmed), or a refusal in the user's words. */
   check(changes: Partial<AppSettings>): Partial<AppSettings> {
+    const idleProblem = changes.idleMinutes === undefined ? null : idleMinutesProblem(changes.idleMinutes);
+    if (idleProblem) throw new UserFacingError('refused', idleProblem);
     if (changes.shortcut === undefined || changes.shortcut === null) return changes;
     const shortcut = changes.shortcut.trim();
     const problem = shortcutProblem(shortcut);

@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '../services/clock';
 import { ConfigError } from '../services/config';
+import { ManualIdleSource } from '../services/idle/manual-idle-source';
+import { followIdleCommands } from './idle-commands';
 import { startWebApp } from './web-app';
 
 /** `npm run web`: starts the browser shell and prints its URL; Ctrl+C stops it. */
 async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
-  const web = await startWebApp({ env: process.env, rendererDir });
+  const idle = new ManualIdleSource(systemClock);
+  const web = await startWebApp({ env: process.env, rendererDir, idle });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
+  if (process.env.TOGGL_TRAY_TEST_HOOKS === '1')
+    followIdleCommands(process.stdin, idle, (line) => process.stdout.write(line));
   const stop = (): void => {
     web
       .close()

@@ -3,6 +3,9 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { composeApp } from '../compose';
+import { systemClock } from '../services/clock';
+import type { IdleSource } from '../services/idle/idle-source';
+import { ManualIdleSource } from '../services/idle/manual-idle-source';
 import { ConfigError, readEnvConfig } from '../services/config';
 import nodeLog from 'electron-log/node';
 import { createFileLogger, type Logger } from '../services/logger';
@@ -23,6 +26,11 @@ export interface WebAppOptions {
   log?: Logger;
   /** The keychain by default: the browser shell has no safeStorage fallback. */
   vault?: (apiUrl: string) => TokenVault;
+  /**
+   * The machine's idle time, sleep and lock. Node has none to read: by default the user is
+   * always there, and a sleep shows only as the clock jumping; the CLI's test hooks drive it.
+   */
+  idle?: IdleSource;
 }
 
 export interface WebApp {
@@ -48,6 +56,7 @@ export async function startWebApp({ env, rendererDir, vault, ...options }: WebAp
     log,
     redactor,
     logsFolder,
+    idle: options.idle ?? new ManualIdleSource(systemClock),
   });
   const { services, events } = app;
   const router = app.router<WebConnection>(webShellPort, (connection) => connection.authenticated);

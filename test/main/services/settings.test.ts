@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../src/main/services/logger';
-import { DEFAULT_SETTINGS, SettingsStore } from '../../../src/main/services/settings';
+import { DEFAULT_SETTINGS, IDLE_MINUTES_MAX, SettingsStore } from '../../../src/main/services/settings';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -21,6 +21,7 @@ describe('SettingsStore', () => {
       shortcut: 'Alt+Shift+T',
       backgroundSync: false,
       checkForUpdates: true,
+      idleMinutes: 5,
     });
     expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
       launchAtLogin: true,
@@ -40,6 +41,7 @@ describe('SettingsStore', () => {
       shortcut: 'Alt+Shift+T',
       backgroundSync: false,
       checkForUpdates: false,
+      idleMinutes: 5,
     });
     const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({ checkForUpdates: false, __internal__: { migrations: { version: '0.2.0' } } });
@@ -60,6 +62,7 @@ describe('SettingsStore', () => {
       shortcut: null,
       backgroundSync: true,
       checkForUpdates: true,
+      idleMinutes: 5,
     });
     await rm(other, { recursive: true, force: true });
   });
@@ -67,13 +70,21 @@ describe('SettingsStore', () => {
   it('reads field by field: a value of the wrong type falls back to its default, the rest is kept', async () => {
     await writeFile(
       path.join(dataDir, 'settings.json'),
-      JSON.stringify({ launchAtLogin: 'yes', shortcut: 42, backgroundSync: false, checkForUpdates: true, extra: 1 }),
+      JSON.stringify({
+        launchAtLogin: 'yes',
+        shortcut: 42,
+        backgroundSync: false,
+        checkForUpdates: true,
+        idleMinutes: '10',
+        extra: 1,
+      }),
     );
     expect(new SettingsStore(dataDir, createMemoryLogger()).get()).toEqual({
       launchAtLogin: false,
       shortcut: 'CommandOrControl+Shift+Space',
       backgroundSync: false,
       checkForUpdates: true,
+      idleMinutes: 5,
     });
   });
 
@@ -100,5 +111,32 @@ describe('SettingsStore', () => {
     });
     // The file keeps what the user wrote until they choose another in Settings.
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ shortcut: 'Ctrl+Shift+Banana' });
+  });
+
+  it('asks about idle time after 5 minutes by default; takes whole minutes from 0 (never) to 720', () => {
+    const store = new SettingsStore(dataDir, createMemoryLogger());
+    expect(store.get().idleMinutes).toBe(5);
+    expect(store.update({ idleMinutes: 0 }).idleMinutes).toBe(0);
+    expect(store.update({ idleMinutes: IDLE_MINUTES_MAX }).idleMinutes).toBe(720);
+    for (const bad of [-1, 2.5, 721, Number.NaN])
+      expect(() => store.update({ idleMinutes: bad })).toThrow(
+        `Idle time takes whole minutes from 0 (never ask) to 720; ${String(bad)} is not one.`,
+      );
+    // A refused change changes nothing, not even the fields beside it.
+    expect(() => store.update({ idleMinutes: -5, backgroundSync: false })).toThrow(/whole minutes/);
+    expect(new SettingsStore(dataDir, createMemoryLogger()).get()).toMatchObject({
+      idleMinutes: 720,
+      backgroundSync: true,
+    });
+  });
+
+  it('an idle time edited by hand into something unusable falls back to 5 minutes at start, with the reason logged', async () => {
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ idleMinutes: -3, backgroundSync: false }));
+    const log = createMemoryLogger();
+    expect(new SettingsStore(dataDir, log).get()).toMatchObject({ idleMinutes: 5, backgroundSync: false });
+    expect(log.entries).toContainEqual({
+      level: 'warn',
+      message: 'settings: Idle time takes whole minutes from 0 (never ask) to 720; -3 is not one. Using 5 instead.',
+    });
   });
 });

@@ -52,14 +52,15 @@ export class TimerCommands {
     return description;
   }
 
-  start(request: TimerStart): { id: number } {
+  /** `startAt`: when it starts (epoch ms), now unless given (the return from idle time). */
+  start(request: TimerStart, startAt?: number): { id: number } {
     const view = this.options.view();
     const { pid, tid, project } = this.target(view, request);
     const wid = project?.wid ?? request.wid;
     if (!view.workspaces.some((workspace) => workspace.id === wid)) refuse('That workspace is not in your account.');
     const description = this.description(request.description);
 
-    const at = this.instant();
+    const at = this.instant(startAt);
     this.stopRunning(view, at);
     const tempId = this.options.queue.takeTempId();
     const billable = project?.billable ?? false;
@@ -94,22 +95,22 @@ export class TimerCommands {
     if (Object.keys(edit).length > 0) this.enqueue(newEntryUpdate({ id, wid: entry.wid, changes: edit }));
   }
 
-  /** Stops the running entry now; nothing runs: nothing to do. */
-  stop(): void {
-    this.stopRunning(this.options.view(), this.instant());
+  /** Stops the running entry now, or at `stopAt` (epoch ms: when idle time began); nothing runs: nothing to do. */
+  stop(stopAt?: number): void {
+    this.stopRunning(this.options.view(), this.instant(stopAt));
   }
 
-  /** Now, in the whole seconds Toggl keeps: a stop and the next start are the same instant there too. */
-  private instant(): string {
-    return new Date(Math.floor(this.options.now() / 1000) * 1000).toISOString();
+  /** Now (or `at`), in the whole seconds Toggl keeps: a stop and the next start are the same instant there too. */
+  private instant(at = this.options.now()): string {
+    return new Date(Math.floor(at / 1000) * 1000).toISOString();
   }
 
-  /** A new running entry like an earlier one (its description, project and task). */
-  continue(named: number): { id: number } {
+  /** A new running entry like an earlier one (its description, project and task), from now or `startAt`. */
+  continue(named: number, startAt?: number): { id: number } {
     const id = knownIdOf(this.options, named);
     const entry =
       this.options.view().entries.find((item) => item.id === id) ?? refuse('That entry is not in the list any more.');
-    return this.start({ wid: entry.wid, pid: entry.pid, tid: entry.tid, description: entry.description });
+    return this.start({ wid: entry.wid, pid: entry.pid, tid: entry.tid, description: entry.description }, startAt);
   }
 
   private stopRunning(view: DataView, at: string): void {

@@ -1,3 +1,4 @@
+import type { IdleQuestion } from '../../../shared/contract';
 import type { DataView } from '../../../shared/entities';
 import { elapsedSeconds, hoursMinutes } from '../../../shared/time-totals';
 
@@ -23,4 +24,10 @@ export function trayTimer(view: Pick<DataView, 'entries' | 'projects' | 'tasks'>
   const name = project?.name ?? (running.description || 'No project');
   const detail = [project?.name ?? 'No project', task?.name, running.description].filter(Boolean).join(' · ');
   return { title: `${time} ${cut(name, TITLE_NAME_MAX)}`, tooltip: `Timer ${time}: ${detail}` };
+}
+
+/** The tray's tooltip while a question about time away waits (the popover was closed before it was answered). */
+export function idleTooltip(question: Pick<IdleQuestion, 'idleSince' | 'returnedAt'>): string {
+  const minutes = Math.max(1, Math.round((question.returnedAt - question.idleSince) / 60_000));
+  return `Toggl Tray: you were away ${minutes} min while the timer ran. Open it to keep or discard that time.`;
 }

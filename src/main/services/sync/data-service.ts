@@ -26,6 +26,8 @@ export interface DataServiceOptions {
   isSignedIn: () => boolean;
   /** The user's "background sync" setting; off skips the slow sync (not sending the queue). */
   backgroundSync?: () => boolean;
+  /** Once the cached list is read, and after the windows were told of each change (the running entry may have changed). */
+  viewChanged?: () => void;
   clock?: Clock;
   /** Cache write debounce (ms); 0 writes at once. */
   cacheDebounceMs?: number;
@@ -63,7 +65,11 @@ export class DataService {
     this.outboxStore = new OutboxStore(options.dataDir, log, clock, diskChanged);
     this.list = new ListView(this.cache);
     // A large cached list is taken in between other work, before a window asks for it.
-    this.list.catchUp().catch((error: unknown) => log.error('data: reading the cached list failed', { error }));
+    // Then whoever follows the view (the idle watcher) looks at it once: a timer may run since the last start.
+    this.list
+      .catchUp()
+      .then(() => options.viewChanged?.())
+      .catch((error: unknown) => log.error('data: reading the cached list failed', { error }));
     this.queue = new ChangeQueue({
       store: this.outboxStore,
       now,
@@ -215,5 +221,6 @@ export class DataService {
       );
     }
     this.options.events.emit('sync.status', this.status());
+    this.options.viewChanged?.();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
-import { trayTimer } from '../../../../src/main/services/desktop/tray-timer';
+import { idleTooltip, trayTimer } from '../../../../src/main/services/desktop/tray-timer';
 
 const now = Date.parse('2026-12-02T12:00:00Z');
 const entry = (fields: Partial<DataView['entries'][number]>): DataView['entries'][number] => ({
@@ -44,5 +44,11 @@ describe('the running entry in the tray', () => {
   it('shows nothing when nothing runs; a start ahead of this clock counts as 0:00', () => {
     expect(trayTimer(view([entry({ stop: '2026-12-02T11:30:00.000Z' })]), now)).toEqual({ title: '', tooltip: null });
     expect(trayTimer(view([entry({ start: '2026-12-02T12:00:30.000Z' })]), now).title).toBe('0:00 Website redesign');
+  });
+
+  it('says in the tooltip when a question about time away waits', () => {
+    expect(idleTooltip({ idleSince: now - 29 * 60_000 - 20_000, returnedAt: now })).toBe(
+      'Toggl Tray: you were away 29 min while the timer ran. Open it to keep or discard that time.',
+    );
   });
 });
