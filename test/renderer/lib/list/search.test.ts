@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../../src/renderer/src/lib/list/fold';
-import { nearPrefix } from '../../../../src/renderer/src/lib/list/near-prefix';
+import { fold } from '../../../../src/shared/search/fold';
+import { nearPrefix } from '../../../../src/shared/search/near-prefix';
 import { buildIndex, highlightRanges, search } from '../../../../src/renderer/src/lib/list/search';
 
 const index = buildIndex([

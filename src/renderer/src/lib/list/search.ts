@@ -6,14 +6,14 @@
  * at the items the list needs; only a narrow token (a few thousand items) lists its items.
  */
 
-import { fold } from './fold';
-import { matchQuery } from './query';
-import type { SearchIndex } from './search-index';
-import { tokensOf } from './search-tokens';
+import { fold } from '../../../../shared/search/fold';
+import { matchQuery } from '../../../../shared/search/query';
+import type { SearchIndex } from '../../../../shared/search/search-index';
+import { tokensOf } from '../../../../shared/search/search-tokens';
 
-export { matchQuery, type Query } from './query';
-export { buildIndex, indexView, type Searchable, type SearchIndex } from './search-index';
-export { tokensOf } from './search-tokens';
+export { matchQuery, type Query } from '../../../../shared/search/query';
+export { buildIndex, indexView, type Searchable, type SearchIndex } from '../../../../shared/search/search-index';
+export { tokensOf } from '../../../../shared/search/search-tokens';
 
 export interface SearchState {
   query: string;

@@ -1,4 +1,4 @@
-import type { SearchIndex } from './search-index';
+import type { SearchIndex } from '../../../../shared/search/search-index';
 import type { PreparedView } from './tree';
 
 /** Per project (its place in the view), words[start[p] … start[p + 1]): dictionary words, each once. */

@@ -1,5 +1,5 @@
 import type { DataView } from '../../../../shared/entities';
-import { fold } from './fold';
+import { fold } from '../../../../shared/search/fold';
 import { matchesFor } from './query-matches';
 import { RowList } from './row-list';
 import { matchQuery, type Query, type SearchIndex } from './search';

@@ -4,7 +4,7 @@
  * → items). Built when the window is idle after a load, never on a keystroke.
  */
 
-import type { DataView } from '../../../../shared/entities';
+import type { DataView } from '../entities';
 import { fold } from './fold';
 import type { TokenGrades } from './search-tokens';
 
