@@ -1,23 +1,2 @@
-/** "1 h 30 min", "45 min", "—". */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) return '';
-  const minutes = Math.round(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
-/** "1h 30m", "90m", "1.5h", "2h" → seconds; null for empty; undefined when unreadable. */
-export function parseEstimate(text: string): number | null | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === '') return null;
-  const match = /^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?$/.exec(trimmed);
-  if (match && (match[1] || match[2])) {
-    const hours = Number((match[1] ?? '0').replace(',', '.'));
-    const minutes = Number(match[2] ?? '0');
-    return Math.round(hours * 3600 + minutes * 60);
-  }
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 60;
-  return undefined;
-}
+// Shared with the quick-add parser (src/shared/quick-add), which main's command line reuses.
+export { formatDuration, parseEstimate } from '../../../../shared/durations';
