@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     // The first load fills the cache; the measured loads below read it from the cache.
     await page.getByRole('treeitem').first().waitFor({ timeout: 120_000 });
     await page.waitForFunction(
-      () => !document.querySelector('[role="status"]')?.textContent.includes('Syncing'),
+      () => !document.querySelector('[role="status"][aria-label="Sync status"]')?.textContent.includes('Syncing'),
       undefined,
       { timeout: 120_000 },
     );

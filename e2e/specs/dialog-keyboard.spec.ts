@@ -110,7 +110,9 @@ test('A conflict: the choice keeps focus inside; Escape goes back to Resolve, an
   const edit = page.getByRole('dialog', { name: 'Edit project' });
   await edit.getByRole('textbox', { name: 'Name' }).fill('Mobile (mine)');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('Offline', { timeout: TOGGL_UNREACHABLE });
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
+    timeout: TOGGL_UNREACHABLE,
+  });
   const onServer = toggl.project('Mobile app');
   if (!onServer) throw new Error('the sandbox has no "Mobile app"');
   Object.assign(onServer, { name: 'Mobile (theirs)', at: new Date(Date.now() + 1000).toISOString() });

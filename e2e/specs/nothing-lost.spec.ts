@@ -76,7 +76,7 @@ test('Toggl refuses a colour the plan lacks: that change fails in Toggl’s word
   await expect(problem.getByRole('button', { name: 'Retry' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('plan-402.png') });
   // Not the hourly quota: nothing is paused, and the next change goes at once.
-  await expect(page.getByRole('status')).not.toContainText('API quota');
+  await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('API quota');
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Demo Studio' });
   const internal = tree.getByRole('treeitem', { name: 'Internal tools', exact: true });
   await internal.click();

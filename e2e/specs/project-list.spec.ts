@@ -155,10 +155,10 @@ test('offline the list stays and an edit shows as pending; back online, Refresh 
     .fill('Mobile app offline');
   await page.getByRole('dialog', { name: 'Edit project' }).getByRole('button', { name: 'Save' }).click();
   await expect(item('Mobile app offline')).toHaveAccessibleDescription(/change waiting to reach Toggl/);
-  await expect(page.getByRole('status')).toContainText('Offline — showing the list from', {
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline — showing the list from', {
     timeout: TOGGL_UNREACHABLE,
   });
-  await expect(page.getByRole('status')).toContainText('1 change waiting');
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('1 change waiting');
   await expect(item('Website redesign')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('offline.png') });
 
@@ -166,7 +166,7 @@ test('offline the list stays and an edit shows as pending; back online, Refresh 
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => toggl.project('Mobile app offline')?.id).toBeDefined();
   await expect(item('Mobile app offline')).not.toHaveAccessibleDescription(/change waiting/);
-  await expect(page.getByRole('status')).toContainText('Synced');
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced');
   expect(sandbox.countRequests((request) => request.status === 402)).toBe(0);
 });
 

@@ -158,7 +158,9 @@ describe('the popover, paths beyond the main ones', () => {
   it('after a 402 the status says the quota is spent and Refresh says when it frees up', async () => {
     p.world.sandbox.force({ status: 402, times: 1 });
     await p.click(screen.getByRole('button', { name: 'Refresh' }));
-    expect(screen.getByRole('status').textContent).toMatch(/API quota: .* left, resets in \d+ min/);
+    expect(screen.getByRole('status', { name: 'Sync status' }).textContent).toMatch(
+      /API quota: .* left, resets in \d+ min/,
+    );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' }).disabled).toBe(true);
     expect(screen.getByText(/Toggl's hourly API limit is used up; refresh again in \d+ min\./)).toBeTruthy();
   });
@@ -218,6 +220,27 @@ describe('a Free plan, as Toggl has it', () => {
     const newTask = screen.getByRole<HTMLButtonElement>('button', { name: 'New task' });
     expect(newTask.disabled).toBe(true);
     expect(newTask.title).toMatch(/^Tasks need a paid plan in “.+”\.$/);
+  });
+});
+
+describe('quick add in the search box', () => {
+  it('previews in the "Quick add" status region key by key, completes @ with Tab, and Enter makes the task', async () => {
+    const preview = screen.getByRole('status', { name: 'Quick add' });
+    expect(preview.textContent).toBe('');
+    const search = screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search projects and tasks' });
+    await p.click(search);
+    await key('+Hero copy @mob');
+    expect(preview.textContent).toBe('New task “Hero copy” in Mobile app');
+    expect(screen.getByText('Mobile app', { selector: '.completion' })).toBeTruthy();
+    await key('{Tab}');
+    expect(search.value).toBe('+Hero copy @Mobile app');
+    expect(document.activeElement).toBe(search);
+    await key(' ~1h30{Enter}');
+    expect(search.value).toBe('');
+    expect(preview.textContent).toBe('');
+    expect(document.activeElement).toBe(search);
+    expect(selected()).toBe('Hero copy');
+    expect(p.described('Hero copy')).toContain('estimate 1 h 30 min');
   });
 });
 

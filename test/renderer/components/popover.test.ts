@@ -31,7 +31,7 @@ describe('the popover, mounted against the real services', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(p.described('Launch plan')).toContain('change waiting to reach Toggl');
     expect(p.row('Launch plan').querySelector('[data-sync="pending"]')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toMatch(/1 change waiting|offline/i);
+    expect(screen.getByRole('status', { name: 'Sync status' }).textContent).toMatch(/1 change waiting|offline/i);
   });
 
   it('a refused save keeps the form open with the reason', async () => {

@@ -4,6 +4,7 @@ import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { listKeydown } from '../../../src/renderer/src/lib/keyboard';
 import { MainViewState } from '../../../src/renderer/src/lib/main-view-state.svelte';
+import { QuickAddState } from '../../../src/renderer/src/lib/quick-add.svelte';
 import { TimerState } from '../../../src/renderer/src/lib/timer-state.svelte';
 import { inProcessApi, type InProcessApi } from '../../support/in-process-api';
 import { listedItems } from '../../support/listed-items';
@@ -24,7 +25,8 @@ beforeEach(async () => {
   app = await world.launch();
   api = inProcessApi(app);
   list = new DataState(api);
-  ui = new MainViewState(list, new DataCommands(api, list));
+  const commands = new DataCommands(api, list);
+  ui = new MainViewState(list, commands);
   await list.load();
   search = document.createElement('input');
   tree = document.createElement('div');
@@ -40,6 +42,7 @@ beforeEach(async () => {
     newProject: () => opened.push('project'),
     newTask: () => opened.push('task'),
     toggleTimer: () => void timer.toggleSelected(),
+    quickAdd: new QuickAddState(list, commands, timer),
   });
   window.addEventListener('keydown', onkeydown);
 });

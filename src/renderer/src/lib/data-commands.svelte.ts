@@ -2,8 +2,11 @@ import type { Api } from '../../../preload/api';
 import type { OutboxEntryView } from '../../../shared/entities';
 import type { IpcError, IpcResult } from '../../../shared/ipc-result';
 import type { DataState } from './data-state.svelte';
-import type { ProjectSave, TaskSave } from './list/actions';
+import type { ProjectCreate, ProjectSave, TaskCreate, TaskSave } from './list/actions';
 import type { Row } from './list/tree';
+
+/** A create's answer as the forms take it: null when it is queued, else the refusal. */
+const refusalOf = (made: { id: number } | string): string | null => (typeof made === 'string' ? made : null);
 
 export interface UndoOffer {
   message: string;
@@ -38,26 +41,32 @@ export class DataCommands {
 
   /** Creates or edits a project; answers Toggl's or our refusal in words, or null when it is queued. */
   async saveProject(save: ProjectSave): Promise<string | null> {
-    const result =
-      'create' in save
-        ? await this.#api.invoke('projects.create', save.create)
-        : await this.#api.invoke('projects.update', save.update);
+    if ('create' in save) return refusalOf(await this.createProject(save.create));
+    const result = await this.#api.invoke('projects.update', save.update);
+    return result.ok ? null : result.error.message;
+  }
+
+  /** Creates a project and selects it: its (temporary) id, or the refusal in words. */
+  async createProject(create: ProjectCreate): Promise<{ id: number } | string> {
+    const result = await this.#api.invoke('projects.create', create);
     if (!result.ok) return result.error.message;
-    if ('create' in save && result.value) this.#list.selectedKey = `p:${result.value.id}`;
-    return null;
+    this.#list.selectedKey = `p:${result.value.id}`;
+    return result.value;
   }
 
   async saveTask(save: TaskSave): Promise<string | null> {
-    const result =
-      'create' in save
-        ? await this.#api.invoke('tasks.create', save.create)
-        : await this.#api.invoke('tasks.update', save.update);
+    if ('create' in save) return refusalOf(await this.createTask(save.create));
+    const result = await this.#api.invoke('tasks.update', save.update);
+    return result.ok ? null : result.error.message;
+  }
+
+  /** Creates a task and selects it, its project opened: its (temporary) id, or the refusal in words. */
+  async createTask(create: TaskCreate): Promise<{ id: number } | string> {
+    const result = await this.#api.invoke('tasks.create', create);
     if (!result.ok) return result.error.message;
-    if ('create' in save && result.value) {
-      this.#list.toggle(save.create.pid, true);
-      this.#list.selectedKey = `t:${result.value.id}`;
-    }
-    return null;
+    this.#list.toggle(create.pid, true);
+    this.#list.selectedKey = `t:${result.value.id}`;
+    return result.value;
   }
 
   async remove(row: Row): Promise<void> {

@@ -3,6 +3,7 @@ import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
 import type { IpcResult } from '../../../shared/ipc-result';
+import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
 import { matchesFor } from './list/query-matches';
@@ -59,15 +60,27 @@ export class DataState {
   /** The query typed before the current one: what it found bounds what the next key looks at. */
   #typed: Query | null = null;
 
+  #lastSearch = '';
+
+  /**
+   * What the list is searched for: the box's text, unless that is a quick-add (`+…`), which
+   * searches nothing and leaves the list as the last search had it (quick-add.svelte.ts).
+   */
+  readonly searched = $derived.by(() => {
+    if (!isQuickAdd(this.query)) this.#lastSearch = this.query;
+    return this.#lastSearch;
+  });
+
   readonly matches = $derived.by(() => {
     // The index is built when the window is idle after a load; a search before then builds it.
     // A cleared search starts again: the next key is not typed on from the last one.
-    if (this.query.trim() === '') {
+    const searched = this.searched;
+    if (searched.trim() === '') {
       this.#typed = null;
       return undefined;
     }
     const index = this.index;
-    const query = index ? matchQuery(index, this.query, this.#typed) : null;
+    const query = index ? matchQuery(index, searched, this.#typed) : null;
     this.#typed = query;
     // The index lists the view's projects, then its tasks, as Matches counts them.
     const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];

@@ -1,5 +1,6 @@
 import type { DataState } from './data-state.svelte';
 import type { MainViewState } from './main-view-state.svelte';
+import type { QuickAddState } from './quick-add.svelte';
 
 export interface KeyboardTargets {
   list: DataState;
@@ -8,11 +9,14 @@ export interface KeyboardTargets {
   newTask: () => void;
   /** Ctrl/Cmd+Enter: start a timer on the selected row, or stop the one running on it. */
   toggleTimer: () => void;
+  /** The search box's `+…` line: Enter makes it, Shift+Enter starts a timer on it too, Tab completes its `@` part. */
+  quickAdd: QuickAddState;
 }
 
 /**
  * The main view's keyboard map (README, "Using the popover"): Ctrl/Cmd+N, +T, +E, +M, +Enter, "/",
- * typing to search, ↓ from the search box into the list, Escape to clear.
+ * typing to search, ↓ from the search box into the list, Escape to clear; in the search box,
+ * Enter and Shift+Enter on a quick-add, and Tab in its `@` part (README, "Quick add").
  */
 export function listKeydown({
   list,
@@ -20,6 +24,7 @@ export function listKeydown({
   newProject,
   newTask,
   toggleTimer,
+  quickAdd,
 }: KeyboardTargets): (event: KeyboardEvent) => void {
   return (event) => {
     if (ui.form) return;
@@ -36,6 +41,18 @@ export function listKeydown({
       const selected = list.selected;
       const row = selected.kind === 'task' ? list.row(`p:${selected.project.id}`) : selected;
       if (row?.kind === 'project') ui.open({ kind: 'members', row });
+    } else if (event.target === search && event.key === 'Enter' && !mod && !event.altKey && quickAdd.plan)
+      void quickAdd.submit(event.shiftKey);
+    // Tab takes the @ part's completion where there is one; otherwise it moves focus as always.
+    else if (
+      search &&
+      event.target === search &&
+      event.key === 'Tab' &&
+      !mod &&
+      !event.shiftKey &&
+      quickAdd.complete(search)
+    ) {
+      /* taken */
     } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {
       ui.tree?.focus();

@@ -25,7 +25,13 @@ export interface RowActions {
   trackedToday: (row: Row) => number;
 }
 
-export type ProjectSave =
-  { create: { wid: number; fields: ProjectFields } } | { update: { id: number; changes: ProjectChanges } };
-export type TaskSave =
-  { create: { pid: number; fields: TaskFields } } | { update: { id: number; changes: TaskChanges } };
+export interface ProjectCreate {
+  wid: number;
+  fields: ProjectFields;
+}
+export interface TaskCreate {
+  pid: number;
+  fields: TaskFields;
+}
+export type ProjectSave = { create: ProjectCreate } | { update: { id: number; changes: ProjectChanges } };
+export type TaskSave = { create: TaskCreate } | { update: { id: number; changes: TaskChanges } };
