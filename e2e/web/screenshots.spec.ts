@@ -1,4 +1,4 @@
-// The README's screenshots (docs/screenshots: sign-in, list, search, a form, members), made in
+// The README's screenshots (docs/screenshots: sign-in, list, search, quick add, a form, members), made in
 // the browser shell against the sandbox.
 // `npm run screenshots` writes them; every e2e run compares them loosely, so a change in how
 // the popover looks shows up here, while small font differences do not fail it.
@@ -29,6 +29,13 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await page.getByRole('searchbox', { name: 'Search projects and tasks' }).pressSequentially('mobil onbord');
     await shoot(page, `search-${scheme}.png`);
+    await page.keyboard.press('Escape');
+
+    await page
+      .getByRole('searchbox', { name: 'Search projects and tasks' })
+      .pressSequentially('+Fix login bug @webiste redesgn ~2h');
+    await expect(page.getByRole('status', { name: 'Quick add' })).toContainText('Website redesign');
+    await shoot(page, `quick-add-${scheme}.png`);
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'New project' }).click();
