@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { TogglSandbox } from '../../tools/sandbox/server';
 import { expect, test } from '../fixtures';
-import { onToggl, signIn } from '../support/app-page';
+import { onToggl, runningAtToggl, signIn } from '../support/app-page';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
 // Quick add (README, "Quick add"): typed key by key into the search box, as a person types,
@@ -18,12 +17,6 @@ async function typeLine(page: Page, line: string): Promise<void> {
   await expect(searchBox(page)).toBeFocused();
   await searchBox(page).pressSequentially(line, { delay: 15 });
 }
-
-/** The demo user's running entries at Toggl that this app started. */
-const runningAtToggl = (sandbox: TogglSandbox) =>
-  [...sandbox.state.timeEntries.values()].filter(
-    (entry) => entry.server_deleted_at === null && entry.stop === null && entry.created_with === 'Toggl Tray',
-  );
 
 test('Enter makes the task the preview names, with its estimate; the new row is selected, focus stays in the box', async ({
   app: { page },

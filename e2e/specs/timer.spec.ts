@@ -1,15 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { TogglSandbox } from '../../tools/sandbox/server';
 import { expect, test } from '../fixtures';
-import { signIn } from '../support/app-page';
+import { runningAtToggl, signIn } from '../support/app-page';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
-
-/** The demo user's entries at Toggl: live, running. */
-function runningAtToggl(sandbox: TogglSandbox) {
-  return [...sandbox.state.timeEntries.values()].filter(
-    (entry) => entry.server_deleted_at === null && entry.stop === null && entry.created_with === 'Toggl Tray',
-  );
-}
 
 async function selectProject(page: Page, name: string) {
   const row = page.getByRole('tree').getByRole('treeitem', { name, exact: true });

@@ -22,3 +22,10 @@ export function onToggl(sandbox: TogglSandbox) {
     projects: () => live(sandbox.state.projects.values()),
   };
 }
+
+/** The entries this app started that run at Toggl (the sandbox): live, not stopped. */
+export function runningAtToggl(sandbox: TogglSandbox) {
+  return [...sandbox.state.timeEntries.values()].filter(
+    (entry) => entry.server_deleted_at === null && entry.stop === null && entry.created_with === 'Toggl Tray',
+  );
+}
