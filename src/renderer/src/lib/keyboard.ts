@@ -32,6 +32,7 @@ export function listKeydown({
     const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
     const key = event.key.toLowerCase();
     const search = ui.searchInput;
+    const quickAdding = event.target === search && quickAdd.plan !== null;
     if (mod && key === 'n') newProject();
     else if (mod && key === 't') newTask();
     else if (mod && key === 'e' && list.selected) ui.toggleActive();
@@ -41,17 +42,10 @@ export function listKeydown({
       const selected = list.selected;
       const row = selected.kind === 'task' ? list.row(`p:${selected.project.id}`) : selected;
       if (row?.kind === 'project') ui.open({ kind: 'members', row });
-    } else if (event.target === search && event.key === 'Enter' && !mod && !event.altKey && quickAdd.plan)
+    } else if (quickAdding && event.key === 'Enter' && !mod && !event.altKey && !event.isComposing)
       void quickAdd.submit(event.shiftKey);
     // Tab takes the @ part's completion where there is one; otherwise it moves focus as always.
-    else if (
-      search &&
-      event.target === search &&
-      event.key === 'Tab' &&
-      !mod &&
-      !event.shiftKey &&
-      quickAdd.complete(search)
-    ) {
+    else if (quickAdding && event.key === 'Tab' && !mod && !event.shiftKey && quickAdd.complete(search)) {
       /* taken */
     } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {
