@@ -1,20 +1,83 @@
+import type { DataView, TimerStart } from '../../../shared/entities';
+import { matchPlace } from '../../../shared/quick-add/match';
+import { planQuickAdd } from '../../../shared/quick-add/plan';
+import { quickAddRequest } from '../../../shared/quick-add/request';
+import { fold } from '../../../shared/search/fold';
 import type { AppServices } from '../app-services';
 import type { TextCommands } from './command-runner';
 
+type ViewProject = DataView['projects'][number];
+type Place = { project: ViewProject; task: DataView['tasks'][number] | null } | { refused: string };
+
 /**
- * `toggl-tray start "… @where"` and `add "…"`: the quick-add rules (src/shared/quick-add) over
- * the list the app holds, through the same commands and queue as the popover.
+ * Where `@words` of a timer go: a project (matched as quick-add's `@` is: typos, accents, any
+ * order), or a task of one when the last words name it (`@website hero` → the task of Website
+ * redesign whose name holds "hero").
+ */
+function placeOf(view: DataView, where: string): Place {
+  const words = where.split(/\s+/).filter(Boolean);
+  let ambiguous: string | null = null;
+  for (let cut = words.length; cut > 0; cut--) {
+    const match = matchPlace(view, words.slice(0, cut).join(' '));
+    if (match.kind === 'ambiguous') {
+      ambiguous ??= `“${words.slice(0, cut).join(' ')}” names ${match.count} projects (${match.names.join(', ')}…): say more.`;
+      continue;
+    }
+    if (match.kind !== 'project') continue;
+    const rest = fold(words.slice(cut).join(' '));
+    if (rest === '') return { project: match.project, task: null };
+    const tasks = view.tasks.filter((task) => task.pid === match.project.id && fold(task.name).includes(rest));
+    const active = tasks.filter((task) => task.active);
+    const [task, other] = active.length > 0 ? active : tasks;
+    if (task && !other) return { project: match.project, task };
+    if (task) return { refused: `“${rest}” names ${tasks.length} tasks of “${match.project.name}”: say more.` };
+  }
+  return { refused: ambiguous ?? `No project matches “${where}”.` };
+}
+
+export type StartPlan = { start: TimerStart; where: string } | { refused: string };
+
+/** `start "Fix login @website"`: the description before the first `@`, the place after it. */
+export function planStart(view: DataView, text: string): StartPlan {
+  const at = text.indexOf('@');
+  const description = (at < 0 ? text : text.slice(0, at)).trim();
+  if (at < 0) {
+    const wid = view.user?.defaultWorkspaceId ?? view.workspaces[0]?.id;
+    if (wid === undefined) return { refused: 'Your account has no workspace to track time in.' };
+    return { start: { wid, pid: null, tid: null, description }, where: 'without a project' };
+  }
+  const place = placeOf(view, text.slice(at + 1).trim());
+  if ('refused' in place) return place;
+  const { project, task } = place;
+  if (!project.active) return { refused: `“${project.name}” is archived: restore it first.` };
+  const where = `on “${project.name}”${task ? ` · “${task.name}”` : ''}`;
+  return { start: { wid: project.wid, pid: project.id, tid: task?.id ?? null, description }, where };
+}
+
+/**
+ * `toggl-tray start "… @where"` and `add "…"`: the quick-add rules (src/shared/quick-add)
+ * over the list the app holds, through the same commands, rights and queue as the popover.
  */
 export function textCommands(services: AppServices): TextCommands {
+  const { data } = services;
   return {
     start(text) {
-      if (text.includes('@')) return { refused: 'Naming a project with @ is not available yet.' };
-      const view = services.data.currentView();
-      const wid = view.user?.defaultWorkspaceId ?? view.workspaces[0]?.id;
-      if (wid === undefined) return { refused: 'Your account has no workspace to track time in.' };
-      services.data.timer.start({ wid, pid: null, tid: null, description: text });
-      return { ok: `Started “${text.trim() || 'No description'}” without a project.` };
+      const plan = planStart(data.currentView(), text);
+      if ('refused' in plan) return { refused: plan.refused };
+      data.timer.start(plan.start);
+      return { ok: `Started “${plan.start.description || 'No description'}” ${plan.where}.` };
     },
-    add: () => ({ refused: 'Quick add is not available yet.' }),
+    add(text) {
+      const view = data.currentView();
+      const line = text.trimStart().startsWith('+') ? text : `+${text}`;
+      const preferred = view.user?.defaultWorkspaceId ?? null;
+      const plan = planQuickAdd(view, line, { workspaceId: null, preferredWorkspace: preferred });
+      const action = plan?.action;
+      if (!plan || !action) return { refused: plan?.text ?? 'Nothing to add.' };
+      const request = quickAddRequest(action);
+      if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
+      else data.commands.createProject(request.wid, request.fields);
+      return { ok: plan.text };
+    },
   };
 }

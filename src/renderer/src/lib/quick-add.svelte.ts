@@ -1,4 +1,4 @@
-import { TOGGL_PALETTE } from '../../../shared/palette';
+import { quickAddRequest } from '../../../shared/quick-add/request';
 import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { planQuickAdd, type QuickAddAction, type QuickAddPlan } from '../../../shared/quick-add/plan';
 import type { DataCommands } from './data-commands.svelte';
@@ -89,22 +89,10 @@ export class QuickAddState {
 
   /** Through the forms' commands: the new row is selected (and its project opened). */
   #create(action: QuickAddAction): Promise<{ id: number } | string> {
-    if (action.kind === 'task')
-      return this.#commands.createTask({
-        pid: action.pid,
-        fields: { name: action.name, estimatedSeconds: action.estimatedSeconds },
-      });
-    return this.#commands.createProject({
-      wid: action.wid,
-      // As a new project's form starts: the first palette color, public, not billable.
-      fields: {
-        name: action.name,
-        cid: action.cid,
-        color: TOGGL_PALETTE[0] ?? '#0b83d9',
-        isPrivate: false,
-        billable: false,
-      },
-    });
+    const request = quickAddRequest(action);
+    return request.kind === 'task'
+      ? this.#commands.createTask({ pid: request.pid, fields: request.fields })
+      : this.#commands.createProject({ wid: request.wid, fields: request.fields });
   }
 
   /**

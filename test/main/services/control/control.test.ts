@@ -5,7 +5,7 @@ import { runCli } from '../../../../src/main/services/control/cli-client';
 import { startControl } from '../../../../src/main/services/control/control';
 import { controlSocketPath } from '../../../../src/main/services/control/control-socket';
 import { statusFilePath } from '../../../../src/main/services/control/status-file';
-import type { TextCommands } from '../../../../src/main/services/control/command-runner';
+import { textCommands } from '../../../../src/main/services/control/text-commands';
 import { DEMO } from '../../../../tools/sandbox/fixture';
 import { projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
@@ -16,15 +16,6 @@ beforeEach(async () => {
   world = await createSyncWorld();
 });
 afterEach(() => world.cleanup());
-
-const notUsedHere: TextCommands = {
-  start: () => {
-    throw new Error('start is tested with quick-add');
-  },
-  add: () => {
-    throw new Error('add is tested with quick-add');
-  },
-};
 
 async function withControl(app: LaunchedApp) {
   const shown: string[] = [];
@@ -37,7 +28,7 @@ async function withControl(app: LaunchedApp) {
     services: app.services,
     dataDir: world.dataDir,
     shell,
-    text: notUsedHere,
+    text: textCommands(app.services),
     log: app.log,
   });
   return { control, shown };
@@ -147,5 +138,39 @@ describe('toggl-tray commands over the app’s socket', () => {
     expect(await cli('stop')).toMatchObject({ code: 0 });
     if (process.platform !== 'win32') expect((await stat(controlSocketPath(world.dataDir))).mode & 0o077).toBe(0);
     await second.control.server?.close();
+  });
+
+  it('start and add read the line as quick-add does: typos, a task by its project and name, refusals in words', async () => {
+    const app = await world.launch();
+    const { control } = await withControl(app);
+    const running = async () => (await app.call('data.view')).entries.find((entry) => entry.stop === null);
+
+    expect(await cli('start', 'Fix login @webiste redesgn')).toMatchObject({
+      code: 0,
+      out: 'Started “Fix login” on “Website redesign”.\n',
+    });
+    const view = await app.call('data.view');
+    const website = projectNamed(view, 'Website redesign');
+    expect(await running()).toMatchObject({ description: 'Fix login', pid: website?.id, tid: null });
+
+    const visual = view.tasks.find((task) => task.name === 'Visual design');
+    expect(await cli('start', 'Mockups', '@website', 'visual')).toMatchObject({
+      code: 0,
+      out: 'Started “Mockups” on “Website redesign” · “Visual design”.\n',
+    });
+    expect(await running()).toMatchObject({ description: 'Mockups', tid: visual?.id });
+    // One running entry: the first stopped where the second began.
+    expect((await app.call('data.view')).entries.filter((entry) => entry.stop === null)).toHaveLength(1);
+
+    const nothing = await cli('start', 'x @zzqqxx');
+    expect(nothing.code).toBe(1);
+    expect(nothing.err).toBe('No project matches “zzqqxx”.\n');
+
+    const added = await cli('add', 'Fix login bug @webiste redesgn ~2h');
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('Fix login bug');
+    const task = (await app.call('data.view')).tasks.find((item) => item.name === 'Fix login bug');
+    expect(task).toMatchObject({ pid: website?.id, estimatedSeconds: 7200 });
+    await control.server?.close();
   });
 });
