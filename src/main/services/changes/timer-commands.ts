@@ -1,10 +1,11 @@
-import type { DataView, TimerChanges, TimerStart, ViewTimeEntry } from '../../../shared/entities';
+import type { DataView, TimerChanges, TimerStart } from '../../../shared/entities';
 import { knownIdOf, refuse } from './commands';
 import { newEntryStart } from './entry-start';
 import { newEntryStop } from './entry-stop';
 import { newEntryUpdate, type EntryUpdate } from './entry-update';
 import type { ChangeQueue } from './queue';
 import type { ChangeOp } from './registry';
+import { runningEntry } from '../../../shared/running-entry';
 
 export interface TimerCommandsOptions {
   queue: ChangeQueue;
@@ -28,10 +29,6 @@ export class TimerCommands {
 
   private enqueue(op: ChangeOp): void {
     if (this.options.queue.enqueue(op)) this.options.queued();
-  }
-
-  private running(view: DataView): ViewTimeEntry | undefined {
-    return view.entries.find((entry) => entry.stop === null);
   }
 
   /** The project and task a timer goes on, as the list has them; refused when either is gone. */
@@ -114,7 +111,7 @@ export class TimerCommands {
   }
 
   private stopRunning(view: DataView, at: string): void {
-    const running = this.running(view);
+    const running = runningEntry(view.entries);
     if (!running) return;
     // Never before its own start (a clock set back): a zero-length entry rather than a negative one.
     const stop = Date.parse(at) < Date.parse(running.start) ? running.start : at;

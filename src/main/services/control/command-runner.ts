@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services';
 import { UserFacingError } from '../errors';
 import { parseCommandLine, USAGE, type Command, type CommandAnswer } from './command-line';
 import { statusAnswer, statusText } from './status-text';
+import { runningEntry } from '../../../shared/running-entry';
 
 /** What only the shell can do for a command: its window. Each answers a line for the terminal. */
 export interface CommandShell {
@@ -65,7 +66,7 @@ export class CommandRunner {
     }
     if (!this.signedIn()) return refused('Not signed in: open Toggl Tray (toggl-tray open) and sign in.');
     const view = data.currentView();
-    const running = view.entries.find((entry) => entry.stop === null);
+    const running = runningEntry(view.entries);
     switch (command.kind) {
       case 'stop': {
         if (!running) return done('No timer is running.');

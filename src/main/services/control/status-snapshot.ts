@@ -1,6 +1,7 @@
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { trackedTotals } from '../../../shared/time-totals';
 import { trayTimer } from '../desktop/tray-timer';
+import { placeOfEntry, runningEntry } from '../../../shared/running-entry';
 
 /** The file's layout version: a panel-bar script can check it. */
 export const STATUS_VERSION = 1;
@@ -46,9 +47,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** The snapshot of the app's state now; `view` is null while signed out. */
 export function statusSnapshot(view: DataView | null, sync: SyncStatus, now: number, pid: number): StatusSnapshot {
-  const entry = view?.entries.find((item) => item.stop === null);
-  const project = entry?.pid == null ? undefined : view?.projects.find((item) => item.id === entry.pid);
-  const task = entry?.tid == null ? undefined : view?.tasks.find((item) => item.id === entry.tid);
+  const entry = view ? runningEntry(view.entries) : undefined;
+  const { project, task } = view && entry ? placeOfEntry(view, entry) : { project: undefined, task: undefined };
   const totals = view?.user ? trackedTotals(view.entries, now, view.user.timezone, view.user.beginningOfWeek) : null;
   const running = entry
     ? {

@@ -1,6 +1,7 @@
 import type { IdleQuestion } from '../../../shared/contract';
 import type { DataView } from '../../../shared/entities';
 import { elapsedSeconds, hoursMinutes } from '../../../shared/time-totals';
+import { placeOfEntry, runningEntry } from '../../../shared/running-entry';
 
 /** The running entry as the tray shows it: macOS's menu-bar title, the tooltip elsewhere. */
 export interface TrayTimer {
@@ -16,10 +17,9 @@ const TITLE_NAME_MAX = 24;
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function trayTimer(view: Pick<DataView, 'entries' | 'projects' | 'tasks'>, now: number): TrayTimer {
-  const running = view.entries.find((entry) => entry.stop === null);
+  const running = runningEntry(view.entries);
   if (!running) return { title: '', tooltip: null };
-  const project = running.pid === null ? undefined : view.projects.find((item) => item.id === running.pid);
-  const task = running.tid === null ? undefined : view.tasks.find((item) => item.id === running.tid);
+  const { project, task } = placeOfEntry(view, running);
   const time = hoursMinutes(elapsedSeconds(running.start, now));
   const name = project?.name ?? (running.description || 'No project');
   const detail = [project?.name ?? 'No project', task?.name, running.description].filter(Boolean).join(' · ');

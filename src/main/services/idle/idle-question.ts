@@ -1,10 +1,11 @@
 import type { IdleAnswer, IdleQuestion } from '../../../shared/contract';
-import type { DataView, ViewTimeEntry } from '../../../shared/entities';
+import type { DataView } from '../../../shared/entities';
 import type { TimerCommands } from '../changes/timer-commands';
 import { UserFacingError } from '../errors';
 import type { EventSink } from '../events';
 import type { Logger } from '../logger';
 import type { IdlePeriod, RunningEntry } from './idle-watcher';
+import { placeOfEntry, runningEntry } from '../../../shared/running-entry';
 
 export interface IdleQuestionsOptions {
   timer: Pick<TimerCommands, 'stop' | 'continue'>;
@@ -48,7 +49,7 @@ export class IdleQuestions {
 
   /** The running entry, by the id the list knows it by now, for the watcher. */
   running(): RunningEntry | null {
-    const entry = this.runningEntry(this.options.view());
+    const entry = runningEntry(this.options.view().entries);
     return entry ? { id: entry.id, start: Date.parse(entry.start) - this.options.togglAhead() } : null;
   }
 
@@ -91,20 +92,16 @@ export class IdleQuestions {
     if (answer === 'continue') this.options.timer.continue(question.entryId, question.returnedAt + ahead);
   }
 
-  private runningEntry(view: DataView): ViewTimeEntry | undefined {
-    return view.entries.find((entry) => entry.stop === null);
-  }
-
   /** The question as it stands in the list now, or null when nothing of it is left to ask. */
   private questionFor(pending: Pending): IdleQuestion | null {
     const view = this.options.view();
-    const entry = this.runningEntry(view);
+    const entry = runningEntry(view.entries);
     const { knownId } = this.options;
     if (!entry || knownId(entry.id) !== knownId(pending.entryId)) return null;
     // Its start moved (edited elsewhere): only the time away since then is in question.
     const idleSince = Math.max(pending.idleSince, Date.parse(entry.start) - this.options.togglAhead());
     if (idleSince >= pending.returnedAt) return null;
-    const project = entry.pid === null ? undefined : view.projects.find((item) => item.id === entry.pid);
+    const { project } = placeOfEntry(view, entry);
     return {
       id: pending.id,
       entryId: entry.id,

@@ -4,6 +4,7 @@ import type { IpcResult } from '../../../shared/ipc-result';
 import { trackedTotals, type TrackedTotals } from '../../../shared/time-totals';
 import type { DataState } from './data-state.svelte';
 import type { Row } from './list/tree';
+import { placeOfEntry, runningEntry } from '../../../shared/running-entry';
 
 /** Where a row's timer goes: its project, or its task and the task's project. */
 export function timerTarget(row: Row): { wid: number; pid: number; tid: number | null } | null {
@@ -23,8 +24,7 @@ export interface NamedEntry {
 const RECENT = 3;
 
 function named(view: DataView, entry: ViewTimeEntry): NamedEntry {
-  const project = entry.pid === null ? undefined : view.projects.find((item) => item.id === entry.pid);
-  const task = entry.tid === null ? undefined : view.tasks.find((item) => item.id === entry.tid);
+  const { project, task } = placeOfEntry(view, entry);
   return { entry, project: project ? { name: project.name, color: project.color } : null, task: task?.name ?? null };
 }
 
@@ -50,7 +50,7 @@ export class TimerState {
 
   readonly running: NamedEntry | null = $derived.by(() => {
     const view = this.#list.view;
-    const entry = view?.entries.find((item) => item.stop === null);
+    const entry = view && runningEntry(view.entries);
     return view && entry ? named(view, entry) : null;
   });
 
