@@ -156,10 +156,10 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     version: `${appIdentity.name} ${appIdentity.version}`,
   };
   startControl({ services, dataDir, shell: commandShell, text: textCommands(services), log })
-    .then(async ({ runner, server }) => {
+    .then(({ runner, server }) => {
       app.on('will-quit', () => void server?.close());
       if (!options.pending) return;
-      const answer = await runner.run(options.pending);
+      const answer = runner.run(options.pending);
       (answer.code === 0 ? process.stdout : process.stderr).write(`${answer.out}\n`);
     })
     .catch((error: unknown) => log.error('control: start failed', { error }));

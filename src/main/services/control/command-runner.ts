@@ -31,12 +31,12 @@ export class CommandRunner {
     private readonly text: TextCommands,
   ) {}
 
-  async run(args: readonly string[]): Promise<CommandAnswer> {
+  run(args: readonly string[]): CommandAnswer {
     const parsed = parseCommandLine(args);
     if ('usageError' in parsed) return { code: 2, out: `${parsed.usageError}\n\n${USAGE}` };
     if ('none' in parsed) return done(this.shell.open());
     try {
-      return await this.carryOut(parsed.command);
+      return this.carryOut(parsed.command);
     } catch (error) {
       if (error instanceof UserFacingError) return refused(error.message);
       throw error;
@@ -47,7 +47,7 @@ export class CommandRunner {
     return this.services.session.current().status === 'signed-in';
   }
 
-  private async carryOut(command: Command): Promise<CommandAnswer> {
+  private carryOut(command: Command): CommandAnswer {
     const { data } = this.services;
     switch (command.kind) {
       case 'help':
@@ -59,7 +59,6 @@ export class CommandRunner {
       case 'toggle':
         return done(this.shell.toggle());
       case 'status': {
-        await this.services.status.write();
         const answer = statusAnswer(this.services.status.snapshot(), true, Date.now());
         return done(command.json ? JSON.stringify(answer, null, 2) : statusText(answer));
       }

@@ -1,5 +1,6 @@
 import type { AppServices } from '../app-services';
 import type { Logger } from '../logger';
+import type { CommandAnswer } from './command-line';
 import { CommandRunner, type CommandShell, type TextCommands } from './command-runner';
 import { ControlServer, controlSocketPath } from './control-socket';
 
@@ -17,7 +18,9 @@ export async function startControl(options: {
   const { services, dataDir, shell, text, log } = options;
   const runner = new CommandRunner(services, shell, text);
   try {
-    const server = await ControlServer.listen(controlSocketPath(dataDir), (args) => runner.run(args), log);
+    // A throw is a rejection: the socket answers it as a failure.
+    const handle = (args: string[]) => new Promise<CommandAnswer>((resolve) => resolve(runner.run(args)));
+    const server = await ControlServer.listen(controlSocketPath(dataDir), handle, log);
     log.info('control: listening for toggl-tray commands', { path: server.path });
     return { runner, server };
   } catch (error) {
