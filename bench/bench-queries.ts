@@ -23,6 +23,8 @@ export function benchQueries(
   taskCount: number,
 ): {
   queries: BenchQuery[];
+  /** Quick-add lines (`+name @place ~estimate`), typed key by key like the queries; `place` is the name the preview must name. */
+  quickAdds: { line: string; place: string }[];
   check: (query: BenchQuery) => number;
   compare: (write: (line: string) => void) => void;
 } {
@@ -54,6 +56,19 @@ export function benchQueries(
     },
     { query: `${words(clientOf(12))[0] ?? ''} ${words(project(12)).at(-1) ?? ''}`, target: 'p:12' },
   ];
+  // A task for an active project named with one typo, and a project for a client by its first word.
+  // A name of three words or more, active (every tenth is archived): two-word names have twins in other orders.
+  const taskPlace = names.projects.findIndex((name, at) => at >= 40 && at % 10 !== 9 && words(name).length >= 3);
+  const clientPlace = 12;
+  const quickAdds = [
+    {
+      line: `+Fix login bug @${words(project(taskPlace))
+        .map((word, at) => (at === 0 ? withTypo(random, word) : word))
+        .join(' ')} ~2h`,
+      place: project(taskPlace),
+    },
+    { line: `+Onboarding flow @${clientOf(clientPlace)}`, place: clientOf(clientPlace) },
+  ];
   // The index the popover builds: a project with its client, a task with its project and client.
   const items = [
     ...names.projects.map((name, at) => ({ key: `p:${at}`, parts: [name, clientOf(at)] })),
@@ -65,6 +80,7 @@ export function benchQueries(
   const index = buildIndex(items);
   return {
     queries,
+    quickAdds,
     check: ({ query, target }) => {
       const hits = [...search(index, query).hits].map((at) => index.keys[at]);
       return hits.includes(target) ? hits.length : 0;

@@ -340,4 +340,24 @@ describe('matchPlace', () => {
       '“sprint” matches Sprint 1, Sprint 2, Sprint 3 and 3 more equally well: type more of the name.',
     );
   });
+
+  it('takes the name the words say most of: a typo in a two-word name does not tie it with longer names', () => {
+    // bench:ui's large account found this: 17 projects had both words, and the preview refused.
+    const names = [
+      'Q1 Übersetzung & research – frontend – interviews',
+      'Research interviews',
+      'Interviews: roadmap research',
+    ];
+    const found = names.map((name, at) => project(70 + at, STUDIO, name));
+    expect(matchPlace({ projects: found, clients }, 'reseaarch interviews')).toMatchObject({
+      kind: 'project',
+      project: { name: 'Research interviews' },
+    });
+    // Two names with only the words typed still tie: the preview asks for more.
+    const twins = [...found, project(80, STUDIO, 'Interviews research')];
+    expect(matchPlace({ projects: twins, clients }, 'reseaarch interviews')).toMatchObject({
+      kind: 'ambiguous',
+      count: 2,
+    });
+  });
 });

@@ -2,8 +2,10 @@
  * Which project or client the words of an `@` part name, with the app's own search (typos,
  * accents, any word order: ../search). A project is scored on its name and its client's; a
  * client on its name. Best first: the words are the name exactly, then the higher score, then
- * active before archived, then a project before a client. So `@acme` names the client Acme
- * Corp unless a project's own name says "acme" too, and `@acme web` its Website redesign.
+ * the name with fewer words besides those typed, then active before archived, then a project
+ * before a client. So `@acme` names the client Acme Corp unless a project's own name says
+ * "acme" too, `@acme web` its Website redesign, and `@reserch interviews` the project
+ * "Research interviews" over "Interviews: roadmap research".
  */
 
 import type { CachedClient, DataView } from '../entities';
@@ -56,16 +58,22 @@ function indexed<T>(items: readonly T[], parts: (item: T) => string[], given?: S
 interface Found {
   exact: boolean;
   score: number;
+  /** Words of its name beyond the words typed: a name the words say more of ranks first. */
+  extra: number;
   active: boolean;
   project: boolean;
   match: Exclude<PlaceMatch, { kind: 'none' | 'ambiguous' }>;
 }
 
+/** The first two of `compare`'s fields: an item below the best on these needs no more looking at. */
+const compareScores = (a: Pick<Found, 'exact' | 'score'>, b: Found): number =>
+  Number(a.exact) - Number(b.exact) || a.score - b.score;
+
 /** Above zero when `a` ranks before `b`, zero when they tie. */
 function compare(a: Found, b: Found): number {
   return (
-    Number(a.exact) - Number(b.exact) ||
-    a.score - b.score ||
+    compareScores(a, b) ||
+    b.extra - a.extra ||
     Number(a.active) - Number(b.active) ||
     Number(a.project) - Number(b.project)
   );
@@ -130,15 +138,22 @@ export function matchPlace(list: PlaceList, text: string, workspaceId: number | 
 
   const projects = indexed(list.projects, (project) => [project.name, project.clientName ?? ''], list.index);
   const tokens = [...new Set(tokensOf(text))];
+  // The words of an item's first part (its own name), from the index: no name is split again.
+  const extraWords = ({ index }: Indexed<unknown>, at: number) => {
+    const own = index.partIds[index.partStart[at] ?? 0] ?? 0;
+    return Math.max(0, (index.partWordStart[own + 1] ?? 0) - (index.partWordStart[own] ?? 0) - tokens.length);
+  };
   scored(projects, text, inScope, (project, at, score) => {
+    const head = { exact: isExact(project.name, score, tokens, words), score };
+    // A wide query finds thousands: only those as good as the best so far have their words counted.
+    if (best[0] && compareScores(head, best[0]) < 0) return;
     const found: Found = {
-      exact: isExact(project.name, score, tokens, words),
-      score,
+      ...head,
+      extra: extraWords(projects, at),
       active: project.active,
       project: true,
       match: { kind: 'project', project },
     };
-    if (best[0] && compare(found, best[0]) < 0) return;
     // Found through its client's name alone, it is the client that was named.
     const { index } = projects;
     const own = index.partIds[index.partStart[at] ?? 0] ?? 0;
@@ -146,10 +161,11 @@ export function matchPlace(list: PlaceList, text: string, workspaceId: number | 
   });
 
   const clients = indexed(list.clients, (client) => [client.name]);
-  scored(clients, text, inScope, (client, _at, score) =>
+  scored(clients, text, inScope, (client, at, score) =>
     consider({
       exact: isExact(client.name, score, tokens, words),
       score,
+      extra: extraWords(clients, at),
       active: !client.archived,
       project: false,
       match: { kind: 'client', client },
