@@ -141,8 +141,11 @@ const id = z.number().int();
 /** One save: the rows set and the ids gone since the one before; the small lists whole when they changed. */
 export const journalLineSchema = z.object({
   seq: z.number().int(),
-  /** Absent while a new whole file is on its way: they must not run ahead of the rows on disk. */
-  user: userSchema.nullable().optional(),
+  /**
+   * Absent while a new whole file is on its way: they must not run ahead of the rows on disk.
+   * A line written by v3 (its file since migrated) may still say 0 for "no default workspace".
+   */
+  user: z.preprocess(userFromV3, userSchema.nullable()).optional(),
   syncedAt: z.number().nullable().optional(),
   fullSyncedAt: z.number().nullable().optional(),
   sinceCursor: z.number().nullable().optional(),

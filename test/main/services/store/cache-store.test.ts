@@ -192,6 +192,15 @@ describe('the default workspace in the cache (v4)', () => {
     expect(CACHE_SCHEMA_VERSION).toBe(4);
     expect(new CacheStore(dataDir, createMemoryLogger()).user?.defaultWorkspaceId).toBe(42);
   });
+
+  it('a journal line version 3 wrote, laid over the migrated file, reads its 0 as null too', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v3(42)));
+    const { user } = v3(0);
+    await writeFile(path.join(dataDir, 'cache.journal'), `${JSON.stringify({ seq: 1, user })}\n`);
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.user).toMatchObject({ fullname: 'Dana', defaultWorkspaceId: null });
+  });
 });
 
 describe('times in the compact cache', () => {
