@@ -1,6 +1,7 @@
 // axe (WCAG 2.1 A and AA) on every view of the popover, in light and dark: one view per test,
 // each on its own app taken straight to that view, so no test carries the others' time.
 import type { Page } from '@playwright/test';
+import type { TogglSandbox } from '../../tools/sandbox/server';
 import { expect, test } from '../fixtures';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
@@ -8,7 +9,7 @@ import { expectNoAxeViolations } from '../support/axe';
 /** A view of the popover and how to get there from a fresh app; it returns once it shows. */
 interface View {
   name: string;
-  open(page: Page): Promise<void>;
+  open(page: Page, sandbox: TogglSandbox): Promise<void>;
   /** For a view that goes by itself: that it was still there when axe had finished. */
   stillShown?(page: Page): Promise<boolean>;
 }
@@ -32,7 +33,7 @@ const views: View[] = [
   },
   {
     name: 'the list',
-    open: signIn,
+    open: (page) => signIn(page),
   },
   {
     name: 'the list, a project open and selected',
@@ -108,15 +109,32 @@ const views: View[] = [
       await signIn(page);
       await page.getByRole('button', { name: 'Settings' }).click();
       await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+      // Loaded with the list's workspaces: axe sees it with its options.
+      await expect(page.getByRole('combobox', { name: 'Default workspace' })).toHaveValue(/\d+/);
+    },
+  },
+  {
+    name: 'settings, a default workspace refused',
+    open: async (page, sandbox) => {
+      await signIn(page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const choice = page.getByRole('combobox', { name: 'Default workspace' });
+      const user = [...sandbox.state.users.values()].find((candidate) => candidate.fullname === 'Dana Demo');
+      const consulting = [...sandbox.state.workspaces.values()].find((item) => item.name === 'Dana Consulting');
+      // Left on Toggl meanwhile: the choice is refused, with Retry and Discard beside the reason.
+      consulting?.members.delete(user?.id ?? 0);
+      await choice.selectOption({ label: 'Dana Consulting' });
+      await expect(page.getByRole('alert')).toContainText('Invalid default_workspace_id');
+      await expect(page.getByRole('button', { name: 'Discard' })).toBeVisible();
     },
   },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const view of views) {
-    test(`${view.name} passes axe (${scheme})`, async ({ app: { page } }) => {
+    test(`${view.name} passes axe (${scheme})`, async ({ app: { page }, sandbox }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await view.open(page);
+      await view.open(page, sandbox);
       await expectNoAxeViolations(page, `${view.name} (${scheme})`);
       if (view.stillShown)
         expect(await view.stillShown(page), `${view.name} was still shown when axe finished`).toBe(true);

@@ -227,16 +227,34 @@ test('search is tolerant of typos and word order and highlights matches', async 
   await expect.poll(marked).toEqual(['Visual']);
 });
 
-test('where only admins may create projects, "New project" is disabled and says why', async ({ app: { page } }) => {
+test('where only admins may create projects, "New project" goes to the default workspace; where the user may create nowhere it is disabled and says why', async ({
+  app: { page },
+  sandbox,
+}) => {
   await signIn(page);
   await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Community (members)' });
   const button = page.getByRole('button', { name: 'New project' });
-  await expect(button).toBeDisabled();
-  await expect(
-    page.getByText('Only admins and project leads may create projects in “Community (members)”.'),
-  ).toBeVisible();
+  // Not a refusal the user did not cause: the project goes to their default workspace (Demo Studio).
+  await expect(button).toBeEnabled();
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await expect(dialog.getByRole('combobox', { name: 'Workspace' }).locator('option:checked')).toHaveText('Demo Studio');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('treeitem', { name: 'Meetup organising' }).click();
   await expect(
     page.getByRole('treeitem', { name: 'Meetup organising' }).getByRole('button', { name: 'Archive' }),
   ).toBeDisabled();
+
+  // On Toggl the user becomes a plain member, where only admins may create projects, everywhere.
+  const demo = [...sandbox.state.users.values()].find((user) => user.fullname === 'Dana Demo')?.id ?? 0;
+  for (const workspace of sandbox.state.workspaces.values()) {
+    if (!workspace.members.has(demo)) continue;
+    workspace.members.set(demo, 'user');
+    workspace.only_admins_may_create_projects = true;
+  }
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(button).toBeDisabled();
+  await expect(
+    page.getByText('Only admins and project leads may create projects in “Community (members)”.'),
+  ).toBeVisible();
 });

@@ -66,7 +66,7 @@ export interface SessionUser {
   id: number;
   fullname: string;
   email: string;
-  defaultWorkspaceId: number;
+  defaultWorkspaceId: number | null;
   /** The user's Toggl time zone (IANA) and first day of the week (0 Sunday): today's and this week's totals. */
   timezone: string;
   beginningOfWeek: number;
@@ -197,6 +197,8 @@ export interface IpcContract {
   /** Done (false) or not done (true); several ids make one bulk request per project. */
   'tasks.setActive': { request: { ids: number[]; active: boolean }; response: undefined };
   'tasks.delete': { request: { id: number }; response: undefined };
+  /** Where "New project" goes first (Toggl's `default_workspace_id`): queued like any change. */
+  'me.setDefaultWorkspace': { request: { wid: number }; response: undefined };
   /** Loads a workspace's members and groups the first time a project's details open there. */
   'team.open': { request: { wid: number }; response: undefined };
   'members.add': { request: { pid: number; uid: number }; response: { id: number } };
@@ -277,6 +279,7 @@ export const CHANNELS = {
   'tasks.update': true,
   'tasks.setActive': true,
   'tasks.delete': true,
+  'me.setDefaultWorkspace': true,
   'team.open': true,
   'members.add': true,
   'members.setManager': true,

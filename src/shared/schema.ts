@@ -13,7 +13,11 @@ export const userSchema = z.object({
   id,
   fullname: z.string(),
   email: z.string(),
-  defaultWorkspaceId: id,
+  /**
+   * Where the user's new projects go first (Toggl's `default_workspace_id`, set in Settings);
+   * null when Toggl sent none. Cache v3 kept 0 for that; its migration makes it null.
+   */
+  defaultWorkspaceId: id.nullable(),
   /** The user's Toggl time zone (IANA): "today" and "this week" are days there. */
   timezone: z.string().default('UTC'),
   /** The day a week starts on: 0 Sunday … 6 Saturday (Toggl's `beginning_of_week`). */

@@ -74,6 +74,7 @@ const projects: ViewProject[] = [
 ];
 
 const view: QuickAddView = {
+  user: null,
   workspaces,
   rights: rightsOf(workspaces),
   clients,
@@ -93,7 +94,7 @@ const view: QuickAddView = {
   ],
 };
 
-const ALL: QuickAddScope = { workspaceId: null, preferredWorkspace: null };
+const ALL: QuickAddScope = { workspaceId: null };
 const plan = (line: string, scope: QuickAddScope = ALL) => planQuickAdd(view, line, scope);
 const preview = (line: string, scope?: QuickAddScope) => plan(line, scope)?.text;
 /** The line's action, or null (Enter does nothing). */
@@ -239,16 +240,23 @@ describe('the preview, and what Enter does', () => {
   it('without @ (or with nothing after it) it is a new project where the New project button puts one', () => {
     expect(preview('+Onboarding flow')).toBe('New project “Onboarding flow” in Demo Studio');
     expect(preview('+Onboarding flow @')).toBe('New project “Onboarding flow” in Demo Studio');
-    expect(preview('+Onboarding flow', { workspaceId: null, preferredWorkspace: SIDE })).toBe(
+    // The default workspace first, where the user may create projects (shared/rights.ts).
+    const user = { id: 1, fullname: 'Dana', email: 'd@x', timezone: 'UTC', beginningOfWeek: 1 };
+    const defaulting = (defaultWorkspaceId: number) => ({ ...view, user: { ...user, defaultWorkspaceId } });
+    expect(planQuickAdd(defaulting(SIDE), '+Onboarding flow', ALL)?.text).toBe(
       'New project “Onboarding flow” in Side projects',
     );
-    // The selected row's workspace is passed over where the user may not create projects.
-    expect(preview('+Onboarding flow', { workspaceId: null, preferredWorkspace: COMMUNITY })).toBe(
+    // Passed over where the user may not create projects.
+    expect(planQuickAdd(defaulting(COMMUNITY), '+Onboarding flow', ALL)?.text).toBe(
       'New project “Onboarding flow” in Demo Studio',
     );
-    expect(plan('+Onboarding flow', { workspaceId: COMMUNITY, preferredWorkspace: null })).toMatchObject({
-      action: null,
-      text: 'Only admins and project leads may create projects in “Community (members)”.',
+    // The shown workspace first; where it refuses, the default, not a refusal the user did not cause.
+    expect(planQuickAdd(defaulting(SIDE), '+Onboarding flow', { workspaceId: STUDIO })?.text).toBe(
+      'New project “Onboarding flow” in Demo Studio',
+    );
+    expect(planQuickAdd(defaulting(SIDE), '+Onboarding flow', { workspaceId: COMMUNITY })?.action).toMatchObject({
+      kind: 'project',
+      wid: SIDE,
     });
     const nowhere = { ...view, workspaces: [workspaces[1] as CachedWorkspace] };
     expect(planQuickAdd(nowhere, '+Onboarding flow', ALL)?.text).toBe(
@@ -257,10 +265,8 @@ describe('the preview, and what Enter does', () => {
   });
 
   it('looks in the workspace the list shows, when one is picked', () => {
-    expect(preview('+Fix @website', { workspaceId: SIDE, preferredWorkspace: null })).toBe(
-      'No project or client matches “website”.',
-    );
-    expect(action('+Album @family', { workspaceId: SIDE, preferredWorkspace: null })).toMatchObject({
+    expect(preview('+Fix @website', { workspaceId: SIDE })).toBe('No project or client matches “website”.');
+    expect(action('+Album @family', { workspaceId: SIDE })).toMatchObject({
       kind: 'project',
       wid: SIDE,
       cid: 4,

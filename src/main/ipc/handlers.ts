@@ -117,6 +117,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'tasks.update': ({ id, changes }) => nothing(() => commands.updateTask(id, changes)),
     'tasks.setActive': ({ ids, active }) => nothing(() => commands.setTasksActive(ids, active)),
     'tasks.delete': ({ id }) => nothing(() => commands.deleteTask(id)),
+    'me.setDefaultWorkspace': ({ wid }) => nothing(() => commands.setDefaultWorkspace(wid)),
     'team.open': async ({ wid }) => {
       await data.engine.openTeam(wid);
       return undefined;

@@ -57,6 +57,7 @@ export const schemas = {
   'tasks.update': z.strictObject({ id, changes: taskChanges }),
   'tasks.setActive': z.strictObject({ ids, active: z.boolean() }),
   'tasks.delete': z.strictObject({ id }),
+  'me.setDefaultWorkspace': z.strictObject({ wid: id }),
   'team.open': z.strictObject({ wid: id }),
   'members.add': z.strictObject({ pid: id, uid: id }),
   'members.setManager': z.strictObject({ id, manager: z.boolean() }),

@@ -8,22 +8,25 @@
 
 import { formatDuration, parseEstimate } from '../durations';
 import type { DataView } from '../entities';
-import { projectLock } from '../rights';
+import { newProjectWorkspace, projectLock } from '../rights';
 import { matchPlace, type PlaceList } from './match';
 import { parseQuickAdd, type QuickAddPart } from './parse';
 
 /** What the planner reads: the list as the popover or main has it (and its search index, where it has one: PlaceList). */
 export interface QuickAddView
-  extends Pick<DataView, 'workspaces' | 'rights' | 'projects' | 'clients' | 'tasks'>, Pick<PlaceList, 'index'> {
+  extends
+    Pick<DataView, 'user' | 'workspaces' | 'rights' | 'projects' | 'clients' | 'tasks'>,
+    Pick<PlaceList, 'index'> {
   /** A project's tasks, where the caller keeps them by project (the popover does): else `tasks` is read through. */
   tasksOf?: ((projectId: number) => readonly { name: string }[]) | undefined;
 }
 
 export interface QuickAddScope {
-  /** The workspace the list shows, or null for all: `@` looks there only, and a new project goes there. */
+  /**
+   * The workspace the list shows, or null for all: `@` looks there only, and a new project
+   * goes there where the user may create one (else where New project puts it: rights.ts).
+   */
   workspaceId: number | null;
-  /** Where a new project goes when no workspace is chosen, if the user may create projects there (the selected row's). */
-  preferredWorkspace: number | null;
 }
 
 export type QuickAddAction =
@@ -84,22 +87,6 @@ function nameProblem(name: string, what: 'task' | 'project'): string | null {
   return null;
 }
 
-/** Where a project made without `@` goes: the chosen workspace, else the preferred one, else the first that allows it; or why none. */
-function homeWorkspace(view: QuickAddView, scope: QuickAddScope): { wid: number } | string {
-  const allows = (wid: number | null) => wid !== null && view.rights[wid]?.createProjects === null;
-  if (scope.workspaceId !== null) {
-    return allows(scope.workspaceId)
-      ? { wid: scope.workspaceId }
-      : (view.rights[scope.workspaceId]?.createProjects ?? 'That workspace is not in your account.');
-  }
-  if (allows(scope.preferredWorkspace)) return { wid: scope.preferredWorkspace ?? 0 };
-  const first = view.workspaces.find((workspace) => allows(workspace.id));
-  if (first) return { wid: first.id };
-  if (view.workspaces.length === 0) return 'No workspace is loaded yet.';
-  const only = view.workspaces.length === 1 ? view.rights[view.workspaces[0]?.id ?? 0]?.createProjects : null;
-  return only ?? 'Only admins and project leads may create projects in your workspaces.';
-}
-
 function newProject(
   view: QuickAddView,
   name: string,
@@ -140,8 +127,8 @@ export function planQuickAdd(view: QuickAddView, line: string, scope: QuickAddSc
     const problem = nameProblem(name, 'project');
     if (problem !== null) return refused(problem);
     if (estimates.length > 0) return refused('Only tasks take an estimate: add @project for a task, or leave out ~.');
-    const home = homeWorkspace(view, scope);
-    return typeof home === 'string' ? refused(home) : newProject(view, name, home.wid, null);
+    const home = newProjectWorkspace(view, scope.workspaceId);
+    return 'reason' in home ? refused(home.reason) : newProject(view, name, home.wid, null);
   }
 
   const match = matchPlace(view, place.text, scope.workspaceId);

@@ -71,13 +71,39 @@ describe('DataState (the popover list) against the real services', () => {
     off();
   });
 
-  it('says why "New project" is off where only admins may create projects', async () => {
-    const state = new DataState(inProcessApi(app));
+  it('New project goes to the shown workspace, else the default, else the first where the user may; off with the reason where they may nowhere', async () => {
+    const api = inProcessApi(app);
+    const state = new DataState(api);
     await state.load();
+    const off = state.listen();
+    const named = (name: string) => state.view?.workspaces.find((workspace) => workspace.name === name)?.id ?? 0;
+    expect(state.newProjectHome).toEqual({ wid: named('Demo Studio') });
+    state.workspaceId = named('Side projects');
+    expect(state.newProjectHome).toEqual({ wid: named('Side projects') });
+    // Shown, but only admins may create there: the default, not a refusal the user did not cause.
+    state.workspaceId = named('Community (members)');
+    expect(state.newProjectHome).toEqual({ wid: named('Demo Studio') });
     expect(state.cannotCreateProject).toBeNull();
-    state.workspaceId = state.view?.workspaces.find((workspace) => workspace.name === 'Community (members)')?.id ?? 0;
+    await api.invoke('me.setDefaultWorkspace', { wid: named('Dana Consulting') });
+    await app.services.data.settled();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(state.newProjectHome).toEqual({ wid: named('Dana Consulting') });
+
+    // On Toggl the user becomes a plain member where only admins may create projects, everywhere.
+    const demo = state.view?.user?.id ?? 0;
+    for (const workspace of world.sandbox.state.workspaces.values()) {
+      if (!workspace.members.has(demo)) continue;
+      workspace.members.set(demo, 'user');
+      workspace.only_admins_may_create_projects = true;
+    }
+    await api.invoke('sync.refresh');
+    await app.services.data.settled();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(state.cannotCreateProject).toBe(
       'Only admins and project leads may create projects in “Community (members)”.',
     );
+    state.workspaceId = 'all';
+    expect(state.cannotCreateProject).toBe('Only admins and project leads may create projects in your workspaces.');
+    off();
   });
 });

@@ -166,16 +166,18 @@ describe('quick add in the search box, against the real services', () => {
     expect(list.query).toBe('');
   });
 
-  it('a new project without @ goes where the New project button puts it: the selected row’s workspace', async () => {
+  it('a new project without @ goes where the New project button puts it: the default workspace, not the selected row’s', async () => {
     const garden = listedItems(list).find((row) => row.kind === 'project' && row.project.name === 'Garden planner');
     list.selectedKey = garden?.key ?? null;
     type('+Bird feeder');
-    expect(quick.text).toBe('New project “Bird feeder” in Side projects');
+    expect(quick.text).toBe('New project “Bird feeder” in Demo Studio');
+    const consulting = list.view?.workspaces.find((workspace) => workspace.name === 'Dana Consulting')?.id ?? 0;
+    await api.invoke('me.setDefaultWorkspace', { wid: consulting });
+    await shown();
+    expect(quick.text).toBe('New project “Bird feeder” in Dana Consulting');
     press('Enter');
     await shown();
-    expect((await fromToggl()).projects.find((project) => project.name === 'Bird feeder')?.wid).toBe(
-      garden?.kind === 'project' ? garden.project.wid : -1,
-    );
+    expect((await fromToggl()).projects.find((project) => project.name === 'Bird feeder')?.wid).toBe(consulting);
   });
 
   it('offline it queues like the forms; a timer on the new task waits for it', async () => {

@@ -3,6 +3,7 @@ import { TOGGL_PALETTE } from '../../../shared/palette';
 import { projectLock } from '../../../shared/rights';
 import { UserFacingError } from '../errors';
 import type { CacheStore } from '../store/cache-store';
+import { newDefaultWorkspace } from './default-workspace';
 import { baseOf } from './entity-update';
 import type { ChangeQueue } from './queue';
 import type { ChangeOp } from './registry';
@@ -238,6 +239,20 @@ export class DataCommands {
         }),
       );
     }
+  }
+
+  /**
+   * Makes a workspace the user's default (where "New project" goes first). Any workspace of
+   * theirs will do, even one where they may not create projects: Toggl allows it, and the
+   * pick of a new project's workspace passes over it.
+   */
+  setDefaultWorkspace(wid: number): void {
+    const view = this.options.view();
+    if (!view.user) refuse('Sign in before choosing a default workspace.');
+    if (!view.workspaces.some((workspace) => workspace.id === wid)) refuse('That workspace is not in your account.');
+    if (view.user.defaultWorkspaceId === wid) return;
+    const was = this.options.cache.user?.defaultWorkspaceId ?? null;
+    this.enqueue(newDefaultWorkspace({ wid, was }));
   }
 
   deleteTask(named: number): void {

@@ -1,4 +1,4 @@
-import type { DataView, FieldConflict, ItemSync, ViewTeam, ViewTimeEntry } from '../../../shared/entities';
+import type { CachedUser, DataView, FieldConflict, ItemSync, ViewTeam, ViewTimeEntry } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import type { OverlayMap } from './overlay-map';
@@ -15,6 +15,8 @@ export interface WorkingView {
   teams: Map<number, ViewTeam>;
   /** The user's recent time entries by id (a few hundred: rebuilt whole each time). */
   entries: Map<number, ViewTimeEntry>;
+  /** Who is signed in, with their own settings (the default workspace) as queued. */
+  user: CachedUser | null;
 }
 
 export interface ApplyContext {

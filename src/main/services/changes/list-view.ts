@@ -143,6 +143,7 @@ export class ListView {
         ]),
       ),
       entries: new Map([...cache.entries.values()].map((item) => [item.id, { ...item, sync: 'synced' as const }])),
+      user: cache.user,
     };
     for (const entry of entries) {
       kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
@@ -157,12 +158,13 @@ export class ListView {
 
     const names = (key: string): string | undefined => {
       const [kind, id] = key.split(':');
+      if (kind === 'w') return cache.workspaces.get(Number(id))?.name;
       const item = kind === 'p' ? working.projects.peek(Number(id)) : working.tasks.peek(Number(id));
       return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
     };
     return {
       version,
-      user: cache.user,
+      user: working.user,
       workspaces: [...cache.workspaces.values()],
       rights: rightsOf(cache.workspaces.values()),
       clients: [...cache.clients.values()],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultWorkspace, defaultWorkspaceSchema } from './default-workspace';
 import { entryStart, entryStartSchema } from './entry-start';
 import { entryStop, entryStopSchema } from './entry-stop';
 import { entryUpdate, entryUpdateSchema } from './entry-update';
@@ -35,6 +36,7 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   entryStartSchema,
   entryStopSchema,
   entryUpdateSchema,
+  defaultWorkspaceSchema,
 ]);
 
 export type ChangeOp = z.infer<typeof changeOpSchema>;
@@ -59,6 +61,7 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'entry.start': entryStart,
   'entry.stop': entryStop,
   'entry.update': entryUpdate,
+  'me.defaultWorkspace': defaultWorkspace,
 };
 
 /** The module of a change's kind, typed for any change (each module only sees its own kind). */

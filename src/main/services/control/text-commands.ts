@@ -42,7 +42,8 @@ export function planStart(view: DataView, text: string): StartPlan {
   const at = text.indexOf('@');
   const description = (at < 0 ? text : text.slice(0, at)).trim();
   if (at < 0) {
-    const wid = view.user?.defaultWorkspaceId ?? view.workspaces[0]?.id;
+    const preferred = view.workspaces.find((workspace) => workspace.id === view.user?.defaultWorkspaceId);
+    const wid = preferred?.id ?? view.workspaces[0]?.id;
     if (wid === undefined) return { refused: 'Your account has no workspace to track time in.' };
     return { start: { wid, pid: null, tid: null, description }, where: 'without a project' };
   }
@@ -70,8 +71,8 @@ export function textCommands(services: AppServices): TextCommands {
     add(text) {
       const view = data.currentView();
       const line = text.trimStart().startsWith('+') ? text : `+${text}`;
-      const preferred = view.user?.defaultWorkspaceId ?? null;
-      const plan = planQuickAdd(view, line, { workspaceId: null, preferredWorkspace: preferred });
+      // No workspace is shown here: a new project goes to the default one (shared/rights.ts).
+      const plan = planQuickAdd(view, line, { workspaceId: null });
       const action = plan?.action;
       if (!plan || !action) return { refused: plan?.text ?? 'Nothing to add.' };
       const request = quickAddRequest(action);

@@ -17,7 +17,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 3;
+export const CACHE_SCHEMA_VERSION = 4;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -108,7 +108,18 @@ function rowsFrom<T>(items: unknown, schema: z.ZodType<T>, toRow: (item: T) => u
   });
 }
 
-/** Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not rows. */
+/** v3 kept 0 for "no default workspace" (v4: null); anything else is left for the salvage to judge. */
+function userFromV3(user: unknown): unknown {
+  if (!user || typeof user !== 'object') return user;
+  const fields = user as Record<string, unknown>;
+  const known = typeof fields.defaultWorkspaceId === 'number' && fields.defaultWorkspaceId !== 0;
+  return known ? user : { ...fields, defaultWorkspaceId: null };
+}
+
+/**
+ * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
+ * rows; v3 had no null default workspace.
+ */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   let value = raw as Record<string, unknown>;
@@ -121,6 +132,7 @@ export function migrateCache(raw: unknown): unknown {
       tasks: rowsFrom(value.tasks, taskSchema, toTaskRow),
     };
   }
+  if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
   return value;
 }
 
@@ -129,8 +141,11 @@ const id = z.number().int();
 /** One save: the rows set and the ids gone since the one before; the small lists whole when they changed. */
 export const journalLineSchema = z.object({
   seq: z.number().int(),
-  /** Absent while a new whole file is on its way: they must not run ahead of the rows on disk. */
-  user: userSchema.nullable().optional(),
+  /**
+   * Absent while a new whole file is on its way: they must not run ahead of the rows on disk.
+   * A line written by v3 (its file since migrated) may still say 0 for "no default workspace".
+   */
+  user: z.preprocess(userFromV3, userSchema.nullable()).optional(),
   syncedAt: z.number().nullable().optional(),
   fullSyncedAt: z.number().nullable().optional(),
   sinceCursor: z.number().nullable().optional(),

@@ -156,7 +156,8 @@ export function parseUser(raw: unknown): CachedUser | undefined {
     id: user.id,
     fullname: text(user.fullname),
     email: text(user.email),
-    defaultWorkspaceId: idOr(user.default_workspace_id) ?? 0,
+    // Absent, null, or 0 (the sandbox's "none"): no default; a real id is never 0.
+    defaultWorkspaceId: idOr(user.default_workspace_id) || null,
     timezone: text(user.timezone) || 'UTC',
     beginningOfWeek:
       isId(user.beginning_of_week) && user.beginning_of_week >= 0 && user.beginning_of_week <= 6

@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { AppState } from './app-state.svelte';
 import type { DataCommands } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
+import type { DefaultWorkspaceState } from './default-workspace.svelte';
 import type { MainViewState } from './main-view-state.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
@@ -13,6 +14,8 @@ export interface PopoverContext {
   app: AppState;
   session: SessionState;
   settings: SettingsState;
+  /** Settings' "Default workspace" (Toggl's, kept with the list). */
+  defaults: DefaultWorkspaceState;
 }
 
 export interface ListContext {

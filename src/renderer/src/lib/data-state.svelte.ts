@@ -2,6 +2,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { Api } from '../../../preload/api';
 import type { DataView, SyncStatus } from '../../../shared/entities';
 import { applyDelta } from '../../../shared/view-delta';
+import { newProjectWorkspace } from '../../../shared/rights';
 import type { IpcResult } from '../../../shared/ipc-result';
 import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
@@ -126,16 +127,18 @@ export class DataState {
       : (this.view?.workspaces.find((workspace) => workspace.id === this.workspaceId) ?? null),
   );
 
-  /** Why "New project" is off in the chosen workspace, or null when it is allowed. */
-  readonly cannotCreateProject = $derived.by((): string | null => {
-    const workspaces = this.workspace ? [this.workspace] : (this.view?.workspaces ?? []);
-    if (workspaces.length === 0) return 'No workspace is loaded yet.';
-    const reasons = workspaces.map((workspace) => this.view?.rights[workspace.id]?.createProjects ?? null);
-    if (reasons.some((reason) => reason === null)) return null;
-    return this.workspace
-      ? (reasons[0] ?? null)
-      : 'Only admins and project leads may create projects in your workspaces.';
-  });
+  /**
+   * Where "New project" puts a new project (the shown workspace, else the default, else the
+   * first where the user may create one: shared/rights.ts), or why it is off.
+   */
+  readonly newProjectHome = $derived.by((): { wid: number } | { reason: string } =>
+    this.view
+      ? newProjectWorkspace(this.view, this.workspaceId === 'all' ? null : this.workspaceId)
+      : { reason: 'No workspace is loaded yet.' },
+  );
+
+  /** Why "New project" is off, or null when it is allowed. */
+  readonly cannotCreateProject = $derived('reason' in this.newProjectHome ? this.newProjectHome.reason : null);
 
   readonly #api: Api;
 

@@ -35,14 +35,12 @@ export class QuickAddState {
     if (!isQuickAdd(line)) return null;
     // Before the whole list is here, "matches nothing" could be wrong.
     if (!list.view || !list.complete) return LOADING;
-    const selected = list.selected;
     // The list's search index lists its projects first: the @ words are matched on it.
     const { index, prepared } = list;
     const tasksOf = prepared ? (id: number) => prepared.tasks.get(id) ?? [] : undefined;
+    // A new project goes where the New project button puts one (shared/rights.ts).
     return planQuickAdd({ ...list.view, index, tasksOf }, line, {
       workspaceId: list.workspaceId === 'all' ? null : list.workspaceId,
-      // Where the New project button puts one: the selected row's workspace.
-      preferredWorkspace: selected ? selected.project.wid : null,
     });
   });
 

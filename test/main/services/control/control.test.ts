@@ -173,4 +173,29 @@ describe('toggl-tray commands over the app’s socket', () => {
     expect(task).toMatchObject({ pid: website?.id, estimatedSeconds: 7200 });
     await control.server?.close();
   });
+
+  it('add without @ makes the project in the default workspace where the user may; else the first where they may', async () => {
+    const app = await world.launch();
+    const { control } = await withControl(app);
+    const view = await app.call('data.view');
+    const named = (name: string) => view.workspaces.find((workspace) => workspace.name === name)?.id ?? 0;
+    const madeIn = async (name: string) =>
+      (await app.call('data.view')).projects.find((project) => project.name === name)?.wid;
+
+    await app.call('me.setDefaultWorkspace', { wid: named('Side projects') });
+    expect(await cli('add', 'Bird feeder')).toMatchObject({
+      code: 0,
+      out: 'New project “Bird feeder” in Side projects\n',
+    });
+    expect(await madeIn('Bird feeder')).toBe(named('Side projects'));
+
+    // A default where only admins may create projects is passed over.
+    await app.call('me.setDefaultWorkspace', { wid: named('Community (members)') });
+    expect(await cli('add', '+Compost bin')).toMatchObject({
+      code: 0,
+      out: 'New project “Compost bin” in Demo Studio\n',
+    });
+    expect(await madeIn('Compost bin')).toBe(named('Demo Studio'));
+    await control.server?.close();
+  });
 });

@@ -155,6 +155,54 @@ describe('the compact cache format', () => {
   });
 });
 
+describe('the default workspace in the cache (v4)', () => {
+  const v3 = (defaultWorkspaceId: number) => ({
+    schemaVersion: 3,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [[7, 1, null, 'Website', '#0b83d9', 1, 1_700_000_000]],
+    tasks: [],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [],
+    entries: [],
+    journalSeq: 0,
+  });
+
+  it('opens a version 3 file: its 0 (“none”) becomes null, a real id stays, the rest as it was', async () => {
+    const file = path.join(dataDir, 'cache.json');
+    await writeFile(file, JSON.stringify(v3(0)));
+    const none = new CacheStore(dataDir, createMemoryLogger());
+    expect(none.recoveredFromCorruption).toBe(false);
+    expect(none.user).toMatchObject({ fullname: 'Dana', defaultWorkspaceId: null });
+    expect(none.projects.get(7)).toMatchObject({ name: 'Website', wid: 1 });
+    expect(none.syncedAt).toBe(1);
+
+    await writeFile(file, JSON.stringify(v3(42)));
+    const known = new CacheStore(dataDir, createMemoryLogger());
+    expect(known.user?.defaultWorkspaceId).toBe(42);
+    known.flush();
+    // Written back as version 4, and read again unchanged.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      user: { defaultWorkspaceId: 42 },
+    });
+    expect(CACHE_SCHEMA_VERSION).toBe(4);
+    expect(new CacheStore(dataDir, createMemoryLogger()).user?.defaultWorkspaceId).toBe(42);
+  });
+
+  it('a journal line version 3 wrote, laid over the migrated file, reads its 0 as null too', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v3(42)));
+    const { user } = v3(0);
+    await writeFile(path.join(dataDir, 'cache.journal'), `${JSON.stringify({ seq: 1, user })}\n`);
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.user).toMatchObject({ fullname: 'Dana', defaultWorkspaceId: null });
+  });
+});
+
 describe('times in the compact cache', () => {
   it('keeps a time that does not exist, or is written another way, exactly as it came', () => {
     const cache = new CacheStore(dataDir, createMemoryLogger(), 0);
