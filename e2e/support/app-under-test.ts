@@ -26,6 +26,11 @@ export interface AppUnderTest {
    * "idle <seconds>" (the last input was that long ago), "suspend", "resume", "lock", "unlock".
    */
   idle(command: string): Promise<void>;
+  /**
+   * The pinned hotkeys through the test hooks: "press <keys>" (the user presses them),
+   * "hold <keys>" (another app takes them). A press of keys the app does not hold fails.
+   */
+  hotkey(command: string): Promise<void>;
   /** The Electron main process, for the desktop-only specs (undefined in the browser shell). */
   readonly electron: ElectronApplication | undefined;
 }
@@ -59,6 +64,10 @@ export function webApp(browser: Browser, env: AppEnv): AppUnderTest {
     idle: async (command) => {
       if (!current) throw new Error('the app is not started');
       await current.command(command);
+    },
+    hotkey: async (command) => {
+      if (!current) throw new Error('the app is not started');
+      await current.command(`hotkey ${command}`);
     },
     electron: undefined,
   };
@@ -112,6 +121,13 @@ export function electronApp(env: AppEnv): AppUnderTest {
       if (!running) throw new Error('the app is not started');
       await running.evaluate(
         (_electron, line) => (globalThis as { togglTrayTestHooks?: TrayTestHooks }).togglTrayTestHooks?.idle(line),
+        command,
+      );
+    },
+    async hotkey(command) {
+      if (!running) throw new Error('the app is not started');
+      await running.evaluate(
+        (_electron, line) => (globalThis as { togglTrayTestHooks?: TrayTestHooks }).togglTrayTestHooks?.hotkey(line),
         command,
       );
     },

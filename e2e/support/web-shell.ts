@@ -9,7 +9,8 @@ export interface RunningWebShell {
   logs(): string;
   /**
    * One line to its test hooks on stdin (started with TOGGL_TRAY_TEST_HOOKS=1: the machine's idle
-   * time, sleep and lock, src/main/web/idle-commands.ts); resolves once the shell has answered it.
+   * time, sleep and lock, and the pinned hotkeys, src/main/web/test-commands.ts); resolves once
+   * the shell has answered it.
    */
   command(line: string): Promise<void>;
   stop(): Promise<void>;

@@ -19,6 +19,8 @@ import { createFileLogger } from './services/logger';
 import { systemClock } from './services/clock';
 import { ManualIdleSource } from './services/idle/manual-idle-source';
 import { electronIdleSource } from './electron/electron-idle-source';
+import { electronHotkeyPort } from './electron/electron-hotkey-port';
+import { ManualHotkeyPort } from './services/hotkeys/manual-hotkey-port';
 import { Redactor } from './services/redact';
 import type { EnvConfig } from './services/config';
 
@@ -55,8 +57,11 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
     const vault = await openElectronVault(config.apiUrl, dataDir, log);
     // The e2e specs drive idle time, sleep and lock by hand (test hooks); otherwise powerMonitor.
     const testIdle = dev.testHooks ? new ManualIdleSource(systemClock) : undefined;
+    // The hotkeys likewise: pressed by the specs, else globalShortcut (now, after ready).
+    const testHotkeys = dev.testHooks ? new ManualHotkeyPort() : undefined;
     const ports = {
       idle: testIdle ?? electronIdleSource,
+      hotkeys: testHotkeys ?? electronHotkeyPort(wayland),
       apiUrl: config.apiUrl,
       dataDir,
       vault,
@@ -70,7 +75,7 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
     const quit = new QuitSequence(composed.services, log);
     const openAtStart = asksForWindow(process.argv);
     const options = { composed, dataDir, dev, facts, openAtStart, launches, quit, isAppUrl, logsFolder, log, pending };
-    startDesktop({ ...options, openSettingsFile: openElectronStoreFile, testIdle });
+    startDesktop({ ...options, openSettingsFile: openElectronStoreFile, testIdle, testHotkeys });
     watchSystem(composed.services, quit, log);
     log.info('started', {
       userData: dataDir,

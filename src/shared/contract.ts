@@ -129,6 +129,55 @@ export interface IdleQuestion {
  */
 export type IdleAnswer = 'keep' | 'discard' | 'continue';
 
+/** How many projects or tasks may be pinned to hotkeys. */
+export const HOTKEY_PINS_MAX = 5;
+
+/** A project, or a task of it, pinned to a global shortcut that starts a timer on it (Settings → Hotkeys). */
+export interface HotkeyPin {
+  projectId: number;
+  taskId: number | null;
+  /** An Electron accelerator, e.g. "CommandOrControl+Alt+1". */
+  accelerator: string;
+  /** Its name when last seen ("Website redesign · Mockups"): what a pin of a deleted item still shows. */
+  label: string;
+}
+
+/** Whether a pin's shortcut is in effect: held by this app, held by another one, or not possible here (Wayland). */
+export type HotkeyRegistration = 'registered' | 'taken' | 'unavailable';
+
+export interface HotkeyPinView extends HotkeyPin {
+  /** The project's color (#rrggbb), or null when it is no longer in the list. */
+  color: string | null;
+  /** Why pressing it starts nothing (archived, done, deleted), in the user's words, or null. */
+  problem: string | null;
+  registration: HotkeyRegistration;
+  /** `toggl-tray start "@…"` for a key bound in the desktop's own settings, where global shortcuts do not work. */
+  command: string;
+}
+
+/** What a press of a pinned hotkey did, in the user's words. */
+export interface HotkeyPress {
+  accelerator: string;
+  text: string;
+  /** True when it started nothing (the item is gone, archived, done; signed out). */
+  refused: boolean;
+  at: number;
+}
+
+export interface HotkeysView {
+  pins: HotkeyPinView[];
+  /** Why global shortcuts cannot work here (Wayland), with what to do instead, or null. */
+  unavailable: string | null;
+  /** The last press since the app started, or null. */
+  lastPress: HotkeyPress | null;
+}
+
+/** What words typed in Settings → Hotkeys would pin: the preview's text, and the item when Enter would pin it. */
+export interface HotkeyMatch {
+  text: string;
+  target: { projectId: number; taskId: number | null } | null;
+}
+
 export interface SettingsView {
   settings: AppSettings;
   /** Why a setting cannot take effect in this shell (browser shell), or null. */
@@ -228,6 +277,17 @@ export interface IpcContract {
   /** The question about time away that waits for an answer, or null. */
   'idle.question': { request: undefined; response: IdleQuestion | null };
   'idle.answer': { request: { id: string; answer: IdleAnswer }; response: undefined };
+  'hotkeys.get': { request: undefined; response: HotkeysView };
+  /** Which project or task the words name (the `@` matching of `toggl-tray start`), and whether it can be pinned. */
+  'hotkeys.find': { request: { words: string }; response: HotkeyMatch };
+  /** Pins a project or task to the first free default shortcut; refused past HOTKEY_PINS_MAX. */
+  'hotkeys.pin': { request: { projectId: number; taskId: number | null }; response: HotkeysView };
+  'hotkeys.unpin': { request: { projectId: number; taskId: number | null }; response: HotkeysView };
+  /** Gives a pin another shortcut (an Electron accelerator). */
+  'hotkeys.setKeys': {
+    request: { projectId: number; taskId: number | null; accelerator: string };
+    response: HotkeysView;
+  };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -244,6 +304,8 @@ export interface IpcEvents {
   'sync.status': SyncStatus;
   /** A question about time away came up, changed or went (answered, or its entry no longer runs). */
   'idle.changed': { question: IdleQuestion | null };
+  /** The pins, their shortcuts' state or the last press changed. */
+  'hotkeys.changed': HotkeysView;
 }
 
 export type Channel = keyof IpcContract;
@@ -301,6 +363,11 @@ export const CHANNELS = {
   'settings.update': true,
   'idle.question': true,
   'idle.answer': true,
+  'hotkeys.get': true,
+  'hotkeys.find': true,
+  'hotkeys.pin': true,
+  'hotkeys.unpin': true,
+  'hotkeys.setKeys': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
@@ -310,6 +377,7 @@ export const EVENTS = {
   'data.changed': true,
   'sync.status': true,
   'idle.changed': true,
+  'hotkeys.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

@@ -28,7 +28,7 @@ export async function launchApp(
   apiUrl: string,
   dataDir: string,
   vault: MemoryVault,
-  overrides: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle'>> = {},
+  overrides: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle' | 'hotkeys'>> = {},
 ): Promise<LaunchedApp> {
   const log = createMemoryLogger();
   const app = await composeApp({
@@ -44,6 +44,7 @@ export async function launchApp(
     },
     data: { cacheDebounceMs: 0, ...overrides.data },
     ...(overrides.idle && { idle: overrides.idle }),
+    ...(overrides.hotkeys && { hotkeys: overrides.hotkeys }),
   });
   const { services } = app;
   const router = app.router<true>(webShellPort, (sender) => sender);
@@ -68,7 +69,7 @@ export interface SyncWorld {
   dataDir: string;
   vault: MemoryVault;
   /** Launches (or relaunches) the app on the same data dir, signed in as the demo user. */
-  launch(overrides?: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle'>>): Promise<LaunchedApp>;
+  launch(overrides?: Partial<Pick<AppServicesOptions, 'http' | 'data' | 'idle' | 'hotkeys'>>): Promise<LaunchedApp>;
   cleanup(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, Menu, shell as desktop, type IpcMainInvokeEvent } from 'electron';
-import type { IdleQuestion, MenuCommand } from '../../shared/contract';
+import { app, Menu, Notification, shell as desktop, type IpcMainInvokeEvent } from 'electron';
+import type { HotkeysView, IdleQuestion, MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
 import type { LaunchCommand, LaunchInbox } from '../services/desktop/launch-command';
@@ -18,6 +18,7 @@ import { createTray } from './tray';
 import { trayState } from './tray-state';
 import { idleTooltip, trayTimer } from '../services/desktop/tray-timer';
 import type { ManualIdleSource } from '../services/idle/manual-idle-source';
+import type { ManualHotkeyPort } from '../services/hotkeys/manual-hotkey-port';
 import { exposeTestHooks } from './test-hooks';
 import type { QuitSequence } from './system-events';
 import { startUpdates } from './updates';
@@ -44,6 +45,16 @@ export interface DesktopOptions {
   pending: readonly string[] | null;
   /** The idle source the e2e specs drive by hand (test hooks), or undefined. */
   testIdle: ManualIdleSource | undefined;
+  /** The hotkeys the e2e specs press by hand (test hooks), or undefined. */
+  testHotkeys: ManualHotkeyPort | undefined;
+}
+
+/** A hotkey pressed while the popover is hidden that started nothing says why where the user looks: a notification. */
+function notifyRefusedPress(view: HotkeysView, log: Logger): void {
+  const press = view.lastPress;
+  if (!press?.refused) return;
+  if (!Notification.isSupported()) return log.warn('hotkeys: no notifications on this desktop to say why');
+  new Notification({ title: `Toggl Tray: ${press.accelerator} started nothing`, body: press.text }).show();
 }
 
 function openLogs(folder: string, log: Logger): void {
@@ -131,8 +142,15 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   // (the user is at the machine, and until they answer the entry holds time they may not want);
   // closed unanswered, it waits there and the tooltip says so.
   let asked: string | null = null;
+  let notified: number | null = null;
   events.attach({
     emit: (event, payload) => {
+      if (event === 'hotkeys.changed') {
+        const view = payload as HotkeysView;
+        // Once per press: the same press comes again with any later change of the pins.
+        if (view.lastPress && view.lastPress.at !== notified && !popover.visible()) notifyRefusedPress(view, log);
+        notified = view.lastPress?.at ?? notified;
+      }
       if (event === 'sync.status') status = payload as SyncStatus;
       if (event === 'sync.status' || event === 'data.changed') showTimer();
       if (event !== 'idle.changed') return;
@@ -149,7 +167,9 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   app.on('activate', () => showWith());
   app.on('before-quit', () => popover.allowClose());
   app.on('will-quit', () => updates.stop());
-  exposeTestHooks(dev.testHooks, tray, popover, options.testIdle);
+  // The quit sequence gave them back already; this covers a quit that skipped it.
+  app.on('will-quit', () => services.hotkeys.close());
+  exposeTestHooks(dev.testHooks, tray, popover, options.testIdle, options.testHotkeys);
   const commandShell = {
     open: () => (showWith(undefined, true), 'Shown.'),
     toggle: () => (run('toggle'), 'Shown or hidden.'),

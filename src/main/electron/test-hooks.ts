@@ -1,5 +1,6 @@
 import type { Rectangle } from 'electron';
 import type { ManualIdleSource } from '../services/idle/manual-idle-source';
+import type { ManualHotkeyPort } from '../services/hotkeys/manual-hotkey-port';
 import type { PopoverWindow } from './popover-window';
 import type { AppTray } from './tray';
 import type { TrayState } from './tray-state';
@@ -17,6 +18,8 @@ export interface TrayTestHooks {
   closePopover(): void;
   /** The machine's idle time, sleep and lock, as ManualIdleSource.command takes them ("idle 1800", "lock"). */
   idle(command: string): void;
+  /** The pinned hotkeys, as ManualHotkeyPort.command takes them ("press CommandOrControl+Alt+1"). */
+  hotkey(command: string): void;
 }
 
 /**
@@ -28,6 +31,7 @@ export function exposeTestHooks(
   tray: AppTray,
   popover: PopoverWindow,
   idle: ManualIdleSource | undefined,
+  hotkeys: ManualHotkeyPort | undefined,
 ): void {
   if (!enabled) return;
   const hooks: TrayTestHooks = {
@@ -40,6 +44,10 @@ export function exposeTestHooks(
     idle: (command) => {
       if (!idle) throw new Error('the idle source is not driven by hand');
       idle.command(command);
+    },
+    hotkey: (command) => {
+      if (!hotkeys) throw new Error('the hotkeys are not pressed by hand');
+      hotkeys.command(command);
     },
     menuLabels: () => tray.menuLines().map((line) => line.label),
     clickMenuItem: (label) => {

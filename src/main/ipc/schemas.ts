@@ -12,6 +12,7 @@ const text = (max: number) => z.string().max(max);
 const id = z.number().int();
 const ids = z.array(id).min(1).max(200);
 const entryId = z.strictObject({ entryId: text(64).min(1) });
+const pinned = { projectId: id, taskId: id.nullable() };
 
 // The shared shapes, closed to unknown keys and with bounds on every string.
 const projectFields = z.strictObject({
@@ -94,4 +95,9 @@ export const schemas = {
     .partial(),
   'idle.question': noRequest,
   'idle.answer': z.strictObject({ id: text(64).min(1), answer: z.enum(['keep', 'discard', 'continue']) }),
+  'hotkeys.get': noRequest,
+  'hotkeys.find': z.strictObject({ words: text(1000) }),
+  'hotkeys.pin': z.strictObject(pinned),
+  'hotkeys.unpin': z.strictObject(pinned),
+  'hotkeys.setKeys': z.strictObject({ ...pinned, accelerator: text(100) }),
 } satisfies Schemas;

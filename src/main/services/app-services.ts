@@ -5,6 +5,9 @@ import type { EventSink } from './events';
 import { IdleQuestions } from './idle/idle-question';
 import type { IdleSource } from './idle/idle-source';
 import { IdleWatcher } from './idle/idle-watcher';
+import type { HotkeyPort } from './hotkeys/hotkey-port';
+import { Hotkeys } from './hotkeys/hotkeys';
+import { ManualHotkeyPort } from './hotkeys/manual-hotkey-port';
 import type { Logger } from './logger';
 import type { Redactor } from './redact';
 import type { OpenSettingsFile } from './store/settings-file';
@@ -31,6 +34,8 @@ export interface AppServicesOptions {
   data?: Partial<Pick<DataServiceOptions, 'clock' | 'cacheDebounceMs' | 'engine'>>;
   /** The machine's idle time, sleep and lock (powerMonitor in the desktop app); none: nothing is watched. */
   idle?: IdleSource;
+  /** Global shortcuts for the pinned projects and tasks (globalShortcut in the desktop app); none: pressed by hand only. */
+  hotkeys?: HotkeyPort;
 }
 
 export interface AppServices {
@@ -42,6 +47,8 @@ export interface AppServices {
   status: StatusFile;
   /** Time away from the machine while a timer runs: the question, and the watcher (when a source was given). */
   idle: { questions: IdleQuestions; watcher: IdleWatcher | null };
+  /** Projects and tasks pinned to global shortcuts that start a timer on them. */
+  hotkeys: Hotkeys;
   /**
    * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
    * at most that long: then the files are written as they stand (a change still unsent stays
@@ -124,6 +131,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     viewChanged: () => {
       questions.follow();
       watcher?.follow();
+      hotkeys.follow();
     },
     ...options.data,
   });
@@ -145,6 +153,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         onIdle: (period) => questions.ask(period),
       })
     : null;
+  const hotkeys = new Hotkeys({
+    settings,
+    port: options.hotkeys ?? new ManualHotkeyPort(),
+    view: () => data.currentView(),
+    signedIn: () => session.current().status === 'signed-in',
+    start: (request) => data.timer.start(request),
+    knownId: (id) => data.replayer.newIds.get(id) ?? id,
+    events,
+    log,
+    now: () => (clock ?? systemClock).now(),
+  });
+  // The shells hand in their port once the app may take shortcuts (Electron: after ready).
+  hotkeys.apply();
   const view = await session.restore();
   status.changed();
   // First start, or a cache that had to be rebuilt: load it now rather than at the next trigger.
@@ -158,8 +179,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     status,
     idle: { questions, watcher },
+    hotkeys,
     close: async (graceMs = Number.POSITIVE_INFINITY) => {
       watcher?.close();
+      hotkeys.close();
       data.stopTimers();
       const settled = await settledWithin(data.settled(), graceMs);
       data.close();

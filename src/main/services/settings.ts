@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppSettings } from '../../shared/contract';
+import { HOTKEY_PINS_MAX, type AppSettings, type HotkeyPin } from '../../shared/contract';
 import { appIdentity } from './app-identity';
 import { UserFacingError } from './errors';
 import type { Logger } from './logger';
@@ -44,6 +44,81 @@ export function shortcutProblem(shortcut: string): string | null {
     : `“${shortcut}” is not a shortcut: use modifiers and a key joined by +, e.g. CommandOrControl+Shift+Space.`;
 }
 
+/**
+ * One spelling per key and modifier, modifiers sorted: two accelerators that are the same keys
+ * on this platform compare equal (CommandOrControl is Command on macOS, Control elsewhere).
+ */
+export function acceleratorKeys(accelerator: string, platform: NodeJS.Platform = process.platform): string {
+  const parts = accelerator.trim().toLowerCase().split('+');
+  const key = parts.pop() ?? '';
+  const either = platform === 'darwin' ? 'command' : 'control';
+  const alias: Record<string, string> = {
+    commandorcontrol: either,
+    cmdorctrl: either,
+    ctrl: 'control',
+    cmd: 'command',
+    option: 'alt',
+  };
+  return [...new Set(parts.map((part) => alias[part] ?? part))].sort().concat(key).join('+');
+}
+
+/** The shortcuts new pins get, the first free one each. */
+export const HOTKEY_DEFAULTS = [1, 2, 3, 4, 5].map((digit) => `CommandOrControl+Alt+${digit}`);
+
+/** A pin as the file holds it; one that cannot be read is dropped (logged), the others kept. */
+const pinSchema = z.object({
+  projectId: z.number().int(),
+  taskId: z.number().int().nullable(),
+  accelerator: z.string(),
+  label: z.string().catch(''),
+});
+
+/**
+ * The pins in the file, as they can be used: at most HOTKEY_PINS_MAX, one per item, each on a
+ * readable shortcut of its own that is not the popover's (a hand-edited one that is not gets
+ * the first free default). What is dropped or changed is logged; the file keeps it until a pin changes.
+ */
+function pinsAtStart(raw: unknown, shortcut: string | null, log: Logger): HotkeyPin[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    log.warn('settings: "hotkeys" is not a list; no hotkeys are pinned.');
+    return [];
+  }
+  const pins: HotkeyPin[] = [];
+  for (const item of raw as unknown[]) {
+    const parsed = pinSchema.safeParse(item);
+    if (!parsed.success) {
+      log.warn('settings: a hotkey pin could not be read and is left out', { pin: item });
+      continue;
+    }
+    const pin = parsed.data;
+    if (pins.length === HOTKEY_PINS_MAX) {
+      log.warn(`settings: more than ${HOTKEY_PINS_MAX} hotkey pins; the rest are left out`, { pin });
+      continue;
+    }
+    if (pins.some((other) => other.projectId === pin.projectId && other.taskId === pin.taskId)) {
+      log.warn('settings: a project or task is pinned twice; the second is left out', { pin });
+      continue;
+    }
+    const taken = [shortcut, ...pins.map((other) => other.accelerator)].filter((keys) => keys !== null);
+    const problem = shortcutProblem(pin.accelerator) ?? keysInUse(pin.accelerator, taken);
+    if (problem) {
+      const free = HOTKEY_DEFAULTS.find((keys) => keysInUse(keys, taken) === null) ?? HOTKEY_DEFAULTS[0];
+      log.warn(`settings: hotkey of “${pin.label}”: ${problem} Using ${free} instead.`);
+      pins.push({ ...pin, accelerator: free ?? '' });
+    } else pins.push({ ...pin, accelerator: pin.accelerator.trim() });
+  }
+  return pins;
+}
+
+/** Why `accelerator` cannot be one more shortcut beside those `taken`, or null. */
+function keysInUse(accelerator: string, taken: readonly string[]): string | null {
+  const keys = acceleratorKeys(accelerator);
+  return taken.some((other) => acceleratorKeys(other) === keys)
+    ? `${accelerator} is already in use by Toggl Tray.`
+    : null;
+}
+
 /** Why a number of minutes cannot be the idle setting, or null: the one rule for a change and for the file read at start. */
 export function idleMinutesProblem(minutes: number): string | null {
   return Number.isInteger(minutes) && minutes >= 0 && minutes <= IDLE_MINUTES_MAX
@@ -82,6 +157,7 @@ export const SETTINGS_MIGRATIONS: Record<string, (file: MigrationTarget) => void
 export class SettingsStore {
   private readonly file: SettingsFile;
   private value: AppSettings;
+  private pinned: HotkeyPin[];
 
   constructor(dataDir: string, log: Logger, open: OpenSettingsFile = openConfFile) {
     this.file = openOrStartAfresh(
@@ -96,6 +172,17 @@ export class SettingsStore {
       log,
     );
     this.value = checkedAtStart(settingsSchema.parse(this.file.store), log);
+    this.pinned = pinsAtStart(this.file.store.hotkeys, this.value.shortcut, log);
+  }
+
+  /** The projects and tasks pinned to hotkeys (Settings → Hotkeys); the hotkeys service checks changes. */
+  pins(): readonly HotkeyPin[] {
+    return this.pinned;
+  }
+
+  setPins(pins: readonly HotkeyPin[]): void {
+    this.file.store = { ...this.file.store, hotkeys: pins.map((pin) => ({ ...pin })) };
+    this.pinned = [...pins];
   }
 
   get(): AppSettings {
@@ -110,6 +197,9 @@ export class SettingsStore {
     const shortcut = changes.shortcut.trim();
     const problem = shortcutProblem(shortcut);
     if (problem) throw new UserFacingError('refused', problem);
+    const pin = this.pinned.find((item) => acceleratorKeys(item.accelerator) === acceleratorKeys(shortcut));
+    if (pin)
+      throw new UserFacingError('refused', `${shortcut} starts a timer on “${pin.label}” (Hotkeys): choose another.`);
     return { ...changes, shortcut };
   }
 

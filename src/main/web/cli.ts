@@ -2,17 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { systemClock } from '../services/clock';
 import { ConfigError } from '../services/config';
 import { ManualIdleSource } from '../services/idle/manual-idle-source';
-import { followIdleCommands } from './idle-commands';
+import { ManualHotkeyPort } from '../services/hotkeys/manual-hotkey-port';
+import { followTestCommands } from './test-commands';
 import { startWebApp } from './web-app';
 
 /** `npm run web`: starts the browser shell and prints its URL; Ctrl+C stops it. */
 async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
   const idle = new ManualIdleSource(systemClock);
-  const web = await startWebApp({ env: process.env, rendererDir, idle });
+  // A browser page has no global shortcuts: the pins' keys are pressed through the test hooks.
+  const hotkeys = new ManualHotkeyPort();
+  const web = await startWebApp({ env: process.env, rendererDir, idle, hotkeys });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
   if (process.env.TOGGL_TRAY_TEST_HOOKS === '1')
-    followIdleCommands(process.stdin, idle, (line) => process.stdout.write(line));
+    followTestCommands(process.stdin, { idle, hotkeys }, (line) => process.stdout.write(line));
   const stop = (): void => {
     web
       .close()

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { composeApp } from '../compose';
 import { systemClock } from '../services/clock';
+import type { HotkeyPort } from '../services/hotkeys/hotkey-port';
 import type { IdleSource } from '../services/idle/idle-source';
 import { ManualIdleSource } from '../services/idle/manual-idle-source';
 import { ConfigError, readEnvConfig } from '../services/config';
@@ -31,6 +32,8 @@ export interface WebAppOptions {
    * always there, and a sleep shows only as the clock jumping; the CLI's test hooks drive it.
    */
   idle?: IdleSource;
+  /** The pinned hotkeys' keys: a browser page has no global shortcuts; the CLI's test hooks press them. */
+  hotkeys?: HotkeyPort;
 }
 
 export interface WebApp {
@@ -57,6 +60,7 @@ export async function startWebApp({ env, rendererDir, vault, ...options }: WebAp
     redactor,
     logsFolder,
     idle: options.idle ?? new ManualIdleSource(systemClock),
+    ...(options.hotkeys && { hotkeys: options.hotkeys }),
   });
   const { services, events } = app;
   const router = app.router<WebConnection>(webShellPort, (connection) => connection.authenticated);

@@ -15,5 +15,5 @@ export const webShellPort: ShellPort = {
   loginItem: null,
   whereItLives: () => null,
   settingsUnsupported:
-    'Launch at login, the global shortcut and update checks take effect in the desktop app, not in the browser shell.',
+    'Launch at login, the global shortcut, update checks and hotkeys take effect in the desktop app, not in the browser shell.',
 };

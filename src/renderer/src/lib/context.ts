@@ -3,6 +3,7 @@ import type { AppState } from './app-state.svelte';
 import type { DataCommands } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
 import type { DefaultWorkspaceState } from './default-workspace.svelte';
+import type { HotkeysState } from './hotkeys-state.svelte';
 import type { MainViewState } from './main-view-state.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
@@ -16,6 +17,8 @@ export interface PopoverContext {
   settings: SettingsState;
   /** Settings' "Default workspace" (Toggl's, kept with the list). */
   defaults: DefaultWorkspaceState;
+  /** The pinned hotkeys: Settings lists them, the main view says when a press started nothing. */
+  hotkeys: HotkeysState;
 }
 
 export interface ListContext {
