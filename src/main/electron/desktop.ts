@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, Menu, Notification, shell as desktop, type IpcMainInvokeEvent } from 'electron';
+import { readableKeys } from '../../shared/accelerator';
 import type { HotkeysView, IdleQuestion, MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
@@ -54,7 +55,8 @@ function notifyRefusedPress(view: HotkeysView, log: Logger): void {
   const press = view.lastPress;
   if (!press?.refused) return;
   if (!Notification.isSupported()) return log.warn('hotkeys: no notifications on this desktop to say why');
-  new Notification({ title: `Toggl Tray: ${press.accelerator} started nothing`, body: press.text }).show();
+  const keys = readableKeys(press.accelerator, process.platform);
+  new Notification({ title: `Toggl Tray: ${keys} started nothing`, body: press.text }).show();
 }
 
 function openLogs(folder: string, log: Logger): void {

@@ -1,3 +1,5 @@
+import { readableKeys } from '../../../shared/accelerator';
+
 /**
  * How the app's window is placed on this desktop, and how its user finds it again. A tray
  * app with no tray to live in (GNOME without the AppIndicator extension) or no way to place
@@ -30,14 +32,9 @@ export function isWaylandSession(env: NodeJS.ProcessEnv, argv: readonly string[]
   return env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
 }
 
-function readableShortcut(shortcut: string, platform: NodeJS.Platform): string {
-  const mac = platform === 'darwin';
-  return shortcut.replace(/CommandOrControl|CmdOrCtrl/gi, mac ? 'Cmd' : 'Ctrl');
-}
-
 export function placementFor(facts: DesktopFacts): Placement {
   const { platform, wayland, trayHost, shortcut } = facts;
-  const keys = shortcut ? readableShortcut(shortcut, platform) : null;
+  const keys = shortcut ? readableKeys(shortcut, platform) : null;
   const reach = keys
     ? `Press ${keys}, or run “${TOGGLE_COMMAND}”, to open it again.`
     : `Run “${TOGGLE_COMMAND}”, or bind it to a key in your desktop’s keyboard settings, to open it again.`;

@@ -8,6 +8,7 @@ import {
   type HotkeysView,
 } from '../../../shared/contract';
 import type { DataView, TimerStart } from '../../../shared/entities';
+import { readableKeys } from '../../../shared/accelerator';
 import { placeOf } from '../../../shared/quick-add/place';
 import { runningEntry } from '../../../shared/running-entry';
 import { UserFacingError } from '../errors';
@@ -40,6 +41,9 @@ interface Target {
   task: ViewTask | undefined;
   problem: string | null;
 }
+
+/** Keys as this machine's keyboard says them (Ctrl+Alt+1, Cmd+Alt+1), for the user's words. */
+const readable = (accelerator: string): string => readableKeys(accelerator, process.platform);
 
 const same = (pin: { projectId: number; taskId: number | null }, projectId: number, taskId: number | null) =>
   pin.projectId === projectId && pin.taskId === taskId;
@@ -114,10 +118,10 @@ export class Hotkeys {
     if (task && !task.active) return refused(`“${task.name}” is done: mark it not done to pin it.`);
     const pins = this.options.settings.pins();
     const pinned = pins.find((pin) => same(pin, project.id, task?.id ?? null));
-    if (pinned) return refused(`“${label}” is already pinned to ${pinned.accelerator}.`);
+    if (pinned) return refused(`“${label}” is already pinned to ${readable(pinned.accelerator)}.`);
     if (pins.length >= HOTKEY_PINS_MAX) return refused(this.full(label));
     return {
-      text: `Pin “${label}” to ${this.freeKeys(pins)}`,
+      text: `Pin “${label}” to ${readable(this.freeKeys(pins))}`,
       target: { projectId: project.id, taskId: task?.id ?? null },
     };
   }
@@ -133,7 +137,7 @@ export class Hotkeys {
     if (task && !task.active) refuse(`“${task.name}” is done: mark it not done to pin it.`);
     const pins = this.options.settings.pins();
     const pinned = pins.find((pin) => same(pin, projectId, taskId));
-    if (pinned) refuse(`“${label}” is already pinned to ${pinned.accelerator}.`);
+    if (pinned) refuse(`“${label}” is already pinned to ${readable(pinned.accelerator)}.`);
     if (pins.length >= HOTKEY_PINS_MAX) refuse(this.full(label));
     const accelerator = this.freeKeys(pins);
     this.save([...pins, { projectId, taskId, accelerator, label }]);
@@ -254,7 +258,9 @@ export class Hotkeys {
   /** The first default shortcut no pin and not the popover's shortcut has. */
   private freeKeys(pins: readonly HotkeyPin[]): string {
     const popover = this.options.settings.get().shortcut;
-    const taken = new Set([...pins.map((pin) => pin.accelerator), ...(popover ? [popover] : [])].map(acceleratorKeys));
+    const taken = new Set(
+      [...pins.map((pin) => pin.accelerator), ...(popover ? [popover] : [])].map((keys) => acceleratorKeys(keys)),
+    );
     // Five defaults for five pins: only with the popover's own shortcut among them can the fifth need a sixth.
     return HOTKEY_DEFAULTS.find((keys) => !taken.has(acceleratorKeys(keys))) ?? 'CommandOrControl+Alt+6';
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HotkeysView } from '../../../../src/shared/contract';
 import { ManualHotkeyPort } from '../../../../src/main/services/hotkeys/manual-hotkey-port';
 import { acceleratorKeys } from '../../../../src/main/services/settings';
+import { readableKeys } from '../../../../src/shared/accelerator';
 import { projectNamed } from '../../../support/named';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 import { entriesAtToggl, runningIn, sent } from '../../../support/timer-toggl';
@@ -17,6 +18,8 @@ afterEach(() => world.cleanup());
 
 const KEYS_1 = 'CommandOrControl+Alt+1';
 const KEYS_2 = 'CommandOrControl+Alt+2';
+/** As the user's words say them on this machine: Ctrl+Alt+1 (Cmd+Alt+1 on macOS). */
+const shown = (keys: string) => readableKeys(keys, process.platform);
 
 async function launch(port = new ManualHotkeyPort()) {
   const app = await world.launch({ hotkeys: port });
@@ -38,12 +41,12 @@ describe('pinning', () => {
   it('finds a project or a task by words, pins each to the next default keys and registers them', async () => {
     const { app, port } = await launch();
     expect(await app.call('hotkeys.find', { words: 'webiste' })).toMatchObject({
-      text: `Pin “Website redesign” to ${KEYS_1}`,
+      text: `Pin “Website redesign” to ${shown(KEYS_1)}`,
       target: { taskId: null },
     });
     await pinWords(app, 'webiste');
     expect(await app.call('hotkeys.find', { words: '@website visual' })).toMatchObject({
-      text: `Pin “Website redesign · Visual design” to ${KEYS_2}`,
+      text: `Pin “Website redesign · Visual design” to ${shown(KEYS_2)}`,
     });
     const view = await pinWords(app, 'website visual');
     expect(view.pins).toMatchObject([
@@ -55,7 +58,7 @@ describe('pinning', () => {
     expect(port.held()).toHaveLength(2);
     // Pinned already, archived, done, nothing: the preview says so and pins nothing.
     expect(await app.call('hotkeys.find', { words: 'website' })).toEqual({
-      text: `“Website redesign” is already pinned to ${KEYS_1}.`,
+      text: `“Website redesign” is already pinned to ${shown(KEYS_1)}.`,
       target: null,
     });
     expect((await app.call('hotkeys.find', { words: 'legacy' })).text).toMatch(/“Legacy migration” is archived/);
