@@ -1,6 +1,6 @@
 import type { DataView, TimerStart } from '../../../shared/entities';
 import { matchPlace } from '../../../shared/quick-add/match';
-import { planQuickAdd } from '../../../shared/quick-add/plan';
+import { planQuickAdd, type QuickAddAction, type QuickAddPlan } from '../../../shared/quick-add/plan';
 import { quickAddRequest } from '../../../shared/quick-add/request';
 import { fold } from '../../../shared/search/fold';
 import type { AppServices } from '../app-services';
@@ -55,6 +55,20 @@ export function planStart(view: DataView, text: string): StartPlan {
   return { start: { wid: project.wid, pid: project.id, tid: task?.id ?? null, description }, where };
 }
 
+/** `add "…"` (and a link's `text=`): the quick-add line, `+` optional. */
+export function planAdd(view: DataView, text: string): QuickAddPlan | null {
+  const line = text.trimStart().startsWith('+') ? text : `+${text}`;
+  // No workspace is shown here: a new project goes to the default one (shared/rights.ts).
+  return planQuickAdd(view, line, { workspaceId: null });
+}
+
+/** Makes what a quick-add plan says, through the forms' commands (rights, the queue, offline). */
+export function createFrom(data: Pick<AppServices['data'], 'commands'>, action: QuickAddAction): void {
+  const request = quickAddRequest(action);
+  if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
+  else data.commands.createProject(request.wid, request.fields);
+}
+
 /**
  * `toggl-tray start "… @where"` and `add "…"`: the quick-add rules (src/shared/quick-add)
  * over the list the app holds, through the same commands, rights and queue as the popover.
@@ -69,15 +83,9 @@ export function textCommands(services: AppServices): TextCommands {
       return { ok: `Started “${plan.start.description || 'No description'}” ${plan.where}.` };
     },
     add(text) {
-      const view = data.currentView();
-      const line = text.trimStart().startsWith('+') ? text : `+${text}`;
-      // No workspace is shown here: a new project goes to the default one (shared/rights.ts).
-      const plan = planQuickAdd(view, line, { workspaceId: null });
-      const action = plan?.action;
-      if (!plan || !action) return { refused: plan?.text ?? 'Nothing to add.' };
-      const request = quickAddRequest(action);
-      if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
-      else data.commands.createProject(request.wid, request.fields);
+      const plan = planAdd(data.currentView(), text);
+      if (!plan?.action) return { refused: plan?.text ?? 'Nothing to add.' };
+      createFrom(data, plan.action);
       return { ok: plan.text };
     },
   };
