@@ -129,6 +129,26 @@ export interface IdleQuestion {
  */
 export type IdleAnswer = 'keep' | 'discard' | 'continue';
 
+/**
+ * A `toggl-tray://` link that waits for the user: what it will do, for one Enter, or why it
+ * cannot. A link never changes data by itself, so a web page cannot start or stop a timer.
+ */
+export interface LinkRequest {
+  /** Names this request: an answer to another (an older, replaced one) is refused. */
+  id: string;
+  /** Exactly what confirming does ("Start a timer on …"), or what is wrong with the link. */
+  text: string;
+  /** The confirming button's words ("Start timer", "Stop timer", "Create"); null when there is nothing to do. */
+  confirm: string | null;
+  /** A sentence to read first: this link replaced one that was waiting, or what it does changed since it came; else null. */
+  notice: string | null;
+  /** The link as it came (cut at 200 characters), so the user sees what asked. */
+  link: string;
+}
+
+/** Carry the link out, or leave everything as it is. */
+export type LinkAnswer = 'confirm' | 'dismiss';
+
 export interface SettingsView {
   settings: AppSettings;
   /** Why a setting cannot take effect in this shell (browser shell), or null. */
@@ -228,6 +248,9 @@ export interface IpcContract {
   /** The question about time away that waits for an answer, or null. */
   'idle.question': { request: undefined; response: IdleQuestion | null };
   'idle.answer': { request: { id: string; answer: IdleAnswer }; response: undefined };
+  /** The `toggl-tray://` link that waits for the user, or null. */
+  'link.request': { request: undefined; response: LinkRequest | null };
+  'link.answer': { request: { id: string; answer: LinkAnswer }; response: undefined };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -244,6 +267,8 @@ export interface IpcEvents {
   'sync.status': SyncStatus;
   /** A question about time away came up, changed or went (answered, or its entry no longer runs). */
   'idle.changed': { question: IdleQuestion | null };
+  /** A link came (or was answered, or replaced by a newer one). */
+  'link.changed': { request: LinkRequest | null };
 }
 
 export type Channel = keyof IpcContract;
@@ -301,6 +326,8 @@ export const CHANNELS = {
   'settings.update': true,
   'idle.question': true,
   'idle.answer': true,
+  'link.request': true,
+  'link.answer': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
@@ -310,6 +337,7 @@ export const EVENTS = {
   'data.changed': true,
   'sync.status': true,
   'idle.changed': true,
+  'link.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

@@ -34,12 +34,12 @@ export interface HandlerContext {
   apiUrl: string;
   /** Where the log files are. */
   logsFolder: string;
-  services: Pick<AppServices, 'session' | 'data' | 'settings' | 'idle'>;
+  services: Pick<AppServices, 'session' | 'data' | 'settings' | 'idle' | 'links'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerContext): Handlers {
-  const { session, data, settings, idle } = services;
+  const { session, data, settings, idle, links } = services;
   // The OS has the last word on launch at login: a login item removed by hand shows as off.
   const current = (): AppSettings => {
     const stored = settings.get();
@@ -156,5 +156,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     },
     'idle.question': () => idle.questions.current(),
     'idle.answer': ({ id, answer }) => nothing(() => idle.questions.answer(id, answer)),
+    'link.request': () => links.current(),
+    'link.answer': ({ id, answer }) => nothing(() => links.answer(id, answer)),
   };
 }

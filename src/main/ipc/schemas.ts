@@ -94,4 +94,6 @@ export const schemas = {
     .partial(),
   'idle.question': noRequest,
   'idle.answer': z.strictObject({ id: text(64).min(1), answer: z.enum(['keep', 'discard', 'continue']) }),
+  'link.request': noRequest,
+  'link.answer': z.strictObject({ id: text(64).min(1), answer: z.enum(['confirm', 'dismiss']) }),
 } satisfies Schemas;

@@ -5,6 +5,8 @@ import type { EventSink } from './events';
 import { IdleQuestions } from './idle/idle-question';
 import type { IdleSource } from './idle/idle-source';
 import { IdleWatcher } from './idle/idle-watcher';
+import { LinkRequests } from './control/link-requests';
+import { createFrom } from './control/text-commands';
 import type { Logger } from './logger';
 import type { Redactor } from './redact';
 import type { OpenSettingsFile } from './store/settings-file';
@@ -42,6 +44,8 @@ export interface AppServices {
   status: StatusFile;
   /** Time away from the machine while a timer runs: the question, and the watcher (when a source was given). */
   idle: { questions: IdleQuestions; watcher: IdleWatcher | null };
+  /** `toggl-tray://` links waiting for the user's confirm. */
+  links: LinkRequests;
   /**
    * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
    * at most that long: then the files are written as they stand (a change still unsent stays
@@ -135,6 +139,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     log,
   });
+  const links = new LinkRequests({
+    view: () => data.currentView(),
+    signedIn: () => session.current().status === 'signed-in',
+    timer: data.timer,
+    create: (action) => createFrom(data, action),
+    knownId: (id) => data.replayer.newIds.get(id) ?? id,
+    events,
+    log,
+  });
   const source = options.idle;
   const watcher = source
     ? new IdleWatcher({
@@ -158,6 +171,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     status,
     idle: { questions, watcher },
+    links,
     close: async (graceMs = Number.POSITIVE_INFINITY) => {
       watcher?.close();
       data.stopTimers();
