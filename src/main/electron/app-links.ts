@@ -21,11 +21,11 @@ export function registerLinks(testHooks: boolean, log: Logger): void {
     log.info('links: not registered as the toggl-tray:// handler', { reason: plan.reason });
     return;
   }
+  // Reviewed (electronegativity's PROTOCOL_HANDLER_JS_CHECK): what a link asks is parsed as data
+  // (app-link.ts), and nothing that changes data happens without the user's confirm (link-requests.ts).
   // path and args are read on Windows only (Electron's docs): a checkout's Electron plus its app folder.
-  const { via } = plan;
-  const registered = via
-    ? app.setAsDefaultProtocolClient(APP_SCHEME, via.executable, via.args)
-    : app.setAsDefaultProtocolClient(APP_SCHEME);
+  const via = plan.via ?? { executable: process.execPath, args: [] };
+  const registered = app.setAsDefaultProtocolClient(APP_SCHEME, via.executable, via.args); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   if (registered) log.info('links: registered as the toggl-tray:// handler');
   else log.warn('links: the OS refused to make this app the toggl-tray:// handler');
 }
