@@ -8,7 +8,7 @@ import { UserFacingError } from '../errors';
 import type { EventSink } from '../events';
 import type { Logger } from '../logger';
 import { parseAppLink, type AppLink } from './app-link';
-import { planAdd } from './text-commands';
+import { planAdd, timerWorkspace } from './text-commands';
 
 export interface LinkRequestsOptions {
   view: () => DataView;
@@ -260,7 +260,7 @@ function resolveStart(view: DataView, link: StartLink): Resolved {
     return problem(
       `A description can be at most ${DESCRIPTION_MAX} characters (this one has ${link.description.length}).`,
     );
-  const wid = project?.wid ?? view.user?.defaultWorkspaceId ?? view.workspaces[0]?.id;
+  const wid = project?.wid ?? timerWorkspace(view);
   if (wid === undefined) return problem('Your account has no workspace to track time in.');
 
   const where =

@@ -37,13 +37,18 @@ function placeOf(view: DataView, where: string): Place {
 
 export type StartPlan = { start: TimerStart; where: string } | { refused: string };
 
+/** Where a timer without a project goes: the default workspace while it is in the list, else the first. */
+export function timerWorkspace(view: DataView): number | undefined {
+  const preferred = view.workspaces.find((workspace) => workspace.id === view.user?.defaultWorkspaceId);
+  return preferred?.id ?? view.workspaces[0]?.id;
+}
+
 /** `start "Fix login @website"`: the description before the first `@`, the place after it. */
 export function planStart(view: DataView, text: string): StartPlan {
   const at = text.indexOf('@');
   const description = (at < 0 ? text : text.slice(0, at)).trim();
   if (at < 0) {
-    const preferred = view.workspaces.find((workspace) => workspace.id === view.user?.defaultWorkspaceId);
-    const wid = preferred?.id ?? view.workspaces[0]?.id;
+    const wid = timerWorkspace(view);
     if (wid === undefined) return { refused: 'Your account has no workspace to track time in.' };
     return { start: { wid, pid: null, tid: null, description }, where: 'without a project' };
   }
