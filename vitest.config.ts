@@ -51,7 +51,7 @@ export default defineConfig({
         // Electron-only: they need the Electron runtime, which cannot be installed here;
         // the electron e2e project covers them where a binary exists.
         'src/main/index.ts',
-        'src/main/electron/{app-protocol,desktop,electron-idle-source,electron-shell-port,electron-store-file,test-hooks,updates,electron-vault,ipc,popover-window,security,startup,system-events,tray}.ts',
+        'src/main/electron/{app-protocol,desktop,electron-idle-source,electron-shell-port,electron-store-file,test-hooks,updates,electron-vault,ipc,popover-window,security,startup,system-events,tray,app-links}.ts',
         'src/preload/index.ts',
         // Types only: nothing runs.
         'src/**/*.d.ts',

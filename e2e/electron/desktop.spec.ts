@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ElectronApplication } from '@playwright/test';
 import type { TrayTestHooks } from '../../src/main/electron/test-hooks';
 import { expect, test } from '../fixtures';
-import { signIn } from '../support/app-page';
+import { runningAtToggl, signIn } from '../support/app-page';
 import { findElectronBinary } from '../../tools/electron/electron-binary';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
@@ -25,6 +25,28 @@ const hooks = (electron: ElectronApplication) => ({
   close: () => electron.evaluate(() => (globalThis as HooksGlobal).togglTrayTestHooks.closePopover()),
 });
 const popoverVisible = (electron: ElectronApplication) => hooks(electron).visible();
+
+/**
+ * The same executable started again on the same data folder, as a terminal or the OS starts the
+ * installed app: Electron, the app folder, then the arguments (Chromium's flags before them, as a
+ * launcher puts its own). Answers its exit code and what it printed.
+ */
+async function launchAgain(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number | null; out: string; err: string }> {
+  const sandboxOff = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const second = spawn(findElectronBinary() ?? '', [path.resolve('.'), ...sandboxOff, ...args], {
+    env: { ...process.env, TOGGL_TRAY_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  second.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+  return { code, out, err };
+}
 
 test('the tray menu has its lines, and "Settings…" opens the popover on Settings', async ({ app }) => {
   const electron = main(app);
@@ -106,6 +128,73 @@ test('`toggl-tray --toggle` from a second start closes an open popover (a key bo
   );
   expect(await new Promise<number | null>((resolve) => second.once('exit', resolve))).toBe(0);
   await expect.poll(() => popoverVisible(electron)).toBe(false);
+});
+
+test('`toggl-tray start`, `status` and `stop` from a second start answer through the socket with their exit code', async ({
+  app,
+  dataDir,
+  sandbox,
+}) => {
+  await signIn(app.page);
+  const started = await launchAgain(dataDir, ['start', 'Review @website']);
+  expect(started).toMatchObject({ code: 0, out: 'Started “Review” on “Website redesign”.\n' });
+  await expect.poll(() => runningAtToggl(sandbox).map((entry) => entry.description)).toEqual(['Review']);
+  // status.json is rewritten within a second of the change; status reads it, never the socket.
+  await expect
+    .poll(async () => (await launchAgain(dataDir, ['status'])).out)
+    .toMatch(/^Running \d+:\d\d:\d\d: Review · Website redesign/);
+  const status = await launchAgain(dataDir, ['status', '--json']);
+  expect(status.code).toBe(0);
+  expect(JSON.parse(status.out)).toMatchObject({ appRunning: true, running: { description: 'Review' } });
+  expect(await launchAgain(dataDir, ['stop'])).toMatchObject({ code: 0, out: 'Stopped “Review”.\n' });
+  await expect.poll(() => runningAtToggl(sandbox)).toEqual([]);
+  expect(await launchAgain(dataDir, ['stop'])).toMatchObject({ code: 0, out: 'No timer is running.\n' });
+  // Refused: the reason on stderr, exit 1.
+  expect(await launchAgain(dataDir, ['start', 'x @zzqqxx'])).toMatchObject({
+    code: 1,
+    err: 'No project matches “zzqqxx”.\n',
+  });
+});
+
+test('a second start with a toggl-tray:// link (as the OS starts it) shows the confirm; Enter starts the timer', async ({
+  app,
+  dataDir,
+  sandbox,
+}) => {
+  const electron = main(app);
+  await signIn(app.page);
+  await hooks(electron).hide();
+  const link = 'toggl-tray://start?project=webiste%20redesgn&description=From%20a%20link';
+  // No CLI answer for a link: it goes with the single-instance lock, and the second start quits.
+  expect((await launchAgain(dataDir, [link])).code).toBe(0);
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
+  const dialog = app.page.getByRole('alertdialog', { name: 'Open link' });
+  await expect(dialog).toContainText('Start a timer on Website redesign · description “From a link”');
+  await expect(dialog.getByRole('button', { name: 'Start timer' })).toBeFocused();
+  expect(runningAtToggl(sandbox)).toEqual([]);
+  await app.page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => runningAtToggl(sandbox).map((entry) => entry.description)).toEqual(['From a link']);
+});
+
+test('macOS "open-url" (a link clicked while the app runs) shows the same confirm; Escape changes nothing', async ({
+  app,
+  sandbox,
+}) => {
+  const electron = main(app);
+  await signIn(app.page);
+  await hooks(electron).hide();
+  // Emitted as macOS would: the app's own handler (registered before ready) takes it on every OS.
+  await electron.evaluate(({ app: electronApp }) => {
+    const event = { preventDefault: () => undefined };
+    electronApp.emit('open-url', event, 'toggl-tray://stop');
+  });
+  await expect.poll(() => popoverVisible(electron)).toBe(true);
+  const dialog = app.page.getByRole('alertdialog', { name: 'Open link' });
+  await expect(dialog.getByRole('alert')).toContainText('No timer is running, so this link has nothing to stop.');
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(runningAtToggl(sandbox)).toEqual([]);
 });
 
 test('the global shortcut set in Settings is registered with the OS', async ({ app }) => {

@@ -12,7 +12,15 @@ import { QuitSequence, watchSystem } from './electron/system-events';
 import { hardenWebContents } from './electron/security';
 import { composeApp } from './compose';
 import electronLog from 'electron-log/main';
-import { LaunchInbox, asksForWindow, launchCommandFrom, launchCommandOf } from './services/desktop/launch-command';
+import {
+  LaunchInbox,
+  asksForWindow,
+  launchCommandFrom,
+  launchCommandOf,
+  linkFrom,
+} from './services/desktop/launch-command';
+import { appLinkIn } from './services/control/app-link';
+import { registerLinks } from './electron/app-links';
 import { isWaylandSession, trayHostOn } from './services/desktop/placement';
 import { linuxTrayHost } from './services/desktop/tray-host';
 import { createFileLogger } from './services/logger';
@@ -26,7 +34,14 @@ import type { EnvConfig } from './services/config';
 
 // The Electron shell's start-up: it only wires modules together.
 const config = readConfigOrFail();
+/** Commands and links from second starts and the OS, held until the window exists. */
+const launches = new LaunchInbox();
 if (config) {
+  // macOS hands links over as `open-url`, before `ready` when a link started the app: listen first.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    launches.receive({ url });
+  });
   // Before anything can make the app ready, whichever way this start goes.
   registerAppScheme();
   startOrHandOver((pending) => boot(config, pending));
@@ -40,16 +55,23 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
   const log = createFileLogger(electronLog, { scope: 'main', folder: logsFolder, redactor });
   const dev = readDevSwitches(process.env, app.isPackaged);
   if (dev.ignored.length > 0) log.warn('release build: development switches ignored', { ignored: dev.ignored });
-  // A second start hands its command to the first and quits; the first holds them until its window exists.
-  if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv) })) return app.quit();
-  const launches = new LaunchInbox();
-  app.on('second-instance', (_event, argv, _cwd, data) => launches.receive(launchCommandFrom(data, argv)));
+  // A second start hands its command or link to the first and quits; the first holds them until its window exists.
+  const link = appLinkIn(process.argv);
+  if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv), ...(link && { link }) }))
+    return app.quit();
+  app.on('second-instance', (_event, argv, _cwd, data) => {
+    const handed = linkFrom(data, argv);
+    launches.receive(handed ? { url: handed } : launchCommandFrom(data, argv));
+  });
+  // Windows and Linux start the app with the link among its arguments.
+  if (link) launches.receive({ url: link });
 
   const start = async (): Promise<void> => {
     const isAppUrl = createAppUrlCheck(dev.rendererUrl);
     serveAppProtocol(path.join(import.meta.dirname, '../renderer'));
     hardenWebContents(isAppUrl, log);
     if (process.platform === 'darwin') app.dock?.hide();
+    registerLinks(dev.testHooks, log);
     const dataDir = app.getPath('userData');
     const wayland = process.platform === 'linux' && isWaylandSession(process.env, process.argv);
     // Asked while the keychain opens: a bus round trip, not a wait of its own.

@@ -177,6 +177,25 @@ export interface HotkeyMatch {
   text: string;
   target: { projectId: number; taskId: number | null } | null;
 }
+/**
+ * A `toggl-tray://` link that waits for the user: what it will do, for one Enter, or why it
+ * cannot. A link never changes data by itself, so a web page cannot start or stop a timer.
+ */
+export interface LinkRequest {
+  /** Names this request: an answer to another (an older, replaced one) is refused. */
+  id: string;
+  /** Exactly what confirming does ("Start a timer on …"), or what is wrong with the link. */
+  text: string;
+  /** The confirming button's words ("Start timer", "Stop timer", "Create"); null when there is nothing to do. */
+  confirm: string | null;
+  /** A sentence to read first: this link replaced one that was waiting, or what it does changed since it came; else null. */
+  notice: string | null;
+  /** The link as it came (cut at 200 characters), so the user sees what asked. */
+  link: string;
+}
+
+/** Carry the link out, or leave everything as it is. */
+export type LinkAnswer = 'confirm' | 'dismiss';
 
 export interface SettingsView {
   settings: AppSettings;
@@ -288,6 +307,9 @@ export interface IpcContract {
     request: { projectId: number; taskId: number | null; accelerator: string };
     response: HotkeysView;
   };
+  /** The `toggl-tray://` link that waits for the user, or null. */
+  'link.request': { request: undefined; response: LinkRequest | null };
+  'link.answer': { request: { id: string; answer: LinkAnswer }; response: undefined };
 }
 
 export type MenuCommand = 'refresh' | 'settings' | 'sign-out';
@@ -306,6 +328,8 @@ export interface IpcEvents {
   'idle.changed': { question: IdleQuestion | null };
   /** The pins, their shortcuts' state or the last press changed. */
   'hotkeys.changed': HotkeysView;
+  /** A link came (or was answered, or replaced by a newer one). */
+  'link.changed': { request: LinkRequest | null };
 }
 
 export type Channel = keyof IpcContract;
@@ -368,6 +392,8 @@ export const CHANNELS = {
   'hotkeys.pin': true,
   'hotkeys.unpin': true,
   'hotkeys.setKeys': true,
+  'link.request': true,
+  'link.answer': true,
 } as const satisfies Record<Channel, true>;
 
 export const EVENTS = {
@@ -378,6 +404,7 @@ export const EVENTS = {
   'sync.status': true,
   'idle.changed': true,
   'hotkeys.changed': true,
+  'link.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export function isChannel(value: unknown): value is Channel {

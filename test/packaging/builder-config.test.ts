@@ -35,7 +35,15 @@ describe('the electron-builder configuration (package.json "build")', () => {
     expect(config.asar).toBe(true);
     // electron-builder adds the production dependencies (never devDependencies) itself.
     expect(config.files).toEqual([
-      { filter: ['out/**/*', 'resources/**/*', '!resources/generate-icons.mjs', 'package.json'] },
+      {
+        filter: [
+          'out/**/*',
+          'resources/**/*',
+          '!resources/generate-icons.mjs',
+          '!resources/installer.nsh',
+          'package.json',
+        ],
+      },
     ]);
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
@@ -78,5 +86,20 @@ describe('the electron-builder configuration (package.json "build")', () => {
       FpmTarget.prototype as unknown as { getDefaultDepends(target: string): string[] }
     ).getDefaultDepends('deb');
     expect(depends).toContain('libsecret-1-0');
+  });
+
+  it('registers toggl-tray:// links: Info.plist and the .desktop file from protocols, the Registry from installer.nsh', async () => {
+    const config = await load();
+    // electron-builder turns these into CFBundleURLTypes (macOS) and MimeType=x-scheme-handler/toggl-tray (Linux).
+    expect(config.protocols).toEqual([{ name: 'Toggl Tray link', schemes: ['toggl-tray'] }]);
+    // Its NSIS installer registers no scheme: our include writes the keys setAsDefaultProtocolClient does.
+    expect(config.nsis).toMatchObject({ include: 'resources/installer.nsh' });
+    const { readFile } = await import('node:fs/promises');
+    const script = await readFile('resources/installer.nsh', 'utf8');
+    expect(script).toContain('WriteRegStr SHCTX "Software\\Classes\\toggl-tray" "URL Protocol" ""');
+    expect(script).toContain(
+      'WriteRegStr SHCTX "Software\\Classes\\toggl-tray\\shell\\open\\command" "" \'"$INSTDIR\\${APP_EXECUTABLE_FILENAME}" "%1"\'',
+    );
+    expect(script).toMatch(/!macro customUnInstall[\s\S]*DeleteRegKey SHCTX "Software\\Classes\\toggl-tray"/);
   });
 });

@@ -4,19 +4,24 @@ import { parseCommandLine } from '../services/control/command-line';
 
 /** Commands that change data or ask the app: a start that finds no app running becomes the app and carries them out. */
 const NEEDS_THE_APP = new Set(['start', 'stop', 'continue', 'add']);
+/** What a start hands the running app through the single-instance lock, or becomes the app for. */
+const BOOTS = new Set(['open', 'toggle', 'link']);
 
 /**
  * `toggl-tray <command>` from the installed app's own executable: the command goes to the
  * running app over its socket and this process prints the answer and exits with its status.
  * With no app running, `status` still reads the status file; a data command starts the app
  * (`boot` with the command, carried out once the app is up). A plain start, `--show` and
- * `--toggle` boot as before (a second one reaches the first through the single-instance lock).
+ * `--toggle` and a `toggl-tray://` link boot as before (a second one reaches the first through
+ * the single-instance lock).
  */
 export function startOrHandOver(boot: (pending: readonly string[] | null) => void): void {
   // Packaged: [app, ...args]; from a checkout: [electron, ".", ...args].
   const args = process.argv.slice(app.isPackaged ? 1 : 2);
   const parsed = parseCommandLine(args);
-  if (!('command' in parsed) || parsed.command.kind === 'open' || parsed.command.kind === 'toggle') return boot(null);
+  // A link (the OS starts the app with one) is no command to answer: it goes with the single-instance
+  // lock to the running app, or this start becomes the app and shows it.
+  if (!('command' in parsed) || BOOTS.has(parsed.command.kind)) return boot(null);
   const kind = parsed.command.kind;
   let out = '';
   let err = '';

@@ -5,7 +5,7 @@ import { readableKeys } from '../../shared/accelerator';
 import type { HotkeysView, IdleQuestion, MenuCommand } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/entities';
 import type { ComposedApp } from '../compose';
-import type { LaunchCommand, LaunchInbox } from '../services/desktop/launch-command';
+import type { Launch, LaunchCommand, LaunchInbox } from '../services/desktop/launch-command';
 import { placementFor, type DesktopFacts } from '../services/desktop/placement';
 import type { Logger } from '../services/logger';
 import type { OpenSettingsFile } from '../services/store/settings-file';
@@ -35,7 +35,7 @@ export interface DesktopOptions {
   facts: Omit<DesktopFacts, 'shortcut'>;
   /** This (first) start was asked to open the window (`--show`, `--toggle`); a plain start, e.g. at login, is not. */
   openAtStart: boolean;
-  /** Commands from second starts (held since the lock was taken). */
+  /** Commands and links from second starts and the OS (held since the app started). */
   launches: LaunchInbox;
   quit: QuitSequence;
   isAppUrl: (url: string) => boolean;
@@ -163,8 +163,13 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
     },
   });
   setInterval(showTimer, 60_000).unref();
-  // A second start hands over its command (`toggl-tray --toggle` bound to a key on Wayland).
-  options.launches.handleWith(run);
+  // A second start hands over its command (`toggl-tray --toggle` bound to a key on Wayland), or a
+  // link (a second start, or macOS's open-url): the popover shows what it asks, or why it cannot.
+  options.launches.handleWith((launch: Launch) => {
+    if (typeof launch === 'string') return run(launch);
+    services.links.receive(launch.url);
+    showWith();
+  });
   // macOS: opening the app again from Finder, Spotlight or the Dock.
   app.on('activate', () => showWith());
   app.on('before-quit', () => popover.allowClose());

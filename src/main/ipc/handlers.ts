@@ -34,12 +34,12 @@ export interface HandlerContext {
   apiUrl: string;
   /** Where the log files are. */
   logsFolder: string;
-  services: Pick<AppServices, 'session' | 'data' | 'settings' | 'idle' | 'hotkeys'>;
+  services: Pick<AppServices, 'session' | 'data' | 'settings' | 'idle' | 'hotkeys' | 'links'>;
 }
 
 /** Every channel's handler; each one only unpacks its request and calls a service. */
 export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerContext): Handlers {
-  const { session, data, settings, idle, hotkeys } = services;
+  const { session, data, settings, idle, hotkeys, links } = services;
   // The OS has the last word on launch at login: a login item removed by hand shows as off.
   const current = (): AppSettings => {
     const stored = settings.get();
@@ -161,5 +161,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'hotkeys.pin': ({ projectId, taskId }) => hotkeys.pin(projectId, taskId),
     'hotkeys.unpin': ({ projectId, taskId }) => hotkeys.unpin(projectId, taskId),
     'hotkeys.setKeys': ({ projectId, taskId, accelerator }) => hotkeys.setKeys(projectId, taskId, accelerator),
+    'link.request': () => links.current(),
+    'link.answer': ({ id, answer }) => nothing(() => links.answer(id, answer)),
   };
 }

@@ -100,4 +100,6 @@ export const schemas = {
   'hotkeys.pin': z.strictObject(pinned),
   'hotkeys.unpin': z.strictObject(pinned),
   'hotkeys.setKeys': z.strictObject({ ...pinned, accelerator: text(100) }),
+  'link.request': noRequest,
+  'link.answer': z.strictObject({ id: text(64).min(1), answer: z.enum(['confirm', 'dismiss']) }),
 } satisfies Schemas;

@@ -8,6 +8,8 @@ import { IdleWatcher } from './idle/idle-watcher';
 import type { HotkeyPort } from './hotkeys/hotkey-port';
 import { Hotkeys } from './hotkeys/hotkeys';
 import { ManualHotkeyPort } from './hotkeys/manual-hotkey-port';
+import { LinkRequests } from './control/link-requests';
+import { createFrom } from './control/text-commands';
 import type { Logger } from './logger';
 import type { Redactor } from './redact';
 import type { OpenSettingsFile } from './store/settings-file';
@@ -49,6 +51,8 @@ export interface AppServices {
   idle: { questions: IdleQuestions; watcher: IdleWatcher | null };
   /** Projects and tasks pinned to global shortcuts that start a timer on them. */
   hotkeys: Hotkeys;
+  /** `toggl-tray://` links waiting for the user's confirm. */
+  links: LinkRequests;
   /**
    * Lets a send on the wire finish and writes the cache and outbox. With a grace (a quit), waits
    * at most that long: then the files are written as they stand (a change still unsent stays
@@ -143,6 +147,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     log,
   });
+  const links = new LinkRequests({
+    view: () => data.currentView(),
+    signedIn: () => session.current().status === 'signed-in',
+    timer: data.timer,
+    create: (action) => createFrom(data, action),
+    knownId: (id) => data.replayer.newIds.get(id) ?? id,
+    events,
+    log,
+  });
   const source = options.idle;
   const watcher = source
     ? new IdleWatcher({
@@ -180,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     status,
     idle: { questions, watcher },
     hotkeys,
+    links,
     close: async (graceMs = Number.POSITIVE_INFINITY) => {
       watcher?.close();
       hotkeys.close();

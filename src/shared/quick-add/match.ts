@@ -184,3 +184,39 @@ export function matchPlace(list: PlaceList, text: string, workspaceId: number | 
     );
   return { kind: 'ambiguous', count: best.length, names };
 }
+
+export type TaskMatch<T> =
+  { kind: 'task'; task: T } | { kind: 'none' } | { kind: 'ambiguous'; count: number; names: string[] };
+
+/**
+ * Which of `tasks` (one project's) `text` names, ranked as an `@` part's project is: the name
+ * exactly, then the higher score, then one not done. A link's `task=` is read with it.
+ */
+export function matchTask<T extends { name: string; active: boolean }>(
+  tasks: readonly T[],
+  text: string,
+): TaskMatch<T> {
+  const words = wordsOf(text);
+  if (words === '') return { kind: 'none' };
+  const tokens = [...new Set(tokensOf(text))];
+  type Ranked = { exact: boolean; score: number; active: boolean; task: T };
+  let best: Ranked[] = [];
+  const order = (a: Ranked, b: Ranked) =>
+    Number(a.exact) - Number(b.exact) || a.score - b.score || Number(a.active) - Number(b.active);
+  // A project's tasks are a few dozen: indexed for this one question.
+  scored(
+    indexed(tasks, (task) => [task.name]),
+    text,
+    () => true,
+    (task, _at, score) => {
+      const found = { exact: isExact(task.name, score, tokens, words), score, active: task.active, task };
+      const rank = best[0] ? order(found, best[0]) : 1;
+      if (rank > 0) best = [found];
+      else if (rank === 0) best.push(found);
+    },
+  );
+  const [first] = best;
+  if (!first) return { kind: 'none' };
+  if (best.length === 1) return { kind: 'task', task: first.task };
+  return { kind: 'ambiguous', count: best.length, names: best.slice(0, NAMED).map(({ task }) => task.name) };
+}

@@ -1,3 +1,5 @@
+import { APP_SCHEME } from './app-link';
+
 /**
  * `toggl-tray` commands, read from a command line: the same words for the Node command
  * (`package.json` bin), a second start of the installed app, and the running app that
@@ -11,6 +13,8 @@ export type Command =
   | { kind: 'open' }
   | { kind: 'toggle' }
   | { kind: 'status'; json: boolean }
+  /** A `toggl-tray://` link, given as `open-link <link>` or alone (as the OS starts the app with one). */
+  | { kind: 'link'; url: string }
   | { kind: 'help' }
   | { kind: 'version' };
 
@@ -23,6 +27,7 @@ export const USAGE = `Usage: toggl-tray <command>
   continue                                   start again the latest stopped entry
   add "<name> @<project or client> ~<estimate>"  quick-add a task or project
   open                                       show the popover
+  open-link "toggl-tray://start?project=…"   open a link (what changes data waits for your OK)
   --toggle                                   show or hide the popover
   status [--json]                            the running timer, today's total, sync state
   help, --version
@@ -58,6 +63,18 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
   const [first, ...rest] = at < 0 ? [] : args.slice(at);
   if (first === undefined) return { none: true };
   const word = first.toLowerCase();
+  if (word.startsWith(`${APP_SCHEME}:`)) {
+    // A launcher may put its flags after the link it hands over.
+    if (rest.some((argument) => !isLauncherFlag(argument)))
+      return { usageError: `A link comes alone (got “${rest.join(' ')}” after it).` };
+    return { command: { kind: 'link', url: first } };
+  }
+  if (word === 'open-link') {
+    const [url, ...extra] = rest;
+    if (url === undefined || extra.length > 0)
+      return { usageError: 'open-link takes one link, e.g. toggl-tray open-link "toggl-tray://stop"' };
+    return { command: { kind: 'link', url } };
+  }
   if (TEXT_COMMANDS.has(word)) {
     const text = rest.join(' ').trim();
     if (word === 'add' && text === '')

@@ -58,6 +58,12 @@ export class CommandRunner {
         return done(this.shell.open());
       case 'toggle':
         return done(this.shell.toggle());
+      case 'link': {
+        // Shown whatever the link says: what it asks for, or why it cannot be done, waits there.
+        const receipt = this.services.links.receive(command.url);
+        this.shell.open();
+        return receipt.code === 0 ? done(receipt.out) : refused(receipt.out);
+      }
       case 'status': {
         const answer = statusAnswer(this.services.status.snapshot(), true, Date.now());
         return done(command.json ? JSON.stringify(answer, null, 2) : statusText(answer));

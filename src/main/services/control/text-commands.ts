@@ -1,19 +1,24 @@
 import type { DataView, TimerStart } from '../../../shared/entities';
 import { placeOf } from '../../../shared/quick-add/place';
-import { planQuickAdd } from '../../../shared/quick-add/plan';
+import { planQuickAdd, type QuickAddAction, type QuickAddPlan } from '../../../shared/quick-add/plan';
 import { quickAddRequest } from '../../../shared/quick-add/request';
 import type { AppServices } from '../app-services';
 import type { TextCommands } from './command-runner';
 
 export type StartPlan = { start: TimerStart; where: string } | { refused: string };
 
+/** Where a timer without a project goes: the default workspace while it is in the list, else the first. */
+export function timerWorkspace(view: DataView): number | undefined {
+  const preferred = view.workspaces.find((workspace) => workspace.id === view.user?.defaultWorkspaceId);
+  return preferred?.id ?? view.workspaces[0]?.id;
+}
+
 /** `start "Fix login @website"`: the description before the first `@`, the place after it. */
 export function planStart(view: DataView, text: string): StartPlan {
   const at = text.indexOf('@');
   const description = (at < 0 ? text : text.slice(0, at)).trim();
   if (at < 0) {
-    const preferred = view.workspaces.find((workspace) => workspace.id === view.user?.defaultWorkspaceId);
-    const wid = preferred?.id ?? view.workspaces[0]?.id;
+    const wid = timerWorkspace(view);
     if (wid === undefined) return { refused: 'Your account has no workspace to track time in.' };
     return { start: { wid, pid: null, tid: null, description }, where: 'without a project' };
   }
@@ -23,6 +28,20 @@ export function planStart(view: DataView, text: string): StartPlan {
   if (!project.active) return { refused: `“${project.name}” is archived: restore it first.` };
   const where = `on “${project.name}”${task ? ` · “${task.name}”` : ''}`;
   return { start: { wid: project.wid, pid: project.id, tid: task?.id ?? null, description }, where };
+}
+
+/** `add "…"` (and a link's `text=`): the quick-add line, `+` optional. */
+export function planAdd(view: DataView, text: string): QuickAddPlan | null {
+  const line = text.trimStart().startsWith('+') ? text : `+${text}`;
+  // No workspace is shown here: a new project goes to the default one (shared/rights.ts).
+  return planQuickAdd(view, line, { workspaceId: null });
+}
+
+/** Makes what a quick-add plan says, through the forms' commands (rights, the queue, offline). */
+export function createFrom(data: Pick<AppServices['data'], 'commands'>, action: QuickAddAction): void {
+  const request = quickAddRequest(action);
+  if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
+  else data.commands.createProject(request.wid, request.fields);
 }
 
 /**
@@ -39,15 +58,9 @@ export function textCommands(services: AppServices): TextCommands {
       return { ok: `Started “${plan.start.description || 'No description'}” ${plan.where}.` };
     },
     add(text) {
-      const view = data.currentView();
-      const line = text.trimStart().startsWith('+') ? text : `+${text}`;
-      // No workspace is shown here: a new project goes to the default one (shared/rights.ts).
-      const plan = planQuickAdd(view, line, { workspaceId: null });
-      const action = plan?.action;
-      if (!plan || !action) return { refused: plan?.text ?? 'Nothing to add.' };
-      const request = quickAddRequest(action);
-      if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
-      else data.commands.createProject(request.wid, request.fields);
+      const plan = planAdd(data.currentView(), text);
+      if (!plan?.action) return { refused: plan?.text ?? 'Nothing to add.' };
+      createFrom(data, plan.action);
       return { ok: plan.text };
     },
   };

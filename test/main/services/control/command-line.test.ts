@@ -40,4 +40,21 @@ describe('toggl-tray command lines', () => {
     // "constructor" must not find an object's own property.
     expect(usage('constructor')).toContain('Unknown command');
   });
+
+  it('reads a link given alone (as the OS starts the app with one) or after open-link', () => {
+    expect(parseCommandLine(['toggl-tray://stop'])).toEqual({ command: { kind: 'link', url: 'toggl-tray://stop' } });
+    // Before it the launcher's flags, after it too (a launcher may append them): still the link.
+    expect(parseCommandLine(['--no-sandbox', 'toggl-tray://open', '--enable-features=X'])).toEqual({
+      command: { kind: 'link', url: 'toggl-tray://open' },
+    });
+    expect(parseCommandLine(['open-link', 'toggl-tray://start?project=Website'])).toEqual({
+      command: { kind: 'link', url: 'toggl-tray://start?project=Website' },
+    });
+    const usage = (...args: string[]) => {
+      const parsed = parseCommandLine(args);
+      return 'usageError' in parsed ? parsed.usageError : 'no usage error';
+    };
+    expect(usage('open-link')).toContain('open-link takes one link');
+    expect(usage('toggl-tray://stop', 'now')).toContain('A link comes alone');
+  });
 });

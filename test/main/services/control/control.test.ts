@@ -198,4 +198,24 @@ describe('toggl-tray commands over the app’s socket', () => {
     expect(await madeIn('Compost bin')).toBe(named('Demo Studio'));
     await control.server?.close();
   });
+
+  it('open-link (and a link alone) shows the popover and waits there; the answer is the link’s', async () => {
+    const app = await world.launch();
+    const { control, shown } = await withControl(app);
+    const link = 'toggl-tray://start?project=webiste&description=From%20a%20note';
+    expect(await cli('open-link', link)).toMatchObject({
+      code: 0,
+      out: 'Waiting for your confirm in Toggl Tray: Start a timer on Website redesign · description “From a note”\n',
+    });
+    expect(shown).toEqual(['open']);
+    expect(await app.call('link.request')).toMatchObject({ confirm: 'Start timer', link });
+    // Nothing started until the user confirms in the popover.
+    expect((await app.call('data.view')).entries.filter((entry) => entry.stop === null)).toEqual([]);
+
+    const refused = await cli('toggl-tray://stop');
+    expect(refused).toMatchObject({ code: 1, err: 'No timer is running, so this link has nothing to stop.\n' });
+    expect(shown).toEqual(['open', 'open']);
+    expect(await cli('toggl-tray://open')).toMatchObject({ code: 0, out: 'Shown.\n' });
+    await control.server?.close();
+  });
 });

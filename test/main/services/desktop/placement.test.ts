@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   LaunchInbox,
+  type Launch,
   asksForWindow,
+  linkFrom,
   launchCommandFrom,
   launchCommandOf,
 } from '../../../../src/main/services/desktop/launch-command';
@@ -100,10 +102,22 @@ describe('commands from second starts', () => {
   it('are held until the window can take them, then given in order', () => {
     const inbox = new LaunchInbox();
     inbox.receive('toggle');
+    // macOS's open-url can come before ready: held like a command.
+    inbox.receive({ url: 'toggl-tray://stop' });
     inbox.receive('show');
-    const taken: string[] = [];
+    const taken: Launch[] = [];
     inbox.handleWith((command) => taken.push(command));
     inbox.receive('toggle');
-    expect(taken).toEqual(['toggle', 'show', 'toggle']);
+    expect(taken).toEqual(['toggle', { url: 'toggl-tray://stop' }, 'show', 'toggle']);
+  });
+
+  it('take the link a second start handed over whole, else the one in its command line', () => {
+    const argv = ['/opt/Toggl Tray/toggl-tray', '--original-process-start-time=1', 'toggl-tray://stop'];
+    expect(linkFrom({ command: 'show', link: 'toggl-tray://start?project=Website' }, argv)).toBe(
+      'toggl-tray://start?project=Website',
+    );
+    expect(linkFrom({ command: 'show' }, argv)).toBe('toggl-tray://stop');
+    expect(linkFrom({ link: 42 }, ['toggl-tray'])).toBeUndefined();
+    expect(linkFrom(null, ['toggl-tray', '--toggle'])).toBeUndefined();
   });
 });
