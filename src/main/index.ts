@@ -30,6 +30,7 @@ import { electronIdleSource } from './electron/electron-idle-source';
 import { electronHotkeyPort } from './electron/electron-hotkey-port';
 import { ManualHotkeyPort } from './services/hotkeys/manual-hotkey-port';
 import { Redactor } from './services/redact';
+import { appIdentity } from './services/app-identity';
 import type { EnvConfig } from './services/config';
 
 // The Electron shell's start-up: it only wires modules together.
@@ -56,9 +57,13 @@ function boot(config: EnvConfig, pending: readonly string[] | null): void {
   const dev = readDevSwitches(process.env, app.isPackaged);
   if (dev.ignored.length > 0) log.warn('release build: development switches ignored', { ignored: dev.ignored });
   // A second start hands its command or link to the first and quits; the first holds them until its window exists.
-  const link = appLinkIn(process.argv);
+  // A command's own words are no link, even one that starts with "toggl-tray:" (`toggl-tray start toggl-tray: docs`).
+  const link = pending ? undefined : appLinkIn(process.argv);
   if (!app.requestSingleInstanceLock({ command: launchCommandOf(process.argv), ...(link && { link }) }))
     return app.quit();
+  // Windows shows a notification only under the AppUserModelID of a Start menu shortcut: the
+  // installer's carries build.appId, and without this call Electron would use "electron.app.Toggl Tray".
+  if (process.platform === 'win32') app.setAppUserModelId(appIdentity.appId);
   app.on('second-instance', (_event, argv, _cwd, data) => {
     const handed = linkFrom(data, argv);
     launches.receive(handed ? { url: handed } : launchCommandFrom(data, argv));

@@ -102,4 +102,14 @@ describe('the electron-builder configuration (package.json "build")', () => {
     );
     expect(script).toMatch(/!macro customUnInstall[\s\S]*DeleteRegKey SHCTX "Software\\Classes\\toggl-tray"/);
   });
+
+  it('names the Linux desktop entry Electron uses (desktopName) as electron-builder installs it', async () => {
+    const config = await load();
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { desktopName?: string };
+    // Electron sets CHROME_DESKTOP (setAsDefaultProtocolClient's .desktop file) and the window's
+    // WM_CLASS / Wayland app_id from it; electron-builder installs <executableName>.desktop and
+    // writes StartupWMClass from it (else from productName, "Toggl Tray", which matches nothing).
+    expect(pkg.desktopName).toBe(`${config.linux?.executableName}.desktop`);
+  });
 });

@@ -7,7 +7,8 @@ import type { Logger } from '../services/logger';
 /**
  * Makes this app the handler of `toggl-tray://` links (setAsDefaultProtocolClient has no
  * platform tag in Electron 45's electron.d.ts: the Registry on Windows, LaunchServices on
- * macOS, xdg-settings on Linux).
+ * macOS; on Linux GIO's default for x-scheme-handler/toggl-tray, naming the .desktop file
+ * package.json's `desktopName` gives, CHROME_DESKTOP, which must be installed).
  */
 export function registerLinks(testHooks: boolean, log: Logger): void {
   const plan = linkRegistration({

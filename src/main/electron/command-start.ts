@@ -29,8 +29,8 @@ export function startOrHandOver(boot: (pending: readonly string[] | null) => voi
   runCli(args, { ...process.env, TOGGL_TRAY_DATA_DIR: app.getPath('userData') }, io)
     .then((code) => {
       if (code === 3 && NEEDS_THE_APP.has(kind)) return boot(args);
-      process.stdout.write(out);
-      process.stderr.write(err, () => app.exit(code));
+      // app.exit ends at once: both writes finish first (Node writes a pipe asynchronously on POSIX).
+      process.stdout.write(out, () => process.stderr.write(err, () => app.exit(code)));
     })
     .catch((error: unknown) => {
       process.stderr.write(`toggl-tray: ${error instanceof Error ? error.message : String(error)}\n`, () =>
