@@ -20,9 +20,10 @@ export function startOrHandOver(boot: (pending: readonly string[] | null) => voi
   const args = process.argv.slice(app.isPackaged ? 1 : 2);
   const parsed = parseCommandLine(args);
   // A link (the OS starts the app with one) is no command to answer: it goes with the single-instance
-  // lock to the running app, or this start becomes the app and shows it.
-  if (!('command' in parsed) || BOOTS.has(parsed.command.kind)) return boot(null);
-  const kind = parsed.command.kind;
+  // lock to the running app, or this start becomes the app and shows it. A line that is no
+  // command gets the usage and exit 2 (runCli), as from the Node command, not a popover.
+  if ('none' in parsed || ('command' in parsed && BOOTS.has(parsed.command.kind))) return boot(null);
+  const kind = 'command' in parsed ? parsed.command.kind : 'usage';
   let out = '';
   let err = '';
   const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text) };

@@ -34,9 +34,16 @@ export const USAGE = `Usage: toggl-tray <command>
 
 Exit status: 0 done, 1 refused (the reason on one line), 2 usage, 3 Toggl Tray is not running.`;
 
-/** Arguments Chromium or a desktop launcher may add to the app's own start: never a command. */
+/**
+ * Arguments Chromium or a desktop launcher may add to the app's own start: never a command.
+ * `--` ends a launcher's options (Electron's docs register links as `app -- %1`); Windows adds
+ * `-Embedding` when it starts the app for a notification's click.
+ */
 const isLauncherFlag = (argument: string): boolean =>
-  /^--(?!toggle$|show$|json$|help$|version$)[a-z]/i.test(argument) || argument.startsWith('-psn_');
+  /^--(?!toggle$|show$|json$|help$|version$)[a-z]/i.test(argument) ||
+  argument === '--' ||
+  argument.startsWith('-psn_') ||
+  argument.toLowerCase() === '-embedding';
 
 const TEXT_COMMANDS = new Set(['start', 'add']);
 const WORDS = new Map<string, Command['kind']>([

@@ -26,6 +26,12 @@ describe('toggl-tray command lines', () => {
     expect(parseCommandLine(['--no-sandbox', '--ozone-platform=wayland'])).toEqual({ none: true });
     expect(parseCommandLine(['-psn_0_12345'])).toEqual({ none: true });
     expect(parseCommandLine(['--enable-features=X', 'stop'])).toEqual({ command: { kind: 'stop' } });
+    // Electron's docs register a link as `app -- %1`; Windows starts the app for a toast's click with -Embedding.
+    expect(parseCommandLine(['--', 'toggl-tray://stop'])).toEqual({
+      command: { kind: 'link', url: 'toggl-tray://stop' },
+    });
+    expect(parseCommandLine(['-Embedding'])).toEqual({ none: true });
+    expect(parseCommandLine(['--', 'stop'])).toEqual({ command: { kind: 'stop' } });
   });
 
   it('says what is wrong with a line it cannot read', () => {
