@@ -56,7 +56,8 @@ export function detailProblems(
   const hours = given.estimatedHours;
   if (hours !== undefined && hours !== null) {
     if (!Number.isFinite(hours) || hours <= 0) problems.estimatedHours = 'The estimate must be above zero hours.';
-    else if (!Number.isInteger(hours)) problems.estimatedHours = 'Toggl keeps whole hours: give the estimate as 1, 2, 40…';
+    else if (!Number.isInteger(hours))
+      problems.estimatedHours = 'Toggl keeps whole hours: give the estimate as 1, 2, 40…';
     else if (hours > ESTIMATE_MAX_HOURS)
       problems.estimatedHours = `The estimate can be at most ${ESTIMATE_MAX_HOURS.toLocaleString('en')} hours.`;
   }

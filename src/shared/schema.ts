@@ -181,7 +181,10 @@ const EDITABLE_DETAILS = {
  */
 export const projectFieldsSchema = projectSchema
   .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true })
-  .extend({ clientName: z.string().optional(), ...projectSchema.pick({ ...EDITABLE_DETAILS, templateId: true }).partial().shape });
+  .extend({
+    clientName: z.string().optional(),
+    ...projectSchema.pick({ ...EDITABLE_DETAILS, templateId: true }).partial().shape,
+  });
 
 /** Fields a user may change on a project. */
 export const projectChangesSchema = projectSchema

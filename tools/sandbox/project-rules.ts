@@ -54,7 +54,8 @@ function optionalDay(body: Record<string, unknown>, key: string): string | null 
 function optionalAmount(body: Record<string, unknown>, key: string): number | null | undefined {
   const value = body[key];
   if (value === undefined || value === null) return value;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new SandboxHttpError(400, `Invalid ${key}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new SandboxHttpError(400, `Invalid ${key}`);
   return value;
 }
 

@@ -61,11 +61,17 @@ export class ProjectDetailsForm {
    * Every detail as typed, read; undefined (and `problems` set, the section open) when one is
    * wrong. `paid` says which paid details the plan allows (others are left as they were).
    */
-  read(paid: { autoEstimates: boolean; templates: boolean; rates: boolean; recurring: boolean }): DetailValues | undefined {
+  read(paid: {
+    autoEstimates: boolean;
+    templates: boolean;
+    rates: boolean;
+    recurring: boolean;
+  }): DetailValues | undefined {
     const problems: DetailProblems = {};
     const number = (field: 'estimatedHours' | 'rate' | 'fixedFee', text: string, words: string) => {
       const value = amount(text);
-      if (value === undefined) problems[field] = `Write the ${words} as a number, e.g. ${field === 'estimatedHours' ? '40' : '85.50'}.`;
+      if (value === undefined)
+        problems[field] = `Write the ${words} as a number, e.g. ${field === 'estimatedHours' ? '40' : '85.50'}.`;
       return value ?? null;
     };
     const values: DetailValues = {
@@ -98,9 +104,12 @@ export class ProjectDetailsForm {
   /** Of the values read, those that differ from the project's (an edit sends only these). */
   changed(values: DetailValues): DetailValues {
     const project = this.project;
-    if (!project) return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== false));
+    if (!project)
+      return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== false));
     return Object.fromEntries(
-      Object.entries(values).filter(([field, value]) => field !== 'templateId' && project[field as keyof ProjectDetails] !== value),
+      Object.entries(values).filter(
+        ([field, value]) => field !== 'templateId' && project[field as keyof ProjectDetails] !== value,
+      ),
     );
   }
 }
