@@ -73,6 +73,32 @@ const views: View[] = [
     },
   },
   {
+    // A Free workspace: the paid details disabled with their reasons; a wrong estimate's message beside it.
+    name: 'new project form, Details open, a problem shown',
+    open: async (page) => {
+      await signIn(page);
+      await page.getByRole('button', { name: 'New project' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New project' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Axe check');
+      await dialog.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Side projects' });
+      await dialog.getByRole('button', { name: 'Details' }).click();
+      const details = dialog.getByRole('group', { name: 'Details' });
+      await details.getByRole('textbox', { name: 'Estimate (hours)' }).fill('0');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(details.getByText('The estimate must be above zero hours.')).toBeVisible();
+      await expect(details.getByText('Rates need a paid plan in “Side projects”.')).toBeVisible();
+    },
+  },
+  {
+    name: 'the list, project progress over the estimate and an end date passed',
+    open: async (page, sandbox) => {
+      const website = [...sandbox.state.projects.values()].find((project) => project.name === 'Website redesign');
+      if (website) Object.assign(website, { estimated_hours: 6, end_date: '2020-11-03' });
+      await signIn(page);
+      await expect(item(page, 'Website redesign')).toHaveAccessibleDescription(/over the estimate, ended 3 Nov 2020/);
+    },
+  },
+  {
     name: 'new task form',
     open: async (page) => {
       await signIn(page);

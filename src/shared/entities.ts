@@ -5,6 +5,7 @@
  */
 
 import type { z } from 'zod';
+import type { NO_PROJECT_DETAILS } from './schema';
 import type {
   clientSchema,
   memberSchema,
@@ -45,6 +46,8 @@ export type ViewTeam = Omit<CachedTeam, 'members' | 'projectGroups'> & {
 };
 /** Fields a user may set on a project. */
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+/** A project's details (estimate, dates, template, rates, recurring): see schema.ts. */
+export type ProjectDetails = Pick<CachedProject, keyof typeof NO_PROJECT_DETAILS>;
 export type ProjectChanges = z.infer<typeof projectChangesSchema>;
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
@@ -91,6 +94,11 @@ export interface WorkspaceRights {
   tasks: string | null;
   billable: string | null;
   customColors: string | null;
+  /** Project details Toggl keeps for paid plans: estimates from tasks, templates, rates (currency, rate, fixed fee), recurring. */
+  autoEstimates: string | null;
+  templates: string | null;
+  rates: string | null;
+  recurring: string | null;
 }
 
 /** Everything the popover lists: the cached state with the queued changes applied. */

@@ -21,7 +21,8 @@ export interface FirstScreenRequest {
 export const FIRST_SCREEN_BYTES = 48 * 1024;
 
 // Rough JSON sizes (keys, ids, flags, a date) beside the names: enough to keep within the budget.
-const PROJECT_BYTES = 260;
+// A project's details (estimate, dates, template, rates, recurring) are about 200 of its bytes.
+const PROJECT_BYTES = 460;
 const TASK_BYTES = 150;
 const ENTRY_BYTES = 200;
 

@@ -74,7 +74,49 @@ export const projectSchema = z.object({
   isPrivate: z.boolean(),
   billable: z.boolean(),
   at,
+  ...projectDetailsShape(),
 });
+
+/**
+ * A project's details (issue 22, item 1; seed 000 and Toggl's `project.Payload`). The list shows
+ * the estimate, the time tracked and the end date; the form the rest. Dates are "YYYY-MM-DD".
+ */
+function projectDetailsShape() {
+  return {
+    /** Toggl's `estimated_hours` (whole hours), null for none. */
+    estimatedHours: z.number().nullable(),
+    /** Estimates from the tasks' (paid). */
+    autoEstimates: z.boolean(),
+    /** Toggl's `actual_seconds` (else `actual_hours` × 3600); null where Toggl left it out. */
+    trackedSeconds: z.number().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    /** The project is a template others can be made from (paid). */
+    template: z.boolean(),
+    /** The template this project was made from. */
+    templateId: id.nullable(),
+    currency: z.string().nullable(),
+    /** Hourly rate and fixed fee (paid). */
+    rate: z.number().nullable(),
+    fixedFee: z.number().nullable(),
+    recurring: z.boolean(),
+  };
+}
+
+/** The details a project has when Toggl says nothing of them. */
+export const NO_PROJECT_DETAILS = {
+  estimatedHours: null,
+  autoEstimates: false,
+  trackedSeconds: null,
+  startDate: null,
+  endDate: null,
+  template: false,
+  templateId: null,
+  currency: null,
+  rate: null,
+  fixedFee: null,
+  recurring: false,
+} as const satisfies Record<keyof ReturnType<typeof projectDetailsShape>, unknown>;
 
 export const taskSchema = z.object({
   id,
@@ -120,14 +162,33 @@ export const timerChangesSchema = z.object({
   tid: id.nullable().optional(),
 });
 
-/** Fields a user sets when creating a project; `clientName` creates a client with it. */
+/** The details a user may set on a project (the form's "Details"); `trackedSeconds` is Toggl's to say. */
+const EDITABLE_DETAILS = {
+  estimatedHours: true,
+  autoEstimates: true,
+  startDate: true,
+  endDate: true,
+  template: true,
+  currency: true,
+  rate: true,
+  fixedFee: true,
+  recurring: true,
+} as const;
+
+/**
+ * Fields a user sets when creating a project; `clientName` creates a client with it. Details
+ * are optional (quick-add and the command line give none); `templateId` makes it from a template.
+ */
 export const projectFieldsSchema = projectSchema
   .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true })
-  .extend({ clientName: z.string().optional() });
+  .extend({
+    clientName: z.string().optional(),
+    ...projectSchema.pick({ ...EDITABLE_DETAILS, templateId: true }).partial().shape,
+  });
 
 /** Fields a user may change on a project. */
 export const projectChangesSchema = projectSchema
-  .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true, active: true })
+  .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true, active: true, ...EDITABLE_DETAILS })
   .partial();
 
 export const taskFieldsSchema = taskSchema.pick({ name: true, estimatedSeconds: true });

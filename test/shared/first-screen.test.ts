@@ -26,6 +26,24 @@ describe('the first screen', () => {
     expect(view.projects.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('stays within 64 KB with every project’s details set (estimate, dates, currency…)', () => {
+    const detailed = largeView(10_000, 100_000);
+    for (const project of detailed.projects)
+      Object.assign(project, {
+        estimatedHours: 400,
+        trackedSeconds: 1_234_567,
+        startDate: '2024-04-09',
+        endDate: '2026-11-30',
+        templateId: 123_456_789,
+        currency: 'EUR',
+        rate: 85.5,
+        fixedFee: 12_000,
+      });
+    const first = firstScreen(detailed, { locale, rows: 60 });
+    expect(Buffer.byteLength(JSON.stringify(first))).toBeLessThanOrEqual(64 * 1024);
+    expect(first.view.projects.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('is the head of the list the window builds from the whole view, in the same order, with every task of those projects', () => {
     const { view } = firstScreen(large, { locale, rows: 60 });
     const whole = projectKeys(large);

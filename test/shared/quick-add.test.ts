@@ -13,6 +13,7 @@ import {
 } from '../../src/shared/quick-add/plan';
 import { rightsOf } from '../../src/main/services/changes/rights';
 import { viewWorkspace } from '../support/view-workspace';
+import { NO_PROJECT_DETAILS } from '../../src/shared/schema';
 
 type ViewProject = DataView['projects'][number];
 
@@ -51,6 +52,7 @@ function project(id: number, wid: number, name: string, cid: number | null = nul
     active,
     isPrivate: false,
     billable: false,
+    ...NO_PROJECT_DETAILS,
     at: '',
     sync: 'synced',
   };

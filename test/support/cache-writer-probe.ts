@@ -11,6 +11,7 @@
 import { writeSync } from 'node:fs';
 import { createMemoryLogger } from '../../src/main/services/logger';
 import { CacheStore } from '../../src/main/services/store/cache-store';
+import { NO_PROJECT_DETAILS } from '../../src/shared/schema';
 
 const [dataDir = '.', mode = 'whole'] = process.argv.slice(2);
 const cache = new CacheStore(dataDir, createMemoryLogger(), 0);
@@ -24,6 +25,7 @@ const project = (index: number, name: string) => ({
   active: true,
   isPrivate: false,
   billable: false,
+  ...NO_PROJECT_DETAILS,
   at,
 });
 for (let index = 0; index < 30_000; index++) cache.projects.set(index + 1, project(index, `Project ${index} r0`));

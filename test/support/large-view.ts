@@ -1,6 +1,7 @@
 import type { DataView } from '../../src/shared/entities';
 import { largeAccountNames } from '../../tools/sandbox/fixture';
 import { viewWorkspace } from './view-workspace';
+import { NO_PROJECT_DETAILS } from '../../src/shared/schema';
 
 /** A list as main holds it, with the large benchmark account's names (two workspaces, clients shared by many projects). */
 export function largeView(projectCount: number, taskCount: number): DataView {
@@ -19,6 +20,7 @@ export function largeView(projectCount: number, taskCount: number): DataView {
       active: at % 10 !== 9,
       isPrivate: false,
       billable: false,
+      ...NO_PROJECT_DETAILS,
       at: '2026-11-01T00:00:00+00:00',
       sync: 'synced' as const,
     };

@@ -120,6 +120,13 @@ export function addProject(
     actual_seconds: 0,
     currency: null,
     template: false,
+    // As the recordings have them: no end date key until one is set, the start the day it was made.
+    template_id: null,
+    auto_estimates: null,
+    start_date: state.stamp().slice(0, 10),
+    rate: null,
+    fixed_fee: null,
+    recurring: false,
     permissions: null,
     can_track_time: true,
     pinned: false,

@@ -52,8 +52,8 @@ function myProjects(context: RouteContext, includeArchived: boolean, since: numb
 }
 
 function projectViews(context: RouteContext, projects: SandboxProject[]): TogglProject[] {
-  const counts = context.state.taskCounts();
-  return projects.map((project) => context.state.projectView(project, counts));
+  const totals = context.state.projectTotals();
+  return projects.map((project) => context.state.projectView(project, totals));
 }
 
 function myTasks(context: RouteContext, includeDone: boolean, since: number | undefined) {

@@ -1,4 +1,4 @@
-import { addProject, addProjectUser } from './builders';
+import { addProject, addProjectUser, addTask } from './builders';
 import { applyProjectChanges, projectChanges, requireProjectEditor } from './project-rules';
 import {
   SandboxHttpError,
@@ -47,7 +47,7 @@ function listProjects(context: RouteContext) {
   const perPage = Math.max(1, intParam(context, 'per_page', intParam(context, 'perPage', 151), 200));
   const order = (context.query.get('sort_order') ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
   const field = context.query.get('sort_field') === 'created_at' ? 'created_at' : 'name';
-  const counts = context.state.taskCounts();
+  const totals = context.state.projectTotals();
   return context.state
     .visibleProjects(context.user.id)
     .filter((project) => project.workspace_id === workspace.id)
@@ -60,7 +60,7 @@ function listProjects(context: RouteContext) {
         order * ((field === 'name' ? byName(a.name, b.name) : a.created_at.localeCompare(b.created_at)) || a.id - b.id),
     )
     .slice((page - 1) * perPage, page * perPage)
-    .map((project) => context.state.projectView(project, counts));
+    .map((project) => context.state.projectView(project, totals));
 }
 
 function createProject(context: RouteContext) {
@@ -79,7 +79,21 @@ function createProject(context: RouteContext) {
   if (context.state.roleIn(workspace.id, context.user.id) !== 'admin') {
     addProjectUser(context.state, project, context.user.id, true);
   }
+  if (changes.template_id !== undefined) copyTemplate(context, changes.template_id, project);
   return context.state.projectView(project);
+}
+
+/** A project made from a template gets its tasks (open ones, nothing tracked) and its members (seed 000). */
+function copyTemplate(context: RouteContext, templateId: number, project: SandboxProject): void {
+  const { state } = context;
+  for (const task of [...state.tasks.values()]) {
+    if (task.project_id !== templateId || task.server_deleted_at || !task.active) continue;
+    addTask(state, project, { name: task.name, estimatedSeconds: task.estimated_seconds });
+  }
+  for (const member of [...state.projectUsers.values()]) {
+    if (member.project_id === templateId && !state.isProjectMember(project.id, member.user_id))
+      addProjectUser(state, project, member.user_id, member.manager);
+  }
 }
 
 /** PATCH with a JSON-Patch array: each project succeeds or fails on its own. */

@@ -190,20 +190,42 @@ export class SandboxState {
     };
   }
 
-  /** Open (not deleted) tasks per project, counted once for a whole list answer. */
-  taskCounts(): Map<number, number> {
-    const counts = new Map<number, number>();
+  /**
+   * Per project, counted once for a whole list answer: its tasks (not deleted) and the time
+   * tracked on it. The time is ours to make up, as Toggl's `actual_seconds` would say it: the
+   * tasks' tracked time plus the time entries on the project without a task (a running one
+   * up to now); `actual_hours` is its whole hours, rounded down as in the recordings.
+   */
+  projectTotals(): Map<number, { tasks: number; seconds: number }> {
+    const totals = new Map<number, { tasks: number; seconds: number }>();
+    const of = (id: number) => {
+      let total = totals.get(id);
+      if (!total) totals.set(id, (total = { tasks: 0, seconds: 0 }));
+      return total;
+    };
     for (const task of this.tasks.values()) {
-      if (!task.server_deleted_at) counts.set(task.project_id, (counts.get(task.project_id) ?? 0) + 1);
+      if (task.server_deleted_at) continue;
+      const total = of(task.project_id);
+      total.tasks += 1;
+      total.seconds += task.tracked_seconds / 1000;
     }
-    return counts;
+    const now = Math.floor(this.now() / 1000);
+    for (const entry of this.timeEntries.values()) {
+      if (entry.server_deleted_at || entry.project_id === null || entry.task_id !== null) continue;
+      of(entry.project_id).seconds += entry.duration >= 0 ? entry.duration : Math.max(0, now + entry.duration);
+    }
+    return totals;
   }
 
-  projectView(project: SandboxProject, counts: Map<number, number> = this.taskCounts()): TogglProject {
+  projectView(project: SandboxProject, totals = this.projectTotals()): TogglProject {
     const { creator_id: _creator, ...rest } = project;
+    const total = totals.get(project.id);
+    const seconds = Math.round(total?.seconds ?? 0);
     return {
       ...rest,
-      tasks_count: counts.get(project.id) ?? 0,
+      tasks_count: total?.tasks ?? 0,
+      actual_seconds: seconds,
+      actual_hours: Math.floor(seconds / 3600),
       status: project.server_deleted_at ? 'deleted' : project.active ? 'active' : 'archived',
     };
   }

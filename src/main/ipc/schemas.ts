@@ -15,15 +15,27 @@ const entryId = z.strictObject({ entryId: text(64).min(1) });
 const pinned = { projectId: id, taskId: id.nullable() };
 
 // The shared shapes, closed to unknown keys and with bounds on every string.
+// Project details: the services check meaning (shared/project-details.ts); these bound the size.
+const amount = z.number().min(-1e12).max(1e12).nullable().optional();
+const detailBounds = {
+  estimatedHours: amount,
+  rate: amount,
+  fixedFee: amount,
+  startDate: text(32).nullable().optional(),
+  endDate: text(32).nullable().optional(),
+  currency: text(16).nullable().optional(),
+};
 const projectFields = z.strictObject({
   ...projectFieldsSchema.shape,
   name: text(1000),
   clientName: text(1000).optional(),
   color: text(16),
+  ...detailBounds,
 });
 const projectChanges = z.strictObject(projectChangesSchema.shape).extend({
   name: text(1000).optional(),
   color: text(16).optional(),
+  ...detailBounds,
 });
 const estimate = z.number().int().min(0).max(1e9).nullable();
 const taskFields = z.strictObject({ ...taskFieldsSchema.shape, name: text(1000), estimatedSeconds: estimate });

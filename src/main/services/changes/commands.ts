@@ -1,4 +1,18 @@
-import type { DataView, ProjectChanges, ProjectFields, TaskChanges, TaskFields } from '../../../shared/entities';
+import type {
+  DataView,
+  ProjectChanges,
+  ProjectDetails,
+  ProjectFields,
+  TaskChanges,
+  TaskFields,
+} from '../../../shared/entities';
+import {
+  detailProblems,
+  firstProblem,
+  planRefusal,
+  type DetailField,
+  type EditableDetails,
+} from '../../../shared/project-details';
 import { TOGGL_PALETTE } from '../../../shared/palette';
 import { projectLock } from '../../../shared/rights';
 import { UserFacingError } from '../errors';
@@ -98,6 +112,18 @@ export class DataCommands {
     return color.toLowerCase();
   }
 
+  /** Details the plan has and that make sense (the form's own rules, shared/project-details.ts). */
+  private checkDetails(
+    wid: number,
+    given: Partial<EditableDetails> & { templateId?: number | null },
+    project?: Pick<ProjectDetails, 'startDate' | 'endDate'>,
+  ): void {
+    const rights = this.rights(wid);
+    for (const [field, value] of Object.entries(given)) requireRight(planRefusal(rights, field as DetailField, value));
+    const problem = firstProblem(detailProblems(given, project));
+    if (problem) refuse(problem);
+  }
+
   private checkUniqueProject(wid: number, cid: number | null, name: string, except?: number): void {
     const clash = this.options
       .view()
@@ -138,6 +164,13 @@ export class DataCommands {
       refuse('That client is not in this workspace.');
     }
     if (fields.billable) requireRight(rights.billable);
+    this.checkDetails(wid, { ...fields, ...(fields.currency ? { currency: fields.currency.toUpperCase() } : {}) });
+    const templateId = fields.templateId ?? null;
+    if (templateId !== null) {
+      const template = this.options.view().projects.find((project) => project.id === templateId);
+      if (!template || template.wid !== wid || !template.template)
+        refuse('That template is not a template project of this workspace.');
+    }
     this.checkUniqueProject(wid, cid, name);
     const color = this.checkColor(fields.color, wid);
     const clientName = fields.clientName?.trim();
@@ -146,7 +179,13 @@ export class DataCommands {
       newProjectCreate({
         tempId,
         wid,
-        fields: { ...fields, name, color, ...(clientName ? { clientName } : {}) },
+        fields: {
+          ...fields,
+          name,
+          color,
+          ...(clientName ? { clientName } : {}),
+          ...(fields.currency ? { currency: fields.currency.toUpperCase() } : {}),
+        },
       }),
     );
     return { id: tempId };
@@ -159,6 +198,8 @@ export class DataCommands {
     if (changes.name !== undefined) changes.name = cleanName(changes.name, 'project');
     if (changes.color !== undefined) changes.color = this.checkColor(changes.color, project.wid);
     if (changes.billable) requireRight(this.rights(project.wid).billable);
+    if (changes.currency !== undefined && changes.currency !== null) changes.currency = changes.currency.toUpperCase();
+    this.checkDetails(project.wid, changes, project);
     if (changes.name !== undefined || changes.cid !== undefined) {
       this.checkUniqueProject(
         project.wid,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { projectFieldsSchema } from '../../../shared/schema';
-import { toProject } from '../toggl/mapping';
+import { NO_PROJECT_DETAILS, projectFieldsSchema } from '../../../shared/schema';
+import { detailsBody, toProject } from '../toggl/mapping';
 import type { ChangeKind } from './kind';
 import type { ChangeOp } from './registry';
 
@@ -33,6 +33,7 @@ export const projectCreate: ChangeKind<ProjectCreate> = {
     view.projects.set(op.tempId, {
       id: op.tempId,
       wid: op.wid,
+      ...NO_PROJECT_DETAILS,
       ...fields,
       active: true,
       at,
@@ -57,6 +58,7 @@ export const projectCreate: ChangeKind<ProjectCreate> = {
         color: fields.color,
         is_private: fields.isPrivate,
         ...(fields.billable && { billable: true }),
+        ...detailsBody(fields),
         ...(fields.cid !== null
           ? { client_id: fields.cid }
           : fields.clientName

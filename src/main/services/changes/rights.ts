@@ -5,8 +5,8 @@ import { UserFacingError } from '../errors';
  * Toggl's rules for what the user may do in a workspace (README, "Who may do what"): admins
  * do everything; project leads may create projects even where only admins may; others may
  * unless only admins may; projects, their tasks and members are changed by admins and the
- * project's managers (whoever creates one becomes its manager); tasks, billable projects and
- * colors off the palette need a paid plan.
+ * project's managers (whoever creates one becomes its manager); tasks, billable projects,
+ * colors off the palette, auto estimates, templates, rates and recurring need a paid plan.
  */
 export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
   const paid = workspace.premium;
@@ -24,6 +24,10 @@ export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
     customColors: paid
       ? null
       : `Custom colors need a paid plan in “${workspace.name}”: pick one of Toggl's palette colors.`,
+    autoEstimates: paid ? null : `Auto estimates need a paid plan in “${workspace.name}”.`,
+    templates: paid ? null : `Templates need a paid plan in “${workspace.name}”.`,
+    rates: paid ? null : `Rates need a paid plan in “${workspace.name}”.`,
+    recurring: paid ? null : `Recurring projects need a paid plan in “${workspace.name}”.`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  NO_PROJECT_DETAILS,
   clientSchema,
   projectSchema,
   taskSchema,
@@ -17,7 +18,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 4;
+export const CACHE_SCHEMA_VERSION = 5;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -108,6 +109,12 @@ function rowsFrom<T>(items: unknown, schema: z.ZodType<T>, toRow: (item: T) => u
   });
 }
 
+/** v2's project objects had no details (v5): read as a project without any. */
+const v2Project = z.preprocess(
+  (item) => (item && typeof item === 'object' ? { ...NO_PROJECT_DETAILS, ...item } : item),
+  projectSchema,
+);
+
 /** v3 kept 0 for "no default workspace" (v4: null); anything else is left for the salvage to judge. */
 function userFromV3(user: unknown): unknown {
   if (!user || typeof user !== 'object') return user;
@@ -118,7 +125,7 @@ function userFromV3(user: unknown): unknown {
 
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
- * rows; v3 had no null default workspace.
+ * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…).
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -128,11 +135,13 @@ export function migrateCache(raw: unknown): unknown {
     value = {
       ...value,
       schemaVersion: 3,
-      projects: rowsFrom(value.projects, projectSchema, toProjectRow),
+      projects: rowsFrom(value.projects, v2Project, toProjectRow),
       tasks: rowsFrom(value.tasks, taskSchema, toTaskRow),
     };
   }
   if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
+  // v4's project rows had no details; `projectRow` reads such a row as a project without any.
+  if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
   return value;
 }
 

@@ -11,8 +11,41 @@ const id = z.number().int();
 /** Unix seconds, or the original text where seconds would not say the same. */
 const at = z.union([z.number().int(), z.string()]);
 
-/** [id, wid, cid, name, color, flags (1 active, 2 private, 4 billable), at] */
-export const projectRow = z.tuple([id, id, id.nullable(), z.string(), z.string(), z.number().int(), at]);
+const maybeNumber = z.number().nullable();
+const maybeText = z.string().nullable();
+
+/**
+ * [id, wid, cid, name, color, flags (1 active, 2 private, 4 billable, 8 auto estimates,
+ * 16 template, 32 recurring), at, estimated hours, tracked seconds, start date, end date,
+ * template id, currency, rate, fixed fee]
+ */
+const projectTuple = z.tuple([
+  id,
+  id,
+  id.nullable(),
+  z.string(),
+  z.string(),
+  z.number().int(),
+  at,
+  maybeNumber,
+  maybeNumber,
+  maybeText,
+  maybeText,
+  id.nullable(),
+  maybeText,
+  maybeNumber,
+  maybeNumber,
+]);
+
+/** Cache v4 rows stopped at `at` (no details): read as a project without any (a v4 journal line too). */
+const V4_ROW_LENGTH = 7;
+export const projectRow = z.preprocess(
+  (row) =>
+    Array.isArray(row) && row.length === V4_ROW_LENGTH
+      ? [...(row as unknown[]), null, null, null, null, null, null, null, null]
+      : row,
+  projectTuple,
+);
 /** [id, wid, pid, name, active (1 or 0), estimated seconds, tracked ms, at] */
 export const taskRow = z.tuple([id, id, id, z.string(), z.number().int(), z.number().nullable(), z.number(), at]);
 
@@ -43,11 +76,36 @@ const unpackAt = (value: number | string): string =>
   typeof value === 'number' ? `${new Date(value * 1000).toISOString().slice(0, 19)}+00:00` : value;
 
 export function toProjectRow(project: CachedProject): ProjectRow {
-  const flags = (project.active ? 1 : 0) | (project.isPrivate ? 2 : 0) | (project.billable ? 4 : 0);
-  return [project.id, project.wid, project.cid, project.name, project.color, flags, packAt(project.at)];
+  const flags =
+    (project.active ? 1 : 0) |
+    (project.isPrivate ? 2 : 0) |
+    (project.billable ? 4 : 0) |
+    (project.autoEstimates ? 8 : 0) |
+    (project.template ? 16 : 0) |
+    (project.recurring ? 32 : 0);
+  return [
+    project.id,
+    project.wid,
+    project.cid,
+    project.name,
+    project.color,
+    flags,
+    packAt(project.at),
+    project.estimatedHours,
+    project.trackedSeconds,
+    project.startDate,
+    project.endDate,
+    project.templateId,
+    project.currency,
+    project.rate,
+    project.fixedFee,
+  ];
 }
 
-export function fromProjectRow([projectId, wid, cid, name, color, flags, when]: ProjectRow): CachedProject {
+export function fromProjectRow(row: ProjectRow): CachedProject {
+  const [projectId, wid, cid, name, color, flags, when, estimatedHours, trackedSeconds, startDate, endDate, ...money] =
+    row;
+  const [templateId, currency, rate, fixedFee] = money;
   return {
     id: projectId,
     wid,
@@ -58,6 +116,17 @@ export function fromProjectRow([projectId, wid, cid, name, color, flags, when]: 
     isPrivate: (flags & 2) !== 0,
     billable: (flags & 4) !== 0,
     at: unpackAt(when),
+    estimatedHours,
+    autoEstimates: (flags & 8) !== 0,
+    trackedSeconds,
+    startDate,
+    endDate,
+    template: (flags & 16) !== 0,
+    templateId,
+    currency,
+    rate,
+    fixedFee,
+    recurring: (flags & 32) !== 0,
   };
 }
 

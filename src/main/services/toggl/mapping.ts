@@ -12,11 +12,13 @@ import type {
   CachedUser,
   CachedWorkspace,
   ProjectChanges,
+  ProjectDetails,
+  ProjectFields,
   TaskChanges,
 } from '../../../shared/entities';
 import { TOGGL_PALETTE } from '../../../shared/palette';
 import { TogglApiError } from './errors';
-import type { TogglProjectUpdate, TogglTaskUpdate } from './types';
+import type { TogglProjectDetailsBody, TogglProjectUpdate, TogglTaskUpdate } from './types';
 
 export type Raw = Record<string, unknown>;
 
@@ -84,9 +86,51 @@ function readProject(raw: Raw): Read<CachedProject> {
       isPrivate: flag(raw.is_private, false),
       billable: flag(raw.billable, false),
       at: text(raw.at),
+      ...readProjectDetails(raw),
     },
   };
 }
+
+/** "YYYY-MM-DD" (Toggl's dates; a time after it is dropped), else null. */
+const dateOr = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value) ? value.slice(0, 10) : null;
+
+/** A number not below zero, else null (Toggl sends null for "none"; the recordings have no other). */
+const amountOr = (value: unknown): number | null => {
+  const amount = numberOr(value, null);
+  return amount !== null && amount >= 0 ? amount : null;
+};
+
+/**
+ * A project's details: every recording has these keys null or absent on a Free workspace
+ * (`estimated_hours`, `template`, `currency`… null; `end_date` absent); `actual_hours` is a
+ * whole number, `actual_seconds` the exact figure, either null in a single project's answer.
+ * v8 used the same names for the estimate and the template (seed 003).
+ */
+function readProjectDetails(raw: Raw): ProjectDetails {
+  const seconds = amountOr(raw.actual_seconds);
+  const hours = amountOr(raw.actual_hours);
+  const currency = text(raw.currency).trim();
+  return {
+    estimatedHours: positiveOr(raw.estimated_hours),
+    autoEstimates: flag(raw.auto_estimates, false),
+    trackedSeconds: seconds ?? (hours === null ? null : hours * 3600),
+    startDate: dateOr(raw.start_date),
+    endDate: dateOr(raw.end_date),
+    template: flag(raw.template, false),
+    templateId: idOr(raw.template_id) || null,
+    currency: currency === '' ? null : currency,
+    rate: amountOr(raw.rate),
+    fixedFee: amountOr(raw.fixed_fee),
+    recurring: flag(raw.recurring, false),
+  };
+}
+
+/** An estimate: 0 and below say "none" as null does. */
+const positiveOr = (value: unknown): number | null => {
+  const amount = numberOr(value, null);
+  return amount !== null && amount > 0 ? amount : null;
+};
 
 function readTask(raw: Raw): Read<CachedTask> {
   const wid = idOr(raw.workspace_id, raw.wid);
@@ -196,6 +240,25 @@ export function projectBody(changes: ProjectChanges): TogglProjectUpdate {
   if (changes.isPrivate !== undefined) body.is_private = changes.isPrivate;
   if (changes.billable !== undefined) body.billable = changes.billable;
   if (changes.active !== undefined) body.active = changes.active;
+  return Object.assign(body, detailsBody(changes));
+}
+
+/**
+ * The details as Toggl names them (`project.Payload`): null clears a value. Only what is
+ * given; a new project sends what the form set.
+ */
+export function detailsBody(details: Partial<ProjectFields>): TogglProjectDetailsBody {
+  const body: TogglProjectDetailsBody = {};
+  if (details.estimatedHours !== undefined) body.estimated_hours = details.estimatedHours;
+  if (details.autoEstimates !== undefined) body.auto_estimates = details.autoEstimates;
+  if (details.startDate !== undefined) body.start_date = details.startDate;
+  if (details.endDate !== undefined) body.end_date = details.endDate;
+  if (details.template !== undefined) body.template = details.template;
+  if (details.templateId !== undefined && details.templateId !== null) body.template_id = details.templateId;
+  if (details.currency !== undefined) body.currency = details.currency;
+  if (details.rate !== undefined) body.rate = details.rate;
+  if (details.fixedFee !== undefined) body.fixed_fee = details.fixedFee;
+  if (details.recurring !== undefined) body.recurring = details.recurring;
   return body;
 }
 

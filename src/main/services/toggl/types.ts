@@ -55,6 +55,13 @@ export interface TogglProject {
   actual_seconds?: number | null;
   currency?: string | null;
   template?: boolean | null;
+  template_id?: number | null;
+  auto_estimates?: boolean | null;
+  start_date?: string;
+  end_date?: string | null;
+  rate?: number | null;
+  fixed_fee?: number | null;
+  recurring?: boolean;
   status?: string;
   permissions?: string | null;
   can_track_time?: boolean;
@@ -161,7 +168,23 @@ export interface TogglOrganization {
   permissions?: string | null;
 }
 
-export interface TogglProjectCreate {
+/** A project's details as Toggl's `project.Payload` names them (seed 000, OpenAPI); null clears one. */
+export interface TogglProjectDetailsBody {
+  estimated_hours?: number | null;
+  auto_estimates?: boolean;
+  /** "YYYY-MM-DD". */
+  start_date?: string | null;
+  end_date?: string | null;
+  template?: boolean;
+  /** Create only: the template project whose tasks and members Toggl copies. */
+  template_id?: number;
+  currency?: string | null;
+  rate?: number | null;
+  fixed_fee?: number | null;
+  recurring?: boolean;
+}
+
+export interface TogglProjectCreate extends TogglProjectDetailsBody {
   name: string;
   active?: boolean;
   is_private?: boolean;
@@ -169,10 +192,6 @@ export interface TogglProjectCreate {
   client_id?: number | null;
   client_name?: string;
   color?: string;
-  currency?: string;
-  estimated_hours?: number;
-  auto_estimates?: boolean;
-  template?: boolean;
 }
 
 /** PUT /workspaces/{wid}/projects/{pid}: only the changed fields. */

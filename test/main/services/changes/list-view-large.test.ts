@@ -7,6 +7,7 @@ import { ListView } from '../../../../src/main/services/changes/list-view';
 import { createMemoryLogger } from '../../../../src/main/services/logger';
 import { CacheStore } from '../../../../src/main/services/store/cache-store';
 import { nextSlice } from '../../../../src/main/services/store/slices';
+import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 let dataDir: string;
 let cache: CacheStore;
@@ -31,6 +32,7 @@ const project = (id: number, cid: number | null): CachedProject => ({
   active: true,
   isPrivate: false,
   billable: false,
+  ...NO_PROJECT_DETAILS,
   at: '2026-11-27T08:00:00+00:00',
 });
 const task = (id: number, name = `Task ${id}`): CachedTask => ({

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../support/fake-clock';
 import { createMemoryLogger } from '../../../../src/main/services/logger';
 import { CACHE_SCHEMA_VERSION, CacheStore } from '../../../../src/main/services/store/cache-store';
+import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -144,14 +145,21 @@ describe('the compact cache format', () => {
     await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v2));
     const cache = new CacheStore(dataDir, createMemoryLogger());
     expect(cache.recoveredFromCorruption).toBe(false);
-    expect(cache.projects.get(7)).toEqual(project);
+    // v2 had no details (v5): the project reads as one without any.
+    expect(cache.projects.get(7)).toEqual({ ...project, ...NO_PROJECT_DETAILS });
     expect(cache.tasks.get(8)).toEqual(task);
     cache.flush();
     const written = JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8')) as { projects: unknown[] };
     expect(written.projects).toEqual([
-      [7, 1, null, 'Überarbeitung Website', '#0b83d9', 6, Date.parse('2024-12-12T11:00:55Z') / 1000],
+      [
+        ...[7, 1, null, 'Überarbeitung Website', '#0b83d9', 6, Date.parse('2024-12-12T11:00:55Z') / 1000],
+        ...[null, null, null, null, null, null, null, null],
+      ],
     ]);
-    expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)).toEqual(project);
+    expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)).toEqual({
+      ...project,
+      ...NO_PROJECT_DETAILS,
+    });
   });
 });
 
@@ -189,7 +197,6 @@ describe('the default workspace in the cache (v4)', () => {
       schemaVersion: CACHE_SCHEMA_VERSION,
       user: { defaultWorkspaceId: 42 },
     });
-    expect(CACHE_SCHEMA_VERSION).toBe(4);
     expect(new CacheStore(dataDir, createMemoryLogger()).user?.defaultWorkspaceId).toBe(42);
   });
 
@@ -202,6 +209,76 @@ describe('the default workspace in the cache (v4)', () => {
     expect(cache.user).toMatchObject({ fullname: 'Dana', defaultWorkspaceId: null });
   });
 });
+
+describe('project details in the cache (v5)', () => {
+  // A version 4 file as v4 wrote it: rows of seven, and a journal line after it with one more.
+  const v4 = {
+    schemaVersion: 4,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
+    tasks: [],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [],
+    entries: [],
+    journalSeq: 0,
+  };
+  const v4Line = { seq: 1, projects: [[8, 1, null, 'Mobile app', '#9e5bd9', 1, 1_700_000_100]] };
+
+  it('opens a version 4 file and its journal: the projects as they were, without details; kept as v5', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v4));
+    await writeFile(path.join(dataDir, 'cache.journal'), `${JSON.stringify(v4Line)}\n`);
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.projects.get(7)).toEqual({
+      id: 7,
+      wid: 1,
+      cid: null,
+      name: 'Website',
+      color: '#0b83d9',
+      active: true,
+      isPrivate: false,
+      billable: true,
+      at: '2023-11-14T22:13:20+00:00',
+      ...NO_PROJECT_DETAILS,
+    });
+    expect(cache.projects.get(8)).toMatchObject({ name: 'Mobile app', estimatedHours: null, endDate: null });
+    expect(cache.user?.fullname).toBe('Dana');
+    expect(cache.syncedAt).toBe(1);
+
+    // Details set now are written as v5 and read back the same after a restart.
+    const details = {
+      estimatedHours: 40,
+      autoEstimates: true,
+      trackedSeconds: 43_200,
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      template: true,
+      templateId: 3,
+      currency: 'EUR',
+      rate: 85.5,
+      fixedFee: 1200,
+      recurring: true,
+    };
+    const project = { ...(cache.projects.get(7) ?? fail()), ...details };
+    cache.projects.set(7, project);
+    cache.flush();
+    expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+    });
+    expect(CACHE_SCHEMA_VERSION).toBe(5);
+    const reopened = new CacheStore(dataDir, createMemoryLogger());
+    expect(reopened.projects.get(7)).toEqual(project);
+    expect(reopened.projects.get(8)?.name).toBe('Mobile app');
+  });
+});
+
+function fail(): never {
+  throw new Error('the project was not read');
+}
 
 describe('times in the compact cache', () => {
   it('keeps a time that does not exist, or is written another way, exactly as it came', () => {

@@ -21,6 +21,7 @@ import {
 import { projectName, seededRandom, taskName } from '../../../../tools/sandbox/names';
 import { largeView } from '../../../support/large-view';
 import { viewWorkspace } from '../../../support/view-workspace';
+import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 /** Rows the popover makes for its screen: 560 px of 30 px rows and four more either side. */
 const SCREEN = 27;
@@ -139,6 +140,7 @@ function smallAccount(seed: number): DataView {
     active: random() > 0.2,
     isPrivate: false,
     billable: false,
+    ...NO_PROJECT_DETAILS,
     at: '',
     sync: 'synced' as const,
   }));

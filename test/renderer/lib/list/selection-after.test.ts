@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectionAfter, type RowSequence } from '../../../../src/renderer/src/lib/list/selection-after';
 import type { Row, ViewProject, ViewTask } from '../../../../src/renderer/src/lib/list/tree';
+import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 const projectOf = (id: number): ViewProject => ({
   id,
@@ -11,6 +12,7 @@ const projectOf = (id: number): ViewProject => ({
   active: true,
   isPrivate: false,
   billable: false,
+  ...NO_PROJECT_DETAILS,
   at: '',
   sync: 'synced',
   clientName: null,
@@ -31,6 +33,7 @@ const project = (id: number): Row => ({
   key: `p:${id}`,
   project: projectOf(id),
   openTasks: 2,
+  tasksTracked: 0,
   expanded: true,
   hasTasks: true,
 });

@@ -5,6 +5,7 @@ import { matchesOf } from '../../../../src/renderer/src/lib/list/matches';
 import { buildRows } from '../../../../src/renderer/src/lib/list/row-list';
 import { prepareView } from '../../../../src/renderer/src/lib/list/tree';
 import { viewWorkspace } from '../../../support/view-workspace';
+import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 const workspace = (id: number, name: string) => viewWorkspace(id, name);
 const project = (id: number, wid: number, name: string, clientName: string | null, active = true) => ({
@@ -16,6 +17,7 @@ const project = (id: number, wid: number, name: string, clientName: string | nul
   active,
   isPrivate: false,
   billable: false,
+  ...NO_PROJECT_DETAILS,
   at: '',
   sync: 'synced' as const,
   clientName,

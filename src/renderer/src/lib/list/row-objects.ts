@@ -14,7 +14,8 @@ export function projectRow(tree: WorkspaceTree, place: number, expanded: boolean
   if (!row) {
     const project = tree.projects[place] as ViewProject;
     const openTasks = tree.openCount[place] ?? 0;
-    row = { kind: 'project', key: `p:${project.id}`, project, openTasks, expanded, hasTasks };
+    const tasksTracked = tree.tasksTracked[place] ?? 0;
+    row = { kind: 'project', key: `p:${project.id}`, project, openTasks, tasksTracked, expanded, hasTasks };
     tree.projectRows[slot] = row;
   }
   return row;

@@ -7,7 +7,16 @@ export type ViewTask = DataView['tasks'][number];
 export type Row =
   | { kind: 'workspace'; key: string; label: string }
   | { kind: 'client'; key: string; label: string }
-  | { kind: 'project'; key: string; project: ViewProject; openTasks: number; expanded: boolean; hasTasks: boolean }
+  | {
+      kind: 'project';
+      key: string;
+      project: ViewProject;
+      openTasks: number;
+      /** Seconds tracked on its tasks (the row's progress where Toggl leaves the project's own out). */
+      tasksTracked: number;
+      expanded: boolean;
+      hasTasks: boolean;
+    }
   | { kind: 'task'; key: string; task: ViewTask; project: ViewProject };
 
 export type ProjectRow = Extract<Row, { kind: 'project' }>;
@@ -37,6 +46,8 @@ export interface WorkspaceTree {
   /** Where each project is in the view (as Matches counts), and how many open tasks it has. */
   projectAt: Int32Array;
   openCount: Int32Array;
+  /** Seconds tracked on each project's tasks, done ones included. */
+  tasksTracked: Float64Array;
   /** 1 for an active project; and its client, as a number per distinct name (names compared as numbers per keystroke). */
   active: Uint8Array;
   client: Int32Array;
@@ -144,9 +155,13 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
   });
   taskStart[projectCount] = listed;
   const openTasks = new Int32Array(projectCount);
+  const tracked = new Float64Array(projectCount);
   for (let at = 0; at < projectCount; at++) {
-    for (let task = taskStart[at] ?? 0; task < (taskStart[at + 1] ?? 0); task++)
-      openTasks[at] = (openTasks[at] ?? 0) + (taskOpenAt[(taskAt[task] ?? 0) - projectCount] ?? 0);
+    for (let task = taskStart[at] ?? 0; task < (taskStart[at + 1] ?? 0); task++) {
+      const place = (taskAt[task] ?? 0) - projectCount;
+      openTasks[at] = (openTasks[at] ?? 0) + (taskOpenAt[place] ?? 0);
+      tracked[at] = (tracked[at] ?? 0) + (view.tasks[place]?.trackedMs ?? 0) / 1000;
+    }
   }
 
   const placeAt = new Int32Array(projectCount);
@@ -164,6 +179,7 @@ export function prepareView(view: Pick<DataView, 'projects' | 'tasks'>): Prepare
       projects: order.map((at) => view.projects[at] as ViewProject),
       projectAt: Int32Array.from(order),
       openCount: Int32Array.from(order, (at) => openTasks[at] ?? 0),
+      tasksTracked: Float64Array.from(order, (at) => tracked[at] ?? 0),
       active: Uint8Array.from(order, (at) => (view.projects[at]?.active ? 1 : 0)),
       client: Int32Array.from(order, (at) => clientOf(view.projects[at])),
       projectRows: new Array<ProjectRow | undefined>(order.length * 4),

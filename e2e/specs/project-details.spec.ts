@@ -1,0 +1,146 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { signIn } from '../support/app-page';
+import { TOGGL_UNREACHABLE } from '../support/timeouts';
+
+// Project details and progress (issue 22, items 1 and 2), as a keyboard user does them: New
+// project, Details opened by keyboard, an estimate and dates typed key by key, a wrong value
+// told beside its field, saved offline, then sent when Toggl is back; the row shows the
+// progress and the passed end date, and says them to assistive tech.
+
+const item = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
+
+/** A row's facts beside it (hidden from assistive tech, which hears them as its description). */
+const facts = (row: Locator) => row.locator('xpath=..').locator('.accessory');
+
+/** Presses Tab until `target` has focus, at most `limit` times. */
+async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let pressed = 0; pressed < limit; pressed++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * Moves selection and pointer off `row`, whose facts (progress, end) show only while it is
+ * neither selected nor hovered (its actions take their place then).
+ */
+async function lookAway(page: Page, row: Locator): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.getByRole('tree').focus();
+  await page.keyboard.press('Home');
+  if ((await row.getAttribute('aria-selected')) === 'true') await page.keyboard.press('End');
+  await expect(row).not.toHaveAttribute('aria-selected', 'true');
+}
+
+/** Empties the focused field and types `text` one key at a time. */
+async function retype(page: Page, field: Locator, text: string): Promise<void> {
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+test('a new project with an estimate and dates, by keyboard, offline then online: the row shows its progress and that it ended', async ({
+  app: { page },
+  sandbox,
+}) => {
+  await signIn(page);
+  const posts = () => sandbox.countRequests((request) => request.method === 'POST' && /\/projects$/.test(request.path));
+  const made = () => [...sandbox.state.projects.values()].find((project) => project.name === 'Launch plan');
+
+  await page.getByRole('tree').focus();
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await expect(dialog).toBeVisible();
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  await page.keyboard.type('Launch plan', { delay: 15 });
+
+  // Details is folded until asked for; Enter on its button opens it.
+  const toggle = dialog.getByRole('button', { name: 'Details' });
+  const details = dialog.getByRole('group', { name: 'Details' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(details).toBeHidden();
+  await tabTo(page, toggle);
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(details).toBeVisible();
+  await expect(details.getByRole('checkbox', { name: 'Template' })).toBeEnabled();
+  await expect(details.getByRole('combobox', { name: 'From template' })).toBeVisible();
+
+  const estimate = details.getByRole('textbox', { name: 'Estimate (hours)' });
+  const start = details.getByRole('textbox', { name: 'Start date' });
+  const end = details.getByRole('textbox', { name: 'End date' });
+  await page.keyboard.press('Tab');
+  await retype(page, estimate, '0');
+  await tabTo(page, start);
+  await retype(page, start, '2020-11-10');
+  await page.keyboard.press('Tab');
+  await retype(page, end, '2020-11-03');
+
+  // Saved with a wrong estimate and an end before the start: told beside each, focus on the first, nothing lost.
+  await sandbox.setDown(true);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(estimate).toBeFocused();
+  await expect(estimate).toHaveAttribute('aria-invalid', 'true');
+  await expect(estimate).toHaveAccessibleDescription('The estimate must be above zero hours.');
+  await expect(end).toHaveAccessibleDescription('The end date is before the start date (2020-11-10).');
+  await expect(name).toHaveValue('Launch plan');
+
+  await retype(page, estimate, '40');
+  await tabTo(page, start);
+  await retype(page, start, '2020-10-01');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+
+  // Shown at once, waiting for Toggl: no time tracked yet, 40 h estimated, ended on 3 Nov 2020.
+  const row = item(page, 'Launch plan');
+  await expect(row).toBeVisible();
+  await expect(row).toHaveAccessibleDescription(
+    '0 h tracked of 40 h estimated, ended 3 Nov 2020, change waiting to reach Toggl',
+  );
+  await lookAway(page, row);
+  await expect(facts(row).getByText('0 h of 40 h', { exact: true })).toBeVisible();
+  await expect(facts(row).getByText('ended 3 Nov 2020', { exact: true })).toBeVisible();
+  expect(posts()).toBe(0);
+
+  await sandbox.setDown(false);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => made()?.estimated_hours, { timeout: TOGGL_UNREACHABLE }).toBe(40);
+  expect(made()).toMatchObject({ start_date: '2020-10-01', end_date: '2020-11-03' });
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced');
+  await expect(row).toHaveAccessibleDescription('0 h tracked of 40 h estimated, ended 3 Nov 2020');
+  expect(posts()).toBe(1);
+});
+
+test('an estimate below the time already tracked shows plainly: the bar full in the warning colour, the text over', async ({
+  app: { page },
+}) => {
+  await signIn(page);
+  const row = item(page, 'Website redesign');
+  await row.click();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit project' });
+  await expect(dialog).toBeVisible();
+  const toggle = dialog.getByRole('button', { name: 'Details' });
+  await tabTo(page, toggle);
+  await page.keyboard.press('Space');
+  const estimate = dialog.getByRole('group', { name: 'Details' }).getByRole('textbox', { name: 'Estimate (hours)' });
+  await page.keyboard.press('Tab');
+  await retype(page, estimate, '6');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+
+  // Its tasks hold 8 h 30 min: over 6 h.
+  await expect(row).toHaveAccessibleDescription(
+    /^Acme Corp, 2 open tasks, 8 h \d+ min tracked of 6 h estimated, over the estimate/,
+  );
+  await lookAway(page, row);
+  await expect(facts(row).getByText(/^8 h \d+ min of 6 h$/)).toBeVisible();
+  const bar = facts(row).locator('.bar');
+  await expect(bar).toHaveClass(/over/);
+  await expect(bar.locator('span')).toHaveAttribute('style', /width: 100%/);
+});

@@ -1,0 +1,115 @@
+import type { ProjectDetails } from '../../../shared/entities';
+import {
+  detailProblems,
+  type DetailField,
+  type DetailProblems,
+  type EditableDetails,
+} from '../../../shared/project-details';
+
+/** What the Details section gives a save: the details set, Toggl's names aside. */
+export type DetailValues = Partial<EditableDetails> & { templateId?: number | null };
+
+/** "40", "12.5", "12,5" → the number; "" → null; undefined when it is not one. */
+function amount(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return /^-?\d+(\.\d+)?$/.test(trimmed) && Number.isFinite(value) ? value : undefined;
+}
+
+const shown = (value: number | null): string => (value === null ? '' : String(value));
+
+/**
+ * The project form's "Details" (issue 22, item 1): folded until opened; the fields as typed,
+ * read and checked on save with a message beside each field that is wrong (nothing typed is
+ * lost). The rules are shared with main (shared/project-details.ts).
+ */
+export class ProjectDetailsForm {
+  open = $state(false);
+  estimate = $state('');
+  autoEstimates = $state(false);
+  startDate = $state('');
+  endDate = $state('');
+  template = $state(false);
+  /** The template a new project is made from ("" none), as the select holds it. */
+  templateId = $state('');
+  currency = $state('');
+  rate = $state('');
+  fixedFee = $state('');
+  recurring = $state(false);
+  problems = $state<DetailProblems>({});
+
+  constructor(private readonly project?: ProjectDetails) {
+    if (!project) return;
+    this.estimate = shown(project.estimatedHours);
+    this.autoEstimates = project.autoEstimates;
+    this.startDate = project.startDate ?? '';
+    this.endDate = project.endDate ?? '';
+    this.template = project.template;
+    this.currency = project.currency ?? '';
+    this.rate = shown(project.rate);
+    this.fixedFee = shown(project.fixedFee);
+    this.recurring = project.recurring;
+  }
+
+  /** The first field with a problem, to take focus after a refused save. */
+  get firstProblem(): DetailField | undefined {
+    return Object.keys(this.problems)[0] as DetailField | undefined;
+  }
+
+  /**
+   * Every detail as typed, read; undefined (and `problems` set, the section open) when one is
+   * wrong. `paid` says which paid details the plan allows (others are left as they were).
+   */
+  read(paid: {
+    autoEstimates: boolean;
+    templates: boolean;
+    rates: boolean;
+    recurring: boolean;
+  }): DetailValues | undefined {
+    const problems: DetailProblems = {};
+    const number = (field: 'estimatedHours' | 'rate' | 'fixedFee', text: string, words: string) => {
+      const value = amount(text);
+      if (value === undefined)
+        problems[field] = `Write the ${words} as a number, e.g. ${field === 'estimatedHours' ? '40' : '85.50'}.`;
+      return value ?? null;
+    };
+    const values: DetailValues = {
+      estimatedHours: number('estimatedHours', this.estimate, 'estimate in hours'),
+      startDate: this.startDate.trim() || null,
+      endDate: this.endDate.trim() || null,
+    };
+    if (paid.autoEstimates) values.autoEstimates = this.autoEstimates;
+    if (paid.templates) {
+      values.template = this.template;
+      if (!this.project && this.templateId !== '') values.templateId = Number(this.templateId);
+    }
+    if (paid.rates) {
+      values.currency = this.currency.trim().toUpperCase() || null;
+      values.rate = number('rate', this.rate, 'hourly rate');
+      values.fixedFee = number('fixedFee', this.fixedFee, 'fixed fee');
+    }
+    if (paid.recurring) values.recurring = this.recurring;
+    if (this.project?.startDate && values.startDate === null)
+      problems.startDate = 'Toggl keeps a start date for every project: give one as YYYY-MM-DD.';
+    const rules = detailProblems(values);
+    this.problems = { ...rules, ...problems };
+    if (Object.keys(this.problems).length > 0) {
+      this.open = true;
+      return undefined;
+    }
+    return values;
+  }
+
+  /** Of the values read, those that differ from the project's (an edit sends only these). */
+  changed(values: DetailValues): DetailValues {
+    const project = this.project;
+    if (!project)
+      return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== false));
+    return Object.fromEntries(
+      Object.entries(values).filter(
+        ([field, value]) => field !== 'templateId' && project[field as keyof ProjectDetails] !== value,
+      ),
+    );
+  }
+}
