@@ -27,3 +27,12 @@ export function focusFirstControl(container: ParentNode): boolean {
 
 /** Puts focus back once a dialog is gone, given what had focus when it opened (null: nothing did). */
 export type ReturnFocus = (opener: HTMLElement | null) => void;
+
+/**
+ * Back where focus was; when that went (or nothing had it: the popover opened for the dialog),
+ * the search box. For dialogs main asks on its own (idle time, a link).
+ */
+export const returnFocusOrSearch: ReturnFocus = (opener) => {
+  if (opener && focusOn(opener)) return;
+  document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+};
