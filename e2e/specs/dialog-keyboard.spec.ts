@@ -125,6 +125,8 @@ test('A conflict: the choice keeps focus inside; Escape goes back to Resolve, an
   await resolve.click();
   const dialog = page.getByRole('dialog', { name: 'Changed on both sides' });
   await expect(dialog).toContainText('Mobile (theirs)');
+  // The field as the form labels it, not its name in the code.
+  await expect(dialog.getByRole('listitem')).toHaveText(/^Name: yours “Mobile \(mine\)”, Toggl's “Mobile \(theirs\)”$/);
   await expectFocusToStayIn(page, dialog);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
