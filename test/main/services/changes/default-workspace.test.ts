@@ -3,6 +3,7 @@ import type { DataView } from '../../../../src/shared/entities';
 import { parseUser } from '../../../../src/main/services/toggl/mapping';
 import { loadRecording } from '../../../support/recordings';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+import { workspaceIdOf } from '../../../support/named';
 
 let world: SyncWorld;
 beforeEach(async () => {
@@ -10,11 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const workspaceId = (view: DataView, name: string): number => {
-  const found = view.workspaces.find((workspace) => workspace.name === name);
-  if (!found) throw new Error(`no workspace “${name}”`);
-  return found.id;
-};
 /** The demo user as the sandbox (Toggl) holds them. */
 const demoUser = () => [...world.sandbox.state.users.values()].find((user) => user.fullname === 'Dana Demo');
 const putsOfMe = () => world.sandbox.countRequests((request) => request.method === 'PUT' && request.path === '/me');
@@ -27,17 +23,17 @@ async function launched(): Promise<{ app: LaunchedApp; view: DataView }> {
 describe('me.defaultWorkspace (PUT /me default_workspace_id)', () => {
   it('reads Toggl’s default with the list, and keeps it in the cache across a restart', async () => {
     const { app, view } = await launched();
-    expect(view.user?.defaultWorkspaceId).toBe(workspaceId(view, 'Demo Studio'));
+    expect(view.user?.defaultWorkspaceId).toBe(workspaceIdOf(view, 'Demo Studio'));
     expect(view.user?.defaultWorkspaceId).toBe(demoUser()?.default_workspace_id);
     await app.close();
     await world.sandbox.setDown(true);
     const restarted = await world.launch();
-    expect((await restarted.call('data.view')).user?.defaultWorkspaceId).toBe(workspaceId(view, 'Demo Studio'));
+    expect((await restarted.call('data.view')).user?.defaultWorkspaceId).toBe(workspaceIdOf(view, 'Demo Studio'));
   });
 
   it('queued offline, shown at once, merged when changed twice, kept across a restart, sent once when Toggl is back', async () => {
     const { app, view } = await launched();
-    const [side, consulting] = [workspaceId(view, 'Side projects'), workspaceId(view, 'Dana Consulting')];
+    const [side, consulting] = [workspaceIdOf(view, 'Side projects'), workspaceIdOf(view, 'Dana Consulting')];
     await world.sandbox.setDown(true);
 
     await app.call('me.setDefaultWorkspace', { wid: side });
@@ -82,12 +78,12 @@ describe('me.defaultWorkspace (PUT /me default_workspace_id)', () => {
   it('choosing Toggl’s own default again cancels the queued change: nothing is sent', async () => {
     const { app, view } = await launched();
     await world.sandbox.setDown(true);
-    await app.call('me.setDefaultWorkspace', { wid: workspaceId(view, 'Side projects') });
+    await app.call('me.setDefaultWorkspace', { wid: workspaceIdOf(view, 'Side projects') });
     await app.services.data.settled();
-    await app.call('me.setDefaultWorkspace', { wid: workspaceId(view, 'Demo Studio') });
+    await app.call('me.setDefaultWorkspace', { wid: workspaceIdOf(view, 'Demo Studio') });
     const now = await app.call('data.view');
     expect(now.outbox).toEqual([]);
-    expect(now.user?.defaultWorkspaceId).toBe(workspaceId(view, 'Demo Studio'));
+    expect(now.user?.defaultWorkspaceId).toBe(workspaceIdOf(view, 'Demo Studio'));
     await world.sandbox.setDown(false);
     await app.services.data.loop.probe();
     await app.services.data.settled();
@@ -96,7 +92,7 @@ describe('me.defaultWorkspace (PUT /me default_workspace_id)', () => {
 
   it('a refusal (no longer in that workspace) is shown in Toggl’s words with Retry and Discard; Discard puts back Toggl’s', async () => {
     const { app, view } = await launched();
-    const consulting = workspaceId(view, 'Dana Consulting');
+    const consulting = workspaceIdOf(view, 'Dana Consulting');
     await world.sandbox.setDown(true);
     await app.call('me.setDefaultWorkspace', { wid: consulting });
     // Meanwhile on Toggl: the user leaves that workspace.
@@ -113,7 +109,7 @@ describe('me.defaultWorkspace (PUT /me default_workspace_id)', () => {
       error:
         'Toggl refused it (Invalid default_workspace_id): you may no longer be in that workspace. Pick another in Settings, or discard this change.',
     });
-    expect(demoUser()?.default_workspace_id).toBe(workspaceId(view, 'Demo Studio'));
+    expect(demoUser()?.default_workspace_id).toBe(workspaceIdOf(view, 'Demo Studio'));
     expect((await app.call('sync.status')).failed).toBe(1);
 
     // Retry asks Toggl once more; still refused.
@@ -127,7 +123,7 @@ describe('me.defaultWorkspace (PUT /me default_workspace_id)', () => {
     await app.call('outbox.discard', { entryId: entry?.id ?? '' });
     now = await app.call('data.view');
     expect(now.outbox).toEqual([]);
-    expect(now.user?.defaultWorkspaceId).toBe(workspaceId(view, 'Demo Studio'));
+    expect(now.user?.defaultWorkspaceId).toBe(workspaceIdOf(view, 'Demo Studio'));
   });
 
   it('refuses a workspace that is not the user’s, in words, and queues nothing', async () => {
@@ -155,7 +151,7 @@ describe('default_workspace_id read at the boundary', () => {
   it('the sandbox, as Toggl: PUT /me takes a workspace of the user’s and answers the user; another is refused', async () => {
     const { app, view } = await launched();
     const { api } = app.services;
-    const side = workspaceId(view, 'Side projects');
+    const side = workspaceIdOf(view, 'Side projects');
     expect(await api.updateMe({ default_workspace_id: side })).toMatchObject({ default_workspace_id: side });
     expect(await api.getMe()).toMatchObject({ default_workspace_id: side });
     await expect(api.updateMe({ default_workspace_id: 987_654 })).rejects.toMatchObject({

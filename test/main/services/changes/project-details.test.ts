@@ -4,6 +4,7 @@ import { parseProjects, toProject } from '../../../../src/main/services/toggl/ma
 import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 import { loadRecording } from '../../../support/recordings';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+import { workspaceIdOf, projectOf } from '../../../support/named';
 
 const noReport = () => undefined;
 
@@ -67,16 +68,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const workspaceId = (view: DataView, name: string): number => {
-  const found = view.workspaces.find((workspace) => workspace.name === name);
-  if (!found) throw new Error(`no workspace “${name}”`);
-  return found.id;
-};
-const projectNamed = (view: DataView, name: string) => {
-  const found = view.projects.find((project) => project.name === name);
-  if (!found) throw new Error(`no project “${name}”`);
-  return found;
-};
 const sandboxProject = (id: number) => world.sandbox.state.projects.get(id);
 const requests = (method: string, pattern: RegExp) =>
   world.sandbox.countRequests((request) => request.method === method && pattern.test(request.path));
@@ -89,7 +80,7 @@ async function launched(): Promise<{ app: LaunchedApp; view: DataView }> {
 describe('project details as fields of the project changes', () => {
   it('an edit made offline shows at once, merges with a second, survives a restart and is sent once as PUT with Toggl’s names', async () => {
     const { app, view } = await launched();
-    const website = projectNamed(view, 'Website redesign');
+    const website = projectOf(view, 'Website redesign');
     await world.sandbox.setDown(true);
 
     await app.call('projects.update', {
@@ -99,7 +90,7 @@ describe('project details as fields of the project changes', () => {
     await app.services.data.settled();
     await app.call('projects.update', { id: website.id, changes: { estimatedHours: 40, endDate: '2026-11-30' } });
     let now = await app.call('data.view');
-    expect(projectNamed(now, 'Website redesign')).toMatchObject({
+    expect(projectOf(now, 'Website redesign')).toMatchObject({
       estimatedHours: 40,
       startDate: '2026-11-01',
       endDate: '2026-11-30',
@@ -109,14 +100,14 @@ describe('project details as fields of the project changes', () => {
 
     await app.close();
     const restarted = await world.launch();
-    expect(projectNamed(await restarted.call('data.view'), 'Website redesign')).toMatchObject({ estimatedHours: 40 });
+    expect(projectOf(await restarted.call('data.view'), 'Website redesign')).toMatchObject({ estimatedHours: 40 });
 
     await world.sandbox.setDown(false);
     await restarted.services.data.loop.probe();
     await restarted.services.data.settled();
     now = await restarted.call('data.view');
     expect(now.outbox).toEqual([]);
-    expect(projectNamed(now, 'Website redesign')).toMatchObject({
+    expect(projectOf(now, 'Website redesign')).toMatchObject({
       estimatedHours: 40,
       startDate: '2026-11-01',
       endDate: '2026-11-30',
@@ -136,8 +127,8 @@ describe('project details as fields of the project changes', () => {
 
   it('a new project from a template, made offline: one POST with template_id; Toggl copies its tasks and members', async () => {
     const { app, view } = await launched();
-    const studio = workspaceId(view, 'Demo Studio');
-    const mobile = projectNamed(view, 'Mobile app');
+    const studio = workspaceIdOf(view, 'Demo Studio');
+    const mobile = projectOf(view, 'Mobile app');
     await app.call('projects.update', { id: mobile.id, changes: { template: true } });
     await app.services.data.settled();
     expect(sandboxProject(mobile.id)?.template).toBe(true);
@@ -157,7 +148,7 @@ describe('project details as fields of the project changes', () => {
         rate: 90,
       },
     });
-    expect(projectNamed(await app.call('data.view'), 'Tablet app')).toMatchObject({
+    expect(projectOf(await app.call('data.view'), 'Tablet app')).toMatchObject({
       id,
       estimatedHours: 120,
       templateId: mobile.id,
@@ -172,7 +163,7 @@ describe('project details as fields of the project changes', () => {
     await app.services.data.settled();
 
     const now = await app.call('data.view');
-    const made = projectNamed(now, 'Tablet app');
+    const made = projectOf(now, 'Tablet app');
     expect(made).toMatchObject({
       estimatedHours: 120,
       templateId: mobile.id,
@@ -194,8 +185,8 @@ describe('project details as fields of the project changes', () => {
 
   it('refuses what makes no sense or what the plan lacks, in words, and queues nothing', async () => {
     const { app, view } = await launched();
-    const website = projectNamed(view, 'Website redesign');
-    const garden = projectNamed(view, 'Garden planner');
+    const website = projectOf(view, 'Website redesign');
+    const garden = projectOf(view, 'Garden planner');
     const update = (id: number, changes: Record<string, unknown>) => app.call('projects.update', { id, changes });
 
     await expect(update(website.id, { estimatedHours: -3 })).rejects.toThrow('The estimate must be above zero hours.');
@@ -219,8 +210,8 @@ describe('project details as fields of the project changes', () => {
 
   it('Toggl’s 402 for a paid detail (the plan changed after the list was loaded) fails that change in Toggl’s words; the rest goes on', async () => {
     const { app, view } = await launched();
-    const consulting = workspaceId(view, 'Dana Consulting');
-    const audit = projectNamed(view, 'Security audit');
+    const consulting = workspaceIdOf(view, 'Dana Consulting');
+    const audit = projectOf(view, 'Security audit');
     const organization = world.sandbox.state.organizations.get(
       view.workspaces.find((workspace) => workspace.id === consulting)?.organizationId ?? 0,
     );
