@@ -195,6 +195,7 @@ function reportDay(figures: Figures, day: DayFigures): void {
   figures.note('day_popover_syncs_left_per_hour', day.popoverSyncsLeftLarge);
   figures.note('day_popover_syncs_left_per_hour_small', day.popoverSyncsLeftSmall);
   figures.note('day_syncs_skipped', day.skippedSyncs);
+  figures.note('day_people_loads', day.peopleLoads);
   figures.note('day_elsewhere_shown_after_min', day.elsewhereShownAfterMinutes);
 }
 

@@ -21,7 +21,7 @@ import { launchApp } from '../test/support/sync-world';
 const HOUR = 3600_000;
 const MINUTE = 60_000;
 const HOURS = 8;
-const LABEL = 30;
+const LABEL = 34;
 
 /** What the day's JSON keys carry. */
 export interface DayFigures {
@@ -40,6 +40,8 @@ export interface DayFigures {
   /** … and full loads (1 request), as small accounts sync. */
   popoverSyncsLeftSmall: number;
   skippedSyncs: number;
+  /** GET /workspaces/{wid}/users: who tasks may be assigned to, with the full sync at most hourly. */
+  peopleLoads: number;
   elsewhereShownAfterMinutes: number;
 }
 
@@ -126,11 +128,15 @@ export async function simulatedDay(): Promise<DayFigures> {
   const timerWrites = requests.filter(
     (request) => request.method !== 'GET' && /\/time_entries(\/|$)/.test(request.path),
   );
+  // Who tasks may be assigned to: each paid workspace's users with a full sync, at most hourly.
+  const peopleLoads = requests.filter(
+    (request) => request.method === 'GET' && /^\/workspaces\/\d+\/users$/.test(request.path),
+  );
   const user = buckets.find((bucket) => bucket.user);
   // A benchmark that counted nothing measured nothing.
-  if (!user || buckets.length < 2 || stopLooks.length === 0 || timerWrites.length === 0)
+  if (!user || buckets.length < 2 || stopLooks.length === 0 || timerWrites.length === 0 || peopleLoads.length === 0)
     throw new Error(
-      `simulated day: the requests were not counted by bucket (${buckets.length} buckets, ${stopLooks.length} stop looks)`,
+      `simulated day: the requests were not counted by bucket (${buckets.length} buckets, ${stopLooks.length} stop looks, ${peopleLoads.length} people loads)`,
     );
   const answers402 = sandbox.countRequests((request) => request.status === 402);
   const answers429 = sandbox.countRequests((request) => request.status === 429);
@@ -148,6 +154,7 @@ export async function simulatedDay(): Promise<DayFigures> {
     popoverSyncsLeftLarge: Math.floor(spare / INCREMENTAL_COST),
     popoverSyncsLeftSmall: spare,
     skippedSyncs: skipped,
+    peopleLoads: peopleLoads.length,
     elsewhereShownAfterMinutes: timer.elsewhereShownAfterMinutes ?? -1,
   };
 
@@ -175,6 +182,7 @@ export async function simulatedDay(): Promise<DayFigures> {
     show(bucket.label, bucket.row, bucket.busiest, ` of ${bucket.user ? FREE_PLAN_QUOTAS.user : 30}`);
   show('  of them: stop looks (/me)', perHour(stopLooks), stopLooksBusiest);
   show('  of them: timer writes (org)', perHour(timerWrites), busiestHour(timerWrites));
+  show('  of them: people (org, assignees)', perHour(peopleLoads), busiestHour(peopleLoads));
   out(
     `   402 answers: ${answers402}, 429 answers: ${answers429}, syncs skipped to save quota: ${skipped}, ` +
       `reachability probes: ${sandbox.countRequests((request) => request.path === '/')}, left in outbox: ${status.pending + status.failed + status.conflicts}`,

@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   active: 'Active',
   estimatedHours: 'Estimate (hours)',
   estimatedSeconds: 'Estimate',
+  assigneeId: 'Assignee',
   autoEstimates: 'Auto estimates',
   startDate: 'Start date',
   endDate: 'End date',

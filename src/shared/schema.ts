@@ -50,8 +50,9 @@ export const memberSchema = z.object({ id, pid: id, uid: id, manager: z.boolean(
 export const projectGroupSchema = z.object({ id, pid: id, groupId: id });
 
 /**
- * A workspace's people, loaded when a project's members are first opened (one request each:
- * project users, workspace users, groups, project groups), then with every full sync.
+ * A workspace's people. Where tasks may be assigned (paid plans), its users come with the
+ * full sync (one request, at most hourly); its members and groups when a project's members
+ * are first opened (project users, groups, project groups), then with every full sync.
  */
 export const teamSchema = z.object({
   wid: id,
@@ -59,6 +60,8 @@ export const teamSchema = z.object({
   users: z.array(z.object({ id, name: z.string() })),
   groups: z.array(z.object({ id, name: z.string() })),
   projectGroups: z.array(projectGroupSchema),
+  /** False while only the users are known (members and groups not loaded yet). */
+  complete: z.boolean().default(true),
   loadedAt: z.number(),
 });
 
@@ -128,6 +131,8 @@ export const taskSchema = z.object({
   estimatedSeconds: z.number().nullable(),
   /** Toggl's `tracked_seconds`, which is milliseconds. */
   trackedMs: z.number(),
+  /** Who the task is assigned to (Toggl's `user_id`), null for no one. */
+  assigneeId: id.nullable().default(null),
   at,
 });
 
@@ -191,9 +196,16 @@ export const projectChangesSchema = projectSchema
   .pick({ name: true, cid: true, color: true, isPrivate: true, billable: true, active: true, ...EDITABLE_DETAILS })
   .partial();
 
-export const taskFieldsSchema = taskSchema.pick({ name: true, estimatedSeconds: true });
+/** A new task; no assignee said is no one. */
+export const taskFieldsSchema = taskSchema
+  .pick({ name: true, estimatedSeconds: true })
+  .extend({ assigneeId: id.nullable().optional() });
 
-export const taskChangesSchema = taskSchema.pick({ name: true, estimatedSeconds: true, active: true }).partial();
+// Not picked with its default: a change that leaves the assignee alone must not say "no one".
+export const taskChangesSchema = taskSchema
+  .pick({ name: true, estimatedSeconds: true, active: true })
+  .extend({ assigneeId: id.nullable() })
+  .partial();
 
 /** Where a queued change stands. */
 export const changeStateSchema = z.enum(['pending', 'failed', 'conflict']);

@@ -90,6 +90,7 @@ const view: QuickAddView = {
       active: true,
       estimatedSeconds: null,
       trackedMs: 0,
+      assigneeId: null,
       at: '',
       sync: 'synced',
     },

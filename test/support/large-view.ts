@@ -35,6 +35,7 @@ export function largeView(projectCount: number, taskCount: number): DataView {
       active: at % 7 !== 6,
       estimatedSeconds: 3600,
       trackedMs: at * 1000,
+      assigneeId: null,
       at: '2026-11-01T00:00:00+00:00',
       sync: 'synced' as const,
     };

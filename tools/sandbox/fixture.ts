@@ -21,7 +21,7 @@ export const TEAMMATE = {
  * an admin of one and a plain member of the other (only admins may create projects there), a
  * second organization on Starter, and a third on the Free plan, which, as on Toggl, has no
  * tasks and nothing billable. Clients, active and archived projects, active and done tasks,
- * project users and a group. Time entries of the last days, none running
+ * project users and a group, tasks assigned to each of its two people. Time entries of the last days, none running
  * (fixture-time-entries.ts).
  */
 export function createFixture(now: () => number = Date.now): SandboxState {
@@ -46,7 +46,12 @@ export function createFixture(now: () => number = Date.now): SandboxState {
     billable: true,
   });
   addTask(state, website, { name: 'Wireframes', active: false, estimatedSeconds: 6 * 3600, trackedMs: 5.5 * 3600_000 });
-  addTask(state, website, { name: 'Visual design', estimatedSeconds: 12 * 3600, trackedMs: 3 * 3600_000 });
+  addTask(state, website, {
+    name: 'Visual design',
+    estimatedSeconds: 12 * 3600,
+    trackedMs: 3 * 3600_000,
+    userId: demo.id,
+  });
   addTask(state, website, { name: 'Accessibility review', estimatedSeconds: 4 * 3600 });
   const app = addProject(state, studioWs, {
     name: 'Mobile app',
@@ -55,7 +60,7 @@ export function createFixture(now: () => number = Date.now): SandboxState {
     color: '#9e5bd9',
   });
   addTask(state, app, { name: 'Onboarding flow', trackedMs: 90 * 60_000 });
-  addTask(state, app, { name: 'Push notifications', estimatedSeconds: 8 * 3600 });
+  addTask(state, app, { name: 'Push notifications', estimatedSeconds: 8 * 3600, userId: sam.id });
   addProjectUser(state, app, sam.id, true);
   addProject(state, studioWs, { name: 'Internal tools', creatorId: demo.id, color: '#2da608' });
   const legacy = addProject(state, studioWs, {
@@ -165,10 +170,14 @@ export function largeAccountNames(
   };
 }
 
+/** People beside the demo user in the large account's workspace: a team of twelve. */
+const LARGE_TEAM = 11;
+
 /**
- * A large account for benchmarks: the demo user as admin of one Premium workspace with the
- * given numbers of projects and tasks (tasks spread evenly; every tenth project archived),
- * named as people name them (../names.ts), and a quarter of time entries (about 450).
+ * A large account for benchmarks: the demo user as admin of one Premium workspace of twelve
+ * people with the given numbers of projects and tasks (tasks spread evenly, every third
+ * assigned to one of the twelve in turn; every tenth project archived), named as people name
+ * them (../names.ts), and a quarter of time entries (about 450).
  */
 export function createLargeAccount(projects: number, tasks: number, now: () => number = Date.now): SandboxState {
   // Made a month ago, as a real account's items were: a `since` sync asks only for what changed after.
@@ -177,7 +186,19 @@ export function createLargeAccount(projects: number, tasks: number, now: () => n
   const names = largeAccountNames(projects, tasks);
   const demo = addUser(state, { ...DEMO, fullname: 'Dana Demo' });
   const organization = addOrganization(state, 'Big Co', 'premium', demo);
-  const workspace = addWorkspace(state, organization, 'Big Co', [[demo, 'admin']]);
+  const team = Array.from({ length: LARGE_TEAM }, (_, index) =>
+    addUser(state, {
+      email: `person${index + 1}@big-co.test`,
+      password: `person${index + 1}-password`,
+      apiToken: `b${String(index + 1).padStart(31, '0')}`,
+      fullname: `Person ${index + 1}`,
+    }),
+  );
+  const people = [demo, ...team];
+  const workspace = addWorkspace(state, organization, 'Big Co', [
+    [demo, 'admin'],
+    ...team.map((person): [typeof person, 'user'] => [person, 'user']),
+  ]);
   const clients = names.clients.map((name) => addClient(state, workspace, name, demo.id));
   const created = names.projects.map((name, index) =>
     addProject(state, workspace, {
@@ -195,6 +216,7 @@ export function createLargeAccount(projects: number, tasks: number, now: () => n
       active: index % 7 !== 6,
       estimatedSeconds: 3600,
       trackedMs: index * 1000,
+      userId: index % 3 === 0 ? (people[(index / 3) % people.length]?.id ?? null) : null,
     });
   }
   building = false;

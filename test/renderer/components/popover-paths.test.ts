@@ -38,7 +38,7 @@ describe('the popover, paths beyond the main ones', () => {
     expect(p.described('Accessibility review')).toBe('estimate 4 h');
     expect(p.accessory('Accessibility review')).toBe('');
     expect(p.accessory('Visual design')).toBe('3 h of 12 h');
-    expect(p.described('Visual design')).toBe('3 h tracked of 12 h');
+    expect(p.described('Visual design')).toBe('3 h tracked of 12 h, assigned to Dana Demo');
     // Tracked against the estimate as a bar as well: a quarter of it.
     const visual = p.row('Visual design').parentElement;
     expect(visual?.querySelector<HTMLElement>('.bar > span')?.style.width).toBe('25%');

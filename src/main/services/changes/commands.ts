@@ -246,6 +246,7 @@ export class DataCommands {
       refuse('An estimate is a whole number of minutes or hours, not below zero.');
     }
     this.checkUniqueTask(pid, name, project.name);
+    this.checkAssignee(project.wid, fields.assigneeId);
     const tempId = this.options.queue.takeTempId();
     this.enqueue(newTaskCreate({ tempId, wid: project.wid, pid, fields: { ...fields, name } }));
     return { id: tempId };
@@ -260,8 +261,21 @@ export class DataCommands {
       changes.name = cleanName(changes.name, 'task');
       this.checkUniqueTask(task.pid, changes.name, project.name, id);
     }
+    this.checkAssignee(task.wid, changes.assigneeId, task.assigneeId);
     const base = baseOf(this.options.cache.tasks.get(id), changes);
     this.enqueue(newTaskUpdate({ id, wid: task.wid, pid: task.pid, changes, base }));
+  }
+
+  /**
+   * A task goes to one of its workspace's people (as the last full sync knew them), or to no
+   * one. Where Toggl did not list them (not a paid plan, or not allowed), only to the user.
+   */
+  private checkAssignee(wid: number, assigneeId: number | null | undefined, current: number | null = null): void {
+    if (assigneeId === undefined || assigneeId === null || assigneeId === current) return;
+    const users = this.options.cache.teams.get(wid)?.users ?? [];
+    const known =
+      users.length > 0 ? users.some((user) => user.id === assigneeId) : assigneeId === this.options.cache.user?.id;
+    if (!known) refuse('That person is not in this workspace: pick someone from the list.');
   }
 
   /** Done (false) or not done (true), one or several; several go in one bulk request per project. */

@@ -47,6 +47,7 @@ const listedTask = (task: CachedTask): ViewTask => ({
   active: task.active,
   estimatedSeconds: task.estimatedSeconds,
   trackedMs: task.trackedMs,
+  assigneeId: task.assigneeId,
   at: task.at,
   sync: 'synced',
 });

@@ -32,6 +32,7 @@ export const taskCreate: ChangeKind<TaskCreate> = {
       wid: op.wid,
       pid: op.pid,
       ...op.fields,
+      assigneeId: op.fields.assigneeId ?? null,
       active: true,
       trackedMs: 0,
       at,
@@ -53,6 +54,8 @@ export const taskCreate: ChangeKind<TaskCreate> = {
         name: op.fields.name,
         active: true,
         ...(op.fields.estimatedSeconds !== null && { estimated_seconds: op.fields.estimatedSeconds }),
+        // Said even for no one: the seed page says an omitted user_id is the requester.
+        user_id: op.fields.assigneeId ?? null,
       }));
     const task = toTask(created);
     cache.tasks.set(task.id, task);

@@ -33,7 +33,7 @@ export class TeamCommands {
       view.projects.find((item) => item.id === pid) ?? refuse('That project is not in the list any more.');
     requireRight(projectLock(view.rights[project.wid], project.id));
     const team =
-      view.teams.find((item) => item.wid === project.wid) ??
+      view.teams.find((item) => item.wid === project.wid && item.complete) ??
       refuse('The members of this workspace are not loaded yet: open the project’s members again.');
     return { project, team };
   }

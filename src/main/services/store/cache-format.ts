@@ -18,7 +18,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 5;
+export const CACHE_SCHEMA_VERSION = 6;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -125,7 +125,8 @@ function userFromV3(user: unknown): unknown {
 
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
- * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…).
+ * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
+ * v5's task rows no assignee.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -142,6 +143,8 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
   // v4's project rows had no details; `projectRow` reads such a row as a project without any.
   if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
+  // v5's task rows had no assignee; `taskRow` reads such a row as a task assigned to no one.
+  if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6 };
   return value;
 }
 

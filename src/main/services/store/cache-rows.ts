@@ -46,8 +46,24 @@ export const projectRow = z.preprocess(
       : row,
   projectTuple,
 );
-/** [id, wid, pid, name, active (1 or 0), estimated seconds, tracked ms, at] */
-export const taskRow = z.tuple([id, id, id, z.string(), z.number().int(), z.number().nullable(), z.number(), at]);
+/** [id, wid, pid, name, active (1 or 0), estimated seconds, tracked ms, at, assignee] */
+const taskTuple = z.tuple([
+  id,
+  id,
+  id,
+  z.string(),
+  z.number().int(),
+  z.number().nullable(),
+  z.number(),
+  at,
+  id.nullable(),
+]);
+/** Cache v5 rows stopped at `at` (no assignee): read as a task assigned to no one (a v5 journal line too). */
+const V5_TASK_ROW_LENGTH = 8;
+export const taskRow = z.preprocess(
+  (row) => (Array.isArray(row) && row.length === V5_TASK_ROW_LENGTH ? [...(row as unknown[]), null] : row),
+  taskTuple,
+);
 
 export type ProjectRow = z.infer<typeof projectRow>;
 export type TaskRow = z.infer<typeof taskRow>;
@@ -140,9 +156,30 @@ export function toTaskRow(task: CachedTask): TaskRow {
     task.estimatedSeconds,
     task.trackedMs,
     packAt(task.at),
+    task.assigneeId,
   ];
 }
 
-export function fromTaskRow([taskId, wid, pid, name, active, estimatedSeconds, trackedMs, when]: TaskRow): CachedTask {
-  return { id: taskId, wid, pid, name, active: active === 1, estimatedSeconds, trackedMs, at: unpackAt(when) };
+export function fromTaskRow([
+  taskId,
+  wid,
+  pid,
+  name,
+  active,
+  estimatedSeconds,
+  trackedMs,
+  when,
+  assigneeId,
+]: TaskRow): CachedTask {
+  return {
+    id: taskId,
+    wid,
+    pid,
+    name,
+    active: active === 1,
+    estimatedSeconds,
+    trackedMs,
+    assigneeId,
+    at: unpackAt(when),
+  };
 }

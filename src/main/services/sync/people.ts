@@ -5,7 +5,7 @@ import type { TogglApi } from '../toggl/api';
 import { TogglApiError } from '../toggl/errors';
 import type { SkipReport } from '../toggl/mapping';
 import { readMembers } from '../toggl/team-mapping';
-import { loadTeam } from './team-loader';
+import { loadTeam, loadUsers } from './team-loader';
 
 /** What the full load's people part needs from the engine. */
 export interface PeopleContext {
@@ -48,19 +48,22 @@ export async function loadManagedProjects(
   });
 }
 
-/** Teams already opened come again with a full load; one that fails keeps what it had. */
-export async function reloadTeams({ api, cache, log, report }: PeopleContext, now: number): Promise<void> {
-  for (const wid of [...cache.teams.keys()]) {
-    const workspace = cache.workspaces.get(wid);
-    if (!workspace) {
-      cache.teams.delete(wid);
-      continue;
-    }
+/**
+ * The workspaces' people again, with a full load: teams already opened come whole (members and
+ * groups); where tasks may be assigned (paid plans) the users at least, one request each. One
+ * that fails keeps what it had.
+ */
+export async function reloadPeople({ api, cache, log, report }: PeopleContext, now: number): Promise<void> {
+  for (const wid of [...cache.teams.keys()]) if (!cache.workspaces.has(wid)) cache.teams.delete(wid);
+  for (const workspace of [...cache.workspaces.values()]) {
+    const whole = cache.teams.get(workspace.id)?.complete ?? false;
+    if (!whole && !workspace.premium) continue;
     try {
-      await loadTeam(api, cache, workspace, now, report);
+      if (whole) await loadTeam(api, cache, workspace, now, report);
+      else await loadUsers(api, cache, workspace, now, report);
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
-      log.warn('sync: could not reload members', { workspace: wid, error: String(error) });
+      log.warn('sync: could not reload people', { workspace: workspace.id, error: String(error) });
     }
   }
 }

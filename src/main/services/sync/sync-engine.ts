@@ -5,7 +5,7 @@ import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
 import { applyChanges, inSlices, replaceAll } from './cache-updates';
 import { Slices } from '../store/slices';
-import { loadManagedProjects, reloadTeams } from './people';
+import { loadManagedProjects, reloadPeople } from './people';
 import { loadTeam } from './team-loader';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
@@ -265,7 +265,7 @@ export class SyncEngine {
     cache.sinceCursor = this.cursorAt(now);
     cache.changed();
     this.options.onData();
-    // Who manages what, and the members of opened projects, change rarely: asked again on
+    // Who manages what, the members of opened projects and who tasks may go to change rarely: asked again on
     // Refresh, at start and sign-in, where still unknown, and otherwise at most hourly
     // (workspace quotas are small).
     const people = trigger === 'manual' || this.peopleAt === null || now - this.peopleAt >= PEOPLE_EVERY_MS;
@@ -274,7 +274,7 @@ export class SyncEngine {
     if (ask.length > 0)
       await replaceAll(cache.workspaces, await loadManagedProjects(context, user.id, workspaces, ask));
     if (people) {
-      await reloadTeams(context, now);
+      await reloadPeople(context, now);
       this.peopleAt = now;
     }
   }
@@ -283,7 +283,7 @@ export class SyncEngine {
   async openTeam(wid: number): Promise<void> {
     const { cache, api } = this.options;
     const workspace = cache.workspaces.get(wid);
-    if (!workspace || cache.teams.has(wid)) return;
+    if (!workspace || cache.teams.get(wid)?.complete) return;
     await loadTeam(api, cache, workspace, this.options.now(), this.skipped);
     cache.changed();
     this.options.onData();

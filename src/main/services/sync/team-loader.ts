@@ -33,8 +33,28 @@ export async function loadTeam(
     const chunk = projectIds.slice(start, start + IDS_PER_REQUEST);
     projectGroups.push(...readProjectGroups(await api.team.listProjectGroups(wid, chunk), report));
   }
-  const team: CachedTeam = { wid, members, users, groups, projectGroups, loadedAt: now };
+  const team: CachedTeam = { wid, members, users, groups, projectGroups, complete: true, loadedAt: now };
   cache.teams.set(wid, team);
+  return team;
+}
+
+/**
+ * Only a workspace's users (who a task may be assigned to): one request. Members and groups
+ * already known stay; a team known only so far stays incomplete, loaded whole when opened.
+ */
+export async function loadUsers(
+  api: TogglApi,
+  cache: CacheStore,
+  workspace: CachedWorkspace,
+  now: number,
+  report: SkipReport,
+): Promise<CachedTeam> {
+  const users = await optional(async () => readUsers(await api.team.listWorkspaceUsers(workspace.id), report));
+  const before = cache.teams.get(workspace.id);
+  const team: CachedTeam = before
+    ? { ...before, users, loadedAt: now }
+    : { wid: workspace.id, members: [], users, groups: [], projectGroups: [], complete: false, loadedAt: now };
+  cache.teams.set(workspace.id, team);
   return team;
 }
 

@@ -147,6 +147,8 @@ function readTask(raw: Raw): Read<CachedTask> {
       active: flag(raw.active, true),
       estimatedSeconds: numberOr(raw.estimated_seconds, null),
       trackedMs: numberOr(raw.tracked_seconds, 0),
+      // v8 called it `uid`; a missing, null or 0 one is no one.
+      assigneeId: idOr(raw.user_id, raw.uid) || null,
       at: text(raw.at),
     },
   };
@@ -268,5 +270,6 @@ export function taskBody(changes: TaskChanges): TogglTaskUpdate {
   if (changes.name !== undefined) body.name = changes.name;
   if (changes.estimatedSeconds !== undefined) body.estimated_seconds = changes.estimatedSeconds;
   if (changes.active !== undefined) body.active = changes.active;
+  if (changes.assigneeId !== undefined) body.user_id = changes.assigneeId;
   return body;
 }

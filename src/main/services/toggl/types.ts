@@ -201,7 +201,8 @@ export interface TogglTaskCreate {
   name: string;
   active?: boolean;
   estimated_seconds?: number | null;
-  user_id?: number;
+  /** The assignee (seed 002 calls it the creator: "if omitted, will use requester user ID"); null for no one. */
+  user_id?: number | null;
 }
 
 export type TogglTaskUpdate = Partial<TogglTaskCreate>;

@@ -8,6 +8,8 @@ import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
 import { matchesFor } from './list/query-matches';
+import { AssignedMatches } from './list/assigned-matches';
+import { namesById, peopleByWorkspace, type Person } from './people';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
 import { typeKey, warmUpKeys } from './list/warm-up';
@@ -30,6 +32,8 @@ export class DataState {
   workspaceId = $state<number | 'all'>('all');
   showArchived = $state(false);
   showDone = $state(false);
+  /** Only the user's own tasks (Toggl's `user_id`), under their projects. */
+  assignedToMe = $state(false);
   query = $state('');
   readonly expanded = new SvelteSet<number>();
   /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
@@ -72,7 +76,47 @@ export class DataState {
     return this.#lastSearch;
   });
 
+  /** The user's tasks (places in the view, as Matches counts them), made when "Assigned to me" is first ticked. */
+  readonly #mine = $derived.by(() => {
+    const [projects, tasks, me] = [this.#projects, this.#tasks, this.view?.user?.id];
+    if (!this.assignedToMe || !projects || !tasks || me === undefined) return undefined;
+    const mine: number[] = [];
+    tasks.forEach((task, at) => task.assigneeId === me && mine.push(projects.length + at));
+    return Int32Array.from(mine);
+  });
+
+  /**
+   * Each workspace's people, by name (who a task may go to). Every change to the list brings
+   * its teams anew: the same people keep the same arrays, so an open picker is not redrawn.
+   */
+  readonly people = $derived.by(() => {
+    const people = peopleByWorkspace(this.view);
+    const key = JSON.stringify([...people]);
+    if (key === this.#peopleKey) return this.#people;
+    [this.#peopleKey, this.#people] = [key, people];
+    return people;
+  });
+  #peopleKey = '';
+  #people = new Map<number, Person[]>();
+  readonly #names = $derived(namesById(this.people));
+
+  /** The task's assignee's name, or null for no one; someone Toggl did not list is named by id. */
+  assigneeName(assigneeId: number | null): string | null {
+    return assigneeId === null ? null : (this.#names.get(assigneeId) ?? `User ${assigneeId}`);
+  }
+
+  /** Who a task in this workspace may go to. */
+  peopleIn(wid: number): Person[] {
+    return this.people.get(wid) ?? [];
+  }
+
+  /** What the search found, narrowed to the user's tasks while "Assigned to me" is ticked. */
   readonly matches = $derived.by(() => {
+    const [found, mine, prepared, projects] = [this.#found, this.#mine, this.prepared, this.#projects];
+    return mine && prepared && projects ? new AssignedMatches(prepared, projects.length, mine, found) : found;
+  });
+
+  readonly #found = $derived.by(() => {
     // The index is built when the window is idle after a load; a search before then builds it.
     // A cleared search starts again: the next key is not typed on from the last one.
     const searched = this.searched;

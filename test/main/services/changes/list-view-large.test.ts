@@ -43,6 +43,7 @@ const task = (id: number, name = `Task ${id}`): CachedTask => ({
   active: true,
   estimatedSeconds: null,
   trackedMs: 0,
+  assigneeId: null,
   at: '2026-11-27T08:00:00+00:00',
 });
 

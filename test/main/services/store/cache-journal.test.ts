@@ -28,6 +28,7 @@ const task = (id: number, name = `Task ${id}`): CachedTask => ({
   active: true,
   estimatedSeconds: null,
   trackedMs: 0,
+  assigneeId: null,
   at: '2026-11-27T08:00:00+00:00',
 });
 
@@ -51,7 +52,7 @@ describe('saving only what changed', () => {
     expect([after.mtimeMs, after.size]).toEqual([before.mtimeMs, before.size]);
     const [line, ...more] = await journalLines();
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ tasks: [[7, 1, 1, 'Überarbeitung Website', 1, null, 0, expect.any(Number)]] });
+    expect(line).toMatchObject({ tasks: [[7, 1, 1, 'Überarbeitung Website', 1, null, 0, expect.any(Number), null]] });
     expect(line).toMatchObject({ goneTasks: [8], sinceCursor: 99 });
     expect((await stat(journal())).mode & 0o777).toBe(0o600);
 

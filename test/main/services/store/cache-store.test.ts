@@ -130,7 +130,17 @@ describe('the compact cache format', () => {
       billable: true,
       at: '2024-12-12T11:00:55+00:00',
     };
-    const task = { id: 8, wid: 1, pid: 7, name: 'Plan', active: true, estimatedSeconds: null, trackedMs: 5, at: 'odd' };
+    const task = {
+      id: 8,
+      wid: 1,
+      pid: 7,
+      name: 'Plan',
+      active: true,
+      estimatedSeconds: null,
+      trackedMs: 5,
+      assigneeId: null,
+      at: 'odd',
+    };
     const v2 = {
       schemaVersion: 2,
       user: null,
@@ -269,10 +279,59 @@ describe('project details in the cache (v5)', () => {
     expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
       schemaVersion: CACHE_SCHEMA_VERSION,
     });
-    expect(CACHE_SCHEMA_VERSION).toBe(5);
     const reopened = new CacheStore(dataDir, createMemoryLogger());
     expect(reopened.projects.get(7)).toEqual(project);
     expect(reopened.projects.get(8)?.name).toBe('Mobile app');
+  });
+});
+
+describe('task assignees in the cache (v6)', () => {
+  // A version 5 file as v5 wrote it: task rows of eight, and a journal line after it with one more.
+  const v5 = {
+    schemaVersion: 5,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [],
+    tasks: [[20, 1, 7, 'Wireframes', 1, 3600, 0, 1_700_000_000]],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [{ wid: 1, members: [], users: [{ id: 1, name: 'Dana' }], groups: [], projectGroups: [], loadedAt: 1 }],
+    entries: [],
+    journalSeq: 0,
+  };
+  const v5Line = { seq: 1, tasks: [[21, 1, 7, 'Visual design', 0, null, 5, 1_700_000_100]] };
+
+  it('opens a version 5 file and its journal: tasks assigned to no one, teams whole; an assignee set now survives a restart', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v5));
+    await writeFile(path.join(dataDir, 'cache.journal'), `${JSON.stringify(v5Line)}\n`);
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.tasks.get(20)).toEqual({
+      id: 20,
+      wid: 1,
+      pid: 7,
+      name: 'Wireframes',
+      active: true,
+      estimatedSeconds: 3600,
+      trackedMs: 0,
+      assigneeId: null,
+      at: '2023-11-14T22:13:20+00:00',
+    });
+    expect(cache.tasks.get(21)).toMatchObject({ name: 'Visual design', active: false, assigneeId: null });
+    // v5 loaded a team only when its members were opened: whole.
+    expect(cache.teams.get(1)).toMatchObject({ complete: true, users: [{ id: 1, name: 'Dana' }] });
+
+    const task = { ...(cache.tasks.get(20) ?? fail()), assigneeId: 1 };
+    cache.tasks.set(20, task);
+    cache.flush();
+    expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+    });
+    const reopened = new CacheStore(dataDir, createMemoryLogger());
+    expect(reopened.tasks.get(20)).toEqual(task);
+    expect(reopened.tasks.get(21)?.name).toBe('Visual design');
   });
 });
 
@@ -293,6 +352,7 @@ describe('times in the compact cache', () => {
         active: true,
         estimatedSeconds: null,
         trackedMs: 0,
+        assigneeId: null,
         at,
       }),
     );

@@ -113,10 +113,14 @@ describe('SyncEngine', () => {
     );
     clock.advance(25 * 60_000);
     await app.call('sync.refresh');
-    // The load, and who manages what in the one workspace where the demo user is not admin.
-    expect(world.sandbox.requests.slice(before).map((request) => request.path)).toEqual([
+    // The load, who manages what in the one workspace where the demo user is not admin, and
+    // who tasks may go to in each of the three paid workspaces.
+    expect(world.sandbox.requests.slice(before).map((request) => request.path.replace(/\d+/g, 'N'))).toEqual([
       '/me',
-      expect.stringMatching(/^\/workspaces\/\d+\/project_users$/),
+      '/workspaces/N/project_users',
+      '/workspaces/N/users',
+      '/workspaces/N/users',
+      '/workspaces/N/users',
     ]);
     expect(await app.call('sync.status')).toMatchObject({ pausedUntil: null, problem: null });
   });
@@ -136,12 +140,15 @@ describe('SyncEngine', () => {
     expect(meRequests().length - meBefore).toBe(1);
     await app.call('sync.refresh');
     expect(meRequests().length - meBefore).toBe(2);
-    // Who manages what (in the one workspace where the user is not admin) is asked again by
-    // Refresh, not by the popover's load within the hour.
+    // Who manages what (in the one workspace where the user is not admin) and who tasks may go
+    // to (in each paid one) are asked again by Refresh, not by the popover's load within the hour.
     expect(world.sandbox.requests.slice(before).map((request) => request.path.replace(/\d+/g, 'N'))).toEqual([
       '/me',
       '/me',
       '/workspaces/N/project_users',
+      '/workspaces/N/users',
+      '/workspaces/N/users',
+      '/workspaces/N/users',
     ]);
     expect(world.sandbox.countRequests((request) => request.status === 402)).toBe(0);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import { collectMatches } from '../../../../src/renderer/src/lib/list/matches';
 import { matchesFor } from '../../../../src/renderer/src/lib/list/query-matches';
+import { AssignedMatches } from '../../../../src/renderer/src/lib/list/assigned-matches';
 import { RowList } from '../../../../src/renderer/src/lib/list/row-list';
 import {
   indexView,
@@ -153,6 +154,7 @@ function smallAccount(seed: number): DataView {
     active: random() > 0.25,
     estimatedSeconds: null,
     trackedMs: 0,
+    assigneeId: null,
     at: '',
     sync: 'synced' as const,
   }));
@@ -200,3 +202,67 @@ describe('the list made as it is asked for', () => {
     }
   });
 });
+
+describe('“Assigned to me”', () => {
+  const ME = 5;
+  /** The account with a share of its tasks the user's, others someone else's. */
+  function assigned(seed: number): DataView {
+    const random = seededRandom(seed + 1000);
+    const view = smallAccount(seed);
+    const tasks = view.tasks.map((task) => ({ ...task, assigneeId: random() < 0.3 ? ME : random() < 0.3 ? 6 : null }));
+    return { ...view, tasks };
+  }
+  /** The same list from the user's tasks among every hit, worked out whole first. */
+  function eagerMine({ view, prepared, index }: Listed, text: string, options: TreeOptions): RowList {
+    const found = text ? search(index, text) : { hits: Int32Array.from(index.keys, (_, at) => at), grades: undefined };
+    const hits: number[] = [];
+    const grades: number[] = [];
+    found.hits.forEach((item, at) => {
+      const task = view.tasks[item - view.projects.length];
+      if (task?.assigneeId !== ME) return;
+      hits.push(item);
+      grades.push(found.grades?.[at] ?? 0);
+    });
+    return new RowList(view, prepared, { ...options, matches: collectMatches(view, prepared, hits, grades) });
+  }
+
+  it('lists only the user’s tasks under their projects, with or without a search, as the eager list does (200 accounts)', () => {
+    const random = seededRandom(11);
+    const queries = ['', 'r', 're', 'review', 'a c', 'café', 'x'];
+    let mineShown = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const account = listed(assigned(seed));
+      const { view, prepared, index, words } = account;
+      const text = queries[seed % queries.length] ?? '';
+      const options: TreeOptions = {
+        workspaceId: random() < 0.2 ? 2 : 'all',
+        showArchived: random() < 0.4,
+        showDone: random() < 0.4,
+        expanded: new Set(view.projects.filter(() => random() < 0.2).map((project) => project.id)),
+      };
+      const mine = Int32Array.from(
+        view.tasks.flatMap((task, at) => (task.assigneeId === ME ? [view.projects.length + at] : [])),
+      );
+      const inner = text ? matchesFor(view, prepared, matchQuery(index, text) ?? fail(), words) : undefined;
+      const list = new RowList(view, prepared, {
+        ...options,
+        matches: new AssignedMatches(prepared, view.projects.length, mine, inner),
+      });
+      const rows = [...list];
+      expect(rows.map(describeRow), `account ${seed}, “${text}”`).toEqual(
+        [...eagerMine(account, text, options)].map(describeRow),
+      );
+      for (const row of rows) if (row.kind === 'task') expect(row.task.assigneeId).toBe(ME);
+      mineShown += rows.filter((row) => row.kind === 'task').length;
+      rows.forEach((row, at) => {
+        if (row.kind === 'project' || row.kind === 'task') expect(list.indexOf(row.key), row.key).toBe(at);
+      });
+    }
+    // Not a comparison of empty lists: the user's tasks did show.
+    expect(mineShown).toBeGreaterThan(500);
+  });
+});
+
+function fail(): never {
+  throw new Error('no query');
+}

@@ -25,6 +25,7 @@ const taskOf = (id: number, pid: number): ViewTask => ({
   active: true,
   estimatedSeconds: null,
   trackedMs: 0,
+  assigneeId: null,
   at: '',
   sync: 'synced',
 });

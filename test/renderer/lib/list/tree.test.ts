@@ -30,6 +30,7 @@ const task = (id: number, pid: number, name: string, active = true) => ({
   active,
   estimatedSeconds: null,
   trackedMs: 0,
+  assigneeId: null,
   at: '',
   sync: 'synced' as const,
 });

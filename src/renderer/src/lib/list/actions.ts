@@ -23,6 +23,8 @@ export interface RowActions {
   timing: (row: Row) => boolean;
   /** Seconds tracked today on the row's project or task (0 where none). */
   trackedToday: (row: Row) => number;
+  /** The name of the person a task is assigned to, or null for no one. */
+  assignee: (assigneeId: number | null) => string | null;
 }
 
 export interface ProjectCreate {

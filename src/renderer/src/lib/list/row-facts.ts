@@ -7,7 +7,13 @@ import type { Row } from './tree';
  * What a row shows besides its name, in words, read out as its description (WCAG 2.5.3: the
  * accessible name is the visible name; the client, counts, times and sync state describe it).
  */
-export function rowDescription(row: Row, sync: ItemSync, today: string = localDay()): string {
+export function rowDescription(
+  row: Row,
+  sync: ItemSync,
+  /** A task's assignee's name. */
+  assignee: string | null = null,
+  today: string = localDay(),
+): string {
   const parts: string[] = [];
   if (row.kind === 'project') {
     if (row.project.clientName) parts.push(row.project.clientName);
@@ -23,6 +29,7 @@ export function rowDescription(row: Row, sync: ItemSync, today: string = localDa
       parts.push(`${formatDuration(trackedMs / 1000)} tracked of ${formatDuration(estimatedSeconds)}`);
     else if (estimatedSeconds) parts.push(`estimate ${formatDuration(estimatedSeconds)}`);
     else if (trackedMs > 0) parts.push(`${formatDuration(trackedMs / 1000)} tracked`);
+    if (assignee !== null) parts.push(`assigned to ${assignee}`);
   }
   if (sync === 'pending') parts.push('change waiting to reach Toggl');
   else if (sync === 'failed') parts.push('change not sent');
