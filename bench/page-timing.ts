@@ -76,6 +76,33 @@ export async function searchLatencies(page: Page, queries: string[]): Promise<Ke
   return timings;
 }
 
+/**
+ * A checkbox above the list ticked or unticked (by its accessible name): input to the updated
+ * list painted, measured as a keystroke is.
+ */
+export async function toggleLatency(page: Page, name: string): Promise<Keystroke> {
+  const [update, paint] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => {
+      const box = [...document.querySelectorAll('input[type=checkbox]')].find(
+        (input) => input.parentElement?.textContent.trim() === ${JSON.stringify(name)},
+      );
+      if (!box) throw new Error('no checkbox ' + ${JSON.stringify(name)});
+      const started = performance.now();
+      box.click();
+      setTimeout(() => {
+        const update = performance.now() - started;
+        requestAnimationFrame(() => {
+          const frame = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve([update, performance.now() - frame]);
+          channel.port2.postMessage(0);
+        });
+      }, 0);
+    }, 0));
+  })`);
+  return { typed: name, ms: update + paint, update, paint };
+}
+
 export interface FrameTimes {
   /** Time between one frame and the next: the display's clock, jitter and all. */
   intervals: number[];

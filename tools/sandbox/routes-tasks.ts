@@ -135,8 +135,10 @@ export const taskRoutes: Route[] = [
     const project = editableProject(context);
     requirePaidPlan(context);
     const changes = taskChanges(context, project, bodyObject(context), undefined);
-    const task = addTask(context.state, project, { name: changes.name ?? '', userId: changes.user_id ?? null });
-    Object.assign(task, changes);
+    // Seed 002: "Creator ID, if omitted, will use requester user ID"; null says no one.
+    const userId = changes.user_id === undefined ? context.user.id : changes.user_id;
+    const task = addTask(context.state, project, { name: changes.name ?? '', userId });
+    Object.assign(task, changes, { user_id: userId });
     return context.state.taskView(task);
   }),
   route('PATCH', '/workspaces/:workspace_id/projects/:project_id/tasks/:task_ids', (context) => {

@@ -2,10 +2,12 @@ import type { CachedWorkspace } from '../../../shared/entities';
 import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
-import { TogglApiError } from '../toggl/errors';
+import { TogglApiError, type TogglErrorKind } from '../toggl/errors';
 import type { SkipReport } from '../toggl/mapping';
 import { readMembers } from '../toggl/team-mapping';
 import { loadTeam, loadUsers } from './team-loader';
+
+const UNREACHABLE: ReadonlySet<TogglErrorKind> = new Set(['offline', 'connection-lost', 'timeout']);
 
 /** What the full load's people part needs from the engine. */
 export interface PeopleContext {
@@ -62,7 +64,8 @@ export async function reloadPeople({ api, cache, log, report }: PeopleContext, n
       if (whole) await loadTeam(api, cache, workspace, now, report);
       else await loadUsers(api, cache, workspace, now, report);
     } catch (error) {
-      if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
+      // Toggl out of reach is the sync's to say (offline), not a workspace's: the rest would wait too.
+      if (error instanceof TogglApiError && (error.kind === 'signed-out' || UNREACHABLE.has(error.kind))) throw error;
       log.warn('sync: could not reload people', { workspace: workspace.id, error: String(error) });
     }
   }

@@ -79,6 +79,20 @@ describe('task assignees (issue 22, item 3)', () => {
     expect(studio?.members.length).toBeGreaterThan(0);
   });
 
+  it('Toggl out of reach while the people load: the list from the load stays, and the app says it is offline', async () => {
+    w.data.cache.fullSyncedAt = 0;
+    // The load's answer goes out; every request after it has its connection dropped.
+    const release = w.world.sandbox.hold((_method, path) => path === '/me', 'after');
+    const syncing = w.data.engine.sync('manual');
+    await expect.poll(() => w.world.sandbox.requests.filter((request) => request.path === '/me').length).toBe(2);
+    w.world.sandbox.dropNext({ times: 100, mode: 'before', method: 'GET' });
+    release();
+    await syncing;
+    expect(w.data.status()).toMatchObject({ online: false, problem: null });
+    expect(w.task('Visual design').assigneeId).toBe(danaId());
+    expect(w.view().teams.find((team) => team.wid === w.studio)?.users).toHaveLength(2);
+  });
+
   it('a new task goes to the person picked; the POST says so, and says no one when none is', async () => {
     const website = w.project('Website redesign');
     await w.app.call('tasks.create', {
