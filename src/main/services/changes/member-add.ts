@@ -28,7 +28,7 @@ export const memberAdd: ChangeKind<MemberAdd> = {
   apply(view, op, { mark }) {
     view.teams
       .get(op.wid)
-      ?.members.push({ id: op.tempId, pid: op.pid, uid: op.uid, manager: op.manager, rate: null, sync: mark });
+      ?.members.push({ id: op.tempId, pid: op.pid, uid: op.uid, manager: op.manager, rate: null, laborCost: null, sync: mark });
   },
 
   async send(op, { api, cache, uncertain }) {

@@ -18,7 +18,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 5;
+export const CACHE_SCHEMA_VERSION = 6;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -123,9 +123,28 @@ function userFromV3(user: unknown): unknown {
   return known ? user : { ...fields, defaultWorkspaceId: null };
 }
 
+// ── v5 → v6 (issue 22, member rates): members gained `laborCost`. Self-contained step. ──
+/**
+ * v5's teams (in the file and in its journal lines) had members without `laborCost`: read as
+ * "none" (null), which is what Toggl's answer meant then, as it was not read. Anything that is
+ * not a v5 team is left for the schema (or the salvage) to judge.
+ */
+function teamFromV5(team: unknown): unknown {
+  if (!team || typeof team !== 'object') return team;
+  const fields = team as Record<string, unknown>;
+  if (!Array.isArray(fields.members)) return team;
+  const members = (fields.members as unknown[]).map((member) =>
+    member && typeof member === 'object' && !('laborCost' in member) ? { ...member, laborCost: null } : member,
+  );
+  return { ...fields, members };
+}
+
+const teamsFromV5 = (teams: unknown): unknown => (Array.isArray(teams) ? teams.map(teamFromV5) : teams);
+
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
- * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…).
+ * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
+ * v5's members no labor cost.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -142,6 +161,7 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
   // v4's project rows had no details; `projectRow` reads such a row as a project without any.
   if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
+  if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6, teams: teamsFromV5(value.teams) };
   return value;
 }
 
@@ -160,7 +180,8 @@ export const journalLineSchema = z.object({
   sinceCursor: z.number().nullable().optional(),
   workspaces: z.array(workspaceSchema).optional(),
   clients: z.array(clientSchema).optional(),
-  teams: z.array(teamSchema).optional(),
+  /** A line version 5 wrote has members without `laborCost` (v6): read as none. */
+  teams: z.array(z.preprocess(teamFromV5, teamSchema)).optional(),
   entries: z.array(timeEntrySchema).optional(),
   projects: z.array(projectRow).default([]),
   tasks: z.array(taskRow).default([]),
