@@ -280,7 +280,14 @@ describe('project details in the cache (v5)', () => {
 describe('member labor costs in the cache (v6)', () => {
   // A version 5 file as v5 wrote it: members without `laborCost`, and a journal line after it with its team.
   const member = { id: 30, pid: 7, uid: 2, manager: false, rate: 85 };
-  const v5Team = { wid: 1, members: [member], users: [{ id: 2, name: 'Sam' }], groups: [], projectGroups: [], loadedAt: 5 };
+  const v5Team = {
+    wid: 1,
+    members: [member],
+    users: [{ id: 2, name: 'Sam' }],
+    groups: [],
+    projectGroups: [],
+    loadedAt: 5,
+  };
   const v5 = {
     schemaVersion: 5,
     user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
