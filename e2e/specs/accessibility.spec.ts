@@ -99,6 +99,20 @@ const views: View[] = [
     },
   },
   {
+    name: 'members, a member’s rates open with a problem shown',
+    open: async (page) => {
+      await signIn(page);
+      await item(page, 'Mobile app').click();
+      await page.keyboard.press('ControlOrMeta+m');
+      const dialog = page.getByRole('dialog', { name: 'Members of “Mobile app”' });
+      await dialog.getByRole('button', { name: 'Rates', exact: true }).click();
+      const rates = dialog.getByRole('form', { name: 'Rates of Sam Teammate' });
+      await rates.getByRole('textbox', { name: 'Hourly rate' }).fill('-1');
+      await rates.getByRole('button', { name: 'Save rates' }).click();
+      await expect(rates.getByText('The hourly rate cannot be below zero.')).toBeVisible();
+    },
+  },
+  {
     name: 'new task form',
     open: async (page) => {
       await signIn(page);

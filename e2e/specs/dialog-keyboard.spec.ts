@@ -176,6 +176,9 @@ test('Members: focus follows Add and Remove; Escape then closes the dialog, and 
   await page.keyboard.press('Enter');
   await expect(member('Sam Teammate').getByRole('checkbox', { name: 'Manager' })).toBeFocused();
   await expect(members).toHaveCount(1);
+  // Manager, then the row's Rates, then its Remove.
+  await page.keyboard.press('Tab');
+  await expect(member('Sam Teammate').getByRole('button', { name: 'Rates', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(member('Sam Teammate').getByRole('button', { name: 'Remove' })).toBeFocused();
   await page.keyboard.press('Enter');

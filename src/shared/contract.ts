@@ -271,6 +271,11 @@ export interface IpcContract {
   'team.open': { request: { wid: number }; response: undefined };
   'members.add': { request: { pid: number; uid: number }; response: { id: number } };
   'members.setManager': { request: { id: number; manager: boolean }; response: undefined };
+  /** A member's hourly rate and labor cost (admins, paid plans); null clears one, a field left out stays. */
+  'members.setRates': {
+    request: { id: number; rate?: number | null; laborCost?: number | null };
+    response: undefined;
+  };
   'members.remove': { request: { id: number }; response: undefined };
   'groups.add': { request: { pid: number; groupId: number }; response: { id: number } };
   'groups.remove': { request: { id: number }; response: undefined };
@@ -369,6 +374,7 @@ export const CHANNELS = {
   'team.open': true,
   'members.add': true,
   'members.setManager': true,
+  'members.setRates': true,
   'members.remove': true,
   'groups.add': true,
   'groups.remove': true,

@@ -99,6 +99,8 @@ export interface WorkspaceRights {
   templates: string | null;
   rates: string | null;
   recurring: string | null;
+  /** A project member's hourly rate and labor cost: workspace admins, where the plan has rates. */
+  memberRates: string | null;
 }
 
 /** Everything the popover lists: the cached state with the queued changes applied. */

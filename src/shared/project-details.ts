@@ -1,4 +1,5 @@
 import type { ProjectDetails, WorkspaceRights } from './entities';
+import { amountProblem } from './money';
 
 /**
  * The project details' rules, one copy for the form (a message beside each field) and for
@@ -73,9 +74,8 @@ export function detailProblems(
   if (given.currency !== undefined && given.currency !== null && !/^[A-Z]{3}$/.test(given.currency))
     problems.currency = 'A currency is a three-letter code such as EUR or USD.';
   for (const field of ['rate', 'fixedFee'] as const) {
-    const amount = given[field];
-    if (amount !== undefined && amount !== null && (!Number.isFinite(amount) || amount < 0))
-      problems[field] = `The ${field === 'rate' ? 'hourly rate' : 'fixed fee'} cannot be below zero.`;
+    const problem = amountProblem(given[field], field === 'rate' ? 'hourly rate' : 'fixed fee');
+    if (problem) problems[field] = problem;
   }
   return problems;
 }

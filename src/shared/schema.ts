@@ -44,8 +44,19 @@ export const workspaceSchema = z.object({
   at,
 });
 
-/** A project member (Toggl's project user): `manager` may change the project; `rate` where the plan has rates. */
-export const memberSchema = z.object({ id, pid: id, uid: id, manager: z.boolean(), rate: z.number().nullable() });
+/**
+ * A project member (Toggl's project user): `manager` may change the project; `rate` (billable,
+ * per hour) and `laborCost` (what an hour of theirs costs) where the plan has rates, null for
+ * none (the project's or workspace's applies). `laborCost` came with cache v6.
+ */
+export const memberSchema = z.object({
+  id,
+  pid: id,
+  uid: id,
+  manager: z.boolean(),
+  rate: z.number().nullable(),
+  laborCost: z.number().nullable(),
+});
 /** A group on a project (Toggl's project group). */
 export const projectGroupSchema = z.object({ id, pid: id, groupId: id });
 

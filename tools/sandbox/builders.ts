@@ -174,9 +174,12 @@ export function addProjectUser(state: SandboxState, project: SandboxProject, use
     user_id: userId,
     workspace_id: project.workspace_id,
     manager,
-    labour_cost: null,
+    rate: null,
+    labor_cost: null,
     group_id: null,
+    gid: null,
     rate_last_updated: null,
+    labor_cost_last_updated: null,
     at: state.stamp(),
   });
   return id;

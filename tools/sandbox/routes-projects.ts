@@ -1,5 +1,6 @@
 import { addProject, addProjectUser, addTask } from './builders';
 import { applyProjectChanges, projectChanges, requireProjectEditor } from './project-rules';
+import { applyProjectUserChanges, projectUserChanges } from './project-user-rules';
 import {
   SandboxHttpError,
   bodyObject,
@@ -130,21 +131,6 @@ function requireMemberManager(context: RouteContext, projectId: number | undefin
   }
 }
 
-function projectUserFields(body: Record<string, unknown>): { manager?: boolean; labour_cost?: number | null } {
-  const fields: { manager?: boolean; labour_cost?: number | null } = {};
-  if (body.manager !== undefined) {
-    if (typeof body.manager !== 'boolean') throw new SandboxHttpError(400, 'Invalid manager');
-    fields.manager = body.manager;
-  }
-  if (body.labour_cost !== undefined) {
-    if (body.labour_cost !== null && (typeof body.labour_cost !== 'number' || body.labour_cost < 0)) {
-      throw new SandboxHttpError(400, 'Invalid labour_cost');
-    }
-    fields.labour_cost = body.labour_cost;
-  }
-  return fields;
-}
-
 /** Workspace projects and project users (seed 000). */
 export const projectRoutes: Route[] = [
   route('GET', '/workspaces/:workspace_id/projects', listProjects),
@@ -187,21 +173,10 @@ export const projectRoutes: Route[] = [
       throw new SandboxHttpError(400, 'Invalid user_id');
     if (context.state.isProjectMember(project.id, body.user_id))
       throw new SandboxHttpError(400, 'User is already a member of the project');
-    const id = context.state.nextId();
-    const member = {
-      id,
-      project_id: project.id,
-      user_id: body.user_id,
-      workspace_id: workspace.id,
-      manager: false,
-      labour_cost: null,
-      group_id: null,
-      gid: null,
-      rate_last_updated: null,
-      at: context.state.stamp(),
-      ...projectUserFields(body),
-    };
-    context.state.projectUsers.set(id, member);
+    const changes = projectUserChanges(context, workspace, body, 'body');
+    const member = context.state.projectUsers.get(addProjectUser(context.state, project, body.user_id));
+    if (!member) throw new Error('the member just added is missing');
+    applyProjectUserChanges(context, member, changes);
     return member;
   }),
   route('PATCH', '/workspaces/:workspace_id/project_users/:project_user_ids', (context) => {
@@ -212,7 +187,11 @@ export const projectRoutes: Route[] = [
       if (!member || member.workspace_id !== workspace.id)
         throw new SandboxHttpError(404, 'Project user not found/accessible');
       requireMemberManager(context, member.project_id);
-      Object.assign(member, projectUserFields(replaceBody(operations)), { at: context.state.stamp() });
+      applyProjectUserChanges(
+        context,
+        member,
+        projectUserChanges(context, workspace, replaceBody(operations), 'patch'),
+      );
     });
   }),
   route('PUT', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {
@@ -223,7 +202,7 @@ export const projectRoutes: Route[] = [
     requireMemberManager(context, member.project_id);
     const body = bodyObject(context);
     if (Object.keys(body).length === 0) throw new SandboxHttpError(400, 'Missing data');
-    Object.assign(member, projectUserFields(body), { at: context.state.stamp() });
+    applyProjectUserChanges(context, member, projectUserChanges(context, workspace, body, 'body'));
     return member;
   }),
   route('DELETE', '/workspaces/:workspace_id/project_users/:project_user_id', (context) => {

@@ -124,6 +124,7 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     },
     'members.add': ({ pid, uid }) => data.team.addMember(pid, uid),
     'members.setManager': ({ id, manager }) => nothing(() => data.team.setManager(id, manager)),
+    'members.setRates': ({ id, ...rates }) => nothing(() => data.team.setRates(id, rates)),
     'members.remove': ({ id }) => nothing(() => data.team.removeMember(id)),
     'groups.add': ({ pid, groupId }) => data.team.addGroup(pid, groupId),
     'groups.remove': ({ id }) => nothing(() => data.team.removeGroup(id)),

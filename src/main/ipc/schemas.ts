@@ -74,6 +74,7 @@ export const schemas = {
   'team.open': z.strictObject({ wid: id }),
   'members.add': z.strictObject({ pid: id, uid: id }),
   'members.setManager': z.strictObject({ id, manager: z.boolean() }),
+  'members.setRates': z.strictObject({ id, rate: amount, laborCost: amount }),
   'members.remove': z.strictObject({ id }),
   'groups.add': z.strictObject({ pid: id, groupId: id }),
   'groups.remove': z.strictObject({ id }),

@@ -22,7 +22,7 @@ describe('the Members dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Members of “Mobile app”' });
     const members = () => within(within(dialog).getByRole('list', { name: 'Members' })).getAllByRole('listitem');
     expect(members().map((item) => item.textContent.replace(/\s+/g, ' ').trim())).toEqual([
-      'Sam Teammate Manager Remove',
+      'Sam Teammate Manager Rates Remove',
     ]);
     const sam = members()[0];
     expect(within(sam as HTMLElement).getByRole<HTMLInputElement>('checkbox', { name: 'Manager' }).checked).toBe(true);
@@ -70,6 +70,27 @@ describe('the Members dialog', () => {
     await p.settle();
     expect(members().map((item) => item.querySelector('.name')?.textContent)).toEqual(['Sam Teammate']);
     expect(document.activeElement).toBe(within(members()[0] as HTMLElement).getByRole('checkbox', { name: 'Manager' }));
+  });
+
+  it('a member’s Rates: typed, saved, reaching Toggl, shown under their name; focus back on Rates', async () => {
+    await p.rowAction('Mobile app', 'Members');
+    const dialog = screen.getByRole('dialog', { name: 'Members of “Mobile app”' });
+    const sam = () =>
+      within(within(dialog).getByRole('list', { name: 'Members' })).getAllByRole('listitem')[0] as HTMLElement;
+    const toggle = within(sam()).getByRole('button', { name: 'Rates' });
+    await p.click(toggle);
+    const rates = within(dialog).getByRole('form', { name: 'Rates of Sam Teammate' });
+    const rate = within(rates).getByRole('textbox', { name: 'Hourly rate' });
+    expect(document.activeElement).toBe(rate);
+    await p.user.type(rate, '85.5');
+    await p.user.type(within(rates).getByRole('textbox', { name: 'Labor cost' }), '40');
+    await p.click(within(rates).getByRole('button', { name: 'Save rates' }));
+    await p.settle();
+    expect(within(dialog).queryByRole('form')).toBeNull();
+    expect(document.activeElement).toBe(within(sam()).getByRole('button', { name: 'Rates' }));
+    expect(sam().querySelector('.summary')?.textContent).toBe('85.5/h · cost 40/h');
+    const onMobile = onToggl('Mobile app').find((member) => member.user_id === userId('sam@toggl-tray.test'));
+    expect(onMobile).toMatchObject({ rate: 85.5, labor_cost: 40 });
   });
 
   it('adds and removes a group in the Groups section', async () => {

@@ -10,6 +10,9 @@ export const memberAddSchema = z.object({
   pid: z.number().int(),
   uid: z.number().int(),
   manager: z.boolean(),
+  /** Rates set before the add reached Toggl (member.rate merges into it); absent in older outboxes. */
+  rate: z.number().min(0).nullable().optional(),
+  laborCost: z.number().min(0).nullable().optional(),
 });
 
 export type MemberAdd = z.infer<typeof memberAddSchema>;
@@ -26,9 +29,15 @@ export const memberAdd: ChangeKind<MemberAdd> = {
   describe: (op, names) => `Add a member to ${quoted(names(`p:${op.pid}`)) ?? 'a project'}`,
 
   apply(view, op, { mark }) {
-    view.teams
-      .get(op.wid)
-      ?.members.push({ id: op.tempId, pid: op.pid, uid: op.uid, manager: op.manager, rate: null, sync: mark });
+    view.teams.get(op.wid)?.members.push({
+      id: op.tempId,
+      pid: op.pid,
+      uid: op.uid,
+      manager: op.manager,
+      rate: op.rate ?? null,
+      laborCost: op.laborCost ?? null,
+      sync: mark,
+    });
   },
 
   async send(op, { api, cache, uncertain }) {
@@ -39,7 +48,14 @@ export const memberAdd: ChangeKind<MemberAdd> = {
     const member =
       existing ??
       readMembers(
-        [await api.team.addProjectUser(op.wid, { project_id: op.pid, user_id: op.uid, manager: op.manager })],
+        [
+          await api.team.addProjectUser(op.wid, {
+            project_id: op.pid,
+            user_id: op.uid,
+            manager: op.manager,
+            ...rates(op),
+          }),
+        ],
         inAnswer,
       )[0];
     if (!member) return { result: 'failed', error: 'Toggl’s answer held no project member.' };
@@ -48,5 +64,13 @@ export const memberAdd: ChangeKind<MemberAdd> = {
     return { result: 'done', remap: { from: op.tempId, to: member.id } };
   },
 };
+
+/** The rates a new member starts with: numbers only (a new member has none to clear). */
+function rates(op: MemberAdd): { rate?: number; labor_cost?: number } {
+  return {
+    ...(typeof op.rate === 'number' && { rate: op.rate }),
+    ...(typeof op.laborCost === 'number' && { labor_cost: op.laborCost }),
+  };
+}
 
 export const quoted = (name: string | undefined): string | undefined => (name ? `“${name}”` : undefined);

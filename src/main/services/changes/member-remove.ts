@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ignoreNotFound } from './gone';
 import type { ChangeKind } from './kind';
 import { isMemberAdd, quoted } from './member-add';
+import { isMemberRate } from './member-rate';
 import { isMemberUpdate } from './member-update';
 
 export const memberRemoveSchema = z.object({
@@ -40,7 +41,8 @@ export const memberRemove: ChangeKind<MemberRemove> = {
   merge(earlier, later) {
     // Added and removed before anything went: neither goes.
     if (isMemberAdd(earlier) && earlier.tempId === later.id) return { earlier: null, later: null };
-    if (isMemberUpdate(earlier) && earlier.id === later.id) return { earlier: null, later };
+    // A manager or rate change not sent yet: the removal makes it moot.
+    if ((isMemberUpdate(earlier) || isMemberRate(earlier)) && earlier.id === later.id) return { earlier: null, later };
     return undefined;
   },
 };

@@ -7,6 +7,7 @@ import { groupAdd, groupAddSchema } from './group-add';
 import { groupRemove, groupRemoveSchema } from './group-remove';
 import type { ChangeKind } from './kind';
 import { memberAdd, memberAddSchema } from './member-add';
+import { memberRate, memberRateSchema } from './member-rate';
 import { memberRemove, memberRemoveSchema } from './member-remove';
 import { memberUpdate, memberUpdateSchema } from './member-update';
 import { projectBulkActive, projectBulkActiveSchema } from './project-bulk-active';
@@ -30,6 +31,7 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   taskBulkActiveSchema,
   memberAddSchema,
   memberUpdateSchema,
+  memberRateSchema,
   memberRemoveSchema,
   groupAddSchema,
   groupRemoveSchema,
@@ -55,6 +57,7 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'task.bulkActive': taskBulkActive,
   'member.add': memberAdd,
   'member.update': memberUpdate,
+  'member.rate': memberRate,
   'member.remove': memberRemove,
   'group.add': groupAdd,
   'group.remove': groupRemove,

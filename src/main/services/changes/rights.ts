@@ -6,10 +6,12 @@ import { UserFacingError } from '../errors';
  * do everything; project leads may create projects even where only admins may; others may
  * unless only admins may; projects, their tasks and members are changed by admins and the
  * project's managers (whoever creates one becomes its manager); tasks, billable projects,
- * colors off the palette, auto estimates, templates, rates and recurring need a paid plan.
+ * colors off the palette, auto estimates, templates, rates and recurring need a paid plan; a
+ * member's rates are set by admins only (Toggl's 403 otherwise), where the plan has rates.
  */
 export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
   const paid = workspace.premium;
+  const rates = paid ? null : `Rates need a paid plan in “${workspace.name}”.`;
   const creates = workspace.admin || workspace.role === 'projectlead' || !workspace.onlyAdminsMayCreateProjects;
   return {
     createProjects: creates ? null : `Only admins and project leads may create projects in “${workspace.name}”.`,
@@ -26,8 +28,10 @@ export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
       : `Custom colors need a paid plan in “${workspace.name}”: pick one of Toggl's palette colors.`,
     autoEstimates: paid ? null : `Auto estimates need a paid plan in “${workspace.name}”.`,
     templates: paid ? null : `Templates need a paid plan in “${workspace.name}”.`,
-    rates: paid ? null : `Rates need a paid plan in “${workspace.name}”.`,
+    rates,
     recurring: paid ? null : `Recurring projects need a paid plan in “${workspace.name}”.`,
+    // Not admin: upgrading the plan would not help, so that is the reason given first.
+    memberRates: workspace.admin ? rates : `Only admins set members’ rates in “${workspace.name}”.`,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { DataView, ViewTeam } from '../../../shared/entities';
+import { RATE_FIELDS, rateProblems, type MemberRates } from '../../../shared/member-rates';
 import { projectLock } from '../../../shared/rights';
 import { knownIdOf, refuse } from './commands';
 import { newGroupAdd } from './group-add';
 import { newGroupRemove } from './group-remove';
 import { newMemberAdd } from './member-add';
+import { newMemberRate } from './member-rate';
 import { newMemberRemove } from './member-remove';
 import { newMemberUpdate } from './member-update';
 import type { ChangeQueue } from './queue';
@@ -20,8 +22,8 @@ export interface TeamCommandsOptions {
 
 /**
  * Who is on a project: add or remove a workspace member, make one manager or not, add or
- * remove a group. Admins and the project's managers may; each is checked and queued like any
- * other change.
+ * remove a group. Admins and the project's managers may; a member's rates, admins where the
+ * plan has rates. Each is checked and queued like any other change.
  */
 export class TeamCommands {
   constructor(private readonly options: TeamCommandsOptions) {}
@@ -66,6 +68,20 @@ export class TeamCommands {
     const { member, project } = this.memberOf(id);
     if (member.manager === manager) return;
     this.enqueue(newMemberUpdate({ id, wid: project.wid, pid: project.id, manager }));
+  }
+
+  /** Sets a member's hourly rate and labor cost (each optional; null clears it). */
+  setRates(named: number, rates: Partial<MemberRates>): void {
+    const id = knownIdOf(this.options, named);
+    const { member, project } = this.memberOf(id);
+    const rights = this.options.view().rights[project.wid];
+    requireRight(rights ? rights.memberRates : 'That workspace is not loaded yet.');
+    const problem = Object.values(rateProblems(rates))[0];
+    if (problem) refuse(problem);
+    const changed = RATE_FIELDS.filter((field) => rates[field] !== undefined && rates[field] !== member[field]);
+    if (changed.length === 0) return;
+    const values = Object.fromEntries(changed.map((field) => [field, rates[field]]));
+    this.enqueue(newMemberRate({ id, wid: project.wid, pid: project.id, ...values }));
   }
 
   removeMember(named: number): void {

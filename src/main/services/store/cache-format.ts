@@ -18,7 +18,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 6;
+export const CACHE_SCHEMA_VERSION = 7;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -123,10 +123,29 @@ function userFromV3(user: unknown): unknown {
   return known ? user : { ...fields, defaultWorkspaceId: null };
 }
 
+// ── v6 → v7 (issue 22, member rates): members gained `laborCost`. Self-contained step. ──
+/**
+ * Teams of v6 and before (in the file and in its journal lines) had members without
+ * `laborCost`: read as "none" (null), which is what Toggl's answer meant then, as it was not
+ * read. Anything else is left for the schema (or the salvage) to judge.
+ */
+function teamBeforeLaborCost(team: unknown): unknown {
+  if (!team || typeof team !== 'object') return team;
+  const fields = team as Record<string, unknown>;
+  if (!Array.isArray(fields.members)) return team;
+  const members = (fields.members as unknown[]).map((member) =>
+    member && typeof member === 'object' && !('laborCost' in member) ? { ...member, laborCost: null } : member,
+  );
+  return { ...fields, members };
+}
+
+const teamsBeforeLaborCost = (teams: unknown): unknown =>
+  Array.isArray(teams) ? teams.map(teamBeforeLaborCost) : teams;
+
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
  * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
- * v5's task rows no assignee.
+ * v5's task rows no assignee; v6's members no labor cost.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -145,6 +164,7 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
   // v5's task rows had no assignee; `taskRow` reads such a row as a task assigned to no one.
   if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6 };
+  if (value.schemaVersion === 6) value = { ...value, schemaVersion: 7, teams: teamsBeforeLaborCost(value.teams) };
   return value;
 }
 
@@ -163,7 +183,8 @@ export const journalLineSchema = z.object({
   sinceCursor: z.number().nullable().optional(),
   workspaces: z.array(workspaceSchema).optional(),
   clients: z.array(clientSchema).optional(),
-  teams: z.array(teamSchema).optional(),
+  /** A line version 5 wrote has members without `laborCost` (v6): read as none. */
+  teams: z.array(z.preprocess(teamBeforeLaborCost, teamSchema)).optional(),
   entries: z.array(timeEntrySchema).optional(),
   projects: z.array(projectRow).default([]),
   tasks: z.array(taskRow).default([]),

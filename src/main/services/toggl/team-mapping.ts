@@ -10,13 +10,19 @@ type Person = CachedTeam['users'][number];
 type Group = CachedTeam['groups'][number];
 type ProjectGroup = CachedTeam['projectGroups'][number];
 
+/** A money amount: a number not below zero, else "none". */
+const amountOr = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+
 const found = <T>(item: T): Read<T> => ({ item, deleted: false });
 
 function readMember(raw: Raw): Read<Member> {
   if (!isId(raw.id) || !isId(raw.project_id) || !isId(raw.user_id))
     return { problem: 'id, project_id or user_id: missing' };
   const { id, project_id: pid, user_id: uid } = raw;
-  return found({ id, pid, uid, manager: raw.manager === true, rate: typeof raw.rate === 'number' ? raw.rate : null });
+  // OpenAPI says `labor_cost`, the seed page `labour_cost`: either, absent or null is "none".
+  const laborCost = amountOr(raw.labor_cost) ?? amountOr(raw.labour_cost);
+  return found({ id, pid, uid, manager: raw.manager === true, rate: amountOr(raw.rate), laborCost });
 }
 
 function readPerson(raw: Raw): Read<Person> {

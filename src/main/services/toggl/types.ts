@@ -219,25 +219,41 @@ export interface BulkPatchResult {
   failure: { id: number; message: string }[];
 }
 
+/**
+ * A project member. Toggl's OpenAPI document (`models.ProjectUser`) names the fields `rate` and
+ * `labor_cost` (numbers, nullable); the seed page (000) says `labour_cost`, an older spelling:
+ * both are read, OpenAPI's is sent.
+ */
 export interface TogglProjectUser {
   id: number;
   project_id: number;
   user_id: number;
   workspace_id: number;
   manager: boolean;
-  labour_cost: number | null;
+  rate?: number | null;
+  labor_cost?: number | null;
+  labour_cost?: number | null;
   group_id: number | null;
   gid?: number | null;
   rate_last_updated?: string | null;
+  labor_cost_last_updated?: string | null;
   at: string;
 }
+
+/** How a new rate applies to time already tracked (OpenAPI `user.PutPayload`); Toggl's default when left out. */
+export type TogglRateChangeMode = 'start-today' | 'override-current' | 'override-all';
 
 export interface TogglProjectUserCreate {
   project_id: number;
   user_id: number;
   manager?: boolean;
+  /** Numbers only: Toggl's create and PUT bodies have no null for these (PATCH has, to clear them). */
+  rate?: number;
+  labor_cost?: number;
+  /** The seed page's spelling of `labor_cost`. */
   labour_cost?: number;
-  rate_change_mode?: string;
+  rate_change_mode?: TogglRateChangeMode;
+  labor_cost_change_mode?: TogglRateChangeMode;
 }
 
 export type TogglProjectUserUpdate = Omit<Partial<TogglProjectUserCreate>, 'project_id' | 'user_id'>;

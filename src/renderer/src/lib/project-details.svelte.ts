@@ -5,19 +5,10 @@ import {
   type DetailProblems,
   type EditableDetails,
 } from '../../../shared/project-details';
+import { notAnAmount, readAmount as amount, shownAmount as shown } from '../../../shared/money';
 
 /** What the Details section gives a save: the details set, Toggl's names aside. */
 export type DetailValues = Partial<EditableDetails> & { templateId?: number | null };
-
-/** "40", "12.5", "12,5" → the number; "" → null; undefined when it is not one. */
-function amount(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return /^-?\d+(\.\d+)?$/.test(trimmed) && Number.isFinite(value) ? value : undefined;
-}
-
-const shown = (value: number | null): string => (value === null ? '' : String(value));
 
 /**
  * The project form's "Details" (issue 22, item 1): folded until opened; the fields as typed,
@@ -71,7 +62,7 @@ export class ProjectDetailsForm {
     const number = (field: 'estimatedHours' | 'rate' | 'fixedFee', text: string, words: string) => {
       const value = amount(text);
       if (value === undefined)
-        problems[field] = `Write the ${words} as a number, e.g. ${field === 'estimatedHours' ? '40' : '85.50'}.`;
+        problems[field] = field === 'estimatedHours' ? `Write the ${words} as a number, e.g. 40.` : notAnAmount(words);
       return value ?? null;
     };
     const values: DetailValues = {

@@ -1,9 +1,11 @@
 import type { Api } from '../../../preload/api';
 import type { IpcResult } from '../../../shared/ipc-result';
+import type { MemberRates } from '../../../shared/member-rates';
 
 /**
  * Who is on a project, as the Members dialog asks main for it: load the workspace's people,
- * add or remove a member or a group, make a member manager. A refusal is kept in `error`.
+ * add or remove a member or a group, make a member manager, set their rates. A refusal is kept
+ * in `error`.
  */
 export class TeamCommands {
   error = $state<string | null>(null);
@@ -29,6 +31,8 @@ export class TeamCommands {
   addMember = (pid: number, uid: number) => this.#run(() => this.#api.invoke('members.add', { pid, uid }));
   setManager = (id: number, manager: boolean) =>
     this.#run(() => this.#api.invoke('members.setManager', { id, manager }));
+  setRates = (id: number, rates: Partial<MemberRates>) =>
+    this.#run(() => this.#api.invoke('members.setRates', { id, ...rates }));
   removeMember = (id: number) => this.#run(() => this.#api.invoke('members.remove', { id }));
   addGroup = (pid: number, groupId: number) => this.#run(() => this.#api.invoke('groups.add', { pid, groupId }));
   removeGroup = (id: number) => this.#run(() => this.#api.invoke('groups.remove', { id }));

@@ -107,4 +107,50 @@ describe('who may do what', () => {
     await app.call('sync.refresh');
     expect((await view()).projects.some((project) => project.name === 'Board only')).toBe(true);
   });
+
+  it('a member’s rates: admins where the plan has rates; a project’s manager and a Free plan see why, and Toggl refuses them too', async () => {
+    const v = await view();
+    const studio = workspaceIdNamed(v, 'Demo Studio');
+    const community = workspaceIdNamed(v, 'Community (members)');
+    const personal = workspaceIdNamed(v, 'Side projects');
+    expect(v.rights[studio]?.memberRates).toBeNull();
+    const notAdmin = 'Only admins set members’ rates in “Community (members)”.';
+    expect(v.rights[community]?.memberRates).toBe(notAdmin);
+    const free = 'Rates need a paid plan in “Side projects”.';
+    expect(v.rights[personal]?.memberRates).toBe(free);
+
+    // Admin, paid: set and sent.
+    await app.call('team.open', { wid: studio });
+    const mobile = projectIdNamed(v, 'Mobile app');
+    const onMobile = (await view()).teams.find((team) => team.wid === studio)?.members.find((m) => m.pid === mobile);
+    await app.call('members.setRates', { id: onMobile?.id ?? 0, rate: 75, laborCost: 35 });
+    await settle();
+    expect(world.sandbox.state.projectUsers.get(onMobile?.id ?? 0)).toMatchObject({ rate: 75, labor_cost: 35 });
+
+    // Manager of "Newsletter", not admin: may make managers there, not set rates; Toggl says 403.
+    await app.call('team.open', { wid: community });
+    const newsletter = projectIdNamed(v, 'Newsletter');
+    const onNewsletter = (await view()).teams
+      .find((team) => team.wid === community)
+      ?.members.find((m) => m.pid === newsletter && m.uid !== demoId());
+    await expect(app.call('members.setRates', { id: onNewsletter?.id ?? 0, rate: 50 })).rejects.toThrow(notAdmin);
+    await app.call('members.setManager', { id: onNewsletter?.id ?? 0, manager: false });
+    await expect(
+      app.services.api.team.updateProjectUser(community, onNewsletter?.id ?? 0, { rate: 50 }),
+    ).rejects.toMatchObject({ status: 403 });
+
+    // Admin on a Free plan: refused here with the plan's reason; Toggl says 402.
+    const garden = world.sandbox.state.projects.get(projectIdNamed(v, 'Garden planner'));
+    if (!garden) throw new Error('no Garden planner');
+    const own = addProjectUser(world.sandbox.state, garden, demoId());
+    await app.call('team.open', { wid: personal });
+    await expect(app.call('members.setRates', { id: own, laborCost: 20 })).rejects.toThrow(free);
+    await expect(app.services.api.team.updateProjectUser(personal, own, { labor_cost: 20 })).rejects.toMatchObject({
+      status: 402,
+    });
+    // And what is not an amount is refused in words, whoever asks.
+    await expect(app.call('members.setRates', { id: onMobile?.id ?? 0, rate: -1 })).rejects.toThrow(
+      'The hourly rate cannot be below zero.',
+    );
+  });
 });

@@ -130,8 +130,11 @@ describe('reading Toggl’s people answers', () => {
     expect(
       readMembers(
         [
-          { id: 1, project_id: 2, user_id: 3, manager: true, rate: 40 },
+          { id: 1, project_id: 2, user_id: 3, manager: true, rate: 40, labor_cost: 25.5 },
           { id: 4, project_id: 2, user_id: 5 },
+          // The seed page's spelling; a negative or a string amount is no amount.
+          { id: 7, project_id: 2, user_id: 8, rate: -1, labour_cost: 30 },
+          { id: 9, project_id: 2, user_id: 10, rate: '40', labor_cost: null },
           { id: 6, project_id: null, user_id: 3 },
           null,
           'x',
@@ -139,8 +142,10 @@ describe('reading Toggl’s people answers', () => {
         report,
       ),
     ).toEqual([
-      { id: 1, pid: 2, uid: 3, manager: true, rate: 40 },
-      { id: 4, pid: 2, uid: 5, manager: false, rate: null },
+      { id: 1, pid: 2, uid: 3, manager: true, rate: 40, laborCost: 25.5 },
+      { id: 4, pid: 2, uid: 5, manager: false, rate: null, laborCost: null },
+      { id: 7, pid: 2, uid: 8, manager: false, rate: null, laborCost: 30 },
+      { id: 9, pid: 2, uid: 10, manager: false, rate: null, laborCost: null },
     ]);
     expect(readMembers({ not: 'a list' }, report)).toEqual([]);
     expect(

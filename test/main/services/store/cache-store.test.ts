@@ -335,6 +335,64 @@ describe('task assignees in the cache (v6)', () => {
   });
 });
 
+describe('member labor costs in the cache (v7)', () => {
+  // A version 6 file as v6 wrote it: members without `laborCost`, and a journal line after it with its team.
+  const member = { id: 30, pid: 7, uid: 2, manager: false, rate: 85 };
+  const v6Team = {
+    wid: 1,
+    members: [member],
+    users: [{ id: 2, name: 'Sam' }],
+    groups: [],
+    projectGroups: [],
+    loadedAt: 5,
+  };
+  const v6 = {
+    schemaVersion: 6,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
+    tasks: [],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [v6Team],
+    entries: [],
+    journalSeq: 0,
+  };
+  const v6Line = { seq: 1, teams: [{ ...v6Team, members: [member, { ...member, id: 31, uid: 3, rate: null }] }] };
+
+  it('opens a version 6 file: its members without labor cost (none), their rates as they were; kept as v7', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v6));
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.teams.get(1)?.members).toEqual([{ ...member, laborCost: null }]);
+    expect(cache.projects.get(7)?.name).toBe('Website');
+
+    // A labor cost set now is written as v7 and read back after a restart.
+    const team = cache.teams.get(1) ?? fail();
+    cache.teams.set(1, { ...team, members: [{ ...member, laborCost: 40.5 }] });
+    cache.flush();
+    const written = JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8')) as { schemaVersion: number };
+    expect(written.schemaVersion).toBe(CACHE_SCHEMA_VERSION);
+    expect(CACHE_SCHEMA_VERSION).toBe(7);
+    expect(new CacheStore(dataDir, createMemoryLogger()).teams.get(1)?.members).toEqual([
+      { ...member, laborCost: 40.5 },
+    ]);
+  });
+
+  it('a journal line version 6 wrote, laid over the migrated file, reads its members without labor cost too', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v6));
+    await writeFile(path.join(dataDir, 'cache.journal'), `${JSON.stringify(v6Line)}\n`);
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.teams.get(1)?.members.map((item) => [item.id, item.rate, item.laborCost])).toEqual([
+      [30, 85, null],
+      [31, null, null],
+    ]);
+  });
+});
+
 function fail(): never {
   throw new Error('the project was not read');
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEAMMATE } from '../../../../tools/sandbox/fixture';
+import { DEMO, TEAMMATE } from '../../../../tools/sandbox/fixture';
 import type { TogglSandbox } from '../../../../tools/sandbox/server';
 import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
 import type { TogglApi } from '../../../../src/main/services/toggl/api';
@@ -140,11 +140,57 @@ describe('project users', () => {
       success: [added.id],
       failure: [],
     });
-    expect((await api.team.updateProjectUser(studio, added.id, { labour_cost: 40 })).labour_cost).toBe(40);
+    // The seed page's spelling is taken; the answer uses the OpenAPI document's.
+    expect((await api.team.updateProjectUser(studio, added.id, { labour_cost: 40 })).labor_cost).toBe(40);
     await api.team.deleteProjectUser(studio, added.id);
     expect(await api.team.listProjectUsers(studio, { project_ids: [projectId] })).toEqual([]);
     const duplicate = await togglFailure(api.team.addProjectUser(studio, { project_id: projectId, user_id: 123 }));
     expect(duplicate.serverMessage).toBe('Invalid user_id');
+  });
+});
+
+describe('project user rates (paid; admins only)', () => {
+  const member = (id: number) => sandbox.state.projectUsers.get(id);
+
+  it('PUT sets a rate and a labor cost; PATCH clears one with null; PUT takes no null', async () => {
+    const internal = (await api.listProjects(studio)).find((project) => project.name === 'Internal tools');
+    const added = await api.team.addProjectUser(studio, {
+      project_id: internal?.id ?? 0,
+      user_id: userId(TEAMMATE.email),
+      rate: 85.5,
+    });
+    expect(added).toMatchObject({ rate: 85.5, labor_cost: null });
+    expect(typeof added.rate_last_updated).toBe('string');
+    const updated = await api.team.updateProjectUser(studio, added.id, { rate: 90, labor_cost: 42.25 });
+    expect(updated).toMatchObject({ rate: 90, labor_cost: 42.25 });
+    await api.team.updateProjectUser(studio, added.id, { rate: null } as never);
+    expect(member(added.id)?.rate).toBe(90);
+    expect(
+      await api.team.patchProjectUsers(studio, [added.id], [{ op: 'replace', path: '/rate', value: null }]),
+    ).toEqual({ success: [added.id], failure: [] });
+    expect(member(added.id)).toMatchObject({ rate: null, labor_cost: 42.25 });
+    const wrong = await api.team.patchProjectUsers(studio, [added.id], [{ op: 'replace', path: '/rate', value: -3 }]);
+    expect(wrong.failure).toEqual([{ id: added.id, message: '/rate expects an float64 or null' }]);
+    const mode = await togglFailure(
+      api.team.updateProjectUser(studio, added.id, { rate: 1, rate_change_mode: 'someday' as never }),
+    );
+    expect(mode).toMatchObject({ status: 400, serverMessage: 'Invalid rate_change_mode' });
+  });
+
+  it('a Free workspace refuses a rate with 402 (clearing is fine); a member who is not admin gets 403', async () => {
+    const garden = (await api.listProjects(personal)).find((project) => project.name === 'Garden planner');
+    const own = await api.team.addProjectUser(personal, { project_id: garden?.id ?? 0, user_id: userId(DEMO.email) });
+    const plan = await togglFailure(api.team.updateProjectUser(personal, own.id, { labor_cost: 20 }));
+    expect(plan).toMatchObject({ status: 402, serverMessage: 'Labor costs available only for premium plans' });
+    const clear = [{ op: 'replace' as const, path: '/rate', value: null }];
+    expect((await api.team.patchProjectUsers(personal, [own.id], clear)).success).toEqual([own.id]);
+
+    // Manager of "Newsletter" in a workspace where Dana is not admin: may make managers, not set rates.
+    const newsletter = (await api.listProjects(community)).find((project) => project.name === 'Newsletter');
+    const [first] = await api.team.listProjectUsers(community, { project_ids: [newsletter?.id ?? 0] });
+    expect((await api.team.updateProjectUser(community, first?.id ?? 0, { manager: true })).manager).toBe(true);
+    const rights = await togglFailure(api.team.updateProjectUser(community, first?.id ?? 0, { rate: 50 }));
+    expect(rights).toMatchObject({ status: 403, serverMessage: 'User does not have access to this resource.' });
   });
 });
 
