@@ -60,5 +60,6 @@ export function largeView(projectCount: number, taskCount: number): DataView {
     newIds: [],
     teams: [],
     entries: [],
+    organizations: [],
   };
 }

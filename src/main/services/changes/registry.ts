@@ -9,6 +9,9 @@ import type { ChangeKind } from './kind';
 import { memberAdd, memberAddSchema } from './member-add';
 import { memberRemove, memberRemoveSchema } from './member-remove';
 import { memberUpdate, memberUpdateSchema } from './member-update';
+import { orgGroupCreate, orgGroupCreateSchema } from './org-group-create';
+import { orgGroupDelete, orgGroupDeleteSchema } from './org-group-delete';
+import { orgGroupUpdate, orgGroupUpdateSchema } from './org-group-update';
 import { projectBulkActive, projectBulkActiveSchema } from './project-bulk-active';
 import { projectCreate, projectCreateSchema } from './project-create';
 import { projectDelete, projectDeleteSchema } from './project-delete';
@@ -33,6 +36,9 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   memberRemoveSchema,
   groupAddSchema,
   groupRemoveSchema,
+  orgGroupCreateSchema,
+  orgGroupUpdateSchema,
+  orgGroupDeleteSchema,
   entryStartSchema,
   entryStopSchema,
   entryUpdateSchema,
@@ -58,6 +64,9 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'member.remove': memberRemove,
   'group.add': groupAdd,
   'group.remove': groupRemove,
+  'orgGroup.create': orgGroupCreate,
+  'orgGroup.update': orgGroupUpdate,
+  'orgGroup.delete': orgGroupDelete,
   'entry.start': entryStart,
   'entry.stop': entryStop,
   'entry.update': entryUpdate,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   NO_PROJECT_DETAILS,
   clientSchema,
+  organizationSchema,
   projectSchema,
   taskSchema,
   teamSchema,
@@ -18,7 +19,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 5;
+export const CACHE_SCHEMA_VERSION = 6;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -38,6 +39,8 @@ export const cacheSchema = z.object({
   teams: z.array(teamSchema).default([]),
   /** The user's recent time entries as Toggl confirmed them (a few hundred at most). */
   entries: z.array(timeEntrySchema).default([]),
+  /** The user's organizations and their groups, once Settings showed them (v6). */
+  organizations: z.array(organizationSchema).default([]),
   /** The last journal line this file holds (later ones are laid over it on reading). */
   journalSeq: z.number().int().default(0),
 });
@@ -57,6 +60,7 @@ export function emptyCache(): CacheFile {
     sinceCursor: null,
     teams: [],
     entries: [],
+    organizations: [],
     journalSeq: 0,
   };
 }
@@ -125,7 +129,8 @@ function userFromV3(user: unknown): unknown {
 
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
- * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…).
+ * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
+ * v5 no organizations.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -142,6 +147,9 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
   // v4's project rows had no details; `projectRow` reads such a row as a project without any.
   if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
+  // Organization groups (issue 22, item 5): v5 kept none; Settings loads them when it opens.
+  // Self-contained: it only adds the list, whatever other step runs before or after it.
+  if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6, organizations: [] };
   return value;
 }
 
@@ -162,6 +170,7 @@ export const journalLineSchema = z.object({
   clients: z.array(clientSchema).optional(),
   teams: z.array(teamSchema).optional(),
   entries: z.array(timeEntrySchema).optional(),
+  organizations: z.array(organizationSchema).optional(),
   projects: z.array(projectRow).default([]),
   tasks: z.array(taskRow).default([]),
   goneProjects: z.array(id).default([]),

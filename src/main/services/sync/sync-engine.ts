@@ -7,6 +7,8 @@ import { applyChanges, inSlices, replaceAll } from './cache-updates';
 import { Slices } from '../store/slices';
 import { loadManagedProjects, reloadTeams } from './people';
 import { loadTeam } from './team-loader';
+import { loadOrganizations } from './org-loader';
+import { UserFacingError } from '../errors';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
 import { parseTimeEntries } from '../toggl/time-entry-mapping';
@@ -275,8 +277,51 @@ export class SyncEngine {
       await replaceAll(cache.workspaces, await loadManagedProjects(context, user.id, workspaces, ask));
     if (people) {
       await reloadTeams(context, now);
+      await this.reloadOrganizations(now, trigger);
       this.peopleAt = now;
     }
+  }
+
+  /**
+   * Organization groups already shown in Settings come again with the hourly people part of a
+   * full load: one more /me request, made only when the trigger's budget has room for it.
+   */
+  private async reloadOrganizations(now: number, trigger: SyncTrigger): Promise<void> {
+    const { cache, api, log } = this.options;
+    if (cache.organizations.size === 0) return;
+    if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, trigger, this.policy)) return;
+    try {
+      await loadOrganizations(api, cache, now, this.skipped);
+    } catch (error) {
+      if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
+      log.warn('sync: could not reload organization groups', { error: String(error) });
+    }
+  }
+
+  /**
+   * Settings → Groups opened: the user's organizations and their groups, unless they came in
+   * the last hour (then what is kept shows; Refresh asks again). One /me request, counted
+   * against the /me budget like a sync the popover starts. Offline, the kept ones show.
+   */
+  async openGroups(): Promise<void> {
+    const { cache, api } = this.options;
+    const now = this.options.now();
+    const kept = [...cache.organizations.values()];
+    if (kept.length > 0 && kept.every((organization) => now - organization.loadedAt < PEOPLE_EVERY_MS)) return;
+    if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, 'popover', this.policy)) {
+      if (kept.length > 0) return;
+      throw new UserFacingError('refused', 'Toggl’s hourly limit is nearly used up: the groups show once it frees up.');
+    }
+    try {
+      await loadOrganizations(api, cache, now, this.skipped);
+    } catch (error) {
+      const unreachable =
+        error instanceof TogglApiError && ['offline', 'connection-lost', 'timeout'].includes(error.kind);
+      if (unreachable && kept.length > 0) return;
+      throw error;
+    }
+    cache.changed();
+    this.options.onData();
   }
 
   /** The members and groups of a workspace, the first time a project's details there open. */

@@ -170,6 +170,7 @@ function smallAccount(seed: number): DataView {
     newIds: [],
     teams: [],
     entries: [],
+    organizations: [],
   };
 }
 
