@@ -283,12 +283,14 @@ export class SyncEngine {
   }
 
   /**
-   * Organization groups already shown in Settings come again with the hourly people part of a
-   * full load: one more /me request, made only when the trigger's budget has room for it.
+   * Organization groups already shown in Settings come again with a full load once they are an
+   * hour old (not with every Refresh): one more /me request, made only when the trigger's
+   * budget has room for it.
    */
   private async reloadOrganizations(now: number, trigger: SyncTrigger): Promise<void> {
     const { cache, api, log } = this.options;
-    if (cache.organizations.size === 0) return;
+    const kept = [...cache.organizations.values()];
+    if (kept.length === 0 || kept.every((organization) => now - organization.loadedAt < PEOPLE_EVERY_MS)) return;
     if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, trigger, this.policy)) return;
     try {
       await loadOrganizations(api, cache, now, this.skipped);

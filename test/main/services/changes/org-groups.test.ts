@@ -5,6 +5,7 @@ import { newOrgGroupCreate } from '../../../../src/main/services/changes/org-gro
 import { newOrgGroupDelete } from '../../../../src/main/services/changes/org-group-delete';
 import { newOrgGroupUpdate } from '../../../../src/main/services/changes/org-group-update';
 import { readOrganizations, readOrgGroups } from '../../../../src/main/services/toggl/team-mapping';
+import { FakeClock } from '../../../support/fake-clock';
 import { loadRecording } from '../../../support/recordings';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
 
@@ -84,6 +85,24 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     await expect(app.call('orgGroups.update', { id: designers, changes: { users: [sam()] } })).rejects.toThrow(refused);
     await expect(app.call('orgGroups.delete', { id: designers })).rejects.toThrow(refused);
     expect((await app.call('data.view')).outbox).toEqual([]);
+  });
+
+  it('come again with a full load once an hour old, not with every Refresh; never before Settings showed them', async () => {
+    const clock = new FakeClock();
+    const app = await world.launch({ http: { now: clock.now }, data: { clock } });
+    const { engine } = app.services.data;
+    await engine.sync('manual');
+    expect(asks(/^\/me\/organizations$/)).toBe(0);
+    await app.call('orgGroups.open');
+    await engine.sync('manual');
+    expect(asks(/^\/me\/organizations$/)).toBe(1);
+    // Renamed on Toggl meanwhile: seen once the groups are an hour old.
+    const designers = groupsOnToggl()[0];
+    if (designers) designers.name = 'Design';
+    clock.advance(3_600_000);
+    await engine.sync('manual');
+    expect(asks(/^\/me\/organizations$/)).toBe(2);
+    expect(groupNamed(await app.call('data.view'), 'Design')).toBeDefined();
   });
 
   it('are kept in the cache and shown after an offline restart', async () => {
