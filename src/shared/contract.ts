@@ -276,12 +276,12 @@ export interface IpcContract {
   'groups.add': { request: { pid: number; groupId: number }; response: { id: number } };
   'groups.remove': { request: { id: number }; response: undefined };
   /** Settings → Groups: loads the user's organizations and their groups (kept an hour). */
-  'orgGroups.open': { request: undefined; response: undefined };
+  'organization.openGroups': { request: undefined; response: undefined };
   /** An organization group, for organization admins: queued like any change. */
-  'orgGroups.create': { request: { oid: number; name: string }; response: { id: number } };
+  'organization.createGroup': { request: { oid: number; name: string }; response: { id: number } };
   /** Rename it, or set its people (user ids) or workspaces. */
-  'orgGroups.update': { request: { id: number; changes: OrgGroupChanges }; response: undefined };
-  'orgGroups.delete': { request: { id: number }; response: undefined };
+  'organization.updateGroup': { request: { id: number; changes: OrgGroupChanges }; response: undefined };
+  'organization.deleteGroup': { request: { id: number }; response: undefined };
   /** Starts a timer (stopping the running one first, at the same instant). */
   'timer.start': { request: TimerStart; response: { id: number } };
   'timer.stop': { request: undefined; response: undefined };
@@ -380,10 +380,10 @@ export const CHANNELS = {
   'members.remove': true,
   'groups.add': true,
   'groups.remove': true,
-  'orgGroups.open': true,
-  'orgGroups.create': true,
-  'orgGroups.update': true,
-  'orgGroups.delete': true,
+  'organization.openGroups': true,
+  'organization.createGroup': true,
+  'organization.updateGroup': true,
+  'organization.deleteGroup': true,
   'timer.start': true,
   'timer.stop': true,
   'timer.update': true,

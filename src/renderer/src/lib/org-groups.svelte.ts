@@ -36,7 +36,7 @@ export class OrgGroupsState {
     const answer = await this.#api.invoke('data.view', { tasks: false, projects: false });
     if (answer.ok) this.#take(answer.value);
     this.loading = true;
-    const opened = await this.#api.invoke('orgGroups.open');
+    const opened = await this.#api.invoke('organization.openGroups');
     this.loading = false;
     this.error = opened.ok ? null : opened.error.message;
   }
@@ -54,15 +54,15 @@ export class OrgGroupsState {
 
   /** Answers whether main took it (else `error` says why). */
   async create(oid: number, name: string): Promise<boolean> {
-    return this.#done(await this.#api.invoke('orgGroups.create', { oid, name }));
+    return this.#done(await this.#api.invoke('organization.createGroup', { oid, name }));
   }
 
   async update(id: number, changes: OrgGroupChanges): Promise<boolean> {
-    return this.#done(await this.#api.invoke('orgGroups.update', { id, changes }));
+    return this.#done(await this.#api.invoke('organization.updateGroup', { id, changes }));
   }
 
   async remove(id: number): Promise<boolean> {
-    const done = this.#done(await this.#api.invoke('orgGroups.delete', { id }));
+    const done = this.#done(await this.#api.invoke('organization.deleteGroup', { id }));
     // Gone from the list at once, so focus can move on before main's next view arrives.
     if (done)
       this.organizations = this.organizations.map((organization) => ({

@@ -36,7 +36,7 @@ const groupNamed = (view: DataView, name: string) => studioIn(view).groups.find(
 /** Launched and Settings → Groups opened (the organizations and their groups loaded). */
 async function opened(): Promise<{ app: LaunchedApp; view: DataView }> {
   const app = await world.launch();
-  await app.call('orgGroups.open');
+  await app.call('organization.openGroups');
   return { app, view: await app.call('data.view') };
 }
 
@@ -54,7 +54,7 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     const app = await world.launch();
     expect((await app.call('data.view')).organizations).toEqual([]);
     expect(asks(/^\/me\/organizations$/)).toBe(0);
-    await app.call('orgGroups.open');
+    await app.call('organization.openGroups');
     const view = await app.call('data.view');
     expect(view.organizations.map((item) => item.name).sort()).toEqual([
       'Dana Consulting',
@@ -68,7 +68,7 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     ]);
     // Who can be put in a group: the people of its workspaces.
     expect(studio.people.map((person) => person.name)).toEqual(['Dana Demo', 'Sam Teammate']);
-    await app.call('orgGroups.open');
+    await app.call('organization.openGroups');
     expect(asks(/^\/me\/organizations$/)).toBe(1);
   });
 
@@ -80,10 +80,14 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     expect(studio.groups.map((group) => group.name)).toEqual(['Designers']);
     const designers = studio.groups[0]?.id ?? 0;
     const refused = /refused: Only organization admins can change groups in “Demo Studio”\.$/;
-    await expect(app.call('orgGroups.create', { oid: studio.id, name: 'Ops' })).rejects.toThrow(refused);
-    await expect(app.call('orgGroups.update', { id: designers, changes: { name: 'Ops' } })).rejects.toThrow(refused);
-    await expect(app.call('orgGroups.update', { id: designers, changes: { users: [sam()] } })).rejects.toThrow(refused);
-    await expect(app.call('orgGroups.delete', { id: designers })).rejects.toThrow(refused);
+    await expect(app.call('organization.createGroup', { oid: studio.id, name: 'Ops' })).rejects.toThrow(refused);
+    await expect(app.call('organization.updateGroup', { id: designers, changes: { name: 'Ops' } })).rejects.toThrow(
+      refused,
+    );
+    await expect(app.call('organization.updateGroup', { id: designers, changes: { users: [sam()] } })).rejects.toThrow(
+      refused,
+    );
+    await expect(app.call('organization.deleteGroup', { id: designers })).rejects.toThrow(refused);
     expect((await app.call('data.view')).outbox).toEqual([]);
   });
 
@@ -93,7 +97,7 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     const { engine } = app.services.data;
     await engine.sync('manual');
     expect(asks(/^\/me\/organizations$/)).toBe(0);
-    await app.call('orgGroups.open');
+    await app.call('organization.openGroups');
     await engine.sync('manual');
     expect(asks(/^\/me\/organizations$/)).toBe(1);
     // Renamed on Toggl meanwhile: seen once the groups are an hour old.
@@ -111,7 +115,7 @@ describe('organization groups: loading (GET /me/organizations, then each organiz
     await world.sandbox.setDown(true);
     const restarted = await world.launch();
     // Offline, opening Settings again shows what was kept (no error).
-    await restarted.call('orgGroups.open');
+    await restarted.call('organization.openGroups');
     expect(groupNamed(await restarted.call('data.view'), 'Designers')).toBeDefined();
   });
 });
@@ -138,13 +142,13 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const { app, view } = await opened();
     const oid = studioIn(view).id;
     await world.sandbox.setDown(true);
-    const { id } = await app.call('orgGroups.create', { oid, name: '  Ops  ' });
+    const { id } = await app.call('organization.createGroup', { oid, name: '  Ops  ' });
     await tried(app);
     expect(id).toBeLessThan(0);
     await app.services.data.settled();
-    await app.call('orgGroups.update', { id, changes: { users: [demo(), sam()] } });
+    await app.call('organization.updateGroup', { id, changes: { users: [demo(), sam()] } });
     await tried(app);
-    await app.call('orgGroups.update', { id, changes: { name: 'Operations' } });
+    await app.call('organization.updateGroup', { id, changes: { name: 'Operations' } });
     await tried(app);
     let now = await app.call('data.view');
     expect(groupNamed(now, 'Operations')).toMatchObject({
@@ -180,12 +184,12 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const designers = groupNamed(view, 'Designers');
     const studioWs = view.workspaces.find((item) => item.name === 'Demo Studio')?.id ?? 0;
     await world.sandbox.setDown(true);
-    await app.call('orgGroups.update', { id: designers?.id ?? 0, changes: { name: 'Design' } });
+    await app.call('organization.updateGroup', { id: designers?.id ?? 0, changes: { name: 'Design' } });
     await tried(app);
-    await app.call('orgGroups.update', { id: designers?.id ?? 0, changes: { users: [sam()] } });
+    await app.call('organization.updateGroup', { id: designers?.id ?? 0, changes: { users: [sam()] } });
     await tried(app);
     // The same again changes nothing more.
-    await app.call('orgGroups.update', { id: designers?.id ?? 0, changes: { name: 'Design', users: [sam()] } });
+    await app.call('organization.updateGroup', { id: designers?.id ?? 0, changes: { name: 'Design', users: [sam()] } });
     await tried(app);
     const queued = await app.call('data.view');
     expect(queued.outbox.map((entry) => entry.summary)).toEqual(['Change the group “Design”']);
@@ -205,16 +209,16 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const { app, view } = await opened();
     const oid = studioIn(view).id;
     await world.sandbox.setDown(true);
-    const { id } = await app.call('orgGroups.create', { oid, name: 'Temp' });
+    const { id } = await app.call('organization.createGroup', { oid, name: 'Temp' });
     await tried(app);
-    await app.call('orgGroups.update', { id, changes: { name: 'Temp 2' } });
+    await app.call('organization.updateGroup', { id, changes: { name: 'Temp 2' } });
     await tried(app);
-    await app.call('orgGroups.delete', { id });
+    await app.call('organization.deleteGroup', { id });
     await tried(app);
     const designers = groupNamed(view, 'Designers')?.id ?? 0;
-    await app.call('orgGroups.update', { id: designers, changes: { name: 'Design' } });
+    await app.call('organization.updateGroup', { id: designers, changes: { name: 'Design' } });
     await tried(app);
-    await app.call('orgGroups.delete', { id: designers });
+    await app.call('organization.deleteGroup', { id: designers });
     await tried(app);
     const now = await app.call('data.view');
     expect(now.outbox.map((entry) => entry.summary)).toEqual(['Delete the group “Designers”']);
@@ -232,7 +236,7 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     let team = (await app.call('data.view')).teams.find((item) => item.wid === studioWs);
     expect(team?.projectGroups.some((link) => link.groupId === designers)).toBe(true);
     await world.sandbox.setDown(true);
-    await app.call('orgGroups.delete', { id: designers });
+    await app.call('organization.deleteGroup', { id: designers });
     await tried(app);
     team = (await app.call('data.view')).teams.find((item) => item.wid === studioWs);
     expect(team?.projectGroups.some((link) => link.groupId === designers)).toBe(false);
@@ -246,22 +250,22 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const { app, view } = await opened();
     const studio = studioIn(view);
     const designers = groupNamed(view, 'Designers')?.id ?? 0;
-    await expect(app.call('orgGroups.create', { oid: studio.id, name: ' ' })).rejects.toThrow(
+    await expect(app.call('organization.createGroup', { oid: studio.id, name: ' ' })).rejects.toThrow(
       /Give the group a name\.$/,
     );
-    await expect(app.call('orgGroups.create', { oid: studio.id, name: 'designers' })).rejects.toThrow(
+    await expect(app.call('organization.createGroup', { oid: studio.id, name: 'designers' })).rejects.toThrow(
       /“Demo Studio” has a group “designers” already\.$/,
     );
-    await expect(app.call('orgGroups.create', { oid: studio.id, name: 'x'.repeat(201) })).rejects.toThrow(
+    await expect(app.call('organization.createGroup', { oid: studio.id, name: 'x'.repeat(201) })).rejects.toThrow(
       /at most 200 characters \(this one has 201\)\.$/,
     );
-    await expect(app.call('orgGroups.update', { id: designers, changes: { users: [999_999] } })).rejects.toThrow(
-      /Someone chosen is not in “Demo Studio”\.$/,
-    );
+    await expect(
+      app.call('organization.updateGroup', { id: designers, changes: { users: [999_999] } }),
+    ).rejects.toThrow(/Someone chosen is not in “Demo Studio”\.$/);
     const other = view.workspaces.find((item) => item.name === 'Side projects')?.id ?? 0;
-    await expect(app.call('orgGroups.update', { id: designers, changes: { workspaces: [other] } })).rejects.toThrow(
-      /A workspace chosen is not in “Demo Studio”\.$/,
-    );
+    await expect(
+      app.call('organization.updateGroup', { id: designers, changes: { workspaces: [other] } }),
+    ).rejects.toThrow(/A workspace chosen is not in “Demo Studio”\.$/);
     expect((await app.call('data.view')).outbox).toEqual([]);
   });
 
@@ -269,7 +273,7 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const { app, view } = await opened();
     const oid = studioIn(view).id;
     await world.sandbox.setDown(true);
-    await app.call('orgGroups.create', { oid, name: 'Ops' });
+    await app.call('organization.createGroup', { oid, name: 'Ops' });
     await tried(app);
     studioOrg()?.members.set(demo(), false);
     await online(app);
@@ -293,7 +297,7 @@ describe('orgGroup.create, orgGroup.update, orgGroup.delete', () => {
     const { app, view } = await opened();
     const designers = groupNamed(view, 'Designers')?.id ?? 0;
     await world.sandbox.setDown(true);
-    await app.call('orgGroups.update', { id: designers, changes: { name: 'Design' } });
+    await app.call('organization.updateGroup', { id: designers, changes: { name: 'Design' } });
     await tried(app);
     state().groups.delete(designers);
     await online(app);
