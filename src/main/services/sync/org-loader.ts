@@ -11,6 +11,12 @@ import { readOrganizations, readOrgGroups, readUsers } from '../toggl/team-mappi
  * is its admin, the people of its workspaces (to put in a group; a team already loaded is used
  * as it is). All on the organization's quota. Replaces what the cache held.
  */
+/**
+ * Tried once each: nothing waits on them (what is kept shows meanwhile), and a load that backs
+ * off offline would hold the line for the changes and syncs behind it.
+ */
+const ONCE = { retries: 0 };
+
 export async function loadOrganizations(
   api: TogglApi,
   cache: CacheStore,
@@ -19,8 +25,8 @@ export async function loadOrganizations(
   report: SkipReport,
 ): Promise<void> {
   const loaded: CachedOrganization[] = [];
-  for (const organization of readOrganizations(await api.getMyOrganizations(), report)) {
-    const listed = await listedGroups(() => api.team.listOrganizationGroups(organization.id), report);
+  for (const organization of readOrganizations(await api.getMyOrganizations(ONCE), report)) {
+    const listed = await listedGroups(() => api.team.listOrganizationGroups(organization.id, {}, ONCE), report);
     const people = organization.admin ? await peopleOf(api, cache, organization.id, report) : [];
     loaded.push({
       ...organization,
@@ -55,7 +61,7 @@ async function peopleOf(
   for (const workspace of cache.workspaces.values()) {
     if (workspace.organizationId !== oid) continue;
     const users =
-      cache.teams.get(workspace.id)?.users ?? readUsers(await api.team.listWorkspaceUsers(workspace.id), report);
+      cache.teams.get(workspace.id)?.users ?? readUsers(await api.team.listWorkspaceUsers(workspace.id, ONCE), report);
     for (const user of users) people.set(user.id, user.name);
   }
   return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));

@@ -307,9 +307,13 @@ export class SyncEngine {
    */
   async openGroups(): Promise<void> {
     const { cache, api } = this.options;
+    // After a sync under way (a sign-in's): its requests, and the changes sent after it, go first.
+    await this.idle();
     const now = this.options.now();
     const kept = [...cache.organizations.values()];
     if (kept.length > 0 && kept.every((organization) => now - organization.loadedAt < PEOPLE_EVERY_MS)) return;
+    // Known to be offline: what is kept shows, and the next full load asks once Toggl is back.
+    if (!this.online && kept.length > 0) return;
     if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, 'popover', this.policy)) {
       if (kept.length > 0) return;
       throw new UserFacingError('refused', 'Toggl’s hourly limit is nearly used up: the groups show once it frees up.');
