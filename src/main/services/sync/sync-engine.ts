@@ -242,7 +242,11 @@ export class SyncEngine {
     const { cache } = this.options;
     const user = toUser(me);
     const related = me as Record<string, unknown>;
-    if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
+    if (cache.user && cache.user.id !== user.id) {
+      this.options.queue.clear();
+      // Another account's organizations are not this one's: Settings asks again.
+      cache.organizations.clear();
+    }
     cache.user = user;
     const workspaces = parseWorkspaces(related.workspaces, this.skipped);
     // What was known stays until Toggl answers; a workspace never seen before waits for it.
