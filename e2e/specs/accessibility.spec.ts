@@ -168,6 +168,19 @@ const views: View[] = [
       await expect(page.getByRole('button', { name: 'Discard' })).toBeVisible();
     },
   },
+  {
+    name: 'settings, a group’s People dialog',
+    open: async (page) => {
+      await signIn(page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const designers = page
+        .getByRole('region', { name: 'Groups' })
+        .getByRole('listitem', { name: 'Designers', exact: true });
+      await designers.getByRole('button', { name: 'People' }).click();
+      await expect(page.getByRole('dialog', { name: 'People in “Designers”' })).toBeVisible();
+      await expect(page.getByRole('checkbox', { name: 'Sam Teammate' })).toBeVisible();
+    },
+  },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -25,6 +25,7 @@ export interface AppInfo {
 import type {
   DataView,
   ProjectChanges,
+  OrgGroupChanges,
   ProjectFields,
   SyncStatus,
   TaskChanges,
@@ -279,6 +280,13 @@ export interface IpcContract {
   'members.remove': { request: { id: number }; response: undefined };
   'groups.add': { request: { pid: number; groupId: number }; response: { id: number } };
   'groups.remove': { request: { id: number }; response: undefined };
+  /** Settings → Groups: loads the user's organizations and their groups (kept an hour). */
+  'organization.openGroups': { request: undefined; response: undefined };
+  /** An organization group, for organization admins: queued like any change. */
+  'organization.createGroup': { request: { oid: number; name: string }; response: { id: number } };
+  /** Rename it, or set its people (user ids) or workspaces. */
+  'organization.updateGroup': { request: { id: number; changes: OrgGroupChanges }; response: undefined };
+  'organization.deleteGroup': { request: { id: number }; response: undefined };
   /** Starts a timer (stopping the running one first, at the same instant). */
   'timer.start': { request: TimerStart; response: { id: number } };
   'timer.stop': { request: undefined; response: undefined };
@@ -378,6 +386,10 @@ export const CHANNELS = {
   'members.remove': true,
   'groups.add': true,
   'groups.remove': true,
+  'organization.openGroups': true,
+  'organization.createGroup': true,
+  'organization.updateGroup': true,
+  'organization.deleteGroup': true,
   'timer.start': true,
   'timer.stop': true,
   'timer.update': true,

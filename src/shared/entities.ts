@@ -24,6 +24,9 @@ import type {
   timerChangesSchema,
   userSchema,
   workspaceSchema,
+  organizationSchema,
+  orgGroupSchema,
+  orgGroupChangesSchema,
 } from './schema';
 
 export type CachedUser = z.infer<typeof userSchema>;
@@ -32,6 +35,18 @@ export type CachedClient = z.infer<typeof clientSchema>;
 export type CachedProject = z.infer<typeof projectSchema>;
 export type CachedTask = z.infer<typeof taskSchema>;
 export type CachedTeam = z.infer<typeof teamSchema>;
+export type CachedOrganization = z.infer<typeof organizationSchema>;
+export type OrgGroup = z.infer<typeof orgGroupSchema>;
+/** Name, people (user ids) or workspaces of an organization group, as the user sets them. */
+export type OrgGroupChanges = z.infer<typeof orgGroupChangesSchema>;
+/**
+ * An organization as Settings shows it: queued group changes laid over, each group marked,
+ * and why the user may not change its groups (null for organization admins), computed in main.
+ */
+export type ViewOrganization = Omit<CachedOrganization, 'groups'> & {
+  groups: (OrgGroup & { sync: ItemSync })[];
+  groupsLock: string | null;
+};
 export type CachedTimeEntry = z.infer<typeof timeEntrySchema>;
 /** A time entry as listed: queued changes laid over, marked. */
 export type ViewTimeEntry = CachedTimeEntry & { sync: ItemSync };
@@ -125,6 +140,8 @@ export interface DataView {
   teams: ViewTeam[];
   /** The user's recent time entries (the running one included), newest start first. */
   entries: ViewTimeEntry[];
+  /** The user's organizations and their groups, once Settings asked for them. */
+  organizations: ViewOrganization[];
 }
 
 export interface QuotaStatus {

@@ -76,6 +76,41 @@ export const teamSchema = z.object({
   loadedAt: z.number(),
 });
 
+/** A person in an organization group, named as Toggl names them there. */
+const namedPerson = z.object({ id, name: z.string() });
+
+/** An organization group (seed 001, "Groups"): its people and the workspaces it is in. */
+export const orgGroupSchema = z.object({
+  id,
+  name: z.string(),
+  users: z.array(namedPerson),
+  workspaces: z.array(id),
+  at,
+});
+
+/**
+ * An organization the user belongs to (`GET /me/organizations`) and its groups: loaded when
+ * Settings shows them, then again with a full load at most hourly (the /me quota is small).
+ */
+export const organizationSchema = z.object({
+  id,
+  name: z.string(),
+  /** An organization admin: may create, change and delete its groups (Toggl's `admin`). */
+  admin: z.boolean(),
+  /** False when Toggl would not list its groups for this user (they are not shown then). */
+  groupsListed: z.boolean(),
+  groups: z.array(orgGroupSchema),
+  /** Who may be put in a group: the people of its workspaces the user is in (admins only). */
+  people: z.array(namedPerson),
+  loadedAt: z.number(),
+});
+
+/** What a user may set on an organization group. */
+export const orgGroupChangesSchema = orgGroupSchema
+  .pick({ name: true, workspaces: true })
+  .extend({ users: z.array(id) })
+  .partial();
+
 export const clientSchema = z.object({ id, wid: id, name: z.string(), archived: z.boolean(), at });
 
 export const projectSchema = z.object({

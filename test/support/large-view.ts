@@ -61,5 +61,6 @@ export function largeView(projectCount: number, taskCount: number): DataView {
     newIds: [],
     teams: [],
     entries: [],
+    organizations: [],
   };
 }

@@ -22,9 +22,18 @@ function adminOrganization(context: RouteContext): SandboxOrganization {
   return organization;
 }
 
-function requireOrgAdmin(context: RouteContext, organization: SandboxOrganization): void {
-  if (organization.members.get(context.user.id) !== true)
-    throw new SandboxHttpError(403, 'User does not have access to this resource');
+/**
+ * Groups are changed by organization admins only. The 403's words are the OpenAPI document's
+ * for each method (POST and DELETE "User does not have access to this resource", the words a
+ * recorded 403 of POST /organizations/{id}/workspaces has; PUT and PATCH "Forbidden"); no
+ * recording has a group 403 itself.
+ */
+function requireOrgAdmin(
+  context: RouteContext,
+  organization: SandboxOrganization,
+  refusal = 'User does not have access to this resource',
+): void {
+  if (organization.members.get(context.user.id) !== true) throw new SandboxHttpError(403, refusal);
 }
 
 function group(context: RouteContext, organization: SandboxOrganization): StoredGroup {
@@ -103,7 +112,7 @@ export const groupRoutes: Route[] = [
   }),
   route('PUT', '/organizations/:organization_id/groups/:group_id', (context) => {
     const organization = adminOrganization(context);
-    requireOrgAdmin(context, organization);
+    requireOrgAdmin(context, organization, 'Forbidden');
     const existing = group(context, organization);
     Object.assign(existing, groupFields(context, organization, bodyObject(context), existing), {
       at: context.state.stamp(),
@@ -112,7 +121,7 @@ export const groupRoutes: Route[] = [
   }),
   route('PATCH', '/organizations/:organization_id/groups/:group_id', (context) => {
     const organization = adminOrganization(context);
-    requireOrgAdmin(context, organization);
+    requireOrgAdmin(context, organization, 'Forbidden');
     const existing = group(context, organization);
     const result = { success: [] as string[], failure: [] as { path: string; message: string }[] };
     for (const operation of patchOperations(context)) {

@@ -128,6 +128,13 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
     'members.remove': ({ id }) => nothing(() => data.team.removeMember(id)),
     'groups.add': ({ pid, groupId }) => data.team.addGroup(pid, groupId),
     'groups.remove': ({ id }) => nothing(() => data.team.removeGroup(id)),
+    'organization.openGroups': async () => {
+      await data.engine.openGroups();
+      return undefined;
+    },
+    'organization.createGroup': ({ oid, name }) => data.orgGroups.createGroup(oid, name),
+    'organization.updateGroup': ({ id, changes }) => nothing(() => data.orgGroups.updateGroup(id, changes)),
+    'organization.deleteGroup': ({ id }) => nothing(() => data.orgGroups.deleteGroup(id)),
     'timer.start': (request) => data.timer.start(request),
     'timer.stop': () => nothing(() => data.timer.stop()),
     'timer.update': ({ id, changes }) => nothing(() => data.timer.update(id, changes)),

@@ -78,6 +78,15 @@ export const schemas = {
   'members.remove': z.strictObject({ id }),
   'groups.add': z.strictObject({ pid: id, groupId: id }),
   'groups.remove': z.strictObject({ id }),
+  'organization.openGroups': noRequest,
+  'organization.createGroup': z.strictObject({ oid: id, name: text(1000) }),
+  'organization.updateGroup': z.strictObject({
+    id,
+    changes: z
+      .strictObject({ name: text(1000), users: z.array(id).max(5000), workspaces: z.array(id).max(1000) })
+      .partial(),
+  }),
+  'organization.deleteGroup': z.strictObject({ id }),
   'timer.start': z.strictObject({ wid: id, pid: id.nullable(), tid: id.nullable(), description: text(5000) }),
   'timer.stop': noRequest,
   'timer.update': z.strictObject({

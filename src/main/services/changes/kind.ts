@@ -1,4 +1,12 @@
-import type { CachedUser, DataView, FieldConflict, ItemSync, ViewTeam, ViewTimeEntry } from '../../../shared/entities';
+import type {
+  CachedUser,
+  DataView,
+  FieldConflict,
+  ItemSync,
+  ViewOrganization,
+  ViewTeam,
+  ViewTimeEntry,
+} from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import type { OverlayMap } from './overlay-map';
@@ -17,6 +25,8 @@ export interface WorkingView {
   entries: Map<number, ViewTimeEntry>;
   /** Who is signed in, with their own settings (the default workspace) as queued. */
   user: CachedUser | null;
+  /** Organization id → its groups (once Settings loaded them), with what the user may do there. */
+  organizations: Map<number, ViewOrganization>;
 }
 
 export interface ApplyContext {
@@ -56,7 +66,7 @@ export interface Merged {
  * and the view need to know about it lives in one module that implements this.
  */
 export interface ChangeKind<Op extends ChangeOp> {
-  /** The list keys it touches: "p:ID" / "t:ID". */
+  /** The list keys it touches: "p:ID" / "t:ID" / "og:ID" (an organization group)… */
   targets(op: Op): string[];
   /** Ids it needs from Toggl before it can go (a temporary one below zero makes it wait). */
   refs(op: Op): number[];

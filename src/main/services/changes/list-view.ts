@@ -6,7 +6,7 @@ import type { ChangedKeys } from '../store/tracked-map';
 import type { ViewProject, ViewTask, WorkingView } from './kind';
 import { OverlayMap } from './overlay-map';
 import { kindOf } from './registry';
-import { rightsOf } from './rights';
+import { groupsLock, rightsOf } from './rights';
 import { Slices, roomBeforeGrowth } from '../store/slices';
 import { outboxView } from './view';
 
@@ -83,6 +83,16 @@ function listedEntries(entries: ReadonlyMap<number, ViewTimeEntry>): ViewTimeEnt
   return [...entries.values()].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || b.id - a.id);
 }
 
+/** A group's name as listed, else as Toggl last had it (one the list just deleted). */
+function groupName(working: WorkingView, cache: CacheStore, id: number): string | undefined {
+  for (const organizations of [working.organizations.values(), cache.organizations.values()])
+    for (const organization of organizations) {
+      const group = organization.groups.find((item) => item.id === id);
+      if (group) return group.name;
+    }
+  return undefined;
+}
+
 /**
  * The cache (what Toggl confirmed) with every queued change laid over it, in order, kept up
  * to date change by change: a rebuild costs the items that changed (in the cache, or under a
@@ -156,6 +166,16 @@ export class ListView {
       ),
       entries: new Map([...cache.entries.values()].map((item) => [item.id, { ...item, sync: 'synced' as const }])),
       user: cache.user,
+      organizations: new Map(
+        [...cache.organizations.values()].map((organization) => [
+          organization.id,
+          {
+            ...organization,
+            groups: organization.groups.map((group) => ({ ...group, sync: 'synced' as const })),
+            groupsLock: groupsLock(organization),
+          },
+        ]),
+      ),
     };
     for (const entry of entries) {
       kindOf(entry.op).apply(working, entry.op, { mark: entry.state, at: new Date(entry.createdAt).toISOString() });
@@ -171,6 +191,7 @@ export class ListView {
     const names = (key: string): string | undefined => {
       const [kind, id] = key.split(':');
       if (kind === 'w') return cache.workspaces.get(Number(id))?.name;
+      if (kind === 'og') return groupName(working, cache, Number(id));
       const item = kind === 'p' ? working.projects.peek(Number(id)) : working.tasks.peek(Number(id));
       return item?.name ?? (kind === 'p' ? cache.projects.get(Number(id))?.name : cache.tasks.get(Number(id))?.name);
     };
@@ -188,6 +209,7 @@ export class ListView {
       newIds: [...newIds],
       teams: [...working.teams.values()],
       entries: listedEntries(working.entries),
+      organizations: [...working.organizations.values()],
     };
   }
 

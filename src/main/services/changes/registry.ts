@@ -10,6 +10,9 @@ import { memberAdd, memberAddSchema } from './member-add';
 import { memberRate, memberRateSchema } from './member-rate';
 import { memberRemove, memberRemoveSchema } from './member-remove';
 import { memberUpdate, memberUpdateSchema } from './member-update';
+import { orgGroupCreate, orgGroupCreateSchema } from './org-group-create';
+import { orgGroupDelete, orgGroupDeleteSchema } from './org-group-delete';
+import { orgGroupUpdate, orgGroupUpdateSchema } from './org-group-update';
 import { projectBulkActive, projectBulkActiveSchema } from './project-bulk-active';
 import { projectCreate, projectCreateSchema } from './project-create';
 import { projectDelete, projectDeleteSchema } from './project-delete';
@@ -35,6 +38,9 @@ export const changeOpSchema = z.discriminatedUnion('kind', [
   memberRemoveSchema,
   groupAddSchema,
   groupRemoveSchema,
+  orgGroupCreateSchema,
+  orgGroupUpdateSchema,
+  orgGroupDeleteSchema,
   entryStartSchema,
   entryStopSchema,
   entryUpdateSchema,
@@ -61,6 +67,9 @@ const KINDS: { [K in ChangeKindName]: ChangeKind<OpOf<K>> } = {
   'member.remove': memberRemove,
   'group.add': groupAdd,
   'group.remove': groupRemove,
+  'orgGroup.create': orgGroupCreate,
+  'orgGroup.update': orgGroupUpdate,
+  'orgGroup.delete': orgGroupDelete,
   'entry.start': entryStart,
   'entry.stop': entryStop,
   'entry.update': entryUpdate,

@@ -1,4 +1,4 @@
-import type { CachedWorkspace, WorkspaceRights } from '../../../shared/entities';
+import type { CachedOrganization, CachedWorkspace, WorkspaceRights } from '../../../shared/entities';
 import { UserFacingError } from '../errors';
 
 /**
@@ -37,6 +37,14 @@ export function workspaceRights(workspace: CachedWorkspace): WorkspaceRights {
 
 export function rightsOf(workspaces: Iterable<CachedWorkspace>): Record<number, WorkspaceRights> {
   return Object.fromEntries([...workspaces].map((workspace) => [workspace.id, workspaceRights(workspace)]));
+}
+
+/**
+ * Why the user may not create, change or delete this organization's groups, or null: Toggl
+ * lets organization admins only (seed 001 answers anyone else 403).
+ */
+export function groupsLock(organization: Pick<CachedOrganization, 'admin' | 'name'>): string | null {
+  return organization.admin ? null : `Only organization admins can change groups in “${organization.name}”.`;
 }
 
 /** Refuses with the reason when the right is withheld. */

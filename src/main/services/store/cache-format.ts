@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   NO_PROJECT_DETAILS,
   clientSchema,
+  organizationSchema,
   projectSchema,
   taskSchema,
   teamSchema,
@@ -18,7 +19,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 7;
+export const CACHE_SCHEMA_VERSION = 8;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -38,6 +39,8 @@ export const cacheSchema = z.object({
   teams: z.array(teamSchema).default([]),
   /** The user's recent time entries as Toggl confirmed them (a few hundred at most). */
   entries: z.array(timeEntrySchema).default([]),
+  /** The user's organizations and their groups, once Settings showed them (v6). */
+  organizations: z.array(organizationSchema).default([]),
   /** The last journal line this file holds (later ones are laid over it on reading). */
   journalSeq: z.number().int().default(0),
 });
@@ -57,6 +60,7 @@ export function emptyCache(): CacheFile {
     sinceCursor: null,
     teams: [],
     entries: [],
+    organizations: [],
     journalSeq: 0,
   };
 }
@@ -145,7 +149,7 @@ const teamsBeforeLaborCost = (teams: unknown): unknown =>
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
  * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
- * v5's task rows no assignee; v6's members no labor cost.
+ * v5's task rows no assignee; v6's members no labor cost; v7 no organizations.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -165,6 +169,8 @@ export function migrateCache(raw: unknown): unknown {
   // v5's task rows had no assignee; `taskRow` reads such a row as a task assigned to no one.
   if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6 };
   if (value.schemaVersion === 6) value = { ...value, schemaVersion: 7, teams: teamsBeforeLaborCost(value.teams) };
+  // Organization groups (issue 22, item 5): v7 kept none; Settings loads them when it opens.
+  if (value.schemaVersion === 7) value = { ...value, schemaVersion: 8, organizations: [] };
   return value;
 }
 
@@ -183,9 +189,10 @@ export const journalLineSchema = z.object({
   sinceCursor: z.number().nullable().optional(),
   workspaces: z.array(workspaceSchema).optional(),
   clients: z.array(clientSchema).optional(),
-  /** A line version 5 wrote has members without `laborCost` (v6): read as none. */
+  /** A line version 6 or before wrote has members without `laborCost` (v7): read as none. */
   teams: z.array(z.preprocess(teamBeforeLaborCost, teamSchema)).optional(),
   entries: z.array(timeEntrySchema).optional(),
+  organizations: z.array(organizationSchema).optional(),
   projects: z.array(projectRow).default([]),
   tasks: z.array(taskRow).default([]),
   goneProjects: z.array(id).default([]),

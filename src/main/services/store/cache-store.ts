@@ -1,5 +1,6 @@
 import type {
   CachedClient,
+  CachedOrganization,
   CachedProject,
   CachedTask,
   CachedTeam,
@@ -22,7 +23,10 @@ const WHOLE_AFTER_ROWS = 2_000;
 /** A journal this big is folded into a new whole file. */
 const FOLD_AFTER_BYTES = 2 * 2 ** 20;
 
-type Watched = Record<'workspaces' | 'clients' | 'projects' | 'tasks' | 'teams' | 'entries', ChangedKeys<number>>;
+type Watched = Record<
+  'workspaces' | 'clients' | 'projects' | 'tasks' | 'teams' | 'entries' | 'organizations',
+  ChangedKeys<number>
+>;
 
 /**
  * The last known state from Toggl (what the server confirmed, never the queued changes:
@@ -42,6 +46,8 @@ export class CacheStore {
   readonly teams = new TrackedMap<number, CachedTeam>();
   /** The user's recent time entries, by id. */
   readonly entries = new TrackedMap<number, CachedTimeEntry>();
+  /** Organization id → the organization and its groups (once Settings showed them). */
+  readonly organizations = new TrackedMap<number, CachedOrganization>();
   syncedAt: number | null = null;
   fullSyncedAt: number | null = null;
   sinceCursor: number | null = null;
@@ -85,6 +91,7 @@ export class CacheStore {
     for (const row of data.tasks) this.tasks.set(row[0], fromTaskRow(row));
     for (const team of data.teams) this.teams.set(team.wid, team);
     for (const entry of data.entries) this.entries.set(entry.id, entry);
+    for (const organization of data.organizations) this.organizations.set(organization.id, organization);
     this.syncedAt = data.syncedAt;
     this.fullSyncedAt = data.fullSyncedAt;
     this.sinceCursor = data.sinceCursor;
@@ -102,6 +109,7 @@ export class CacheStore {
       tasks: this.tasks.watch(WHOLE_AFTER_ROWS),
       teams: this.teams.watch(),
       entries: this.entries.watch(),
+      organizations: this.organizations.watch(),
     };
     if (opened.movedAside || opened.damagedCopy || opened.unreadableLines > 0 || opened.missing) this.flush();
   }
@@ -174,7 +182,8 @@ export class CacheStore {
   /** Forgets everything (sign out) and writes the empty file at once. */
   clear(): void {
     this.user = null;
-    for (const map of [this.workspaces, this.clients, this.projects, this.tasks, this.teams, this.entries]) map.clear();
+    const maps = [this.workspaces, this.clients, this.projects, this.tasks, this.teams, this.entries];
+    for (const map of [...maps, this.organizations]) map.clear();
     this.syncedAt = null;
     this.fullSyncedAt = null;
     this.sinceCursor = null;
@@ -227,6 +236,7 @@ export class CacheStore {
       sinceCursor: this.sinceCursor,
       teams: [...this.teams.values()],
       entries: [...this.entries.values()],
+      organizations: [...this.organizations.values()],
     };
   }
 
@@ -244,6 +254,7 @@ export class CacheStore {
     if (this.watched.clients.drain().length > 0) line.clients = [...this.clients.values()];
     if (this.watched.teams.drain().length > 0) line.teams = [...this.teams.values()];
     if (this.watched.entries.drain().length > 0) line.entries = [...this.entries.values()];
+    if (this.watched.organizations.drain().length > 0) line.organizations = [...this.organizations.values()];
     for (const id of this.watched.projects.drain()) {
       const project = this.projects.get(id);
       if (project) line.projects.push(toProjectRow(project));
@@ -267,6 +278,7 @@ export class CacheStore {
     if (line.clients) replaceWith(this.clients, line.clients, (item) => item.id);
     if (line.teams) replaceWith(this.teams, line.teams, (team) => team.wid);
     if (line.entries) replaceWith(this.entries, line.entries, (entry) => entry.id);
+    if (line.organizations) replaceWith(this.organizations, line.organizations, (item) => item.id);
     for (const id of line.goneProjects) this.projects.delete(id);
     for (const id of line.goneTasks) this.tasks.delete(id);
     for (const row of line.projects) this.projects.set(row[0], fromProjectRow(row));

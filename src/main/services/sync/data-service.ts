@@ -3,6 +3,7 @@ import type { DataView, SyncStatus } from '../../../shared/entities';
 import { firstScreen, type FirstScreen, type FirstScreenRequest } from '../../../shared/first-screen';
 import { DataCommands } from '../changes/commands';
 import { TeamCommands } from '../changes/team-commands';
+import { OrgGroupCommands } from '../changes/org-group-commands';
 import { ChangeQueue } from '../changes/queue';
 import { Replayer } from '../changes/replayer';
 import { LARGE_DELTA_ITEMS, WHOLE_LIST_CHANGED } from '../../../shared/view-delta';
@@ -43,6 +44,8 @@ export class DataService {
   readonly replayer: Replayer;
   readonly commands: DataCommands;
   readonly team: TeamCommands;
+  /** Settings' organization groups. */
+  readonly orgGroups: OrgGroupCommands;
   readonly timer: TimerCommands;
   readonly engine: SyncEngine;
   readonly loop: SendLoop;
@@ -109,6 +112,12 @@ export class DataService {
       knownId,
     });
     this.team = new TeamCommands({
+      queue: this.queue,
+      view: () => this.currentView(),
+      queued: () => void this.loop.notify('changed'),
+      knownId,
+    });
+    this.orgGroups = new OrgGroupCommands({
       queue: this.queue,
       view: () => this.currentView(),
       queued: () => void this.loop.notify('changed'),

@@ -7,6 +7,8 @@ import { applyChanges, inSlices, replaceAll } from './cache-updates';
 import { Slices } from '../store/slices';
 import { loadManagedProjects, reloadPeople } from './people';
 import { loadTeam } from './team-loader';
+import { loadOrganizations } from './org-loader';
+import { UserFacingError } from '../errors';
 import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigger } from './budget';
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
 import { parseTimeEntries } from '../toggl/time-entry-mapping';
@@ -240,7 +242,11 @@ export class SyncEngine {
     const { cache } = this.options;
     const user = toUser(me);
     const related = me as Record<string, unknown>;
-    if (cache.user && cache.user.id !== user.id) this.options.queue.clear();
+    if (cache.user && cache.user.id !== user.id) {
+      this.options.queue.clear();
+      // Another account's organizations are not this one's: Settings asks again.
+      cache.organizations.clear();
+    }
     cache.user = user;
     const workspaces = parseWorkspaces(related.workspaces, this.skipped);
     // What was known stays until Toggl answers; a workspace never seen before waits for it.
@@ -275,8 +281,57 @@ export class SyncEngine {
       await replaceAll(cache.workspaces, await loadManagedProjects(context, user.id, workspaces, ask));
     if (people) {
       await reloadPeople(context, now);
+      await this.reloadOrganizations(now, trigger);
       this.peopleAt = now;
     }
+  }
+
+  /**
+   * Organization groups already shown in Settings come again with a full load once they are an
+   * hour old (not with every Refresh): one more /me request, made only when the trigger's
+   * budget has room for it.
+   */
+  private async reloadOrganizations(now: number, trigger: SyncTrigger): Promise<void> {
+    const { cache, api, log } = this.options;
+    const kept = [...cache.organizations.values()];
+    if (kept.length === 0 || kept.every((organization) => now - organization.loadedAt < PEOPLE_EVERY_MS)) return;
+    if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, trigger, this.policy)) return;
+    try {
+      await loadOrganizations(api, cache, now, this.skipped);
+    } catch (error) {
+      if (error instanceof TogglApiError && error.kind === 'signed-out') throw error;
+      log.warn('sync: could not reload organization groups', { error: String(error) });
+    }
+  }
+
+  /**
+   * Settings → Groups opened: the user's organizations and their groups, unless they came in
+   * the last hour (then what is kept shows; Refresh asks again). One /me request, counted
+   * against the /me budget like a sync the popover starts. Offline, the kept ones show.
+   */
+  async openGroups(): Promise<void> {
+    const { cache, api } = this.options;
+    // After a sync under way (a sign-in's): its requests, and the changes sent after it, go first.
+    await this.idle();
+    const now = this.options.now();
+    const kept = [...cache.organizations.values()];
+    if (kept.length > 0 && kept.every((organization) => now - organization.loadedAt < PEOPLE_EVERY_MS)) return;
+    // Known to be offline: what is kept shows, and the next full load asks once Toggl is back.
+    if (!this.online && kept.length > 0) return;
+    if (!mayAfford(userQuota(api.quota, this.policy.userLimit, now), 1, 'popover', this.policy)) {
+      if (kept.length > 0) return;
+      throw new UserFacingError('refused', 'Toggl’s hourly limit is nearly used up: the groups show once it frees up.');
+    }
+    try {
+      await loadOrganizations(api, cache, now, this.skipped);
+    } catch (error) {
+      const unreachable =
+        error instanceof TogglApiError && ['offline', 'connection-lost', 'timeout'].includes(error.kind);
+      if (unreachable && kept.length > 0) return;
+      throw error;
+    }
+    cache.changed();
+    this.options.onData();
   }
 
   /** The members and groups of a workspace, the first time a project's details there open. */

@@ -11,4 +11,4 @@ export function asList<T>(value: unknown): T[] {
 
 export const ids = (list: readonly number[]): string => list.map((id) => String(Math.trunc(id))).join(',');
 
-export type Signal = Pick<RequestOptions, 'signal'>;
+export type Signal = Pick<RequestOptions, 'signal' | 'retries'>;

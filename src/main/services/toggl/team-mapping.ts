@@ -1,5 +1,5 @@
-import type { CachedTeam } from '../../../shared/entities';
-import { isId, readEach, type Raw, type Read, type SkipReport } from './mapping';
+import type { CachedOrganization, CachedTeam, OrgGroup } from '../../../shared/entities';
+import { asRaw, flag, idOr, isId, readEach, text, type Raw, type Read, type SkipReport } from './mapping';
 
 /**
  * Toggl's people answers, read once and tolerantly with the same list reader as projects and
@@ -44,6 +44,40 @@ function readProjectGroup(raw: Raw): Read<ProjectGroup> {
   return found({ id: raw.id, pid, groupId: raw.group_id });
 }
 
+/**
+ * An organization group (seed 001: `group_id`, `name`, `users` of `user_id` and `name`,
+ * `workspaces`, `at`). Null or absent lists are empty; a person in it without an id is
+ * skipped and reported like any item, the group kept.
+ */
+function readOrgGroup(raw: Raw, report: SkipReport): Read<OrgGroup> {
+  const id = isId(raw.group_id) ? raw.group_id : isId(raw.id) ? raw.id : undefined;
+  if (id === undefined) return { problem: 'group_id: missing' };
+  const users = (Array.isArray(raw.users) ? raw.users : []).flatMap((value: unknown) => {
+    // Toggl's items are objects; a bare id (as a PUT body has them) is read too.
+    const user = asRaw(value);
+    const uid = user ? idOr(user.user_id, user.id) : idOr(value);
+    if (uid === null) {
+      report('group member', 'user_id: missing');
+      return [];
+    }
+    return [{ id: uid, name: text(user?.name) || text(user?.fullname) || `User ${uid}` }];
+  });
+  const workspaces = (Array.isArray(raw.workspaces) ? raw.workspaces : []).filter(isId);
+  return found({ id, name: text(raw.name) || `Group ${id}`, users, workspaces, at: text(raw.at) });
+}
+
+type Organization = Pick<CachedOrganization, 'id' | 'name' | 'admin'>;
+
+/** `GET /me/organizations`: id, name and whether the user is its admin (absent: not admin). */
+function readOrganization(raw: Raw): Read<Organization> {
+  if (!isId(raw.id)) return { problem: 'id: missing' };
+  return found({ id: raw.id, name: text(raw.name) || `Organization ${raw.id}`, admin: flag(raw.admin, false) });
+}
+
+export const readOrgGroups = (list: unknown, report: SkipReport): OrgGroup[] =>
+  readEach((raw) => readOrgGroup(raw, report), list, 'organization group', report).live;
+export const readOrganizations = (list: unknown, report: SkipReport): Organization[] =>
+  readEach(readOrganization, list, 'organization', report).live;
 export const readMembers = (list: unknown, report: SkipReport): Member[] =>
   readEach(readMember, list, 'project member', report).live;
 export const readUsers = (list: unknown, report: SkipReport): Person[] =>

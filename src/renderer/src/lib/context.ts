@@ -5,6 +5,7 @@ import type { DataState } from './data-state.svelte';
 import type { DefaultWorkspaceState } from './default-workspace.svelte';
 import type { HotkeysState } from './hotkeys-state.svelte';
 import type { MainViewState } from './main-view-state.svelte';
+import type { OrgGroupsState } from './org-groups.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
 import type { TeamCommands } from './team-commands.svelte';
@@ -17,6 +18,8 @@ export interface PopoverContext {
   settings: SettingsState;
   /** Settings' "Default workspace" (Toggl's, kept with the list). */
   defaults: DefaultWorkspaceState;
+  /** Settings' "Groups": the organization's groups (Toggl's, kept with the list). */
+  groups: OrgGroupsState;
   /** The pinned hotkeys: Settings lists them, the main view says when a press started nothing. */
   hotkeys: HotkeysState;
 }

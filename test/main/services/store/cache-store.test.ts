@@ -375,7 +375,6 @@ describe('member labor costs in the cache (v7)', () => {
     cache.flush();
     const written = JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8')) as { schemaVersion: number };
     expect(written.schemaVersion).toBe(CACHE_SCHEMA_VERSION);
-    expect(CACHE_SCHEMA_VERSION).toBe(7);
     expect(new CacheStore(dataDir, createMemoryLogger()).teams.get(1)?.members).toEqual([
       { ...member, laborCost: 40.5 },
     ]);
@@ -393,9 +392,109 @@ describe('member labor costs in the cache (v7)', () => {
   });
 });
 
+describe('organization groups in the cache (v8)', () => {
+  // A version 7 file as v7 wrote it: no organizations.
+  const v7 = {
+    schemaVersion: 7,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
+    tasks: [],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [],
+    entries: [],
+    journalSeq: 0,
+  };
+
+  it('opens a version 7 file: everything as it was, no organizations; groups kept then are read back after a restart', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v7));
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.projects.get(7)?.name).toBe('Website');
+    expect(cache.user?.fullname).toBe('Dana');
+    expect(cache.syncedAt).toBe(1);
+    expect([...cache.organizations.values()]).toEqual([]);
+
+    const organization = {
+      id: 3,
+      name: 'Demo Studio',
+      admin: true,
+      groupsListed: true,
+      groups: [
+        { id: 9, name: 'Designers', users: [{ id: 1, name: 'Dana' }], workspaces: [4], at: '2026-12-01T10:00:00Z' },
+      ],
+      people: [{ id: 1, name: 'Dana' }],
+      loadedAt: 5,
+    };
+    cache.organizations.set(3, organization);
+    // A journal line first (a small change), then a whole file: both read back the same.
+    cache.save();
+    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
+    cache.flush();
+    expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      organizations: [organization],
+    });
+    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
+  });
+});
+
 function fail(): never {
   throw new Error('the project was not read');
 }
+
+describe('organization groups in the cache (v6)', () => {
+  // A version 5 file as v5 wrote it: no organizations.
+  const v5 = {
+    schemaVersion: 5,
+    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
+    workspaces: [],
+    clients: [],
+    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
+    tasks: [],
+    syncedAt: 1,
+    fullSyncedAt: 1,
+    sinceCursor: 1,
+    teams: [],
+    entries: [],
+    journalSeq: 0,
+  };
+
+  it('opens a version 5 file: everything as it was, no organizations; groups kept then are read back after a restart', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v5));
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    expect(cache.projects.get(7)?.name).toBe('Website');
+    expect(cache.user?.fullname).toBe('Dana');
+    expect(cache.syncedAt).toBe(1);
+    expect([...cache.organizations.values()]).toEqual([]);
+
+    const organization = {
+      id: 3,
+      name: 'Demo Studio',
+      admin: true,
+      groupsListed: true,
+      groups: [
+        { id: 9, name: 'Designers', users: [{ id: 1, name: 'Dana' }], workspaces: [4], at: '2026-12-01T10:00:00Z' },
+      ],
+      people: [{ id: 1, name: 'Dana' }],
+      loadedAt: 5,
+    };
+    cache.organizations.set(3, organization);
+    // A journal line first (a small change), then a whole file: both read back the same.
+    cache.save();
+    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
+    cache.flush();
+    expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
+      schemaVersion: CACHE_SCHEMA_VERSION,
+      organizations: [organization],
+    });
+    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
+  });
+});
 
 describe('times in the compact cache', () => {
   it('keeps a time that does not exist, or is written another way, exactly as it came', () => {

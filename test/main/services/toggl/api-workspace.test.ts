@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, TEAMMATE } from '../../../../tools/sandbox/fixture';
 import type { TogglSandbox } from '../../../../tools/sandbox/server';
 import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
-import type { TogglApi } from '../../../../src/main/services/toggl/api';
+import { TogglApi } from '../../../../src/main/services/toggl/api';
 import { togglFailure } from '../../../support/expect-error';
 import { allWorkspaceProjects, allWorkspaceTasks, collectPages } from '../../../../src/main/services/toggl/paging';
 
@@ -283,6 +283,37 @@ describe('groups and project groups', () => {
     expect((await api.team.listOrganizationGroups(organization, { name: 'eng' })).length).toBe(1);
     await api.team.deleteGroup(organization, created.group_id);
     expect((await togglFailure(api.team.deleteGroup(organization, created.group_id))).status).toBe(404);
+  });
+
+  it('refuses someone who is not an organization admin (403, in the OpenAPI document’s words per method); lists for members', async () => {
+    const teammate = new TogglApi({
+      baseUrl: sandbox.apiUrl,
+      credentials: { token: TEAMMATE.apiToken },
+      minIntervalMs: 0,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
+    try {
+      const [designers] = await teammate.team.listOrganizationGroups(organization);
+      expect(designers?.name).toBe('Designers');
+      const id = designers?.group_id ?? 0;
+      const refusals = [
+        await togglFailure(teammate.team.createGroup(organization, { name: 'Ops' })),
+        await togglFailure(teammate.team.updateGroup(organization, id, { name: 'Ops' })),
+        await togglFailure(
+          teammate.team.patchGroup(organization, id, [{ op: 'replace', path: '/name', value: 'Ops' }]),
+        ),
+        await togglFailure(teammate.team.deleteGroup(organization, id)),
+      ];
+      expect(refusals.map((error) => [error.status, error.serverMessage])).toEqual([
+        [403, 'User does not have access to this resource'],
+        [403, 'Forbidden'],
+        [403, 'Forbidden'],
+        [403, 'User does not have access to this resource'],
+      ]);
+      expect([...sandbox.state.groups.values()].map((group) => group.name)).toEqual(['Designers']);
+    } finally {
+      await teammate.close();
+    }
   });
 
   it('lists, adds and removes project groups', async () => {

@@ -172,6 +172,7 @@ function smallAccount(seed: number): DataView {
     newIds: [],
     teams: [],
     entries: [],
+    organizations: [],
   };
 }
 

@@ -54,6 +54,7 @@ const view: DataView = {
   newIds: [],
   teams: [],
   entries: [],
+  organizations: [],
 };
 const tasks = prepareView(view);
 const labels = (rows: ReturnType<typeof buildRows>) =>
