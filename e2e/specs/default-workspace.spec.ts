@@ -81,7 +81,9 @@ test('the default workspace is chosen in Settings by keyboard, offline; New proj
   await expect(choice).toHaveAccessibleDescription(/waiting to reach Toggl/);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Settings' })).toHaveCount(0);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline');
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
+    timeout: TOGGL_UNREACHABLE,
+  });
   // A default where the user may not create projects: New project passes over it.
   await newProjectOpensIn(page, 'Demo Studio');
 

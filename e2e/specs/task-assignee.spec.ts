@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { TEAMMATE } from '../../tools/sandbox/fixture';
+import { DEMO, TEAMMATE } from '../../tools/sandbox/fixture';
 import { expect, test } from '../fixtures';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
@@ -109,6 +109,7 @@ test('an assignee picked by keyboard, offline then online: initials on the row, 
 
 test('“Assigned to me” leaves only the user’s tasks under their projects; a search looks among them', async ({
   app: { page },
+  sandbox,
 }) => {
   await signIn(page);
   const mine = page.getByRole('checkbox', { name: 'Assigned to me' });
@@ -131,6 +132,14 @@ test('“Assigned to me” leaves only the user’s tasks under their projects; 
   await expect(page.getByText('Nothing matches “push”.')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(search(page)).toHaveValue('');
+
+  // A new task made while it is ticked goes to the user unless changed: it stays in sight.
+  const dana = [...sandbox.state.users.values()].find((user) => user.email === DEMO.email);
+  await page.keyboard.press('Control+t');
+  const form = page.getByRole('dialog', { name: 'New task' });
+  await expect(form.getByRole('combobox', { name: 'Assignee' })).toHaveValue(String(dana?.id));
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
 
   // Unticked, everyone's tasks are back.
   await tabTo(page, mine);

@@ -166,8 +166,9 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 3) value = { ...value, schemaVersion: 4, user: userFromV3(value.user) };
   // v4's project rows had no details; `projectRow` reads such a row as a project without any.
   if (value.schemaVersion === 4) value = { ...value, schemaVersion: 5 };
-  // v5's task rows had no assignee; `taskRow` reads such a row as a task assigned to no one.
-  if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6 };
+  // v5's task rows had no assignee; `taskRow` reads such a row as a task assigned to no one, and
+  // the next sync is a full load (an incremental one never brings unchanged tasks again).
+  if (value.schemaVersion === 5) value = { ...value, schemaVersion: 6, fullSyncedAt: null };
   if (value.schemaVersion === 6) value = { ...value, schemaVersion: 7, teams: teamsBeforeLaborCost(value.teams) };
   // Organization groups (issue 22, item 5): v7 kept none; Settings loads them when it opens.
   if (value.schemaVersion === 7) value = { ...value, schemaVersion: 8, organizations: [] };

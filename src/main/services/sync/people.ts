@@ -7,7 +7,8 @@ import type { SkipReport } from '../toggl/mapping';
 import { readMembers } from '../toggl/team-mapping';
 import { loadTeam, loadUsers } from './team-loader';
 
-const UNREACHABLE: ReadonlySet<TogglErrorKind> = new Set(['offline', 'connection-lost', 'timeout']);
+/** A slow answer (timeout) is one workspace's: logged, the rest asked. */
+const UNREACHABLE: ReadonlySet<TogglErrorKind> = new Set(['offline', 'connection-lost']);
 
 /** What the full load's people part needs from the engine. */
 export interface PeopleContext {

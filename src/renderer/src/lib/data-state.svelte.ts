@@ -8,7 +8,7 @@ import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
 import { matchesFor } from './list/query-matches';
-import { AssignedMatches } from './list/assigned-matches';
+import { AssignedMatches, AssignedTasks } from './list/assigned-matches';
 import { namesById, peopleByWorkspace, type Person } from './people';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
@@ -78,12 +78,14 @@ export class DataState {
 
   /** The user's tasks (places in the view, as Matches counts them), made when "Assigned to me" is first ticked. */
   readonly #mine = $derived.by(() => {
-    const [projects, tasks, me] = [this.#projects, this.#tasks, this.view?.user?.id];
-    if (!this.assignedToMe || !projects || !tasks || me === undefined) return undefined;
+    const [projects, tasks, prepared, me] = [this.#projects, this.#tasks, this.prepared, this.#me];
+    if (!this.assignedToMe || !projects || !tasks || !prepared || me === undefined) return undefined;
     const mine: number[] = [];
     tasks.forEach((task, at) => task.assigneeId === me && mine.push(projects.length + at));
-    return Int32Array.from(mine);
+    return new AssignedTasks(prepared, projects.length, mine);
   });
+  /** The user's id by itself: a change to the list's status leaves it, and their tasks, alone. */
+  readonly #me = $derived(this.view?.user?.id);
 
   /**
    * Each workspace's people, by name (who a task may go to). Every change to the list brings
@@ -112,8 +114,8 @@ export class DataState {
 
   /** What the search found, narrowed to the user's tasks while "Assigned to me" is ticked. */
   readonly matches = $derived.by(() => {
-    const [found, mine, prepared, projects] = [this.#found, this.#mine, this.prepared, this.#projects];
-    return mine && prepared && projects ? new AssignedMatches(prepared, projects.length, mine, found) : found;
+    const [found, mine] = [this.#found, this.#mine];
+    return mine ? new AssignedMatches(mine, found) : found;
   });
 
   readonly #found = $derived.by(() => {

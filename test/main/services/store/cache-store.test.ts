@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../support/fake-clock';
 import { createMemoryLogger } from '../../../../src/main/services/logger';
 import { CACHE_SCHEMA_VERSION, CacheStore } from '../../../../src/main/services/store/cache-store';
+import { migrateCache } from '../../../../src/main/services/store/cache-format';
 import { NO_PROJECT_DETAILS } from '../../../../src/shared/schema';
 
 let dataDir: string;
@@ -79,7 +80,10 @@ describe('CacheStore on real files', () => {
     await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v1));
     const cache = new CacheStore(dataDir, createMemoryLogger());
     expect(cache.recoveredFromCorruption).toBe(false);
-    expect(cache.fullSyncedAt).toBe(1234);
+    expect(cache.syncedAt).toBe(1234);
+    expect(migrateCache(v1)).toMatchObject({ schemaVersion: CACHE_SCHEMA_VERSION, syncedAt: 1234, sinceCursor: 1 });
+    // Its tasks have no assignees (v6): the next sync is a full load.
+    expect(cache.fullSyncedAt).toBeNull();
   });
 
   it('a process killed during a write leaves a readable cache', async () => {
@@ -320,6 +324,9 @@ describe('task assignees in the cache (v6)', () => {
       at: '2023-11-14T22:13:20+00:00',
     });
     expect(cache.tasks.get(21)).toMatchObject({ name: 'Visual design', active: false, assigneeId: null });
+    // Their assignees come with the next sync, a full load: an incremental one would not bring them.
+    expect(cache.fullSyncedAt).toBeNull();
+    expect(cache.syncedAt).toBe(1);
     // v5 loaded a team only when its members were opened: whole.
     expect(cache.teams.get(1)).toMatchObject({ complete: true, users: [{ id: 1, name: 'Dana' }] });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataView } from '../../../../src/shared/entities';
 import { collectMatches } from '../../../../src/renderer/src/lib/list/matches';
 import { matchesFor } from '../../../../src/renderer/src/lib/list/query-matches';
-import { AssignedMatches } from '../../../../src/renderer/src/lib/list/assigned-matches';
+import { AssignedMatches, AssignedTasks } from '../../../../src/renderer/src/lib/list/assigned-matches';
 import { RowList } from '../../../../src/renderer/src/lib/list/row-list';
 import {
   indexView,
@@ -247,7 +247,7 @@ describe('“Assigned to me”', () => {
       const inner = text ? matchesFor(view, prepared, matchQuery(index, text) ?? fail(), words) : undefined;
       const list = new RowList(view, prepared, {
         ...options,
-        matches: new AssignedMatches(prepared, view.projects.length, mine, inner),
+        matches: new AssignedMatches(new AssignedTasks(prepared, view.projects.length, mine), inner),
       });
       const rows = [...list];
       expect(rows.map(describeRow), `account ${seed}, “${text}”`).toEqual(

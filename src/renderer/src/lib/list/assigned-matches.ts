@@ -2,92 +2,140 @@ import type { Matches } from './matches';
 import type { PreparedView } from './tree';
 
 /**
+ * The user's tasks grouped by project, made once per list (not per keystroke): places in the
+ * view (as Matches counts them), each project's ascending, as one stretch.
+ */
+export class AssignedTasks {
+  readonly projectCount: number;
+  readonly taskOpenAt: Uint8Array;
+  readonly owners: Int32Array;
+  readonly mine: Int32Array;
+  /** By project (its place in the view): its share of `mine`, as [from[p], from[p + 1]). */
+  readonly from: Int32Array;
+
+  /** `mine`: the user's tasks, ascending. */
+  constructor(prepared: PreparedView, projectCount: number, mine: ArrayLike<number>) {
+    this.projectCount = projectCount;
+    this.taskOpenAt = prepared.taskOpenAt;
+    this.owners = prepared.owner;
+    // Counted by project, then placed: one pass each, ascending within a project.
+    const from = new Int32Array(projectCount + 1);
+    const owner = (item: number) => prepared.owner[item - projectCount] ?? -1;
+    for (let at = 0; at < mine.length; at++) {
+      const project = owner(mine[at] ?? 0);
+      if (project >= 0) from[project + 1] = (from[project + 1] ?? 0) + 1;
+    }
+    for (let project = 0; project < projectCount; project++)
+      from[project + 1] = (from[project + 1] ?? 0) + (from[project] ?? 0);
+    const next = from.slice(0, projectCount);
+    const grouped = new Int32Array(from[projectCount] ?? 0);
+    for (let at = 0; at < mine.length; at++) {
+      const item = mine[at] ?? 0;
+      const project = owner(item);
+      if (project < 0) continue;
+      const slot = next[project] ?? 0;
+      grouped[slot] = item;
+      next[project] = slot + 1;
+    }
+    this.mine = grouped;
+    this.from = from;
+  }
+}
+
+/**
  * "Assigned to me" as the tree asks for it: only the user's tasks show, each under its project
- * (a project's own name never shows it by itself), and a search looks among them. The user's
- * tasks are few next to the account's, so each answer walks its project's share of them.
+ * (a project's own name never shows it by itself), and a search looks among them. Each answer
+ * walks the project's share of the user's tasks once (kept), stopping where it may.
  */
 export class AssignedMatches implements Matches {
   readonly ceiling: number;
   readonly #inner: Matches | undefined;
-  readonly #projectCount: number;
-  readonly #taskOpenAt: Uint8Array;
-  /** Each task's project, by place among the view's tasks (PreparedView.owner). */
-  readonly #owners: Int32Array;
-  /** The user's tasks (places in the view, as Matches counts them), ascending. */
-  readonly #mine: Int32Array;
-  /** By project (its place in the view): its share of `#mine`, as [from, to). */
-  readonly #from: Int32Array;
-  readonly #to: Int32Array;
+  readonly #tasks: AssignedTasks;
+  /** By project, two to a project (all, open only): the best mark, -1 until asked. */
+  readonly #best: Int16Array;
   #found: number | undefined;
 
-  constructor(prepared: PreparedView, projectCount: number, mine: Int32Array, inner: Matches | undefined) {
+  constructor(tasks: AssignedTasks, inner: Matches | undefined) {
+    this.#tasks = tasks;
     this.#inner = inner;
-    this.#projectCount = projectCount;
-    this.#taskOpenAt = prepared.taskOpenAt;
-    this.#owners = prepared.owner;
     this.ceiling = inner?.ceiling ?? 1;
-    // Sorted by project, then place: each project's tasks are one stretch.
-    const owner = (item: number) => prepared.owner[item - projectCount] ?? -1;
-    this.#mine = Int32Array.from(mine).sort((a, b) => owner(a) - owner(b) || a - b);
-    this.#from = new Int32Array(projectCount);
-    this.#to = new Int32Array(projectCount);
-    for (let at = this.#mine.length - 1; at >= 0; at--) {
-      const project = owner(this.#mine[at] ?? 0);
-      if (project < 0) continue;
-      if (this.#to[project] === 0) this.#to[project] = at + 1;
-      this.#from[project] = at;
-    }
+    this.#best = new Int16Array(2 * tasks.projectCount).fill(-1);
+  }
+
+  #markOf(item: number): number {
+    return this.#inner ? this.#inner.mark(item) : 1;
   }
 
   mark(at: number): number {
-    if (at < this.#projectCount) return 0;
-    const project = this.#owners[at - this.#projectCount] ?? -1;
+    const { projectCount, owners, mine, from } = this.#tasks;
+    if (at < projectCount) return 0;
+    const project = owners[at - projectCount] ?? -1;
     if (project < 0) return 0;
     // The project's stretch is ascending: halved until found.
-    let low = this.#from[project] ?? 0;
-    let high = (this.#to[project] ?? 0) - 1;
+    let low = from[project] ?? 0;
+    let high = (from[project + 1] ?? 0) - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const value = this.#mine[middle] ?? 0;
-      if (value === at) return this.#inner ? this.#inner.mark(at) : 1;
+      const value = mine[middle] ?? 0;
+      if (value === at) return this.#markOf(at);
       if (value < at) low = middle + 1;
       else high = middle - 1;
     }
     return 0;
   }
 
-  /** The marks of a project's tasks that show (open ones unless `done`), one call each. */
-  #each(project: number, done: boolean, visit: (mark: number) => void): void {
-    for (let index = this.#from[project] ?? 0; index < (this.#to[project] ?? 0); index++) {
-      const item = this.#mine[index] ?? 0;
-      if (!done && this.#taskOpenAt[item - this.#projectCount] !== 1) continue;
-      const mark = this.#inner ? this.#inner.mark(item) : 1;
-      if (mark > 0) visit(mark);
-    }
+  /** Whether a task shows: open unless `done`. */
+  #shows(item: number, done: boolean): boolean {
+    return done || this.#tasks.taskOpenAt[item - this.#tasks.projectCount] === 1;
   }
 
   hasTask(project: number, done: boolean): boolean {
-    return this.bestTask(project, done) > 0;
+    const known = this.#best[2 * project + (done ? 0 : 1)] ?? -1;
+    if (known >= 0) return known > 0;
+    const { mine, from } = this.#tasks;
+    for (let index = from[project] ?? 0; index < (from[project + 1] ?? 0); index++) {
+      const item = mine[index] ?? 0;
+      if (this.#shows(item, done) && this.#markOf(item) > 0) return true;
+    }
+    this.#best[2 * project + (done ? 0 : 1)] = 0;
+    return false;
   }
 
   taskCount(project: number, done: boolean): number {
+    const { mine, from } = this.#tasks;
     let count = 0;
-    this.#each(project, done, () => count++);
+    for (let index = from[project] ?? 0; index < (from[project + 1] ?? 0); index++) {
+      const item = mine[index] ?? 0;
+      if (this.#shows(item, done) && this.#markOf(item) > 0) count++;
+    }
     return count;
   }
 
   bestTask(project: number, done: boolean): number {
-    let best = 0;
-    this.#each(project, done, (mark) => (best = Math.max(best, mark)));
+    const slot = 2 * project + (done ? 0 : 1);
+    let best = this.#best[slot] ?? -1;
+    if (best < 0) {
+      best = 0;
+      const { mine, from } = this.#tasks;
+      for (let index = from[project] ?? 0; index < (from[project + 1] ?? 0); index++) {
+        const item = mine[index] ?? 0;
+        if (this.#shows(item, done)) best = Math.max(best, this.#markOf(item));
+        if (best >= this.ceiling) break;
+      }
+      this.#best[slot] = best;
+    }
     return best;
   }
 
   moreTasksThan(limit: number): boolean {
-    if (this.#found === undefined) {
-      let found = 0;
-      for (const item of this.#mine) if (!this.#inner || this.#inner.mark(item) > 0) found++;
-      this.#found = found;
+    if (this.#found !== undefined) return this.#found > limit;
+    let found = 0;
+    for (const item of this.#tasks.mine) {
+      if (this.#markOf(item) > 0) found++;
+      // Past the limit is all a caller asks: the count stops there (and is kept only when whole).
+      if (found > limit) return true;
     }
-    return this.#found > limit;
+    this.#found = found;
+    return false;
   }
 }
