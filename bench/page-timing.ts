@@ -52,43 +52,48 @@ export async function searchLatencies(page: Page, queries: string[]): Promise<Ke
   const timings: Keystroke[] = [];
   for (const query of queries) {
     for (let length = 0; length <= query.length; length++) {
-      // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
-      const [update, paint] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
-        requestAnimationFrame(() => setTimeout(() => {
-          const input = document.querySelector('input[type=search]');
-          const started = performance.now();
-          input.value = ${JSON.stringify(query.slice(0, length))};
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          setTimeout(() => {
-            const update = performance.now() - started;
-            requestAnimationFrame(() => {
-              const frame = performance.now();
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => resolve([update, performance.now() - frame]);
-              channel.port2.postMessage(0);
-            });
-          }, 0);
-        }, 0));
-      })`);
-      if (length > 0) timings.push({ typed: query.slice(0, length), ms: update + paint, update, paint });
+      const typed = query.slice(0, length);
+      const [update, paint] = await timedInput(
+        page,
+        `const input = document.querySelector('input[type=search]');
+         const act = () => {
+           input.value = ${JSON.stringify(typed)};
+           input.dispatchEvent(new Event('input', { bubbles: true }));
+         };`,
+      );
+      if (length > 0) timings.push({ typed, ms: update + paint, update, paint });
     }
   }
   return timings;
 }
 
 /**
- * A checkbox above the list ticked or unticked (by its accessible name): input to the updated
+ * A checkbox above the list ticked or unticked (by its label's text): input to the updated
  * list painted, measured as a keystroke is.
  */
 export async function toggleLatency(page: Page, name: string): Promise<Keystroke> {
-  const [update, paint] = await page.evaluate<[number, number]>(`new Promise((resolve) => {
+  const [update, paint] = await timedInput(
+    page,
+    `const box = [...document.querySelectorAll('input[type=checkbox]')].find(
+       (input) => input.parentElement?.textContent.trim() === ${JSON.stringify(name)},
+     );
+     if (!box) throw new Error('no checkbox ' + ${JSON.stringify(name)});
+     const act = () => box.click();`,
+  );
+  return { typed: name, ms: update + paint, update, paint };
+}
+
+/**
+ * Runs `setup` (page code that defines `act`) just after a frame, then times `act`: until the
+ * DOM is updated (after Svelte's microtask flush), and the work of the frame that paints it.
+ * A string, not a closure: tsx would wrap named functions in a helper the page lacks.
+ */
+function timedInput(page: Page, setup: string): Promise<[number, number]> {
+  return page.evaluate<[number, number]>(`new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(() => {
-      const box = [...document.querySelectorAll('input[type=checkbox]')].find(
-        (input) => input.parentElement?.textContent.trim() === ${JSON.stringify(name)},
-      );
-      if (!box) throw new Error('no checkbox ' + ${JSON.stringify(name)});
+      ${setup}
       const started = performance.now();
-      box.click();
+      act();
       setTimeout(() => {
         const update = performance.now() - started;
         requestAnimationFrame(() => {
@@ -100,7 +105,6 @@ export async function toggleLatency(page: Page, name: string): Promise<Keystroke
       }, 0);
     }, 0));
   })`);
-  return { typed: name, ms: update + paint, update, paint };
 }
 
 export interface FrameTimes {

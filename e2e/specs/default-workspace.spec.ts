@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
@@ -9,15 +10,6 @@ import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
 const newProjectDialog = (page: Page) => page.getByRole('dialog', { name: 'New project' });
 const item = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
-
-/** Presses Tab until `target` has focus (as a keyboard user does), at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** Opens New project with Ctrl+N and checks it opened in `workspace` with no error shown. */
 async function newProjectOpensIn(page: Page, workspace: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { tabTo } from '../support/dialog-focus';
 import { onToggl, signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
@@ -10,15 +11,6 @@ import { TOGGL_UNREACHABLE } from '../support/timeouts';
 // dialog. Where the user may not set rates, the fields are there, disabled, with the reason.
 
 const item = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
-
-/** Presses Tab until `target` has focus, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** Empties the focused field and types `text` one key at a time. */
 async function retype(page: Page, field: Locator, text: string): Promise<void> {

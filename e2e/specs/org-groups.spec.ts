@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TogglSandbox } from '../../tools/sandbox/server';
 import { expect, test } from '../fixtures';
+import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
@@ -24,15 +25,6 @@ function studioGroups(sandbox: TogglSandbox) {
 }
 const writesTo = (sandbox: TogglSandbox, method: string) =>
   sandbox.countRequests((request) => request.method === method && /^\/organizations\/\d+\/groups/.test(request.path));
-
-/** Presses Tab (Shift+Tab back) until `target` has focus, as a keyboard user does, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, back = false, limit = 40): Promise<void> {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
 
@@ -12,15 +13,6 @@ const item = (page: Page, name: string) => page.getByRole('tree').getByRole('tre
 
 /** A row's facts beside it (hidden from assistive tech, which hears them as its description). */
 const facts = (row: Locator) => row.locator('xpath=..').locator('.accessory');
-
-/** Presses Tab until `target` has focus, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /**
  * Moves selection and pointer off `row`, whose facts (progress, end) show only while it is

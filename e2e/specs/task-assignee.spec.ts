@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO, TEAMMATE } from '../../tools/sandbox/fixture';
 import { expect, test } from '../fixtures';
+import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
 import { TOGGL_UNREACHABLE } from '../support/timeouts';
@@ -19,15 +20,6 @@ const shown = (page: Page) =>
     .getByRole('treeitem')
     .evaluateAll((items) => items.map((element) => element.getAttribute('aria-label')));
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search projects and tasks' });
-
-/** Presses Tab until `target` has focus, at most `limit` times. */
-async function tabTo(page: Page, target: Locator, limit = 30): Promise<void> {
-  for (let pressed = 0; pressed < limit; pressed++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** Opens a project's tasks by keyboard: the project selected, ArrowRight. */
 async function openProject(page: Page, name: string): Promise<void> {

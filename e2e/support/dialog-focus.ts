@@ -67,3 +67,12 @@ export async function dropFocusToBody(page: Page): Promise<void> {
   // Not document.hasFocus(): whether the OS gave the window focus is no concern of this step.
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 }
+
+/** Presses Tab (Shift+Tab with `back`) until `target` has focus, at most `limit` times, as a keyboard user gets there. */
+export async function tabTo(page: Page, target: Locator, { back = false, limit = 40 } = {}): Promise<void> {
+  for (let pressed = 0; pressed < limit; pressed++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
+}

@@ -226,20 +226,7 @@ describe('the default workspace in the cache (v4)', () => {
 
 describe('project details in the cache (v5)', () => {
   // A version 4 file as v4 wrote it: rows of seven, and a journal line after it with one more.
-  const v4 = {
-    schemaVersion: 4,
-    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
-    workspaces: [],
-    clients: [],
-    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
-    tasks: [],
-    syncedAt: 1,
-    fullSyncedAt: 1,
-    sinceCursor: 1,
-    teams: [],
-    entries: [],
-    journalSeq: 0,
-  };
+  const v4 = olderFile(4, { projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]] });
   const v4Line = { seq: 1, projects: [[8, 1, null, 'Mobile app', '#9e5bd9', 1, 1_700_000_100]] };
 
   it('opens a version 4 file and its journal: the projects as they were, without details; kept as v5', async () => {
@@ -291,20 +278,10 @@ describe('project details in the cache (v5)', () => {
 
 describe('task assignees in the cache (v6)', () => {
   // A version 5 file as v5 wrote it: task rows of eight, and a journal line after it with one more.
-  const v5 = {
-    schemaVersion: 5,
-    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
-    workspaces: [],
-    clients: [],
-    projects: [],
+  const v5 = olderFile(5, {
     tasks: [[20, 1, 7, 'Wireframes', 1, 3600, 0, 1_700_000_000]],
-    syncedAt: 1,
-    fullSyncedAt: 1,
-    sinceCursor: 1,
     teams: [{ wid: 1, members: [], users: [{ id: 1, name: 'Dana' }], groups: [], projectGroups: [], loadedAt: 1 }],
-    entries: [],
-    journalSeq: 0,
-  };
+  });
   const v5Line = { seq: 1, tasks: [[21, 1, 7, 'Visual design', 0, null, 5, 1_700_000_100]] };
 
   it('opens a version 5 file and its journal: tasks assigned to no one, teams whole; an assignee set now survives a restart', async () => {
@@ -353,20 +330,7 @@ describe('member labor costs in the cache (v7)', () => {
     projectGroups: [],
     loadedAt: 5,
   };
-  const v6 = {
-    schemaVersion: 6,
-    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
-    workspaces: [],
-    clients: [],
-    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
-    tasks: [],
-    syncedAt: 1,
-    fullSyncedAt: 1,
-    sinceCursor: 1,
-    teams: [v6Team],
-    entries: [],
-    journalSeq: 0,
-  };
+  const v6 = olderFile(6, { projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]], teams: [v6Team] });
   const v6Line = { seq: 1, teams: [{ ...v6Team, members: [member, { ...member, id: 31, uid: 3, rate: null }] }] };
 
   it('opens a version 6 file: its members without labor cost (none), their rates as they were; kept as v7', async () => {
@@ -401,20 +365,7 @@ describe('member labor costs in the cache (v7)', () => {
 
 describe('organization groups in the cache (v8)', () => {
   // A version 7 file as v7 wrote it: no organizations.
-  const v7 = {
-    schemaVersion: 7,
-    user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
-    workspaces: [],
-    clients: [],
-    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
-    tasks: [],
-    syncedAt: 1,
-    fullSyncedAt: 1,
-    sinceCursor: 1,
-    teams: [],
-    entries: [],
-    journalSeq: 0,
-  };
+  const v7 = olderFile(7, { projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]] });
 
   it('opens a version 7 file: everything as it was, no organizations; groups kept then are read back after a restart', async () => {
     await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v7));
@@ -449,18 +400,14 @@ describe('organization groups in the cache (v8)', () => {
   });
 });
 
-function fail(): never {
-  throw new Error('the project was not read');
-}
-
-describe('organization groups in the cache (v6)', () => {
-  // A version 5 file as v5 wrote it: no organizations.
-  const v5 = {
-    schemaVersion: 5,
+/** A cache file as an older version wrote it: Dana's, synced once; `lists` as that version kept them. */
+function olderFile(schemaVersion: number, lists: { projects?: unknown[]; tasks?: unknown[]; teams?: unknown[] } = {}) {
+  return {
+    schemaVersion,
     user: { id: 1, fullname: 'Dana', email: 'd@x', defaultWorkspaceId: 1, timezone: 'UTC', beginningOfWeek: 1 },
     workspaces: [],
     clients: [],
-    projects: [[7, 1, null, 'Website', '#0b83d9', 5, 1_700_000_000]],
+    projects: [],
     tasks: [],
     syncedAt: 1,
     fullSyncedAt: 1,
@@ -468,40 +415,13 @@ describe('organization groups in the cache (v6)', () => {
     teams: [],
     entries: [],
     journalSeq: 0,
+    ...lists,
   };
+}
 
-  it('opens a version 5 file: everything as it was, no organizations; groups kept then are read back after a restart', async () => {
-    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v5));
-    const cache = new CacheStore(dataDir, createMemoryLogger());
-    expect(cache.recoveredFromCorruption).toBe(false);
-    expect(cache.projects.get(7)?.name).toBe('Website');
-    expect(cache.user?.fullname).toBe('Dana');
-    expect(cache.syncedAt).toBe(1);
-    expect([...cache.organizations.values()]).toEqual([]);
-
-    const organization = {
-      id: 3,
-      name: 'Demo Studio',
-      admin: true,
-      groupsListed: true,
-      groups: [
-        { id: 9, name: 'Designers', users: [{ id: 1, name: 'Dana' }], workspaces: [4], at: '2026-12-01T10:00:00Z' },
-      ],
-      people: [{ id: 1, name: 'Dana' }],
-      loadedAt: 5,
-    };
-    cache.organizations.set(3, organization);
-    // A journal line first (a small change), then a whole file: both read back the same.
-    cache.save();
-    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
-    cache.flush();
-    expect(JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8'))).toMatchObject({
-      schemaVersion: CACHE_SCHEMA_VERSION,
-      organizations: [organization],
-    });
-    expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
-  });
-});
+function fail(): never {
+  throw new Error('the project was not read');
+}
 
 describe('times in the compact cache', () => {
   it('keeps a time that does not exist, or is written another way, exactly as it came', () => {
