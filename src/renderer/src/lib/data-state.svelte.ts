@@ -8,11 +8,11 @@ import { isQuickAdd } from '../../../shared/quick-add/parse';
 import { firstScreenRequest, takeEarlyProjects } from './early-projects';
 import { indexView, matchQuery, type Query, type SearchIndex } from './list/search';
 import { matchesFor } from './list/query-matches';
-import { AssignedMatches, AssignedTasks } from './list/assigned-matches';
+import { AssignedMatches, tasksOf } from './list/assigned-matches';
 import { namesById, peopleByWorkspace, type Person } from './people';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
-import { typeKey, warmUpKeys } from './list/warm-up';
+import { tickAssignedToMe, typeKey, warmUpKeys } from './list/warm-up';
 import { prepareView, type Row } from './list/tree';
 
 /**
@@ -80,9 +80,7 @@ export class DataState {
   readonly #mine = $derived.by(() => {
     const [projects, tasks, prepared, me] = [this.#projects, this.#tasks, this.prepared, this.#me];
     if (!this.assignedToMe || !projects || !tasks || !prepared || me === undefined) return undefined;
-    const mine: number[] = [];
-    tasks.forEach((task, at) => task.assigneeId === me && mine.push(projects.length + at));
-    return new AssignedTasks(prepared, projects.length, mine);
+    return tasksOf({ projects, tasks }, prepared, me);
   });
   /** The user's id by itself: a change to the list's status leaves it, and their tasks, alone. */
   readonly #me = $derived(this.view?.user?.id);
@@ -277,9 +275,14 @@ export class DataState {
     const keys = warmUpKeys(view);
     let previous: Query | null = null;
     const next = (): void => {
-      const key = keys.shift();
       // A new list starts its own warm-up.
-      if (key === undefined || this.view !== view) return;
+      if (this.view !== view) return;
+      const key = keys.shift();
+      // Last, "Assigned to me" ticked once, as a person may do next.
+      if (key === undefined) {
+        if (view.user) tickAssignedToMe({ view, prepared }, view.user.id);
+        return;
+      }
       previous = typeKey({ view, prepared, index, words }, key, previous);
       requestIdleCallback(next);
     };

@@ -1,5 +1,13 @@
+import type { DataView } from '../../../../shared/entities';
 import type { Matches } from './matches';
 import type { PreparedView } from './tree';
+
+/** The tasks assigned to `me` in a list, grouped for the tree. */
+export function tasksOf(view: Pick<DataView, 'projects' | 'tasks'>, prepared: PreparedView, me: number): AssignedTasks {
+  const mine: number[] = [];
+  view.tasks.forEach((task, at) => task.assigneeId === me && mine.push(view.projects.length + at));
+  return new AssignedTasks(prepared, view.projects.length, mine);
+}
 
 /**
  * The user's tasks grouped by project, made once per list (not per keystroke): places in the

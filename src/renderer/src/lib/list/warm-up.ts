@@ -1,5 +1,7 @@
 import type { DataView } from '../../../../shared/entities';
 import { fold } from '../../../../shared/search/fold';
+import { AssignedMatches, tasksOf } from './assigned-matches';
+import type { Matches } from './matches';
 import { matchesFor } from './query-matches';
 import { RowList } from './row-list';
 import { matchQuery, type Query, type SearchIndex } from './search';
@@ -37,15 +39,26 @@ export function typeKey(
   const { view, prepared, index, words } = list;
   const query = matchQuery(index, key, previous);
   if (!query) return null;
+  showScreen(view, prepared, matchesFor(view, prepared, query, words));
+  return query;
+}
+
+/** "Assigned to me" ticked, its rows dropped (their count returned): its code compiled before a person ticks it. */
+export function tickAssignedToMe(list: { view: DataView; prepared: PreparedView }, me: number): number {
+  const { view, prepared } = list;
+  return showScreen(view, prepared, new AssignedMatches(tasksOf(view, prepared, me), undefined));
+}
+
+/** As the list does: its rows counted, the kinds (keyboard moves), the rows on screen, a row found by key. */
+function showScreen(view: DataView, prepared: PreparedView, matches: Matches): number {
   const rows = new RowList(view, prepared, {
     workspaceId: 'all',
     showArchived: false,
     showDone: false,
     expanded: new Set(),
-    matches: matchesFor(view, prepared, query, words),
+    matches,
   });
-  // As the list does: the kinds (keyboard moves), the rows on screen, a row found by key.
   for (let at = 0; at < Math.min(rows.length, SCREEN_ROWS); at++) if (rows.kindAt(at)) rows.at(at);
   rows.indexOf(rows.at(Math.min(rows.length - 1, SCREEN_ROWS))?.key ?? '');
-  return query;
+  return rows.length;
 }
