@@ -2,11 +2,19 @@ import type { DataView } from '../../../../shared/entities';
 import type { Matches } from './matches';
 import type { PreparedView } from './tree';
 
+/** Made per list (its prepared tree) and user: the idle warm-up makes it, so ticking the box does not. */
+const made = new WeakMap<PreparedView, { me: number; tasks: AssignedTasks }>();
+
 /** The tasks assigned to `me` in a list, grouped for the tree. */
 export function tasksOf(view: Pick<DataView, 'projects' | 'tasks'>, prepared: PreparedView, me: number): AssignedTasks {
+  const kept = made.get(prepared);
+  if (kept?.me === me) return kept.tasks;
   const mine: number[] = [];
-  view.tasks.forEach((task, at) => task.assigneeId === me && mine.push(view.projects.length + at));
-  return new AssignedTasks(prepared, view.projects.length, mine);
+  const { projects, tasks } = view;
+  for (let at = 0; at < tasks.length; at++) if (tasks[at]?.assigneeId === me) mine.push(projects.length + at);
+  const grouped = new AssignedTasks(prepared, projects.length, mine);
+  made.set(prepared, { me, tasks: grouped });
+  return grouped;
 }
 
 /**
