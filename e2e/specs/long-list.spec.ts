@@ -19,7 +19,9 @@ interface ListView {
   scrollTop: number;
   clientHeight: number;
   scrollHeight: number;
-  rows: { top: number; label: string }[];
+  rows: { top: number; label: string; id: string }[];
+  /** The tree's aria-owns: the order assistive tech reads its rows in. */
+  owns: string[];
 }
 
 /** Reads the list in one go, so the position and the rows belong to the same moment. */
@@ -28,10 +30,15 @@ const read = (tree: Locator): Promise<ListView> =>
     scrollTop: element.scrollTop,
     clientHeight: element.clientHeight,
     scrollHeight: element.scrollHeight,
-    rows: [...element.querySelectorAll<HTMLElement>('.row')].map((row) => ({
-      top: Number.parseFloat(row.style.top),
-      label: row.querySelector('[role="treeitem"]')?.getAttribute('aria-label') ?? row.textContent.trim(),
-    })),
+    rows: [...element.querySelectorAll<HTMLElement>('.row')].map((row) => {
+      const item = row.querySelector('[role="treeitem"]');
+      return {
+        top: Number.parseFloat(row.style.top),
+        label: item?.getAttribute('aria-label') ?? row.textContent.trim(),
+        id: (item ?? row).id,
+      };
+    }),
+    owns: (element.getAttribute('aria-owns') ?? '').split(' ').filter(Boolean),
   }));
 
 /** The rows drawn reach over all of the list that is on screen: nothing blank shows. */
@@ -74,10 +81,10 @@ async function wheel(page: Page, tree: Locator, deltaY: number, from: ListView):
 }
 
 /** Every row each view showed, by where it was drawn; a reused row must never show another's label. */
-function record(seen: Map<number, string>, { rows }: ListView): void {
-  const tops = rows.map((row) => row.top);
-  // The page holds them in screen order, so it reads in the tree's order.
-  expect(tops).toEqual(tops.toSorted((a, b) => a - b));
+function record(seen: Map<number, string>, { rows, owns }: ListView): void {
+  // The page holds its rows in slot order (a scroll moves no element); the tree owns them in
+  // screen order, so it reads in the tree's order.
+  expect(owns).toEqual(rows.toSorted((a, b) => a.top - b.top).map((row) => row.id));
   for (const { top, label } of rows) {
     if (seen.has(top)) expect(label, `the row at ${top}px`).toBe(seen.get(top));
     seen.set(top, label);
@@ -167,3 +174,36 @@ test('scrolled to its end, a long list still shows what a search finds', async (
   await page.getByRole('searchbox', { name: 'Search projects and tasks' }).pressSequentially(last);
   await expect(page.getByRole('treeitem', { name: last, exact: true })).toBeVisible();
 });
+
+test('scrolled into the middle, assistive tech reads the rows on screen in the order they are drawn', async ({
+  app: { page },
+}) => {
+  const tree = await openList(page);
+  let view = await read(tree);
+  for (let turn = 0; turn < 7; turn++) view = await wheel(page, tree, 130, view);
+  // Chromium's own accessibility tree, which screen readers read: its rows under the tree.
+  const devtools = await page.context().newCDPSession(page);
+  const { nodes } = (await devtools.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const treeNode = nodes.find((node) => node.role?.value === 'tree');
+  if (!treeNode) throw new Error('no tree in the accessibility tree');
+  const spoken = (ids: string[] = []): string[] =>
+    ids.flatMap((id) => {
+      const node = byId.get(id);
+      if (!node) return [];
+      const role = node.role?.value;
+      if (role === 'treeitem' || role === 'StaticText') return [(node.name?.value ?? '').trim()];
+      return spoken(node.childIds);
+    });
+  const drawn = view.rows.toSorted((a, b) => a.top - b.top).map((row) => row.label);
+  expect(drawn.length).toBeGreaterThan(10);
+  expect(spoken(treeNode.childIds)).toEqual(drawn);
+});
+
+/** The fields of a CDP accessibility node this test reads. */
+interface AXNode {
+  nodeId: string;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}

@@ -19,6 +19,14 @@ export type Row =
     }
   | { kind: 'task'; key: string; task: ViewTask; project: ViewProject };
 
+/**
+ * A row's element id: the treeitem's for a project or task (aria-activedescendant names it), the
+ * heading's for a workspace or client, whose key holds a name: encoded, as an id in aria-owns
+ * must hold no space.
+ */
+export const rowElementId = (row: Row): string =>
+  row.kind === 'workspace' || row.kind === 'client' ? `row-${encodeURIComponent(row.key)}` : `row-${row.key}`;
+
 export type ProjectRow = Extract<Row, { kind: 'project' }>;
 export type TaskRow = Extract<Row, { kind: 'task' }>;
 
