@@ -15,8 +15,8 @@ export const DEFAULT_RATE_CHANGE_MODE: RateChangeMode = 'override-current';
 
 /** How the selects name each mode. */
 export const RATE_CHANGE_WORDS: Record<RateChangeMode, string> = {
-  'start-today': 'Time from today on (start-today)',
-  'override-current': 'Time since the current rate began (override-current)',
+  'start-today': 'From today on (start-today)',
+  'override-current': 'Since the current rate began (override-current)',
   'override-all': 'All time, past included (override-all)',
 };
 
