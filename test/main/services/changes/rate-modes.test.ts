@@ -271,8 +271,8 @@ describe('the sandbox plays the modes and the period as the OpenAPI document des
     const { sandbox, api, close } = await startSandboxWithClient();
     try {
       const me = await api.getMeWithRelatedData();
-      const studio = me.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
-      const free = me.workspaces.find((workspace) => workspace.name === 'Side projects')?.id ?? 0;
+      const studio = (me.workspaces ?? []).find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
+      const free = (me.workspaces ?? []).find((workspace) => workspace.name === 'Side projects')?.id ?? 0;
       const project = (wid: number) => me.projects?.find((item) => item.workspace_id === wid)?.id ?? 0;
       await expect(
         api.updateProject(studio, project(studio), { rate: 5, rate_change_mode: 'later' as never }),
