@@ -7,7 +7,8 @@ import type { DataView } from '../../../../src/shared/entities';
 import { TEAMMATE } from '../../../../tools/sandbox/fixture';
 import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
 import { projectOf, workspaceIdOf } from '../../../support/named';
-import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../../support/sync-world';
+import { createChangeWorld } from '../../../support/change-world';
+import type { LaunchedApp, SyncWorld } from '../../../support/sync-world';
 
 // Issue 22's last fields: a project's rate_change_mode and recurring_parameters, a member's
 // rate_change_mode and labor_cost_change_mode. Read tolerantly, checked by the commands, merged,
@@ -81,12 +82,10 @@ describe('a project’s rate change mode in the change (project.update)', () => 
   });
 });
 
+// The demo account synced over HTTP, on a temp data dir (a change-kind test's world).
 let world: SyncWorld;
 let app: LaunchedApp;
-beforeEach(async () => {
-  world = await createSyncWorld();
-  app = await world.launch();
-});
+beforeEach(async () => ({ world, app } = await createChangeWorld()));
 afterEach(() => world.cleanup());
 
 const view = (): Promise<DataView> => app.call('data.view');
