@@ -67,6 +67,15 @@ test('a member’s hourly rate and labor cost by keyboard, a wrong one told, off
   await retype(page, rate, '85,5');
   await page.keyboard.press('Tab');
   await retype(page, cost, '40');
+  // Each new amount asks what it applies to (Toggl's default first); a letter picks "All time…".
+  const rateApplies = rates.getByRole('combobox', { name: 'Rate applies to' });
+  const costApplies = rates.getByRole('combobox', { name: 'Labor cost applies to' });
+  await expect(costApplies).toHaveValue('override-current');
+  await page.keyboard.press('Tab');
+  await expect(rateApplies).toBeFocused();
+  await page.keyboard.type('A');
+  await expect(rateApplies).toHaveValue('override-all');
+  await tabTo(page, rates.getByRole('button', { name: 'Save rates' }));
   await page.keyboard.press('Enter');
   await expect(rates).toHaveCount(0);
   await expect(toggle).toBeFocused();
@@ -89,6 +98,10 @@ test('a member’s hourly rate and labor cost by keyboard, a wrong one told, off
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => samOnToggl()?.rate, { timeout: TOGGL_UNREACHABLE }).toBe(85.5);
   expect(samOnToggl()?.labor_cost).toBe(40);
+  expect(sandbox.state.rateChanges.map(({ field, mode }) => [field, mode])).toEqual([
+    ['rate', 'override-all'],
+    ['labor_cost', 'override-current'],
+  ]);
   expect(puts()).toBe(1);
 
   // Cleared: "none" again, on Toggl too.

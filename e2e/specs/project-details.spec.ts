@@ -136,3 +136,82 @@ test('an estimate below the time already tracked shows plainly: the bar full in 
   await expect(bar).toHaveClass(/over/);
   await expect(bar.locator('span')).toHaveAttribute('style', /width: 100%/);
 });
+
+test('a recurring period and a new rate with what it applies to, by keyboard, offline then online: Toggl gets both once', async ({
+  app: { page },
+  sandbox,
+}) => {
+  await signIn(page);
+  const onToggl = () => [...sandbox.state.projects.values()].find((project) => project.name === 'Website redesign');
+  const puts = () =>
+    sandbox.countRequests((request) => request.method === 'PUT' && /\/projects\/\d+$/.test(request.path));
+  await item(page, 'Website redesign').click();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit project' });
+  await expect(dialog).toBeVisible();
+  const toggle = dialog.getByRole('button', { name: 'Details' });
+  await tabTo(page, toggle);
+  await page.keyboard.press('Enter');
+  const details = dialog.getByRole('group', { name: 'Details' });
+
+  // "Rate applies to" is asked only once the rate is a new one.
+  const rate = details.getByRole('textbox', { name: 'Hourly rate' });
+  const applies = details.getByRole('combobox', { name: 'Rate applies to' });
+  await expect(applies).toHaveCount(0);
+  await tabTo(page, rate);
+  await retype(page, rate, '120');
+  await expect(applies).toBeVisible();
+  await expect(applies).toHaveValue('override-current');
+  await tabTo(page, applies);
+  // Typing a letter picks the option it starts with: "From today on (start-today)".
+  await page.keyboard.type('F');
+  await expect(applies).toHaveValue('start-today');
+
+  // Recurring on: Period, then a custom one's days, then where it recurs from.
+  const recurring = details.getByRole('checkbox', { name: 'Recurring' });
+  await tabTo(page, recurring);
+  await page.keyboard.press('Space');
+  const period = details.getByRole('combobox', { name: 'Period' });
+  await tabTo(page, period);
+  await page.keyboard.type('C');
+  await expect(period).toHaveValue('custom');
+  const days = details.getByRole('textbox', { name: 'Every (days)' });
+  await page.keyboard.press('Tab');
+  await retype(page, days, '0');
+  const from = details.getByRole('textbox', { name: 'Recurring from' });
+  await page.keyboard.press('Tab');
+  await retype(page, from, '2026-11-02');
+
+  // A period of 0 days: told beside its field, focus on it, nothing sent.
+  await sandbox.setDown(true);
+  await page.keyboard.press('Enter');
+  await expect(days).toBeFocused();
+  await expect(days).toHaveAccessibleDescription('A custom period is a whole number of days from 1 to 365.');
+  await retype(page, days, '14');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  expect(puts()).toBe(0);
+
+  await sandbox.setDown(false);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => onToggl()?.rate, { timeout: TOGGL_UNREACHABLE }).toBe(120);
+  expect(onToggl()?.recurring_parameters).toEqual([
+    expect.objectContaining({ period: 'custom', custom_period: 14, project_start_date: '2026-11-02' }),
+  ]);
+  expect(sandbox.state.rateChanges).toEqual([expect.objectContaining({ amount: 120, mode: 'start-today' })]);
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced');
+  expect(puts()).toBe(1);
+
+  // Opened again: the period as Toggl keeps it; the rate unchanged, so no "applies to"; Escape closes.
+  await item(page, 'Website redesign').click();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await tabTo(page, toggle);
+  await page.keyboard.press('Enter');
+  await expect(period).toHaveValue('custom');
+  await expect(days).toHaveValue('14');
+  await expect(from).toHaveValue('2026-11-02');
+  await expect(applies).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

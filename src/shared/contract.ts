@@ -34,6 +34,8 @@ import type {
   TimerStart,
 } from './entities';
 import type { FirstScreen, FirstScreenRequest } from './first-screen';
+import type { MemberRates, RateModes } from './member-rates';
+import type { RateChangeMode } from './rate-change';
 import type { ViewDelta } from './view-delta';
 
 /** The most tasks one `data.tasks` answer may carry. */
@@ -257,7 +259,11 @@ export interface IpcContract {
    */
   'data.tasks': { request: PageRequest; response: TaskPage };
   'projects.create': { request: { wid: number; fields: ProjectFields }; response: { id: number } };
-  'projects.update': { request: { id: number; changes: ProjectChanges }; response: undefined };
+  /** `rateChangeMode`: how a new hourly rate counts for time already tracked (only with one). */
+  'projects.update': {
+    request: { id: number; changes: ProjectChanges; rateChangeMode?: RateChangeMode };
+    response: undefined;
+  };
   /** Archive (false) or restore (true); several ids make one bulk request per workspace. */
   'projects.setActive': { request: { ids: number[]; active: boolean }; response: undefined };
   'projects.delete': { request: { id: number }; response: undefined };
@@ -274,7 +280,7 @@ export interface IpcContract {
   'members.setManager': { request: { id: number; manager: boolean }; response: undefined };
   /** A member's hourly rate and labor cost (admins, paid plans); null clears one, a field left out stays. */
   'members.setRates': {
-    request: { id: number; rate?: number | null; laborCost?: number | null };
+    request: { id: number } & Partial<MemberRates> & RateModes;
     response: undefined;
   };
   'members.remove': { request: { id: number }; response: undefined };

@@ -27,6 +27,7 @@ import type {
   organizationSchema,
   orgGroupSchema,
   orgGroupChangesSchema,
+  recurringParametersSchema,
 } from './schema';
 
 export type CachedUser = z.infer<typeof userSchema>;
@@ -64,6 +65,8 @@ export type ProjectFields = z.infer<typeof projectFieldsSchema>;
 /** A project's details (estimate, dates, template, rates, recurring): see schema.ts. */
 export type ProjectDetails = Pick<CachedProject, keyof typeof NO_PROJECT_DETAILS>;
 export type ProjectChanges = z.infer<typeof projectChangesSchema>;
+/** A recurring project's period and start (Toggl's `recurring_parameters`). */
+export type RecurringParameters = z.infer<typeof recurringParametersSchema>;
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
 export type ChangeState = z.infer<typeof changeStateSchema>;

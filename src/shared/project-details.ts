@@ -8,7 +8,9 @@ import { amountProblem } from './money';
  */
 
 export type EditableDetails = Omit<ProjectDetails, 'trackedSeconds' | 'templateId'>;
-export type DetailField = keyof EditableDetails | 'templateId';
+/** The recurring parameters' own fields, each with its message (the form's ids say the same). */
+export type RecurrenceField = 'period' | 'customPeriod' | 'recurringFrom';
+export type DetailField = keyof EditableDetails | 'templateId' | RecurrenceField;
 export type DetailProblems = Partial<Record<DetailField, string>>;
 
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
@@ -34,7 +36,43 @@ const PAID: Partial<Record<DetailField, keyof WorkspaceRights>> = {
   rate: 'rates',
   fixedFee: 'rates',
   recurring: 'recurring',
+  recurringParameters: 'recurring',
 };
+
+/**
+ * The periods the form offers. The OpenAPI document names two: "monthly" (its example for
+ * `period`) and "custom" (with `custom_period`); no page lists others, so none is offered. A
+ * period Toggl sends that is not one of these is kept and may be sent back unchanged.
+ */
+export const RECURRING_PERIODS: Record<string, string> = { monthly: 'Monthly', custom: 'Custom (every so many days)' };
+
+/**
+ * A custom period's days: a whole number, at most a year. The document types `custom_period`
+ * an integer and says no unit or bound: days and 1–365 are ours.
+ */
+export const CUSTOM_PERIOD_MAX_DAYS = 365;
+
+/** Problems with a recurring project's period and start, each under its own field. */
+function recurrenceProblems(
+  given: EditableDetails['recurringParameters'] | undefined,
+  recurring: boolean,
+  knownPeriod: string | undefined,
+): DetailProblems {
+  if (given === undefined || given === null) return {};
+  const problems: DetailProblems = {};
+  if (!recurring) problems.period = 'Turn Recurring on to set its period.';
+  else if (!Object.hasOwn(RECURRING_PERIODS, given.period) && given.period !== knownPeriod)
+    problems.period = `Choose a period Toggl knows: ${Object.keys(RECURRING_PERIODS).join(' or ')}.`;
+  const days = given.customPeriod;
+  if (given.period === 'custom') {
+    if (days === null) problems.customPeriod = 'Say every how many days it recurs, e.g. 14.';
+    else if (!Number.isInteger(days) || days < 1 || days > CUSTOM_PERIOD_MAX_DAYS)
+      problems.customPeriod = `A custom period is a whole number of days from 1 to ${CUSTOM_PERIOD_MAX_DAYS}.`;
+  } else if (days !== null) problems.customPeriod = 'Only a custom period takes a number of days.';
+  if (given.startDate !== null && !isDay(given.startDate))
+    problems.recurringFrom = `“${given.startDate}” is not a date: write it as YYYY-MM-DD, e.g. 2026-11-03.`;
+  return problems;
+}
 
 /** Why the workspace's plan refuses this detail (only when it is set to something), or null. */
 export function planRefusal(rights: WorkspaceRights | undefined, field: DetailField, value: unknown): string | null {
@@ -51,7 +89,11 @@ export function planRefusal(rights: WorkspaceRights | undefined, field: DetailFi
  */
 export function detailProblems(
   given: Partial<EditableDetails> & { templateId?: number | null },
-  current: Pick<ProjectDetails, 'startDate' | 'endDate'> = { startDate: null, endDate: null },
+  current: Pick<ProjectDetails, 'startDate' | 'endDate'> &
+    Partial<Pick<ProjectDetails, 'recurring' | 'recurringParameters'>> = {
+    startDate: null,
+    endDate: null,
+  },
 ): DetailProblems {
   const problems: DetailProblems = {};
   const hours = given.estimatedHours;
@@ -77,8 +119,20 @@ export function detailProblems(
     const problem = amountProblem(given[field], field === 'rate' ? 'hourly rate' : 'fixed fee');
     if (problem) problems[field] = problem;
   }
+  const recurring = given.recurring ?? current.recurring ?? false;
+  Object.assign(
+    problems,
+    recurrenceProblems(given.recurringParameters, recurring, current.recurringParameters?.period),
+  );
   return problems;
 }
+
+/** Two recurring parameters say the same (null for none). */
+export const sameRecurrence = (
+  a: EditableDetails['recurringParameters'] | undefined,
+  b: EditableDetails['recurringParameters'] | undefined,
+): boolean =>
+  a === b || (!!a && !!b && a.period === b.period && a.customPeriod === b.customPeriod && a.startDate === b.startDate);
 
 /** The first problem, for a command that answers in one sentence. */
 export const firstProblem = (problems: DetailProblems): string | undefined => Object.values(problems)[0];

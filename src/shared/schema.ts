@@ -4,6 +4,7 @@
  * Toggl's own (looser) shapes are mapped onto these once, at the API boundary.
  */
 import { z } from 'zod';
+import { RATE_CHANGE_MODES } from './rate-change';
 
 const id = z.number().int();
 /** Toggl's `at`: when the entity last changed there (ISO time). */
@@ -113,6 +114,20 @@ export const orgGroupChangesSchema = orgGroupSchema
 
 export const clientSchema = z.object({ id, wid: id, name: z.string(), archived: z.boolean(), at });
 
+/** How a new rate counts for time already tracked (shared/rate-change.ts). */
+export const rateChangeModeSchema = z.enum(RATE_CHANGE_MODES);
+
+/**
+ * A recurring project's period (Toggl's `recurring_parameters`, OpenAPI
+ * `project.RecurringParameters`): `period` as Toggl names it ("monthly", "custom", or another
+ * Toggl sends), `customPeriod` the days of a "custom" one, `startDate` when it recurs from.
+ */
+export const recurringParametersSchema = z.object({
+  period: z.string(),
+  customPeriod: z.number().int().nullable(),
+  startDate: z.string().nullable(),
+});
+
 export const projectSchema = z.object({
   id,
   wid: id,
@@ -149,6 +164,8 @@ function projectDetailsShape() {
     rate: z.number().nullable(),
     fixedFee: z.number().nullable(),
     recurring: z.boolean(),
+    /** Period and start of a recurring project (paid), null where Toggl sent none (cache v9). */
+    recurringParameters: recurringParametersSchema.nullable(),
   };
 }
 
@@ -165,6 +182,7 @@ export const NO_PROJECT_DETAILS = {
   rate: null,
   fixedFee: null,
   recurring: false,
+  recurringParameters: null,
 } as const satisfies Record<keyof ReturnType<typeof projectDetailsShape>, unknown>;
 
 export const taskSchema = z.object({
@@ -224,6 +242,7 @@ const EDITABLE_DETAILS = {
   rate: true,
   fixedFee: true,
   recurring: true,
+  recurringParameters: true,
 } as const;
 
 /**

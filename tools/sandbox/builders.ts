@@ -127,6 +127,7 @@ export function addProject(
     rate: null,
     fixed_fee: null,
     recurring: false,
+    recurring_parameters: null,
     permissions: null,
     can_track_time: true,
     pinned: false,

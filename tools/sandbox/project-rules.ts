@@ -1,4 +1,6 @@
+import type { TogglRecurringProjectParameters } from '../../src/main/services/toggl/types';
 import { addClient } from './builders';
+import { changeMode, keepRateChange, recurringParameters } from './rate-rules';
 import { SandboxHttpError, optionalBoolean, optionalInteger, optionalString, type RouteContext } from './routing';
 import { TOGGL_PALETTE, type SandboxProject, type SandboxWorkspace } from './state';
 
@@ -23,6 +25,9 @@ export interface ProjectChanges {
   rate?: number | null;
   fixed_fee?: number | null;
   recurring?: boolean;
+  recurring_parameters?: TogglRecurringProjectParameters[] | null;
+  /** How a new rate applies: kept with the rate change (rate-rules.ts), never on the project. */
+  rate_change_mode?: string;
 }
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
@@ -40,6 +45,8 @@ const PAID_FIELDS: Record<string, string> = {
   rate: 'Project rates available only for premium plans',
   fixed_fee: 'Fixed fee available only for premium plans',
   recurring: 'Recurring projects available only for premium plans',
+  recurring_parameters: 'Recurring projects available only for premium plans',
+  rate_change_mode: 'Project rates available only for premium plans',
 };
 
 function optionalDay(body: Record<string, unknown>, key: string): string | null | undefined {
@@ -98,6 +105,16 @@ function detailChanges(
     const value = optionalAmount(body, key);
     if (value !== undefined) changes[key] = value;
   }
+  const mode = changeMode(body, 'rate_change_mode');
+  if (mode !== undefined) changes.rate_change_mode = mode;
+  const recurrence = recurringParameters(body);
+  const recurring = changes.recurring ?? existing?.recurring ?? false;
+  // Ours: Toggl's answer to parameters without recurring, and what it keeps once recurring is
+  // off, are not recorded; the sandbox refuses the one and forgets them with the other.
+  if (recurrence && !recurring)
+    throw new SandboxHttpError(400, 'recurring_parameters need the project to be recurring');
+  if (recurrence) changes.recurring_parameters = recurrence;
+  else if (changes.recurring === false) changes.recurring_parameters = null;
   if (body.template_id !== undefined && body.template_id !== null) {
     if (existing) throw new SandboxHttpError(400, 'template_id can only be set when creating a project');
     const template = typeof body.template_id === 'number' ? context.state.projects.get(body.template_id) : undefined;
@@ -179,8 +196,17 @@ export function projectChanges(
   return changes;
 }
 
-export function applyProjectChanges(context: RouteContext, project: SandboxProject, changes: ProjectChanges): void {
+export function applyProjectChanges(context: RouteContext, project: SandboxProject, all: ProjectChanges): void {
+  const { rate_change_mode: mode, ...changes } = all;
   Object.assign(project, changes);
+  if (changes.rate !== undefined)
+    keepRateChange(context, {
+      what: 'project',
+      id: project.id,
+      field: 'rate',
+      amount: changes.rate,
+      mode: mode ?? null,
+    });
   if (changes.client_id !== undefined) project.cid = changes.client_id;
   if (changes.estimated_hours !== undefined)
     project.estimated_seconds = changes.estimated_hours === null ? null : changes.estimated_hours * 3600;

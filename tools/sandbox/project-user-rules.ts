@@ -1,9 +1,15 @@
 import type { TogglProjectUser } from '../../src/main/services/toggl/types';
+import { changeMode, keepRateChange } from './rate-rules';
 import { SandboxHttpError, type RouteContext } from './routing';
 import type { SandboxWorkspace } from './state';
 
-/** What a project-user body changes, in the answer's names (OpenAPI `models.ProjectUser`). */
-export type ProjectUserChanges = Partial<Pick<TogglProjectUser, 'manager' | 'rate' | 'labor_cost'>>;
+/**
+ * What a project-user body changes, in the answer's names (OpenAPI `models.ProjectUser`), and
+ * the mode each new amount came with (kept with the rate change, never on the member).
+ */
+export type ProjectUserChanges = Partial<Pick<TogglProjectUser, 'manager' | 'rate' | 'labor_cost'>> & {
+  modes?: Partial<Record<'rate' | 'labor_cost', string>>;
+};
 
 /** The two money fields, as OpenAPI names them, and the seed page's older spelling of one. */
 const MONEY = [
@@ -20,8 +26,6 @@ const PAID: Record<(typeof MONEY)[number]['field'], string> = {
   rate: 'Project member rates available only for premium plans',
   labor_cost: 'Labor costs available only for premium plans',
 };
-
-const CHANGE_MODES = new Set(['start-today', 'override-current', 'override-all']);
 
 /**
  * Reads a project-user body: a create or PUT body (`user.PostPayload`, `user.PutPayload`), or
@@ -57,11 +61,15 @@ export function projectUserChanges(
     if (value !== null && !workspace.premium) throw new SandboxHttpError(402, PAID[field]);
     changes[field] = value;
   }
-  for (const key of ['rate_change_mode', 'labor_cost_change_mode']) {
-    const mode = body[key];
-    // Ours: Toggl's words for a mode it does not know are not recorded.
-    if (mode !== undefined && (typeof mode !== 'string' || !CHANGE_MODES.has(mode)))
-      throw new SandboxHttpError(400, `Invalid ${key}`);
+  for (const [field, key] of [
+    ['rate', 'rate_change_mode'],
+    ['labor_cost', 'labor_cost_change_mode'],
+  ] as const) {
+    // Ours: Toggl's words for a mode it does not know are not recorded (rate-rules.ts).
+    const mode = changeMode(body, key);
+    if (mode === undefined) continue;
+    if (!workspace.premium) throw new SandboxHttpError(402, PAID[field]);
+    changes.modes = { ...changes.modes, [field]: mode };
   }
   return changes;
 }
@@ -73,7 +81,13 @@ export function applyProjectUserChanges(
   changes: ProjectUserChanges,
 ): void {
   const stamp = context.state.stamp();
-  Object.assign(member, changes, { at: stamp });
+  const { modes, ...fields } = changes;
+  Object.assign(member, fields, { at: stamp });
+  for (const field of ['rate', 'labor_cost'] as const) {
+    const amount = fields[field];
+    if (amount !== undefined)
+      keepRateChange(context, { what: 'project_user', id: member.id, field, amount, mode: modes?.[field] ?? null });
+  }
   if (changes.rate !== undefined) member.rate_last_updated = stamp;
   if (changes.labor_cost !== undefined) member.labor_cost_last_updated = stamp;
 }

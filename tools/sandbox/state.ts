@@ -1,3 +1,4 @@
+import type { SandboxRateChange } from './rate-rules';
 import type {
   TogglClient,
   TogglGroup,
@@ -86,6 +87,8 @@ export class SandboxState {
   groups = new Map<number, TogglGroup & { organization_id: number }>();
   projectGroups = new Map<number, TogglProjectGroup>();
   timeEntries = new Map<number, SandboxTimeEntry>();
+  /** Every project and member rate set, with its change mode (rate-rules.ts). */
+  rateChanges: SandboxRateChange[] = [];
   private lastId = 1000;
 
   constructor(readonly now: () => number = Date.now) {}

@@ -110,7 +110,8 @@ export function createHandlers({ shell, apiUrl, logsFolder, services }: HandlerC
       return { version, total: tasks.length, tasks: tasks.slice(from, from + count) };
     },
     'projects.create': ({ wid, fields }) => commands.createProject(wid, fields),
-    'projects.update': ({ id, changes }) => nothing(() => commands.updateProject(id, changes)),
+    'projects.update': ({ id, changes, rateChangeMode }) =>
+      nothing(() => commands.updateProject(id, changes, rateChangeMode)),
     'projects.setActive': ({ ids, active }) => nothing(() => commands.setProjectsActive(ids, active)),
     'projects.delete': ({ id }) => nothing(() => commands.deleteProject(id)),
     'tasks.create': ({ pid, fields }) => commands.createTask(pid, fields),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { projectChangesSchema, projectFieldsSchema, taskChangesSchema, taskFieldsSchema } from '../../shared/schema';
+import {
+  projectChangesSchema,
+  projectFieldsSchema,
+  rateChangeModeSchema,
+  taskChangesSchema,
+  taskFieldsSchema,
+} from '../../shared/schema';
 import { TASK_PAGE_MAX, PROJECT_PAGE_MAX } from '../../shared/contract';
 import type { Schemas } from './router';
 
@@ -24,7 +30,16 @@ const detailBounds = {
   startDate: text(32).nullable().optional(),
   endDate: text(32).nullable().optional(),
   currency: text(16).nullable().optional(),
+  recurringParameters: z
+    .strictObject({
+      period: text(64),
+      customPeriod: z.number().int().min(-1e6).max(1e6).nullable(),
+      startDate: text(32).nullable(),
+    })
+    .nullable()
+    .optional(),
 };
+const mode = rateChangeModeSchema.optional();
 const projectFields = z.strictObject({
   ...projectFieldsSchema.shape,
   name: text(1000),
@@ -63,7 +78,7 @@ export const schemas = {
   'data.projects': page(PROJECT_PAGE_MAX),
   'data.tasks': page(TASK_PAGE_MAX),
   'projects.create': z.strictObject({ wid: id, fields: projectFields }),
-  'projects.update': z.strictObject({ id, changes: projectChanges }),
+  'projects.update': z.strictObject({ id, changes: projectChanges, rateChangeMode: mode }),
   'projects.setActive': z.strictObject({ ids, active: z.boolean() }),
   'projects.delete': z.strictObject({ id }),
   'tasks.create': z.strictObject({ pid: id, fields: taskFields }),
@@ -74,7 +89,13 @@ export const schemas = {
   'team.open': z.strictObject({ wid: id }),
   'members.add': z.strictObject({ pid: id, uid: id }),
   'members.setManager': z.strictObject({ id, manager: z.boolean() }),
-  'members.setRates': z.strictObject({ id, rate: amount, laborCost: amount }),
+  'members.setRates': z.strictObject({
+    id,
+    rate: amount,
+    laborCost: amount,
+    rateChangeMode: mode,
+    laborCostChangeMode: mode,
+  }),
   'members.remove': z.strictObject({ id }),
   'groups.add': z.strictObject({ pid: id, groupId: id }),
   'groups.remove': z.strictObject({ id }),

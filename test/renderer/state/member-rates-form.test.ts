@@ -8,7 +8,9 @@ describe('a member’s rates as the Members dialog edits them', () => {
     expect(form.read()).toEqual({});
     form.rate = '';
     form.laborCost = '40,25';
-    expect(form.read()).toEqual({ rate: null, laborCost: 40.25 });
+    // A new amount asks what it applies to (Toggl's default first); a cleared one does not.
+    expect([form.changed('rate'), form.changed('laborCost')]).toEqual([false, true]);
+    expect(form.read()).toEqual({ rate: null, laborCost: 40.25, laborCostChangeMode: 'override-current' });
   });
 
   it('a wrong amount is told beside its field and nothing is given; the first one takes focus', () => {
@@ -23,7 +25,13 @@ describe('a member’s rates as the Members dialog edits them', () => {
     expect(form.firstProblem).toBe('rate');
     form.rate = '60';
     form.laborCost = '30';
-    expect(form.read()).toEqual({ rate: 60, laborCost: 30 });
+    form.rateChangeMode = 'start-today';
+    expect(form.read()).toEqual({
+      rate: 60,
+      laborCost: 30,
+      rateChangeMode: 'start-today',
+      laborCostChangeMode: 'override-current',
+    });
     expect(form.problems).toEqual({});
   });
 });

@@ -14,6 +14,7 @@ import {
   type EditableDetails,
 } from '../../../shared/project-details';
 import { TOGGL_PALETTE } from '../../../shared/palette';
+import { rateChangeProblem, type RateChangeMode } from '../../../shared/rate-change';
 import { projectLock } from '../../../shared/rights';
 import { UserFacingError } from '../errors';
 import type { CacheStore } from '../store/cache-store';
@@ -116,7 +117,7 @@ export class DataCommands {
   private checkDetails(
     wid: number,
     given: Partial<EditableDetails> & { templateId?: number | null },
-    project?: Pick<ProjectDetails, 'startDate' | 'endDate'>,
+    project?: Pick<ProjectDetails, 'startDate' | 'endDate' | 'recurring' | 'recurringParameters'>,
   ): void {
     const rights = this.rights(wid);
     for (const [field, value] of Object.entries(given)) requireRight(planRefusal(rights, field as DetailField, value));
@@ -191,10 +192,20 @@ export class DataCommands {
     return { id: tempId };
   }
 
-  updateProject(named: number, raw: ProjectChanges): void {
+  /**
+   * Changes a project's fields. `rateChangeMode` says how a new hourly rate counts for time
+   * already tracked (shared/rate-change.ts): only with a new rate, where the plan has rates.
+   */
+  updateProject(named: number, raw: ProjectChanges, rateChangeMode?: RateChangeMode): void {
     const id = knownIdOf(this.options, named);
     const project = this.editableProject(id);
     const changes: ProjectChanges = { ...raw };
+    if (rateChangeMode !== undefined) {
+      requireRight(this.rights(project.wid).rates);
+      const newRate = changes.rate !== project.rate ? changes.rate : undefined;
+      const problem = rateChangeProblem(rateChangeMode, newRate, 'hourly rate');
+      if (problem) refuse(problem);
+    }
     if (changes.name !== undefined) changes.name = cleanName(changes.name, 'project');
     if (changes.color !== undefined) changes.color = this.checkColor(changes.color, project.wid);
     if (changes.billable) requireRight(this.rights(project.wid).billable);
@@ -209,7 +220,7 @@ export class DataCommands {
       );
     }
     const base = baseOf(this.options.cache.projects.get(id), changes);
-    this.enqueue(newProjectUpdate({ id, wid: project.wid, changes, base }));
+    this.enqueue(newProjectUpdate({ id, wid: project.wid, changes, base, ...(rateChangeMode && { rateChangeMode }) }));
   }
 
   /** Archive (false) or restore (true) one or more projects; several go in one bulk request. */

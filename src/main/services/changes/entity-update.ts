@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FieldConflict, ItemSync } from '../../../shared/entities';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
@@ -13,7 +14,9 @@ export interface UpdateOp {
   base: Record<string, unknown>;
 }
 
-const sameValue = (a: unknown, b: unknown): boolean => a === b || (a == null && b == null);
+// A value may be an object (a project's recurring parameters): the same when its fields are.
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (a == null && b == null) || (typeof a === 'object' && isDeepStrictEqual(a, b));
 
 const SEVERITY: Record<ItemSync, number> = { synced: 0, pending: 1, failed: 2, conflict: 3 };
 

@@ -74,6 +74,7 @@ const listedProject = (project: CachedProject, clientName: string | null): ViewP
   rate: project.rate,
   fixedFee: project.fixedFee,
   recurring: project.recurring,
+  recurringParameters: project.recurringParameters,
   sync: 'synced',
   clientName,
 });

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { CachedTeam } from '../../../shared/entities';
-import { RATE_FIELDS, RATE_WORDS, type MemberRates, type RateField } from '../../../shared/member-rates';
+import {
+  MODE_OF,
+  RATE_FIELDS,
+  RATE_WORDS,
+  modesFor,
+  type MemberRates,
+  type RateField,
+  type RateModes,
+} from '../../../shared/member-rates';
+import { rateChangeModeSchema } from '../../../shared/schema';
 import { inAnswer, readMembers } from '../toggl/team-mapping';
 import type { TogglProjectUserUpdate } from '../toggl/types';
 import { isGone } from './gone';
@@ -20,6 +29,9 @@ export const memberRateSchema = z.object({
   pid: z.number().int(),
   rate: amount.optional(),
   laborCost: amount.optional(),
+  /** How each new amount counts for time already tracked: only with a new amount, sent with the PUT. */
+  rateChangeMode: rateChangeModeSchema.optional(),
+  laborCostChangeMode: rateChangeModeSchema.optional(),
 });
 
 export type MemberRate = z.infer<typeof memberRateSchema>;
@@ -29,6 +41,7 @@ export const isMemberRate = (op: ChangeOp): op is MemberRate => op.kind === 'mem
 
 /** Toggl's names (OpenAPI `user.PutPayload`, `models.ProjectUser`). */
 const TOGGL: Record<RateField, 'rate' | 'labor_cost'> = { rate: 'rate', laborCost: 'labor_cost' };
+const TOGGL_MODE = { rate: 'rate_change_mode', laborCost: 'labor_cost_change_mode' } as const;
 
 /** The rates a change sets, as [field, value] pairs in a fixed order. */
 const setIn = (op: Partial<MemberRates>): [RateField, number | null][] =>
@@ -65,7 +78,12 @@ export const memberRate: ChangeKind<MemberRate> = {
     const cleared = setIn(op).filter(([, value]) => value === null);
     try {
       if (amounts.length > 0) {
-        const body: TogglProjectUserUpdate = Object.fromEntries(amounts.map(([field, value]) => [TOGGL[field], value]));
+        const body: TogglProjectUserUpdate = {};
+        for (const [field, value] of amounts) {
+          body[TOGGL[field]] = value;
+          const mode = op[MODE_OF[field]];
+          if (mode !== undefined) body[TOGGL_MODE[field]] = mode;
+        }
         const [member] = readMembers([await api.team.updateProjectUser(op.wid, op.id, body)], inAnswer);
         if (member) keep(member);
       }
@@ -90,12 +108,19 @@ export const memberRate: ChangeKind<MemberRate> = {
   },
 
   merge(earlier, later) {
-    // Set before the add reached Toggl: the add carries it.
+    // Set before the add reached Toggl: the add carries the amounts; their modes are left to
+    // Toggl's default (a member not yet on the project has no rate of theirs to replace).
     if (isMemberAdd(earlier) && earlier.tempId === later.id)
       return { earlier: { ...earlier, ...ratesOf(later) }, later: null };
-    // Two edits of the same member's rates: one change, the later values over the earlier.
-    if (isMemberRate(earlier) && earlier.id === later.id)
-      return { earlier: { ...earlier, ...ratesOf(later) }, later: null };
+    // Two edits of the same member's rates: one change, the later values over the earlier, and
+    // each mode with the amount it came with (a new amount without one drops the earlier's).
+    if (isMemberRate(earlier) && earlier.id === later.id) {
+      const { rateChangeMode: _rate, laborCostChangeMode: _cost, ...kept } = earlier;
+      const latest = (field: RateField) => (later[field] !== undefined ? later : earlier);
+      const modes: RateModes = {};
+      for (const field of RATE_FIELDS) Object.assign(modes, modesFor({ [field]: latest(field)[field] }, latest(field)));
+      return { earlier: { ...kept, ...ratesOf(later), ...modes }, later: null };
+    }
     return undefined;
   },
 };

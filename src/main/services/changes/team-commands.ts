@@ -1,5 +1,12 @@
 import type { DataView, ViewTeam } from '../../../shared/entities';
-import { RATE_FIELDS, rateProblems, type MemberRates } from '../../../shared/member-rates';
+import {
+  MODE_OF,
+  RATE_FIELDS,
+  modesFor,
+  rateProblems,
+  type MemberRates,
+  type RateModes,
+} from '../../../shared/member-rates';
 import { projectLock } from '../../../shared/rights';
 import { knownIdOf, refuse } from './commands';
 import { newGroupAdd } from './group-add';
@@ -70,18 +77,23 @@ export class TeamCommands {
     this.enqueue(newMemberUpdate({ id, wid: project.wid, pid: project.id, manager }));
   }
 
-  /** Sets a member's hourly rate and labor cost (each optional; null clears it). */
-  setRates(named: number, rates: Partial<MemberRates>): void {
+  /**
+   * Sets a member's hourly rate and labor cost (each optional; null clears it), each new amount
+   * with how it counts for time already tracked if given (only with a new amount).
+   */
+  setRates(named: number, given: Partial<MemberRates> & RateModes): void {
     const id = knownIdOf(this.options, named);
     const { member, project } = this.memberOf(id);
     const rights = this.options.view().rights[project.wid];
     requireRight(rights ? rights.memberRates : 'That workspace is not loaded yet.');
-    const problem = Object.values(rateProblems(rates))[0];
+    // An amount the member has already is no change: its mode has nothing to go with.
+    const changed = RATE_FIELDS.filter((field) => given[field] !== undefined && given[field] !== member[field]);
+    const rates: Partial<MemberRates> = Object.fromEntries(changed.map((field) => [field, given[field]]));
+    const modes: RateModes = Object.fromEntries(RATE_FIELDS.map((field) => [MODE_OF[field], given[MODE_OF[field]]]));
+    const problem = Object.values(rateProblems({ ...rates, ...modes }))[0];
     if (problem) refuse(problem);
-    const changed = RATE_FIELDS.filter((field) => rates[field] !== undefined && rates[field] !== member[field]);
     if (changed.length === 0) return;
-    const values = Object.fromEntries(changed.map((field) => [field, rates[field]]));
-    this.enqueue(newMemberRate({ id, wid: project.wid, pid: project.id, ...values }));
+    this.enqueue(newMemberRate({ id, wid: project.wid, pid: project.id, ...rates, ...modesFor(rates, given) }));
   }
 
   removeMember(named: number): void {

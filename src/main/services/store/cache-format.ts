@@ -19,7 +19,7 @@ import type { Salvaged } from './json-store';
  * cache.journal, one JSON line per save, what changed after it (so a rename does not
  * rewrite 100,000 tasks). The journal is folded into a new file now and then.
  */
-export const CACHE_SCHEMA_VERSION = 8;
+export const CACHE_SCHEMA_VERSION = 9;
 
 export const cacheSchema = z.object({
   schemaVersion: z.literal(CACHE_SCHEMA_VERSION),
@@ -149,7 +149,8 @@ const teamsBeforeLaborCost = (teams: unknown): unknown =>
 /**
  * Schema migrations, one step per version. v1 had no `fullSyncedAt`; v2 kept objects, not
  * rows; v3 had no null default workspace; v4's project rows no details (estimate, dates…);
- * v5's task rows no assignee; v6's members no labor cost; v7 no organizations.
+ * v5's task rows no assignee; v6's members no labor cost; v7 no organizations; v8's project
+ * rows no recurring parameters.
  */
 export function migrateCache(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -172,6 +173,10 @@ export function migrateCache(raw: unknown): unknown {
   if (value.schemaVersion === 6) value = { ...value, schemaVersion: 7, teams: teamsBeforeLaborCost(value.teams) };
   // Organization groups (issue 22, item 5): v7 kept none; Settings loads them when it opens.
   if (value.schemaVersion === 7) value = { ...value, schemaVersion: 8, organizations: [] };
+  // v8's project rows had no recurring parameters (issue 22); `projectRow` reads such a row as a
+  // project without any, and the next sync is a full load (an incremental one brings only
+  // projects changed since, so a recurring project's period would stay unknown).
+  if (value.schemaVersion === 8) value = { ...value, schemaVersion: 9, fullSyncedAt: null };
   return value;
 }
 

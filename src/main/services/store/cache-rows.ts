@@ -14,10 +14,13 @@ const at = z.union([z.number().int(), z.string()]);
 const maybeNumber = z.number().nullable();
 const maybeText = z.string().nullable();
 
+/** A recurring project's [period, custom period (days), start date], or null (cache v9). */
+const recurrence = z.tuple([z.string(), z.number().int().nullable(), maybeText]).nullable();
+
 /**
  * [id, wid, cid, name, color, flags (1 active, 2 private, 4 billable, 8 auto estimates,
  * 16 template, 32 recurring), at, estimated hours, tracked seconds, start date, end date,
- * template id, currency, rate, fixed fee]
+ * template id, currency, rate, fixed fee, recurrence]
  */
 const projectTuple = z.tuple([
   id,
@@ -35,17 +38,20 @@ const projectTuple = z.tuple([
   maybeText,
   maybeNumber,
   maybeNumber,
+  recurrence,
 ]);
 
-/** Cache v4 rows stopped at `at` (no details): read as a project without any (a v4 journal line too). */
+/**
+ * Cache v4 rows stopped at `at` (no details): read as a project without any (a v4 journal line
+ * too). Rows of v5 to v8 stopped at the fixed fee: read as a project without recurring parameters.
+ */
 const V4_ROW_LENGTH = 7;
-export const projectRow = z.preprocess(
-  (row) =>
-    Array.isArray(row) && row.length === V4_ROW_LENGTH
-      ? [...(row as unknown[]), null, null, null, null, null, null, null, null]
-      : row,
-  projectTuple,
-);
+const V8_ROW_LENGTH = 15;
+const ROW_LENGTH = 16;
+export const projectRow = z.preprocess((row) => {
+  if (!Array.isArray(row) || (row.length !== V4_ROW_LENGTH && row.length !== V8_ROW_LENGTH)) return row;
+  return [...(row as unknown[]), ...Array<null>(ROW_LENGTH - row.length).fill(null)];
+}, projectTuple);
 /** [id, wid, pid, name, active (1 or 0), estimated seconds, tracked ms, at, assignee] */
 const taskTuple = z.tuple([
   id,
@@ -115,13 +121,19 @@ export function toProjectRow(project: CachedProject): ProjectRow {
     project.currency,
     project.rate,
     project.fixedFee,
+    project.recurringParameters &&
+      ([
+        project.recurringParameters.period,
+        project.recurringParameters.customPeriod,
+        project.recurringParameters.startDate,
+      ] as const),
   ];
 }
 
 export function fromProjectRow(row: ProjectRow): CachedProject {
   const [projectId, wid, cid, name, color, flags, when, estimatedHours, trackedSeconds, startDate, endDate, ...money] =
     row;
-  const [templateId, currency, rate, fixedFee] = money;
+  const [templateId, currency, rate, fixedFee, recurrence] = money;
   return {
     id: projectId,
     wid,
@@ -143,6 +155,11 @@ export function fromProjectRow(row: ProjectRow): CachedProject {
     rate,
     fixedFee,
     recurring: (flags & 32) !== 0,
+    recurringParameters: recurrence && {
+      period: recurrence[0],
+      customPeriod: recurrence[1],
+      startDate: recurrence[2],
+    },
   };
 }
 

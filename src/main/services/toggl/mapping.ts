@@ -14,11 +14,17 @@ import type {
   ProjectChanges,
   ProjectDetails,
   ProjectFields,
+  RecurringParameters,
   TaskChanges,
 } from '../../../shared/entities';
 import { TOGGL_PALETTE } from '../../../shared/palette';
 import { TogglApiError } from './errors';
-import type { TogglProjectDetailsBody, TogglProjectUpdate, TogglTaskUpdate } from './types';
+import type {
+  TogglProjectDetailsBody,
+  TogglProjectUpdate,
+  TogglRecurringParametersBody,
+  TogglTaskUpdate,
+} from './types';
 
 export type Raw = Record<string, unknown>;
 
@@ -123,6 +129,32 @@ function readProjectDetails(raw: Raw): ProjectDetails {
     rate: amountOr(raw.rate),
     fixedFee: amountOr(raw.fixed_fee),
     recurring: flag(raw.recurring, false),
+    recurringParameters: readRecurrence(raw.recurring_parameters),
+  };
+}
+
+/**
+ * A recurring project's parameters. The OpenAPI document says two things: `models.Project`
+ * has an array of `models.RecurringProjectParameters`, `project.Payload` one object; the
+ * recordings have only null. So: an object, or the first readable one of an array; absent,
+ * null or nothing readable is none. Never a reason to drop the project.
+ */
+export function readRecurrence(value: unknown): RecurringParameters | null {
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      const read = readRecurrence(item);
+      if (read) return read;
+    }
+    return null;
+  }
+  const raw = asRaw(value);
+  const period = raw ? text(raw.period).trim() : '';
+  if (!raw || period === '') return null;
+  const days = raw.custom_period;
+  return {
+    period,
+    customPeriod: isId(days) && days > 0 ? days : null,
+    startDate: dateOr(raw.project_start_date) ?? dateOr(raw.parameter_start_date),
   };
 }
 
@@ -261,7 +293,18 @@ export function detailsBody(details: Partial<ProjectFields>): TogglProjectDetail
   if (details.rate !== undefined) body.rate = details.rate;
   if (details.fixedFee !== undefined) body.fixed_fee = details.fixedFee;
   if (details.recurring !== undefined) body.recurring = details.recurring;
+  if (details.recurringParameters) body.recurring_parameters = recurrenceBody(details.recurringParameters);
   return body;
+}
+
+/** `project.RecurringParameters`: `custom_period` only with "custom", the start only when given. */
+function recurrenceBody(parameters: RecurringParameters): TogglRecurringParametersBody {
+  return {
+    period: parameters.period,
+    ...(parameters.period === 'custom' &&
+      parameters.customPeriod !== null && { custom_period: parameters.customPeriod }),
+    ...(parameters.startDate !== null && { project_start_date: parameters.startDate }),
+  };
 }
 
 /** The app's task changes → Toggl's PUT body (only the changed fields). */

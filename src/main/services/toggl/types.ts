@@ -62,6 +62,8 @@ export interface TogglProject {
   rate?: number | null;
   fixed_fee?: number | null;
   recurring?: boolean;
+  /** OpenAPI `models.Project`: an array of `models.RecurringProjectParameters`; the recordings have null. */
+  recurring_parameters?: TogglRecurringProjectParameters[] | null;
   status?: string;
   permissions?: string | null;
   can_track_time?: boolean;
@@ -168,6 +170,26 @@ export interface TogglOrganization {
   permissions?: string | null;
 }
 
+/** One of a project's recurring parameters as answers carry them (OpenAPI `models.RecurringProjectParameters`). */
+export interface TogglRecurringProjectParameters {
+  period?: string;
+  custom_period?: number | null;
+  project_start_date?: string | null;
+  parameter_start_date?: string | null;
+  parameter_end_date?: string | null;
+  estimated_seconds?: number | null;
+}
+
+/** What a create or update sends (OpenAPI `project.RecurringParameters`). */
+export interface TogglRecurringParametersBody {
+  /** "monthly" (the document's example) or "custom". */
+  period: string;
+  /** Only with period "custom": days (the unit is ours; the document says none). */
+  custom_period?: number;
+  /** "YYYY-MM-DD". */
+  project_start_date?: string;
+}
+
 /** A project's details as Toggl's `project.Payload` names them (seed 000, OpenAPI); null clears one. */
 export interface TogglProjectDetailsBody {
   estimated_hours?: number | null;
@@ -182,6 +204,7 @@ export interface TogglProjectDetailsBody {
   rate?: number | null;
   fixed_fee?: number | null;
   recurring?: boolean;
+  recurring_parameters?: TogglRecurringParametersBody;
 }
 
 export interface TogglProjectCreate extends TogglProjectDetailsBody {
@@ -194,8 +217,8 @@ export interface TogglProjectCreate extends TogglProjectDetailsBody {
   color?: string;
 }
 
-/** PUT /workspaces/{wid}/projects/{pid}: only the changed fields. */
-export type TogglProjectUpdate = Partial<TogglProjectCreate>;
+/** PUT /workspaces/{wid}/projects/{pid}: only the changed fields; a rate change may say how it applies. */
+export type TogglProjectUpdate = Partial<TogglProjectCreate> & { rate_change_mode?: TogglRateChangeMode };
 
 export interface TogglTaskCreate {
   name: string;

@@ -1,11 +1,14 @@
 import type { ProjectDetails } from '../../../shared/entities';
 import {
+  RECURRING_PERIODS,
   detailProblems,
+  sameRecurrence,
   type DetailField,
   type DetailProblems,
   type EditableDetails,
 } from '../../../shared/project-details';
 import { notAnAmount, readAmount as amount, shownAmount as shown } from '../../../shared/money';
+import { DEFAULT_RATE_CHANGE_MODE, type RateChangeMode } from '../../../shared/rate-change';
 
 /** What the Details section gives a save: the details set, Toggl's names aside. */
 export type DetailValues = Partial<EditableDetails> & { templateId?: number | null };
@@ -28,6 +31,12 @@ export class ProjectDetailsForm {
   rate = $state('');
   fixedFee = $state('');
   recurring = $state(false);
+  /** A recurring project's period ("" leaves Toggl's default), its days when "custom", and its start. */
+  period = $state('');
+  customPeriod = $state('');
+  recurringFrom = $state('');
+  /** How a new hourly rate counts for time already tracked (asked only when the rate changes). */
+  rateChangeMode = $state<RateChangeMode>(DEFAULT_RATE_CHANGE_MODE);
   problems = $state<DetailProblems>({});
 
   constructor(private readonly project?: ProjectDetails) {
@@ -41,6 +50,33 @@ export class ProjectDetailsForm {
     this.rate = shown(project.rate);
     this.fixedFee = shown(project.fixedFee);
     this.recurring = project.recurring;
+    const recurrence = project.recurringParameters;
+    this.period = recurrence?.period ?? '';
+    this.customPeriod = recurrence?.customPeriod === null || !recurrence ? '' : String(recurrence.customPeriod);
+    this.recurringFrom = recurrence?.startDate ?? '';
+  }
+
+  /** The periods the select offers: ours, and the project's own when Toggl sent another. */
+  get periods(): [string, string][] {
+    const known = this.project?.recurringParameters?.period;
+    const offered = Object.entries(RECURRING_PERIODS);
+    return known && !Object.hasOwn(RECURRING_PERIODS, known) ? [...offered, [known, known]] : offered;
+  }
+
+  /** Toggl's default can be chosen only while none is set (nothing clears a period once set). */
+  get periodOptional(): boolean {
+    return !this.project?.recurringParameters;
+  }
+
+  /** An existing project's hourly rate typed anew (a number, not the one it has): ask how it applies. */
+  get rateChanged(): boolean {
+    const typed = amount(this.rate);
+    return this.project !== undefined && typeof typed === 'number' && typed !== this.project.rate;
+  }
+
+  /** The mode to send with the changes: only with a new hourly rate. */
+  modeFor(changed: DetailValues): RateChangeMode | undefined {
+    return this.project && typeof changed.rate === 'number' ? this.rateChangeMode : undefined;
   }
 
   /** The first field with a problem, to take focus after a refused save. */
@@ -80,16 +116,32 @@ export class ProjectDetailsForm {
       values.rate = number('rate', this.rate, 'hourly rate');
       values.fixedFee = number('fixedFee', this.fixedFee, 'fixed fee');
     }
-    if (paid.recurring) values.recurring = this.recurring;
+    if (paid.recurring) {
+      values.recurring = this.recurring;
+      if (this.recurring && this.period !== '') values.recurringParameters = this.recurrence(problems);
+    }
     if (this.project?.startDate && values.startDate === null)
       problems.startDate = 'Toggl keeps a start date for every project: give one as YYYY-MM-DD.';
-    const rules = detailProblems(values);
+    const rules = detailProblems(values, this.project);
     this.problems = { ...rules, ...problems };
     if (Object.keys(this.problems).length > 0) {
       this.open = true;
       return undefined;
     }
     return values;
+  }
+
+  /** The period as typed; a custom period's days that are not a whole number are told in `problems`. */
+  private recurrence(problems: DetailProblems): NonNullable<DetailValues['recurringParameters']> {
+    const custom = this.period === 'custom';
+    const days = this.customPeriod.trim();
+    if (custom && days !== '' && !/^\d+$/.test(days))
+      problems.customPeriod = 'Write the days as a whole number, e.g. 14.';
+    return {
+      period: this.period,
+      customPeriod: custom && /^\d+$/.test(days) ? Number(days) : null,
+      startDate: this.recurringFrom.trim() || null,
+    };
   }
 
   /** Of the values read, those that differ from the project's (an edit sends only these). */
@@ -99,7 +151,11 @@ export class ProjectDetailsForm {
       return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== false));
     return Object.fromEntries(
       Object.entries(values).filter(
-        ([field, value]) => field !== 'templateId' && project[field as keyof ProjectDetails] !== value,
+        ([field, value]) =>
+          field !== 'templateId' &&
+          (field === 'recurringParameters'
+            ? !sameRecurrence(project.recurringParameters, values.recurringParameters)
+            : project[field as keyof ProjectDetails] !== value),
       ),
     );
   }

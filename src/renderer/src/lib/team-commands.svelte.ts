@@ -1,6 +1,6 @@
 import type { Api } from '../../../preload/api';
 import type { IpcResult } from '../../../shared/ipc-result';
-import type { MemberRates } from '../../../shared/member-rates';
+import type { MemberRates, RateModes } from '../../../shared/member-rates';
 
 /**
  * Who is on a project, as the Members dialog asks main for it: load the workspace's people,
@@ -31,7 +31,7 @@ export class TeamCommands {
   addMember = (pid: number, uid: number) => this.#run(() => this.#api.invoke('members.add', { pid, uid }));
   setManager = (id: number, manager: boolean) =>
     this.#run(() => this.#api.invoke('members.setManager', { id, manager }));
-  setRates = (id: number, rates: Partial<MemberRates>) =>
+  setRates = (id: number, rates: Partial<MemberRates> & RateModes) =>
     this.#run(() => this.#api.invoke('members.setRates', { id, ...rates }));
   removeMember = (id: number) => this.#run(() => this.#api.invoke('members.remove', { id }));
   addGroup = (pid: number, groupId: number) => this.#run(() => this.#api.invoke('groups.add', { pid, groupId }));

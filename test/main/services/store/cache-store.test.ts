@@ -167,7 +167,7 @@ describe('the compact cache format', () => {
     expect(written.projects).toEqual([
       [
         ...[7, 1, null, 'Überarbeitung Website', '#0b83d9', 6, Date.parse('2024-12-12T11:00:55Z') / 1000],
-        ...[null, null, null, null, null, null, null, null],
+        ...[null, null, null, null, null, null, null, null, null],
       ],
     ]);
     expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)).toEqual({
@@ -397,6 +397,64 @@ describe('organization groups in the cache (v8)', () => {
       organizations: [organization],
     });
     expect(new CacheStore(dataDir, createMemoryLogger()).organizations.get(3)).toEqual(organization);
+  });
+});
+
+describe('recurring parameters in the cache (v9)', () => {
+  // A version 8 file as v8 wrote it: project rows of 15 fields (up to the fixed fee), no recurrence.
+  const v8Row = [
+    7,
+    1,
+    null,
+    'Retainer',
+    '#0b83d9',
+    1 | 32,
+    1_700_000_000,
+    40,
+    null,
+    '2026-01-01',
+    null,
+    null,
+    'EUR',
+    85,
+    null,
+  ];
+  const v8 = { ...olderFile(8, { projects: [v8Row] }), organizations: [] };
+
+  it('opens a version 8 file: its projects without recurring parameters, the next sync a full load; a period kept then is read back', async () => {
+    await writeFile(path.join(dataDir, 'cache.json'), JSON.stringify(v8));
+    // A journal line v8 wrote after it: a row of 15 fields too.
+    await writeFile(
+      path.join(dataDir, 'cache.journal'),
+      `${JSON.stringify({ seq: 1, projects: [[...v8Row.slice(0, 3), 'Retainer 2', ...v8Row.slice(4)]] })}\n`,
+    );
+    const cache = new CacheStore(dataDir, createMemoryLogger());
+    expect(cache.recoveredFromCorruption).toBe(false);
+    const project = cache.projects.get(7) ?? fail();
+    expect(project).toMatchObject({
+      name: 'Retainer 2',
+      recurring: true,
+      rate: 85,
+      currency: 'EUR',
+      recurringParameters: null,
+    });
+    // An incremental sync brings only projects changed since: a full one brings every period.
+    expect(cache.fullSyncedAt).toBeNull();
+    expect(migrateCache(v8)).toMatchObject({ schemaVersion: CACHE_SCHEMA_VERSION, fullSyncedAt: null });
+
+    const recurringParameters = { period: 'custom', customPeriod: 14, startDate: '2026-02-01' };
+    cache.projects.set(7, { ...project, recurringParameters });
+    // A journal line first (a small change), then a whole file: both read back the same.
+    cache.save();
+    expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)?.recurringParameters).toEqual(
+      recurringParameters,
+    );
+    cache.flush();
+    const written = JSON.parse(await readFile(path.join(dataDir, 'cache.json'), 'utf8')) as { schemaVersion: number };
+    expect(written.schemaVersion).toBe(9);
+    expect(new CacheStore(dataDir, createMemoryLogger()).projects.get(7)?.recurringParameters).toEqual(
+      recurringParameters,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   TaskFields,
 } from '../../../../shared/entities';
 import type { Row } from './tree';
+import type { RateChangeMode } from '../../../../shared/rate-change';
 
 /** What a row of the tree can ask for; the main view carries it out. */
 export interface RowActions {
@@ -35,5 +36,6 @@ export interface TaskCreate {
   pid: number;
   fields: TaskFields;
 }
-export type ProjectSave = { create: ProjectCreate } | { update: { id: number; changes: ProjectChanges } };
+export type ProjectSave =
+  { create: ProjectCreate } | { update: { id: number; changes: ProjectChanges; rateChangeMode?: RateChangeMode } };
 export type TaskSave = { create: TaskCreate } | { update: { id: number; changes: TaskChanges } };
