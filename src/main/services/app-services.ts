@@ -93,6 +93,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         process.pid,
       );
     },
+    ready: () => data.caughtUp(),
     // Its "within a second" is the user's second, whatever clock the data runs on.
     clock: systemClock,
     log,

@@ -146,6 +146,11 @@ export class DataService {
     return this.view;
   }
 
+  /** Resolves once the list has taken in what the cache holds, a slice at a time (currentView() then builds little). */
+  caughtUp(): Promise<void> {
+    return this.list.catchUp();
+  }
+
   /** The window's first answer: the first screen of the list, kept for the version and locale asked. */
   firstScreen(request: FirstScreenRequest): FirstScreen {
     const view = this.currentView();
