@@ -135,7 +135,8 @@ export function startDesktop(options: DesktopOptions): { popover: PopoverWindow 
   // The icon follows the sync state and the timer; the title and tooltip tick once a minute while one runs.
   let status: SyncStatus | undefined;
   const showTimer = (): void => {
-    const view = services.data.currentView();
+    // Every sync.status of a full load comes here: a glance, not a build (data-service.ts).
+    const view = services.data.latestView();
     const timer = trayTimer(view, Date.now());
     tray.setTimer(timer);
     if (status) tray.setState(trayState(status, timer.tooltip !== null));
