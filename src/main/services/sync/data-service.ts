@@ -155,7 +155,7 @@ export class DataService {
    * take a full load's 110,000 items in one go, not a slice at a time.
    */
   latestView(): DataView {
-    return this.view ?? this.lastBuilt ?? this.currentView();
+    return this.lastBuilt ?? this.currentView();
   }
 
   /** Resolves once the list has taken in what the cache holds, a slice at a time (currentView() then builds little). */

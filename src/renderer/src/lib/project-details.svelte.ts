@@ -135,11 +135,11 @@ export class ProjectDetailsForm {
   private recurrence(problems: DetailProblems): NonNullable<DetailValues['recurringParameters']> {
     const custom = this.period === 'custom';
     const days = this.customPeriod.trim();
-    if (custom && days !== '' && !/^\d+$/.test(days))
-      problems.customPeriod = 'Write the days as a whole number, e.g. 14.';
+    const whole = /^\d+$/.test(days);
+    if (custom && days !== '' && !whole) problems.customPeriod = 'Write the days as a whole number, e.g. 14.';
     return {
       period: this.period,
-      customPeriod: custom && /^\d+$/.test(days) ? Number(days) : null,
+      customPeriod: custom && whole ? Number(days) : null,
       startDate: this.recurringFrom.trim() || null,
     };
   }
