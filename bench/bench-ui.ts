@@ -88,9 +88,11 @@ async function main(): Promise<void> {
       `  search index, built in Node for the check above: ${(performance.now() - indexStart).toFixed(0)} ms\n`,
     );
     compare((line) => process.stdout.write(line));
-    const typed = await searchLatencies(
-      page,
-      queries.map((query) => query.query),
+    const { value: typed, faults: typedFaults } = await faults.during(() =>
+      searchLatencies(
+        page,
+        queries.map((query) => query.query),
+      ),
     );
     // Quick-add lines, key by key: each key plans the line and updates the preview.
     const adding = await searchLatencies(
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
         `Node process) and paints them: median ${fmt(firstRowsFloor)} (max ${fmt(Math.max(...floors.loads))}); ` +
         `app/floor ${ratio(percentile(loads, 50), firstRowsFloor)}\n`,
     );
+    figures.report(TARGETS.firstRowsRatio, percentile(loads, 50) / firstRowsFloor, 'medians, app over floor');
     figures.report(
       TARGETS.search,
       percentile(searches, 95),
@@ -211,6 +214,8 @@ async function main(): Promise<void> {
     figures.note('dropped_frames', skipped);
     const rendererFaults = percentile(loadFaults, 50);
     const floorFaults = percentile(floors.faults, 50);
+    const keyFaults = typedFaults / typed.length;
+    const floorKeyFaults = floors.keystrokeFaults / floors.keystrokes.length;
     const faultMs = (count: number) => `≈ ${fmt((count * machine.faultUs) / 1000)} at this machine's fault cost`;
     process.stdout.write(
       `  counts, the same on any machine:\n` +
@@ -219,16 +224,19 @@ async function main(): Promise<void> {
         `the whole load ${sockets.allMessages} messages, ${sockets.allBytes} B)\n` +
         `    renderer minor page faults, navigation to first rows on a warm reload: median ${rendererFaults}, ` +
         `${faultMs(rendererFaults)} (${loadFaults.join(', ')}; ${newRenderers} of ${LOADS} loads in a new process); ` +
-        `the bare page ${floorFaults}, ${faultMs(floorFaults)}\n`,
+        `the bare page ${floorFaults}, ${faultMs(floorFaults)}\n` +
+        `    renderer minor page faults per search keystroke: ${keyFaults.toFixed(0)}, ${faultMs(keyFaults)}; ` +
+        `the bare page ${floorKeyFaults.toFixed(0)}, ${faultMs(floorKeyFaults)}\n`,
     );
     figures.note('first_rows_floor_ms', firstRowsFloor);
-    figures.note('first_rows_ratio', percentile(loads, 50) / firstRowsFloor);
     figures.note('search_floor_p95_ms', searchFloor);
     figures.note('search_ratio', percentile(searches, 95) / searchFloor);
     figures.note('first_rows_bytes', sockets.bytes);
     figures.note('first_rows_messages', sockets.messages);
     figures.note('renderer_faults_per_load', rendererFaults);
     figures.note('floor_renderer_faults_per_load', floorFaults);
+    figures.note('renderer_faults_per_key', Math.round(keyFaults));
+    figures.note('floor_renderer_faults_per_key', Math.round(floorKeyFaults));
     figures.group('machine', machineJson(machine));
     figures.printJson();
   } finally {

@@ -63,6 +63,13 @@ export const TARGETS = {
     must: 300,
     goal: 100,
   },
+  firstRowsRatio: {
+    key: 'first_rows_ratio',
+    label: 'first rows against the bare page in the same run (its floor)',
+    unit: '×',
+    must: 2,
+    goal: 1.2,
+  },
   slowFrames: { key: 'slow_frames_pct', label: 'frames over 16.7 ms while scrolling', unit: '%', must: 1, goal: 0 },
   mainLoop: { key: 'main_loop_max_ms', label: 'main-process event-loop delay, max', unit: 'ms', must: 50, goal: 16 },
   cacheBytes: { key: 'cache_bytes_per_task', label: 'cache bytes per task', unit: 'B', must: 150, goal: 80 },

@@ -36,6 +36,8 @@ export interface Floors {
   loads: number[];
   faults: number[];
   keystrokes: Keystroke[];
+  /** The renderers' minor page faults through all the keystrokes. */
+  keystrokeFaults: number;
 }
 
 async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => void }> {
@@ -72,13 +74,14 @@ export async function measureFloors(
       timed.push(ms);
       counted.push(count);
     }
-    const keystrokes = await searchLatencies(page, queries);
+    const typed = await faults.during(() => searchLatencies(page, queries));
     return {
       rows: rows.length,
       bytes: Buffer.byteLength(JSON.stringify(rows)),
       loads: timed,
       faults: counted,
-      keystrokes,
+      keystrokes: typed.value,
+      keystrokeFaults: typed.faults,
     };
   } finally {
     await page.close();

@@ -19,18 +19,33 @@ export const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
  */
 export async function firstRows(page: Page, atFirstRows?: () => Promise<void>): Promise<number> {
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0, undefined, {
-    timeout: 60_000,
-  });
+  await markSeen(page, 'toggl-tray:first-rows');
   await atFirstRows?.();
   const at = await page.evaluate(() => performance.getEntriesByName('toggl-tray:first-rows')[0]?.startTime ?? NaN);
   // The window opens once and then stays: the next load starts when this one has the whole list
   // and has done what it leaves for idle time (the search index), as a window at rest has.
-  await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:list-loaded').length > 0, undefined, {
-    timeout: 60_000,
-  });
+  await markSeen(page, 'toggl-tray:list-loaded');
   await page.evaluate('new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve())))');
   return at;
+}
+
+/**
+ * Waits in the page for a performance mark, without polling. Not `page.waitForFunction`: that
+ * first evaluates Playwright's injected script in the new page (14 ms of its main thread on a
+ * slow machine), in the middle of the load being timed.
+ */
+function markSeen(page: Page, name: string): Promise<void> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const seen = () => performance.getEntriesByName(${JSON.stringify(name)}).length > 0;
+    if (seen()) return resolve();
+    const observer = new PerformanceObserver(() => {
+      if (!seen()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: 'mark' });
+    setTimeout(() => reject(new Error('no mark ' + ${JSON.stringify(name)} + ' in 60 s')), 60000);
+  })`);
 }
 
 export interface Keystroke {

@@ -40,6 +40,15 @@ export class RendererFaults {
     return { ms, faults, newProcesses: [...after.keys()].filter((pid) => !before.has(pid)).length };
   }
 
+  /** Runs `work` and returns what it returned with the renderer processes' minor faults through it (all renderers, as `through`). */
+  async during<T>(work: () => Promise<T>): Promise<{ value: T; faults: number }> {
+    const pids = await this.pids();
+    const before = pids.map(minorFaults);
+    const value = await work();
+    const faults = pids.reduce((sum, pid, at) => sum + (minorFaults(pid) - (before[at] ?? 0) || 0), 0);
+    return { value, faults };
+  }
+
   async close(): Promise<void> {
     await this.session.detach();
   }

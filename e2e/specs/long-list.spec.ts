@@ -207,3 +207,25 @@ interface AXNode {
   name?: { value: string };
   childIds?: string[];
 }
+
+test('the first screen is drawn first; the rows just below it follow, ready for the first turn of the wheel', async ({
+  app: { page },
+}) => {
+  const tree = await openList(page);
+  // Below the screen's last row, a few more (the overscan) are drawn once the first screen is,
+  // so a scroll finds them in place instead of making them in its frame.
+  const view = await until(
+    tree,
+    (current) => {
+      const tops = current.rows.map((row) => row.top);
+      const height = Math.min(...tops.slice(1).map((top, at) => Math.abs(top - (tops[at] ?? 0))));
+      return coversScreen(current) && Math.max(...tops) >= current.scrollTop + current.clientHeight + 2 * height;
+    },
+    'rows wait below the screen',
+  );
+  expect(view.owns).toHaveLength(view.rows.length);
+  const before = new Map(view.rows.map((row) => [row.top, row.label]));
+  const moved = await wheel(page, tree, 60, view);
+  // The rows that were below the screen are the same rows now on it.
+  for (const row of moved.rows) if (before.has(row.top)) expect(row.label).toBe(before.get(row.top));
+});

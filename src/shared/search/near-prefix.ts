@@ -1,4 +1,8 @@
-/** True when `token` is within one edit (Damerau) of some prefix of `word`. */
+/**
+ * True when `token` is within one edit (Damerau) of some prefix of `word`. Run for every
+ * dictionary word a long token does not contain, on every key: it compares letters in place
+ * and makes no strings.
+ */
 export function nearPrefix(token: string, word: string): boolean {
   const n = token.length;
   // One edit leaves the first letter, or one of the first two moved: most words fail this at once.
@@ -7,22 +11,33 @@ export function nearPrefix(token: string, word: string): boolean {
   // Compare against the prefixes one shorter, as long, and one longer than the token.
   for (let length = n - 1; length <= n + 1; length++) {
     if (length < 1 || length > word.length) continue;
-    if (withinOneEdit(token, word.slice(0, length))) return true;
+    if (withinOneEdit(token, word, length)) return true;
   }
   return false;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
+/** Whether `a` is within one edit of the first `lb` letters of `b`. */
+function withinOneEdit(a: string, b: string, lb: number): boolean {
   const la = a.length;
-  const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
   if (la === lb) {
     // Substitution, or a swap of two neighbours.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (same(a, i + 1, b, i + 1, la - i - 1)) return true;
+    return (
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      same(a, i + 2, b, i + 2, la - i - 2)
+    );
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // A letter too many in `a`, or one missing.
+  return la > lb ? same(a, i + 1, b, i, la - i - 1) : same(a, i, b, i + 1, lb - i - 1);
+}
+
+/** Whether `count` letters of `a` from `from` equal those of `b` from `bFrom`. */
+function same(a: string, from: number, b: string, bFrom: number, count: number): boolean {
+  for (let at = 0; at < count; at++) if (a.charCodeAt(from + at) !== b.charCodeAt(bFrom + at)) return false;
+  return true;
 }

@@ -158,12 +158,15 @@ class TokenQuery implements Query {
     const index = this.#index;
     const { partStart, partIds } = index;
     const to = partStart[item + 1] ?? 0;
-    this.#tokens.forEach((grades, token) => {
+    const tokens = this.#tokens;
+    // A plain loop: it runs for each project a key looks at, and a callback would be made each time.
+    for (let token = 0; token < tokens.length; token++) {
+      const grades = tokens[token] as TokenGrades;
       let best = 0;
       for (let at = partStart[item] ?? 0; at < to; at++)
         best = Math.max(best, partGrade(index, grades, partIds[at] ?? 0));
       context[token] = best;
-    });
+    }
   }
 
   scoreOwn(item: number, context: Uint8Array): number {

@@ -12,7 +12,10 @@ import { punctuationOf, SEPARATORS, type SearchIndex } from './search-index';
 /** Typos are forgiven from this many letters on; shorter words must match as they are. */
 const FUZZY_FROM = 4;
 
-/** How many tokens' grades are kept (a few hundred kB each on a 110,000-item account). */
+/**
+ * How many tokens' grades are kept (a few hundred kB each on a 110,000-item account), the
+ * least recently asked for dropped first: a long query's other words are asked on every key.
+ */
 const TOKENS_KEPT = 32;
 
 /**
@@ -59,12 +62,15 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 /** The grades of `token`, from the index's kept ones or worked out now. */
 export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
-  let grades = index.tokens.get(token);
-  if (!grades) {
+  const { tokens } = index;
+  let grades = tokens.get(token);
+  if (grades) tokens.delete(token);
+  else {
     grades = WORD.test(token) ? wordToken(index, token) : punctuatedToken(index, token);
-    if (index.tokens.size >= TOKENS_KEPT) index.tokens.clear();
-    index.tokens.set(token, grades);
+    // A Map lists its keys in the order they were set: the first is the least recently asked for.
+    if (tokens.size >= TOKENS_KEPT) tokens.delete(tokens.keys().next().value ?? '');
   }
+  tokens.set(token, grades);
   return grades;
 }
 
@@ -115,9 +121,9 @@ function punctuatedToken(index: SearchIndex, token: string): TokenGrades {
   const parts = new Uint8Array(partTexts.length).fill(1);
   let best: Grade = 0;
   let reach = 0;
-  for (let part = 0; part < parts.length; part++) {
+  next: for (let part = 0; part < parts.length; part++) {
     if (((punctuation[part] ?? 0) & marks) !== marks) continue;
-    if (pieces.some((piece) => partGrade(index, piece, part) === 0)) continue;
+    for (const piece of pieces) if (partGrade(index, piece, part) === 0) continue next;
     if (!(texts[part] ?? '').includes(token)) continue;
     parts[part] = 2;
     best = 1;

@@ -1,3 +1,4 @@
+import { tokenGrades } from '../../../../src/shared/search/search-tokens';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/shared/search/fold';
 import { nearPrefix } from '../../../../src/shared/search/near-prefix';
@@ -35,6 +36,19 @@ describe('search', () => {
     expect(keysFor('website glo')).toEqual([]);
     expect(index.tokens.get('website')).toBe(kept);
     expect(keysFor('website acme')).toEqual(['p:1', 't:3']);
+  });
+
+  it('keeps a long query’s first words while its last one is typed letter by letter: the least recently asked token goes first', () => {
+    index.tokens.clear();
+    const kept = tokenGrades(index, 'website');
+    const dropped = tokenGrades(index, 'mobile');
+    // Forty keys of a second word, each a new token; "website" is asked on every key, "mobile" never again.
+    for (let key = 0; key < 40; key++)
+      search(index, `website ${'x'.repeat((key % 8) + 1)}${String.fromCharCode(97 + Math.floor(key / 8))}`);
+    expect(index.tokens.get('website')).toBe(kept);
+    expect(index.tokens.has('mobile')).toBe(false);
+    expect(index.tokens.size).toBeLessThanOrEqual(32);
+    expect(tokenGrades(index, 'mobile')).not.toBe(dropped);
   });
 
   it('grades each hit: two points a token that is a whole word, one a token that starts a word', () => {
@@ -85,6 +99,41 @@ describe('search', () => {
     expect(nearPrefix('desgn', 'design')).toBe(true);
     expect(nearPrefix('dezign', 'designer')).toBe(true);
     expect(nearPrefix('dzzign', 'design')).toBe(false);
+  });
+
+  it('nearPrefix agrees with edit distance (one wrong, missing, extra or swapped letter) on every pair of short words', () => {
+    // Optimal string alignment distance, worked out the slow way, in one flat table.
+    const distance = (a: string, b: string): number => {
+      const width = b.length + 1;
+      const d = Array.from({ length: (a.length + 1) * width }, (_, at) => Math.floor(at / width) + (at % width));
+      const at = (i: number, j: number) => d[i * width + j] ?? Infinity;
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            best = Math.min(best, at(i - 2, j - 2) + 1);
+          d[i * width + j] = best;
+        }
+      return at(a.length, b.length);
+    };
+    const near = (token: string, word: string) =>
+      Array.from({ length: word.length }, (_, at) => word.slice(0, at + 1)).some(
+        (prefix) => distance(token, prefix) <= 1,
+      );
+    // Every word of up to five letters over a three-letter alphabet, against tokens of four and five.
+    const words = [''];
+    for (let length = 0; length < 5; length++)
+      for (const word of words.filter((w) => w.length === length))
+        for (const letter of 'abc') words.push(word + letter);
+    const tokens = words.filter((word) => word.length >= 4);
+    let agreed = 0;
+    for (const token of tokens)
+      for (const word of words.filter(Boolean)) {
+        expect(nearPrefix(token, word), `${token} ~ ${word}`).toBe(near(token, word));
+        agreed++;
+      }
+    expect(agreed).toBeGreaterThan(30_000);
   });
 
   it('highlights every exact occurrence, merged', () => {
