@@ -14,20 +14,33 @@ import type { RendererFaults } from './renderer-counts';
 
 const SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
 
-/** The rows the app has on its first screen (those in view and its overscan), in screen order. */
+/**
+ * The rows the app paints in its first frame after a load, in screen order: those in view and
+ * the two spare rows below them. Read at rest, when the overscan below them is there too: it
+ * is left out, as the first frame has not made it yet (ProjectTree.svelte).
+ */
 export async function appFirstScreen(page: Page): Promise<FloorRow[]> {
   // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
-  const rows = await page.evaluate<FloorRow[]>(`[...document.querySelectorAll('[role="tree"] .row')]
-    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-    .map((row) => ({
-      header: !row.querySelector('[role="treeitem"]'),
-      name: (row.querySelector('.name') ?? row).textContent.trim(),
-      color: row.querySelector('.dot')?.style.background ?? '',
-      detail: row.querySelector('[id^="about-"]')?.textContent.trim() ?? '',
-    }))`);
+  const rows = await page.evaluate<FloorRow[]>(`(() => {
+    const tree = document.querySelector('[role="tree"]');
+    const rows = [...document.querySelectorAll('[role="tree"] .row')]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    const height = rows[0]?.offsetHeight ?? 30;
+    return rows
+      .filter((row) => parseFloat(row.style.top) < tree.scrollTop + tree.clientHeight + 2 * height)
+      .map((row) => ({
+        header: !row.querySelector('[role="treeitem"]'),
+        name: (row.querySelector('.name') ?? row).textContent.trim(),
+        color: row.querySelector('.dot')?.style.background ?? '',
+        detail: row.querySelector('[id^="about-"]')?.textContent.trim() ?? '',
+      }));
+  })()`);
   if (rows.length === 0) throw new Error("bench:ui: no rows found in the app's list ([role=tree] .row)");
   return rows;
 }
+
+/** How many inputs `searchLatencies` makes of `queries`: each query key by key, after clearing the box. */
+export const inputsOf = (queries: string[]): number => queries.reduce((sum, query) => sum + query.length + 1, 0);
 
 export interface Floors {
   rows: number;
@@ -36,8 +49,9 @@ export interface Floors {
   loads: number[];
   faults: number[];
   keystrokes: Keystroke[];
-  /** The renderers' minor page faults through all the keystrokes. */
+  /** The floor browser's renderers' minor page faults through all the keystrokes, and how many inputs those were. */
   keystrokeFaults: number;
+  inputs: number;
 }
 
 async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => void }> {
@@ -51,8 +65,9 @@ async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () =>
 }
 
 /**
- * Loads the floor page `loads` times (its first rows, timed as the app's) and types `queries`
- * into it key by key (timed as the app's keystrokes), in a page of the given size.
+ * Loads the floor page `loads` times (its first rows, timed as the app's) and, after the same
+ * rest as the app's page had, types `queries` into it key by key (timed as the app's
+ * keystrokes), in a page of the given size.
  */
 export async function measureFloors(
   browser: Browser,
@@ -61,6 +76,8 @@ export async function measureFloors(
   queries: string[],
   loads: number,
   faults: RendererFaults,
+  /** How long the app's page rested between its last load and its first key: the first key after a rest costs more (Chromium hands memory back while idle). */
+  rest: number,
 ): Promise<Floors> {
   const server = await startServer(rows);
   const page = await browser.newPage({ viewport });
@@ -74,6 +91,7 @@ export async function measureFloors(
       timed.push(ms);
       counted.push(count);
     }
+    await page.waitForTimeout(rest);
     const typed = await faults.during(() => searchLatencies(page, queries));
     return {
       rows: rows.length,
@@ -82,6 +100,7 @@ export async function measureFloors(
       faults: counted,
       keystrokes: typed.value,
       keystrokeFaults: typed.faults,
+      inputs: inputsOf(queries),
     };
   } finally {
     await page.close();

@@ -6,7 +6,10 @@
 export function nearPrefix(token: string, word: string): boolean {
   const n = token.length;
   // One edit leaves the first letter, or one of the first two moved: most words fail this at once.
-  const [t0, t1, w0, w1] = [token.charCodeAt(0), token.charCodeAt(1), word.charCodeAt(0), word.charCodeAt(1)];
+  const t0 = token.charCodeAt(0);
+  const t1 = token.charCodeAt(1);
+  const w0 = word.charCodeAt(0);
+  const w1 = word.charCodeAt(1);
   if (t0 !== w0 && t1 !== w1 && t1 !== w0 && t0 !== w1) return false;
   // Compare against the prefixes one shorter, as long, and one longer than the token.
   for (let length = n - 1; length <= n + 1; length++) {
