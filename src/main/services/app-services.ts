@@ -143,6 +143,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const questions = new IdleQuestions({
     timer: data.timer,
     view: () => data.currentView(),
+    glance: () => data.latestView(),
     knownId: (id) => data.replayer.newIds.get(id) ?? id,
     togglAhead: () => api.http.serverClock.offsetMs,
     events,

@@ -10,6 +10,11 @@ import { placeOfEntry, runningEntry } from '../../../shared/running-entry';
 export interface IdleQuestionsOptions {
   timer: Pick<TimerCommands, 'stop' | 'continue'>;
   view: () => DataView;
+  /**
+   * The list as last built, for the watcher's poll (every second while the user is away):
+   * building the list there would take a full load's 110,000 items in one go. Defaults to `view`.
+   */
+  glance?: () => DataView;
   /** A temporary id's real one once Toggl gave it (the entry may reach Toggl while the question waits). */
   knownId: (id: number) => number;
   /**
@@ -49,7 +54,7 @@ export class IdleQuestions {
 
   /** The running entry, by the id the list knows it by now, for the watcher. */
   running(): RunningEntry | null {
-    const entry = runningEntry(this.options.view().entries);
+    const entry = runningEntry((this.options.glance ?? this.options.view)().entries);
     return entry ? { id: entry.id, start: Date.parse(entry.start) - this.options.togglAhead() } : null;
   }
 

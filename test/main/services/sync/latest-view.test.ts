@@ -27,3 +27,21 @@ it('a glance (the tray) shows the last list built until the change is taken in, 
   expect(runningEntry(built.entries)?.description).toBe('Hero');
   expect(data.latestView()).toBe(built);
 });
+
+it('the idle watcher’s poll glances at the last list built: a change waiting to be taken in is not built for it', async () => {
+  const app = await world.launch();
+  const { data, idle } = app.services;
+  const before = data.currentView();
+  const project = projectNamed(await app.call('data.view'), 'Website redesign');
+  await app.call('timer.start', { wid: project?.wid ?? 0, pid: project?.id ?? null, tid: null, description: 'Hero' });
+
+  // Polled while the start waits to be taken in: the list as last built, none running, nothing built.
+  expect(idle.questions.running()).toBeNull();
+  expect(data.latestView()).toBe(before);
+
+  // Once the list is built (data.changed, status.json), the poll sees the running entry.
+  const built = data.currentView();
+  const entry = runningEntry(built.entries);
+  expect(idle.questions.running()?.id).toBe(entry?.id);
+  expect(data.latestView()).toBe(built);
+});
