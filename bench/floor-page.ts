@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import type { FloorRow } from './floor-server';
-import { firstRows, searchLatencies, type Keystroke } from './page-timing';
+import { firstRows, inputsOf, searchLatencies, type Keystroke } from './page-timing';
 import type { RendererFaults } from './renderer-counts';
 
 const SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
@@ -38,9 +38,6 @@ export async function appFirstScreen(page: Page): Promise<FloorRow[]> {
   if (rows.length === 0) throw new Error("bench:ui: no rows found in the app's list ([role=tree] .row)");
   return rows;
 }
-
-/** How many inputs `searchLatencies` makes of `queries`: each query key by key, after clearing the box. */
-export const inputsOf = (queries: string[]): number => queries.reduce((sum, query) => sum + query.length + 1, 0);
 
 export interface Floors {
   rows: number;

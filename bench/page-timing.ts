@@ -82,6 +82,9 @@ export async function searchLatencies(page: Page, queries: string[]): Promise<Ke
   return timings;
 }
 
+/** How many inputs `searchLatencies` makes of `queries`: each query key by key, after clearing the box. */
+export const inputsOf = (queries: string[]): number => queries.reduce((sum, query) => sum + query.length + 1, 0);
+
 /**
  * A checkbox above the list ticked or unticked (by its label's text): input to the updated
  * list painted, measured as a keystroke is.

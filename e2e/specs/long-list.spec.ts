@@ -41,11 +41,18 @@ const read = (tree: Locator): Promise<ListView> =>
     owns: (element.getAttribute('aria-owns') ?? '').split(' ').filter(Boolean),
   }));
 
+/** A row's height: the least distance between two rows drawn (Infinity with fewer than two). */
+function rowHeightOf({ rows }: ListView): number {
+  const tops = rows.map((row) => row.top);
+  return Math.min(...tops.slice(1).map((top, at) => Math.abs(top - (tops[at] ?? 0))));
+}
+
 /** The rows drawn reach over all of the list that is on screen: nothing blank shows. */
-function coversScreen({ scrollTop, clientHeight, scrollHeight, rows }: ListView): boolean {
+function coversScreen(view: ListView): boolean {
+  const { scrollTop, clientHeight, scrollHeight, rows } = view;
   const tops = rows.map((row) => row.top);
   if (tops.length < 2) return false;
-  const height = Math.min(...tops.slice(1).map((top, at) => Math.abs(top - (tops[at] ?? 0))));
+  const height = rowHeightOf(view);
   return (
     Math.min(...tops) <= scrollTop && Math.max(...tops) + height >= Math.min(scrollTop + clientHeight, scrollHeight)
   );
@@ -223,15 +230,11 @@ test('the first screen is drawn first; the rows just below it follow, ready for 
   const tree = await openList(page);
   // Below the screen's last row, a few more (the overscan) are drawn once the first screen is,
   // so a scroll finds them in place instead of making them in its frame.
-  const below = (view: ListView, rows: number) => {
-    const tops = view.rows.map((row) => row.top);
-    const height = Math.min(...tops.slice(1).map((top, at) => Math.abs(top - (tops[at] ?? 0))));
-    return Math.max(...tops) >= view.scrollTop + view.clientHeight + rows * height;
-  };
+  const below = (view: ListView, rows: number) =>
+    Math.max(...view.rows.map((row) => row.top)) >= view.scrollTop + view.clientHeight + rows * rowHeightOf(view);
   const view = await until(tree, (current) => coversScreen(current) && below(current, 3), 'rows wait below the screen');
   const held = await page.evaluate(() => (window as unknown as { firstRowsHeld?: number }).firstRowsHeld);
-  const tops = view.rows.map((row) => row.top).sort((a, b) => a - b);
-  const rowHeight = (tops[1] ?? 0) - (tops[0] ?? 0);
+  const rowHeight = rowHeightOf(view);
   // The first frame held the rows in view and two spare ones, not the overscan. Its frame's
   // callbacks run before the list's height is first measured: until then it takes 400 px.
   expect(held).toBeLessThanOrEqual(Math.ceil(Math.max(view.clientHeight, 400) / rowHeight) + 2);
