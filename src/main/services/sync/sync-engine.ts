@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError, formatWait } from '../toggl/errors';
-import { applyChanges, inSlices, replaceAll } from './cache-updates';
+import { applyChanges, replaceAll, replaceAllRead } from './cache-updates';
 import { Slices } from '../store/slices';
 import { loadManagedProjects, reloadPeople } from './people';
 import { loadTeam } from './team-loader';
@@ -257,12 +257,9 @@ export class SyncEngine {
     }
     await replaceAll(cache.workspaces, workspaces);
     // Read a slice at a time, letting the tray and the windows be answered in between.
-    const clients = await inSlices(related.clients, parseClients, this.skipped);
-    const projects = await inSlices(related.projects, parseProjects, this.skipped);
-    const tasks = await inSlices(related.tasks, parseTasks, this.skipped);
-    await replaceAll(cache.clients, clients.live);
-    await replaceAll(cache.projects, projects.live);
-    await replaceAll(cache.tasks, tasks.live);
+    await replaceAllRead(cache.clients, related.clients, parseClients, this.skipped);
+    await replaceAllRead(cache.projects, related.projects, parseProjects, this.skipped);
+    await replaceAllRead(cache.tasks, related.tasks, parseTasks, this.skipped);
     // The recent entries (the running one included) come in the same answer: no request of their own.
     await replaceAll(cache.entries, parseTimeEntries(related.time_entries, this.skipped).live);
     forgetOldEntries(cache.entries, now);

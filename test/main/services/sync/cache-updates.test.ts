@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSlices, replaceAll } from '../../../../src/main/services/sync/cache-updates';
+import { replaceAll, replaceAllRead } from '../../../../src/main/services/sync/cache-updates';
 import { nextSlice } from '../../../../src/main/services/store/slices';
 import { parseTasks } from '../../../../src/main/services/toggl/mapping';
 
@@ -38,19 +38,56 @@ describe('the whole list from Toggl, a slice at a time', () => {
     expect([...map.values()].filter((value) => value.name === 'Renamed')).toHaveLength(50_000);
   });
 
-  it('reads a long answer a slice at a time into the same items as in one go', async () => {
+  it('takes a long raw answer in as it reads it: the same map as reading it whole first, unreadable items reported', async () => {
     const raw = Array.from({ length: 3_000 }, (_, at) => ({
       id: at + 1,
       workspace_id: 1,
       project_id: 2,
-      name: `Task ${at}`,
+      name: at === 5 ? 'Renamed' : `Task ${at}`,
+      active: true,
       server_deleted_at: at % 100 === 0 ? '2026-01-01T00:00:00Z' : null,
     }));
+    const before = parseTasks(
+      raw.map((task) => ({ ...task, name: task.id === 6 ? 'Old name' : task.name })),
+      () => undefined,
+    ).live;
+    const map = new Map(before.map((task) => [task.id, task]));
+    // One the answer no longer names.
+    const gone = before[1];
+    if (gone) map.set(9_999, { ...gone, id: 9_999 });
+    const expected = new Map(map);
+    await replaceAll(expected, parseTasks(raw, () => undefined).live);
+
     const skipped: string[] = [];
-    const report = (what: string, problem: string) => skipped.push(`${what}: ${problem}`);
-    expect(await inSlices([...raw, { name: 'no id' }], parseTasks, report)).toEqual(
-      parseTasks([...raw, { name: 'no id' }], () => undefined),
-    );
+    const answer = [...raw, { name: 'no id' }];
+    await replaceAllRead(map, answer, parseTasks, (what, problem) => skipped.push(`${what}: ${problem}`));
     expect(skipped).toEqual(['task: id: missing']);
+    expect([...map.entries()]).toEqual([...expected.entries()]);
+    expect(map.has(9_999)).toBe(false);
+    expect(map.has(1)).toBe(false);
+    // Read anew, an unchanged task keeps the object the map had; the renamed one is the new one.
+    expect(map.get(3)).toBe(before.find((task) => task.id === 3));
+    expect(map.get(6)?.name).toBe('Renamed');
+  });
+
+  it('reading a raw answer lets other work run between slices; one that is not a list is reported and empties the map', async () => {
+    const raw = Array.from({ length: 50_000 }, (_, at) => ({
+      id: at + 1,
+      workspace_id: 1,
+      project_id: 2,
+      name: `T${at}`,
+    }));
+    const map = new Map<number, ReturnType<typeof parseTasks>['live'][number]>();
+    let done = false;
+    const reading = replaceAllRead(map, raw, parseTasks, () => undefined).then(() => (done = true));
+    await nextSlice();
+    expect(done).toBe(false);
+    await reading;
+    expect(map.size).toBe(50_000);
+
+    const skipped: string[] = [];
+    await replaceAllRead(map, { not: 'a list' }, parseTasks, (what, problem) => skipped.push(`${what}: ${problem}`));
+    expect(skipped).toEqual(['task: the list was not a list']);
+    expect(map.size).toBe(0);
   });
 });
