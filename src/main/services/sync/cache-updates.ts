@@ -2,7 +2,7 @@ import { sameItem } from '../../../shared/view-delta';
 import { Slices, growsNext } from '../store/slices';
 import type { Delta, SkipReport } from '../toggl/mapping';
 
-/** Items of a raw answer read at a time; a list shorter than this is taken in without waiting for a turn. */
+/** Items of a raw answer read at a time; a list that, with the map's, holds fewer is taken in without waiting for a turn. */
 const PIECE = 250;
 
 /** Toggl's `since` answer: deleted items go, changed ones replace what the cache had. */
@@ -68,6 +68,8 @@ async function replaceWith<T extends { id: number }>(
       if (!kept || !sameItem(kept, item)) map.set(item.id, item);
       if (slices.due()) await slices.next();
     }
+    // A piece of deleted or unreadable items names none, and reading it still takes time.
+    if (slices.timeUp()) await slices.next();
   }
   if (!named) return;
   for (const id of before) {

@@ -47,8 +47,9 @@ describe('the whole list from Toggl, a slice at a time', () => {
       active: true,
       server_deleted_at: at % 100 === 0 ? '2026-01-01T00:00:00Z' : null,
     }));
+    // The cache as the last load left it: every task there, none deleted yet, one named differently.
     const before = parseTasks(
-      raw.map((task) => ({ ...task, name: task.id === 6 ? 'Old name' : task.name })),
+      raw.map((task) => ({ ...task, name: task.id === 6 ? 'Old name' : task.name, server_deleted_at: null })),
       () => undefined,
     ).live;
     const map = new Map(before.map((task) => [task.id, task]));
@@ -63,11 +64,49 @@ describe('the whole list from Toggl, a slice at a time', () => {
     await replaceAllRead(map, answer, parseTasks, (what, problem) => skipped.push(`${what}: ${problem}`));
     expect(skipped).toEqual(['task: id: missing']);
     expect([...map.entries()]).toEqual([...expected.entries()]);
+    expect(map.size).toBe(2_970);
+    // Gone from Toggl, deleted there: neither stays.
     expect(map.has(9_999)).toBe(false);
     expect(map.has(1)).toBe(false);
     // Read anew, an unchanged task keeps the object the map had; the renamed one is the new one.
     expect(map.get(3)).toBe(before.find((task) => task.id === 3));
     expect(map.get(6)?.name).toBe('Renamed');
+  });
+
+  it('applies each piece before reading the next: the items read are not all held at once', async () => {
+    const raw = Array.from({ length: 2_000 }, (_, at) => ({
+      id: at + 1,
+      workspace_id: 1,
+      project_id: 2,
+      name: `T${at}`,
+    }));
+    const map = new Map<number, ReturnType<typeof parseTasks>['live'][number]>();
+    const inMapWhenRead: number[] = [];
+    await replaceAllRead(
+      map,
+      raw,
+      (piece, report) => {
+        inMapWhenRead.push(map.size);
+        return parseTasks(piece, report);
+      },
+      () => undefined,
+    );
+    // Read 250 at a time, each piece already in the map when the next is read.
+    expect(inMapWhenRead).toEqual([0, 250, 500, 750, 1_000, 1_250, 1_500, 1_750]);
+    expect(map.size).toBe(2_000);
+  });
+
+  it('an answer that leaves the list out (Toggl does when it is empty) empties it, without a report', async () => {
+    const map = new Map(
+      parseTasks([{ id: 1, workspace_id: 1, project_id: 2, name: 'T' }], () => undefined).live.map((task) => [
+        task.id,
+        task,
+      ]),
+    );
+    const skipped: string[] = [];
+    await replaceAllRead(map, undefined, parseTasks, (what, problem) => skipped.push(`${what}: ${problem}`));
+    expect(map.size).toBe(0);
+    expect(skipped).toEqual([]);
   });
 
   it('reading a raw answer lets other work run between slices; one that is not a list is reported and empties the map', async () => {
