@@ -36,7 +36,13 @@ export function replaceAllRead<T extends { id: number }>(
   read: (raw: unknown, report: SkipReport) => Delta<T>,
   report: SkipReport,
 ): Promise<void> {
-  if (!Array.isArray(raw)) return replaceAll(map, read(raw, report).live);
+  // Toggl leaves an empty list out; a list that is something else cannot be read, and says
+  // nothing about what Toggl holds: the cache keeps what it had (the reader reports it).
+  if (raw == null) return replaceAll(map, []);
+  if (!Array.isArray(raw)) {
+    read(raw, report);
+    return Promise.resolve();
+  }
   return replaceWith(map, piecesOf(raw, read, report), raw.length);
 }
 

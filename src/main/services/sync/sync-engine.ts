@@ -261,7 +261,7 @@ export class SyncEngine {
     await replaceAllRead(cache.projects, related.projects, parseProjects, this.skipped);
     await replaceAllRead(cache.tasks, related.tasks, parseTasks, this.skipped);
     // The recent entries (the running one included) come in the same answer: no request of their own.
-    await replaceAll(cache.entries, parseTimeEntries(related.time_entries, this.skipped).live);
+    await replaceAllRead(cache.entries, related.time_entries, parseTimeEntries, this.skipped);
     forgetOldEntries(cache.entries, now);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
