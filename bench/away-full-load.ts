@@ -46,8 +46,17 @@ export async function awayFullLoad(apiUrl: string): Promise<AwayFullLoad> {
     data: { engine: { fullEveryMs: 0 } },
     idle,
   });
+  // Toggl's other clients (the web app, a phone): the timer started there, the tasks renamed there.
+  const elsewhere = new TogglApi({ baseUrl: apiUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0 });
   try {
     const { data } = app.services;
+    /** A sync, taken in: the list built from it and the cache written. */
+    const syncWhole = async (): Promise<void> => {
+      await data.engine.sync('manual');
+      await data.settled();
+      data.currentView();
+      await data.cache.settled();
+    };
     await app.services.session.signInWithToken(DEMO.apiToken);
     await data.settled();
     data.currentView();
@@ -55,7 +64,6 @@ export async function awayFullLoad(apiUrl: string): Promise<AwayFullLoad> {
     // idle time never counts from before an entry's start, so the entry must be older than that.
     const project = [...data.cache.projects.values()].find((candidate) => candidate.active);
     if (!project) throw new Error('the large account has no active project');
-    const elsewhere = new TogglApi({ baseUrl: apiUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0 });
     await elsewhere.timeEntries.create(project.wid, {
       created_with: 'bench:day',
       workspace_id: project.wid,
@@ -66,20 +74,15 @@ export async function awayFullLoad(apiUrl: string): Promise<AwayFullLoad> {
       start: new Date(Date.now() - AWAY_SECONDS * 1000).toISOString(),
       duration: -1,
     });
-    await elsewhere.close();
     idle.setIdle(AWAY_SECONDS);
-    await data.engine.sync('manual');
-    await data.settled();
-    data.currentView();
-    await data.cache.settled();
+    await syncWhole();
     if (app.services.idle.questions.running() === null) throw new Error('the timer started elsewhere is not running');
     // Ten tasks renamed on Toggl meanwhile: the load changes the list, as a real one does.
     const renamed = [...data.cache.tasks.values()]
       .filter((task) => data.cache.projects.get(task.pid)?.active)
       .slice(0, 10);
-    const other = new TogglApi({ baseUrl: apiUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0 });
-    for (const task of renamed) await other.updateTask(task.wid, task.pid, task.id, { name: `${task.name} (away)` });
-    await other.close();
+    for (const task of renamed)
+      await elsewhere.updateTask(task.wid, task.pid, task.id, { name: `${task.name} (away)` });
     // Looking every second now; measured: the next full load.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const fullBefore = data.cache.fullSyncedAt;
@@ -88,10 +91,7 @@ export async function awayFullLoad(apiUrl: string): Promise<AwayFullLoad> {
     const faultsBefore = minorFaults();
     const started = performance.now();
     stalls.enable();
-    await data.engine.sync('manual');
-    await data.settled();
-    data.currentView();
-    await data.cache.settled();
+    await syncWhole();
     stalls.disable();
     const takenIn = renamed.filter((task) => data.cache.tasks.get(task.id)?.name.endsWith('(away)')).length;
     if (data.cache.fullSyncedAt === fullBefore || takenIn !== renamed.length)
@@ -105,6 +105,7 @@ export async function awayFullLoad(apiUrl: string): Promise<AwayFullLoad> {
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    await elsewhere.close();
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -5,6 +5,9 @@ import { parseTasks } from '../../../../src/main/services/toggl/mapping';
 
 type Item = { id: number; name: string };
 const item = (id: number, name = `Item ${id}`): Item => ({ id, name });
+/** Toggl's tasks as its answer lists them, ids from 1, names T0, T1, … */
+const rawTasks = (count: number) =>
+  Array.from({ length: count }, (_, at) => ({ id: at + 1, workspace_id: 1, project_id: 2, name: `T${at}` }));
 
 describe('the whole list from Toggl, a slice at a time', () => {
   it('keeps unchanged items’ objects, replaces changed ones, and drops what the list no longer names', async () => {
@@ -74,12 +77,7 @@ describe('the whole list from Toggl, a slice at a time', () => {
   });
 
   it('applies each piece before reading the next: the items read are not all held at once', async () => {
-    const raw = Array.from({ length: 2_000 }, (_, at) => ({
-      id: at + 1,
-      workspace_id: 1,
-      project_id: 2,
-      name: `T${at}`,
-    }));
+    const raw = rawTasks(2_000);
     const map = new Map<number, ReturnType<typeof parseTasks>['live'][number]>();
     const inMapWhenRead: number[] = [];
     await replaceAllRead(
@@ -110,12 +108,7 @@ describe('the whole list from Toggl, a slice at a time', () => {
   });
 
   it('reading a raw answer lets other work run between slices; one that is not a list is reported and loses nothing', async () => {
-    const raw = Array.from({ length: 50_000 }, (_, at) => ({
-      id: at + 1,
-      workspace_id: 1,
-      project_id: 2,
-      name: `T${at}`,
-    }));
+    const raw = rawTasks(50_000);
     const map = new Map<number, ReturnType<typeof parseTasks>['live'][number]>();
     let done = false;
     const reading = replaceAllRead(map, raw, parseTasks, () => undefined).then(() => (done = true));
