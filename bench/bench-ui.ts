@@ -31,6 +31,12 @@ const LOADS = 5;
 const VIEWPORT = { width: 380, height: 560 };
 /** The page's rest before the first key (see where it waits). */
 const REST_MS = 12_000;
+/**
+ * From the popover shown to the first key: a person sees it open before typing, and 300 ms is
+ * quick for that. The page is told it was shown (the shell's "show" hook, as a tray click tells
+ * the popover), as the app is every time it opens.
+ */
+const SHOWN_TO_FIRST_KEY_MS = 300;
 
 const ratio = (app: number, floor: number): string => `${(app / floor).toFixed(1)}×`;
 
@@ -41,7 +47,11 @@ async function main(): Promise<void> {
   const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
   const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-bench-ui-'));
-  const shell = await startWebShellProcess({ TOGGL_TRAY_DATA_DIR: dataDir, TOGGL_API_URL: apiUrl });
+  const shell = await startWebShellProcess({
+    TOGGL_TRAY_DATA_DIR: dataDir,
+    TOGGL_API_URL: apiUrl,
+    TOGGL_TRAY_TEST_HOOKS: '1',
+  });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
   const faults = await RendererFaults.open(browser);
   try {
@@ -93,11 +103,16 @@ async function main(): Promise<void> {
     compare((line) => process.stdout.write(line));
     // A popover is opened after minutes or hours at rest: by then V8 has shrunk the page's heap
     // (its memory reducer runs about 8 s after the page went quiet), and the first keys pay for
-    // growing it again. The checks above take 7–10 s here; a rest shorter than that would
+    // growing it again, unless the app takes it back when shown (data-state.svelte.ts `shown`). The checks above take 7–10 s here; a rest shorter than that would
     // measure a page still warm, so the keys wait for the whole rest.
     const waited = performance.now() - restFrom;
     if (waited < REST_MS) await new Promise((resolve) => setTimeout(resolve, REST_MS - waited));
     const rest = performance.now() - restFrom;
+    await shell.command('show');
+    await new Promise((resolve) => setTimeout(resolve, SHOWN_TO_FIRST_KEY_MS));
+    process.stdout.write(
+      `  typing starts ${SHOWN_TO_FIRST_KEY_MS} ms after the popover is shown, which follows a ${(rest / 1000).toFixed(1)} s rest\n`,
+    );
     const { value: typed, faults: typedFaults } = await faults.during(() =>
       searchLatencies(
         page,

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const web = await startWebApp({ env: process.env, rendererDir, idle, hotkeys });
   process.stdout.write(`Toggl Tray web shell: ${web.url}\n`);
   if (process.env.TOGGL_TRAY_TEST_HOOKS === '1')
-    followTestCommands(process.stdin, { idle, hotkeys }, (line) => process.stdout.write(line));
+    followTestCommands(process.stdin, { idle, hotkeys, show: () => web.show() }, (line) => process.stdout.write(line));
   const stop = (): void => {
     web
       .close()

@@ -38,6 +38,8 @@ export interface WebAppOptions {
 
 export interface WebApp {
   url: string;
+  /** Tells the page it was shown, as a click on the tray tells the popover (`toggl-tray open`, the test hooks' "show"). */
+  show(): string;
   close(): Promise<void>;
 }
 
@@ -76,15 +78,21 @@ export async function startWebApp({ env, rendererDir, vault, ...options }: WebAp
   events.attach(web);
   services.data.start();
   const opened = `Open ${web.url} in your browser.`;
+  // A page cannot be brought to the front from here: it is told it was shown, as the popover is.
+  const show = (): string => {
+    events.emit('popover.shown', { at: Date.now() });
+    return opened;
+  };
   const shell = {
-    open: () => opened,
-    toggle: () => opened,
+    open: show,
+    toggle: show,
     version: `${appIdentity.name} ${appIdentity.version} (browser shell)`,
   };
   const control = await startControl({ services, dataDir, shell, text: textCommands(services), log });
   log.info('web shell started', { dataDir, apiUrl: config.apiUrl, session: services.session.current().status });
   return {
     url: web.url,
+    show,
     close: async () => {
       await control.server?.close();
       await web.close();

@@ -14,17 +14,18 @@ describe("the browser shell's test hooks", () => {
     const hotkeys = new ManualHotkeyPort();
     const pressed: string[] = [];
     hotkeys.register('CommandOrControl+Alt+1', () => pressed.push('1'));
+    let shown = 0;
     const answers: string[] = [];
     const answered = new Promise<void>((resolve) => {
-      const stop = followTestCommands(input, { idle: source, hotkeys }, (line) => {
+      const stop = followTestCommands(input, { idle: source, hotkeys, show: () => shown++ }, (line) => {
         answers.push(line);
-        if (answers.length === 5) {
+        if (answers.length === 6) {
           stop();
           resolve();
         }
       });
     });
-    input.write('idle 1800\nlock\r\nsnooze\nhotkey press CommandOrControl+Alt+1\nhotkey press Alt+F4\n');
+    input.write('idle 1800\nlock\r\nsnooze\nhotkey press CommandOrControl+Alt+1\nhotkey press Alt+F4\nshow\n');
     await answered;
     expect(answers).toEqual([
       'test hook done: idle 1800\n',
@@ -32,7 +33,9 @@ describe("the browser shell's test hooks", () => {
       'test hook failed: not an idle command: "snooze" (idle <seconds>, suspend, resume, lock, unlock)\n',
       'test hook done: hotkey press CommandOrControl+Alt+1\n',
       'test hook failed: Alt+F4 is not registered by Toggl Tray\n',
+      'test hook done: show\n',
     ]);
+    expect(shown).toBe(1);
     expect(pressed).toEqual(['1']);
     expect(source.idleSeconds()).toBe(1800);
     expect(events).toEqual(['lock']);

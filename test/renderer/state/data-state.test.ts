@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte';
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
 import { listedItems } from '../../support/listed-items';
+import { shownKeys } from '../../../src/renderer/src/lib/list/warm-up';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -105,5 +106,49 @@ describe('DataState (the popover list) against the real services', () => {
     state.workspaceId = 'all';
     expect(state.cannotCreateProject).toBe('Only admins and project leads may create projects in your workspaces.');
     off();
+  });
+
+  it('types the first word again when the popover is shown, once however often it is told, never over a search', async () => {
+    // The browser's idle callbacks, run by the test: each one is a key of the warm-up (and one to end it).
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const runIdle = (): number => {
+      let ran = 0;
+      for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback();
+      return ran;
+    };
+    try {
+      const state = new DataState(inProcessApi(app));
+      await state.load();
+      flushSync();
+      runIdle();
+      const view = state.view ?? expect.unreachable();
+      const keys = shownKeys(view);
+      // A word of the list, key by key.
+      expect(keys[0]?.text).toHaveLength(1);
+      keys.slice(1).forEach((key, at) => expect(key.text.startsWith(keys[at]?.text ?? '')).toBe(true));
+      state.shown();
+      expect(runIdle()).toBe(keys.length + 1);
+      // Main's event and the page's visibility both say it: the second is not typed again.
+      state.shown();
+      expect(runIdle()).toBe(0);
+
+      const searching = new DataState(inProcessApi(app));
+      await searching.load();
+      flushSync();
+      runIdle();
+      searching.query = 'web';
+      searching.shown();
+      expect(runIdle()).toBe(0);
+      // A person typing stops a warm-up under way.
+      searching.query = '';
+      searching.shown();
+      idle.shift()?.();
+      searching.query = 'w';
+      expect(runIdle()).toBe(1);
+      expect(keys.length).toBeGreaterThan(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -129,9 +129,12 @@ export class DataCommands {
     return this.#run(() => this.#api.invoke('outbox.resolve', { entryId: entry.id, keep }));
   }
 
-  /** The popover was shown: main refreshes a list that is a few minutes old. */
-  listenShown(): () => void {
-    const offShown = this.#api.on('popover.shown', () => this.opened());
+  /** The popover was shown: main refreshes a list that is a few minutes old, and `onShown` runs. */
+  listenShown(onShown: () => void): () => void {
+    const offShown = this.#api.on('popover.shown', () => {
+      this.opened();
+      onShown();
+    });
     const offMenu = this.#api.on('menu.command', ({ command }) => {
       if (command === 'refresh') void this.refresh();
     });

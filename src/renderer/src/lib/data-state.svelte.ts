@@ -12,7 +12,7 @@ import { AssignedMatches, tasksOf } from './list/assigned-matches';
 import { namesById, peopleByWorkspace, type Person } from './people';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
-import { tickAssignedToMe, typeKey, warmUpKeys } from './list/warm-up';
+import { shownKeys, typeKey, warmUpKeys, type WarmUpKey } from './list/warm-up';
 import { prepareView, type Row } from './list/tree';
 
 /**
@@ -128,10 +128,8 @@ export class DataState {
     const query = index ? matchQuery(index, searched, this.#typed) : null;
     this.#typed = query;
     // The index lists the view's projects, then its tasks, as Matches counts them.
-    const [projects, tasks, prepared] = [this.#projects, this.#tasks, this.prepared];
-    return query && projects && tasks && prepared
-      ? matchesFor({ projects, tasks }, prepared, query, this.#taskWords)
-      : undefined;
+    const prepared = this.prepared;
+    return query && prepared ? matchesFor(prepared, query, this.#taskWords) : undefined;
   });
 
   /** The rows, made as the list shows them (row-list.ts): a keystroke costs the screen, not every hit. */
@@ -268,26 +266,44 @@ export class DataState {
    * is idle, and a person's first keys are as quick as the later ones.
    */
   #buildIndex(): void {
-    const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
+    const [index, prepared, view] = [this.index, this.prepared, this.view];
     if (!index || !prepared || !view) return;
     // A task found by key (the selection) is looked up in a map of 100,000 ids: made now, not on a key.
     prepared.taskPosition(0);
-    const keys = warmUpKeys(view);
+    this.#warmUp(warmUpKeys(view, view.user !== null));
+  }
+
+  /**
+   * Types `keys` one an idle moment, results dropped (warm-up.ts), until they run out, the list
+   * changes, or a person types (their keys warm it as well, and need no idle work between them).
+   */
+  #warmUp(keys: WarmUpKey[]): void {
+    const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
+    if (!index || !prepared || !view || typeof requestIdleCallback !== 'function') return;
     let previous: Query | null = null;
     const next = (): void => {
-      // A new list starts its own warm-up.
-      if (this.view !== view) return;
       const key = keys.shift();
-      // Last, "Assigned to me" ticked once, as a person may do next.
-      if (key === undefined) {
-        if (view.user) tickAssignedToMe({ view, prepared }, view.user.id);
-        return;
-      }
-      previous = typeKey({ view, prepared, index, words }, key, previous);
+      if (this.view !== view || this.query !== '' || key === undefined) return;
+      previous = typeKey({ view, prepared, index, words }, key, previous).query;
       requestIdleCallback(next);
     };
     requestIdleCallback(next);
   }
+
+  /**
+   * The popover was opened after a rest: a few keys typed now, while the person looks at it,
+   * so their first keys find memory the browser gave back while idle already taken again, and
+   * the search's compiled code in use (shownKeys).
+   */
+  shown(): void {
+    // Shown is told twice (main's event and the page's visibility): the first one types.
+    const now = performance.now();
+    if (!this.view || this.query !== '' || now - this.#shownAt < 1_000) return;
+    this.#shownAt = now;
+    this.#warmUp(shownKeys(this.view));
+  }
+
+  #shownAt = Number.NEGATIVE_INFINITY;
 
   /** The search index is built when the window is idle (after a load or a change), not on the next keystroke. */
   #indexWhenIdle(): void {

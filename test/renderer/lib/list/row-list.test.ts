@@ -47,14 +47,14 @@ function lazyList({ view, prepared, index, words }: Listed, text: string, option
   if (!query) throw new Error(`“${text}” has no words`);
   return {
     query,
-    list: new RowList(view, prepared, { ...options, matches: matchesFor(view, prepared, query, words) }),
+    list: new RowList(view, prepared, { ...options, matches: matchesFor(prepared, query, words) }),
   };
 }
 
 /** The same list from every hit, worked out whole first (as the list was made before). */
 function eagerList({ view, prepared, index }: Listed, text: string, options = NO_FILTERS): RowList {
   const { hits, grades } = search(index, text);
-  return new RowList(view, prepared, { ...options, matches: collectMatches(view, prepared, hits, grades) });
+  return new RowList(view, prepared, { ...options, matches: collectMatches(prepared, hits, grades) });
 }
 
 const describeRow = (row: Row | undefined): string =>
@@ -224,7 +224,7 @@ describe('“Assigned to me”', () => {
       hits.push(item);
       grades.push(found.grades?.[at] ?? 0);
     });
-    return new RowList(view, prepared, { ...options, matches: collectMatches(view, prepared, hits, grades) });
+    return new RowList(view, prepared, { ...options, matches: collectMatches(prepared, hits, grades) });
   }
 
   it('lists only the user’s tasks under their projects, with or without a search, as the eager list does (200 accounts)', () => {
@@ -244,7 +244,7 @@ describe('“Assigned to me”', () => {
       const mine = Int32Array.from(
         view.tasks.flatMap((task, at) => (task.assigneeId === ME ? [view.projects.length + at] : [])),
       );
-      const inner = text ? matchesFor(view, prepared, matchQuery(index, text) ?? fail(), words) : undefined;
+      const inner = text ? matchesFor(prepared, matchQuery(index, text) ?? fail(), words) : undefined;
       const list = new RowList(view, prepared, {
         ...options,
         matches: new AssignedMatches(new AssignedTasks(prepared, view.projects.length, mine), inner),

@@ -2,42 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { indexView, type Query } from '../../../../src/renderer/src/lib/list/search';
 import { taskWords } from '../../../../src/renderer/src/lib/list/task-words';
 import { prepareView } from '../../../../src/renderer/src/lib/list/tree';
-import { tickAssignedToMe, typeKey, warmUpKeys } from '../../../../src/renderer/src/lib/list/warm-up';
+import { typeKey, warmUpKeys } from '../../../../src/renderer/src/lib/list/warm-up';
 import { largeView } from '../../../support/large-view';
 
 describe('the idle warm-up', () => {
-  it('types a word of the list key by key, then a second word: wide, narrow, typed-on and two-word searches', () => {
+  it('types a word of the list key by key, then a task’s word, a typo, and the first word again', () => {
     const view = largeView(2_000, 20_000);
     const [prepared, index] = [prepareView(view), indexView(view)];
     const list = { view, prepared, index, words: taskWords(index, prepared) };
-    const keys = warmUpKeys(view);
-    expect(keys[0]).toHaveLength(1);
-    keys.slice(1).forEach((key, at) => expect(key.startsWith(keys[at] ?? '')).toBe(true));
+    const keys = warmUpKeys(view, false);
+    expect(keys.every((key) => !key.mine)).toBe(true);
+    const texts = keys.map((key) => key.text);
+    // Three rounds start from one letter: the word, its typo, the word again.
+    expect(texts.filter((text) => text.length === 1)).toHaveLength(3);
+    expect(texts.at(-1)).toBe(texts.find((text) => text.includes(' '))?.split(' ')[0]);
 
-    const queries: Query[] = [];
-    for (const key of keys) {
-      const query = typeKey(list, key, queries.at(-1) ?? null);
-      if (query) queries.push(query);
-    }
-    expect(queries).toHaveLength(keys.length);
+    const queries: (Query | null)[] = [];
+    for (const key of keys) queries.push(typeKey(list, key, queries.at(-1) ?? null).query);
+    expect(queries.every((query) => query !== null)).toBe(true);
     // The first letter is a wide search, answered project by project; the word narrows it.
     expect(queries[0]?.candidates).toBeNull();
-    expect(queries.some((query) => query.candidates !== null)).toBe(true);
-    // Some keys look only at what the key before found, and the last has two words.
-    expect(queries.some((query, at) => at > 0 && query.candidates === queries[at - 1]?.hits()?.items)).toBe(true);
-    expect(queries.at(-1)?.tokenCount).toBe(2);
+    expect(queries.some((query) => query?.candidates !== null)).toBe(true);
+    // Some keys look only at what the key before found; one has two words; the typo finds what the word does.
+    expect(queries.some((query, at) => at > 0 && query?.candidates === queries[at - 1]?.hits()?.items)).toBe(true);
+    expect(queries.some((query) => query?.tokenCount === 2)).toBe(true);
+    const typo = texts.findLast(
+      (text, at) => text.length > 4 && !text.includes(' ') && !texts.slice(at + 1).includes(text),
+    );
+    const word = texts.at(-1) ?? '';
+    expect(typo).toBeDefined();
+    const found = (text: string) => typeKey(list, { text, mine: false }, null).query?.hits()?.items;
+    expect(found(typo ?? '')).toEqual(found(word));
   });
 
-  it('ticks “Assigned to me” last: the user’s tasks’ projects listed, nobody else’s', () => {
+  it('ticks “Assigned to me” first, alone and with a search: the user’s tasks’ projects listed, nobody else’s', () => {
     const base = largeView(2_000, 20_000);
     // Every seventh task the user's (id 5), as the large bench account gives a share of them.
-    const view = { ...base, tasks: base.tasks.map((task, at) => ({ ...task, assigneeId: at % 7 === 0 ? 5 : null })) };
-    const prepared = prepareView(view);
+    const tasks = base.tasks.map((task, at) => ({ ...task, assigneeId: at % 7 === 0 ? 5 : null }));
+    const user = { ...(base.user ?? expect.unreachable()), id: 5 };
+    const view = { ...base, tasks, user };
+    const [prepared, index] = [prepareView(view), indexView(view)];
+    const list = { view, prepared, index, words: taskWords(index, prepared) };
+    const keys = warmUpKeys(view, true);
+    expect(keys[0]).toEqual({ text: '', mine: true });
+    expect(keys.filter((key) => key.mine && key.text !== '').length).toBeGreaterThan(0);
     const owners = new Set(view.tasks.filter((task) => task.assigneeId === 5 && task.active).map((task) => task.pid));
     const active = view.projects.filter((project) => project.active && owners.has(project.id));
     // Each such project a row (closed: more than 1,000 tasks match), under its client's header.
     expect(active.length).toBeGreaterThan(100);
-    expect(tickAssignedToMe({ view, prepared }, 5)).toBeGreaterThanOrEqual(active.length);
-    expect(tickAssignedToMe({ view, prepared }, 99)).toBe(0);
+    expect(typeKey(list, { text: '', mine: true }, null).rows).toBeGreaterThanOrEqual(active.length);
+    const other = { ...list, view: { ...view, user: { ...user, id: 99 } } };
+    expect(typeKey(other, { text: '', mine: true }, null).rows).toBe(0);
   });
 });

@@ -41,13 +41,12 @@ class HitMatches implements Matches {
   #counts: Int32Array | undefined;
 
   constructor(
-    view: Pick<DataView, 'projects' | 'tasks'>,
     prepared: PreparedView,
     found: ArrayLike<number>,
     grades: ArrayLike<number> | undefined,
     taskCount: number | undefined,
   ) {
-    const projectCount = view.projects.length;
+    const projectCount = prepared.openTasks.length;
     this.#prepared = prepared;
     this.#projectCount = projectCount;
     const sorted = ascending(found, grades);
@@ -142,13 +141,8 @@ function ascending(
 }
 
 /** Matches from a search's hits (and how well each matched): each hit marked, and each matching task's project. */
-export function collectMatches(
-  view: Pick<DataView, 'projects' | 'tasks'>,
-  prepared: PreparedView,
-  hits: ArrayLike<number>,
-  grades?: ArrayLike<number>,
-): Matches {
-  return new HitMatches(view, prepared, hits, grades, undefined);
+export function collectMatches(prepared: PreparedView, hits: ArrayLike<number>, grades?: ArrayLike<number>): Matches {
+  return new HitMatches(prepared, hits, grades, undefined);
 }
 
 /** Matches from ids (tests, and anything that holds ids rather than hits), each graded `grade`. */
@@ -164,5 +158,5 @@ export function matchesOf(
   view.projects.forEach((project, at) => projectIds.has(project.id) && add(at, project.id));
   view.tasks.forEach((task, at) => taskIds.has(task.id) && add(view.projects.length + at, task.id));
   // Ids that are not in the view count too (a test may say "1,001 tasks match" with a few listed).
-  return new HitMatches(view, prepareView(view), hits, grades, taskIds.size);
+  return new HitMatches(prepareView(view), hits, grades, taskIds.size);
 }

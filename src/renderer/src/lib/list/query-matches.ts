@@ -1,4 +1,3 @@
-import type { DataView } from '../../../../shared/entities';
 import { collectMatches, type Matches } from './matches';
 import type { Query } from './search';
 import type { ProjectWords, TaskWords } from './task-words';
@@ -34,17 +33,12 @@ class QueryMatches implements Matches {
   #tasksCounted = 0;
   #countedTo: number;
 
-  constructor(
-    view: Pick<DataView, 'projects' | 'tasks'>,
-    prepared: PreparedView,
-    query: Query,
-    words: TaskWords | undefined,
-  ) {
+  constructor(prepared: PreparedView, query: Query, words: TaskWords | undefined) {
     this.#query = query;
     this.#prepared = prepared;
     this.ceiling = query.ceiling;
-    this.#projectCount = view.projects.length;
-    this.#itemCount = view.projects.length + view.tasks.length;
+    this.#projectCount = prepared.openTasks.length;
+    this.#itemCount = prepared.openTasks.length + prepared.owner.length;
     this.#countedTo = this.#projectCount;
     this.#known = new Uint8Array(3 * this.#projectCount);
     this.#context = new Uint8Array(query.tokenCount);
@@ -157,17 +151,12 @@ class QueryMatches implements Matches {
 }
 
 /**
- * What `query` finds in the view. A narrow query (one of its tokens lists few items) is worked
- * out whole from those; a wide one as the tree asks.
+ * What `query` finds in the prepared view. A narrow query (one of its tokens lists few items)
+ * is worked out whole from those; a wide one as the tree asks. It takes no view object: the
+ * idle warm-up (warm-up.ts) and the list call it with the same arguments, so V8's code compiled
+ * during the warm-up still fits the first real key (an object of another shape would discard it).
  */
-export function matchesFor(
-  view: Pick<DataView, 'projects' | 'tasks'>,
-  prepared: PreparedView,
-  query: Query,
-  words?: TaskWords,
-): Matches {
+export function matchesFor(prepared: PreparedView, query: Query, words?: TaskWords): Matches {
   const hits = query.hits();
-  return hits
-    ? collectMatches(view, prepared, hits.items, hits.scores)
-    : new QueryMatches(view, prepared, query, words);
+  return hits ? collectMatches(prepared, hits.items, hits.scores) : new QueryMatches(prepared, query, words);
 }

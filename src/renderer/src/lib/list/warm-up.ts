@@ -13,40 +13,83 @@ const SCREEN_ROWS = 40;
 
 const wordsOf = (name: string): string[] => fold(name).split(/[^\p{L}\p{N}]+/u);
 
+/** A key the warm-up types, with "Assigned to me" ticked or not. */
+export interface WarmUpKey {
+  text: string;
+  mine: boolean;
+}
+
 /**
  * Keys typed while the window is idle after a load, so that a person's first keys run compiled
  * code: V8 compiles a function once it has run a while, and until then a keystroke on a large
- * list costs several times what it costs later. A word of the list typed key by key, then a
- * word of a task after it: wide searches (a letter or two), narrow ones, ones typed on from
- * the key before, and two words.
+ * list costs several times what it costs later. Every kind of key a person makes comes early:
+ * "Assigned to me" (no search, then with one), a wide search (a letter or two), narrow ones,
+ * ones typed on from the key before, a typo, and a second word that finds tasks (opening their
+ * projects). Compiled code expects only what it has seen: a kind first seen after it was
+ * compiled throws it away, and the next key pays again. So the last round types the first word
+ * once more, compiled with everything seen.
  */
-export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks'>): string[] {
+export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks'>, withMine: boolean): WarmUpKey[] {
+  const { first, second } = warmUpWords(view);
+  // One letter doubled: a typo the search forgives in a word of four letters or more.
+  const typo = `${first.slice(0, 3)}${first.slice(2)}`;
+  return [
+    ...(withMine ? keys([''], true) : []),
+    ...keys(typing(first)),
+    ...keys(typing(`${first} ${second}`, first.length + 2)),
+    ...keys(typing(typo)),
+    ...(withMine ? keys(typing(first).slice(0, 3), true) : []),
+    ...keys(typing(first)),
+  ];
+}
+
+/**
+ * Keys typed when the popover is shown after a rest: the first word, key by key. While the
+ * window was idle the browser gave memory back (V8 shrinks an idle page's heap), and a first
+ * key would pay to take it again; typed while the person looks at the list, these pay instead.
+ */
+export function shownKeys(view: Pick<DataView, 'projects' | 'tasks'>): WarmUpKey[] {
+  return keys(typing(warmUpWords(view).first));
+}
+
+/** A long word of the first projects' names and one of the first tasks'. */
+function warmUpWords(view: Pick<DataView, 'projects' | 'tasks'>): { first: string; second: string } {
   const long = (names: { name: string }[]) =>
     names.slice(0, 50).flatMap((item) => wordsOf(item.name).filter((word) => word.length >= 4))[0];
   const first = long(view.projects) ?? 'list';
-  const second = long(view.tasks) ?? first;
-  const typing = (text: string, from = 1) =>
-    Array.from({ length: text.length - from + 1 }, (_, at) => text.slice(0, from + at));
-  return [...typing(first), ...typing(`${first} ${second}`, first.length + 2)];
+  return { first, second: long(view.tasks) ?? first };
 }
 
-/** What a key does to the list, its result dropped: the search, the count and the first screen's rows. */
+/** `text` typed key by key from its `from`th letter: "abc" → "a", "ab", "abc". */
+const typing = (text: string, from = 1): string[] =>
+  Array.from({ length: text.length - from + 1 }, (_, at) => text.slice(0, from + at));
+
+const keys = (texts: string[], mine = false): WarmUpKey[] => texts.map((text) => ({ text, mine }));
+
+/** What the list is while the warm-up types on it. */
+export interface WarmUpList {
+  view: DataView;
+  prepared: PreparedView;
+  index: SearchIndex;
+  words: TaskWords | undefined;
+}
+
+/**
+ * What a key does to the list, its rows dropped: the search, the count and the first screen's
+ * rows; with `mine`, narrowed to the user's tasks as the list does. Returns the query (the next
+ * key types on from it; null for an empty box) and how many rows the list had.
+ */
 export function typeKey(
-  list: { view: DataView; prepared: PreparedView; index: SearchIndex; words: TaskWords | undefined },
-  key: string,
+  list: WarmUpList,
+  key: WarmUpKey,
   previous: Query | null,
-): Query | null {
+): { query: Query | null; rows: number } {
   const { view, prepared, index, words } = list;
-  const query = matchQuery(index, key, previous);
-  if (!query) return null;
-  showScreen(view, prepared, matchesFor(view, prepared, query, words));
-  return query;
-}
-
-/** "Assigned to me" ticked, its rows dropped (their count returned): its code compiled before a person ticks it. */
-export function tickAssignedToMe(list: { view: DataView; prepared: PreparedView }, me: number): number {
-  const { view, prepared } = list;
-  return showScreen(view, prepared, new AssignedMatches(tasksOf(view, prepared, me), undefined));
+  const query = key.text.trim() ? matchQuery(index, key.text, previous) : null;
+  const found = query ? matchesFor(prepared, query, words) : undefined;
+  const me = view.user?.id;
+  const matches = key.mine && me !== undefined ? new AssignedMatches(tasksOf(view, prepared, me), found) : found;
+  return { query, rows: matches ? showScreen(view, prepared, matches) : 0 };
 }
 
 /** As the list does: its rows counted, the kinds (keyboard moves), the rows on screen, a row found by key. */
