@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     compare((line) => process.stdout.write(line));
     // A popover is opened after minutes or hours at rest: by then V8 has shrunk the page's heap
     // (its memory reducer runs about 8 s after the page went quiet), and the first keys pay for
-    // growing it again, unless the app takes it back when shown (data-state.svelte.ts `shown`). The checks above take 7–10 s here; a rest shorter than that would
-    // measure a page still warm, so the keys wait for the whole rest.
+    // growing it again, unless the app takes it back when shown (data-state.svelte.ts `shown`).
+    // The checks above take 7–10 s here; a rest shorter than that would measure a page still
+    // warm, so the keys wait for the whole rest.
     const waited = performance.now() - restFrom;
     if (waited < REST_MS) await new Promise((resolve) => setTimeout(resolve, REST_MS - waited));
     const rest = performance.now() - restFrom;

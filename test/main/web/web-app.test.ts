@@ -55,6 +55,29 @@ describe('the browser shell app', () => {
     expect(await readFile(path.join(dir, 'ipc.log'), 'utf8')).toContain('"shell":"web"');
   });
 
+  it('tells the page it was shown when asked to show or open (a tray click, in the desktop app)', async () => {
+    web = await startWebApp({
+      env: env(),
+      rendererDir: dir,
+      log: createMemoryLogger(),
+      vault: () => new MemoryVault(),
+    });
+    const url = new URL(web.url);
+    const socket = new WebSocket(`ws://${url.host}/ipc${url.search}`, { origin: `http://${url.host}` });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const shown = new Promise<unknown>((resolve) =>
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { event?: string; payload?: unknown };
+        if (message.event === 'popover.shown') resolve(message.payload);
+      }),
+    );
+    const before = Date.now();
+    expect(web.show()).toBe(`Open ${web.url} in your browser.`);
+    expect(await shown).toEqual({ at: expect.any(Number) as number });
+    expect(((await shown) as { at: number }).at).toBeGreaterThanOrEqual(before);
+    socket.close();
+  });
+
   it('refuses to start without a built renderer, saying what to run', async () => {
     await rm(path.join(dir, 'index.html'));
     await expect(startWebApp({ env: env(), rendererDir: dir, log: createMemoryLogger() })).rejects.toThrow(

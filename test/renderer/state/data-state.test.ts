@@ -147,6 +147,29 @@ describe('DataState (the popover list) against the real services', () => {
       searching.query = 'w';
       expect(runIdle()).toBe(1);
       expect(keys.length).toBeGreaterThan(2);
+
+      // A warm-up started ends the one under way: the load's (its index made, its first key typed)
+      // takes one more idle moment to see that, then only the shown keys are typed.
+      const shownDuring = new DataState(inProcessApi(app));
+      await shownDuring.load();
+      flushSync();
+      idle.shift()?.();
+      idle.shift()?.();
+      shownDuring.shown();
+      expect(runIdle()).toBe(1 + keys.length + 1);
+
+      // A change that leaves projects and tasks alone (a sync that found nothing new) leaves the
+      // code warm: its idle moment types nothing.
+      const off = state.listen();
+      const before = state.view;
+      await inProcessApi(app).invoke('sync.refresh');
+      await app.services.data.settled();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(state.view).not.toBe(before);
+      expect(state.view?.projects).toBe(before?.projects);
+      expect(state.view?.tasks).toBe(before?.tasks);
+      expect(runIdle()).toBe(1);
+      off();
     } finally {
       vi.unstubAllGlobals();
     }

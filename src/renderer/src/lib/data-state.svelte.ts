@@ -270,20 +270,34 @@ export class DataState {
     if (!index || !prepared || !view) return;
     // A task found by key (the selection) is looked up in a map of 100,000 ids: made now, not on a key.
     prepared.taskPosition(0);
+    // A change that left projects and tasks alone (a sync's time, the outbox) leaves the code warm.
+    const warmed = this.#warmedFor;
+    if (warmed?.projects === view.projects && warmed.tasks === view.tasks) return;
+    this.#warmedFor = view;
     this.#warmUp(warmUpKeys(view, view.user !== null));
   }
 
+  /** The list the idle warm-up last typed on. */
+  #warmedFor: Pick<DataView, 'projects' | 'tasks'> | null = null;
+  /** Warm-ups started: a new one ends the one under way. */
+  #warmUps = 0;
+
   /**
-   * Types `keys` one an idle moment, results dropped (warm-up.ts), until they run out, the list
-   * changes, or a person types (their keys warm it as well, and need no idle work between them).
+   * Types `keys` one an idle moment, results dropped (warm-up.ts), until they run out, another
+   * warm-up starts, the list's projects or tasks change, or a person types (their keys warm it
+   * as well, and need no idle work between them).
    */
   #warmUp(keys: WarmUpKey[]): void {
+    if (typeof requestIdleCallback !== 'function') return;
     const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
-    if (!index || !prepared || !view || typeof requestIdleCallback !== 'function') return;
+    if (!index || !prepared || !view) return;
+    const warmUp = ++this.#warmUps;
     let previous: Query | null = null;
     const next = (): void => {
       const key = keys.shift();
-      if (this.view !== view || this.query !== '' || key === undefined) return;
+      // Projects or tasks changed: the index is made again (not here: reading it would make it) and warmed after.
+      const changed = this.view?.projects !== view.projects || this.view.tasks !== view.tasks;
+      if (warmUp !== this.#warmUps || changed || this.query !== '' || key === undefined) return;
       previous = typeKey({ view, prepared, index, words }, key, previous).query;
       requestIdleCallback(next);
     };
@@ -293,12 +307,13 @@ export class DataState {
   /**
    * The popover was opened after a rest: a few keys typed now, while the person looks at it,
    * so their first keys find memory the browser gave back while idle already taken again, and
-   * the search's compiled code in use (shownKeys).
+   * the search's compiled code in use (shownKeys). Not while the list's index waits to be made
+   * in an idle moment (a warm-up follows it), nor over a search.
    */
   shown(): void {
     // Shown is told twice (main's event and the page's visibility): the first one types.
     const now = performance.now();
-    if (!this.view || this.query !== '' || now - this.#shownAt < 1_000) return;
+    if (!this.view || this.#indexPending || this.query !== '' || now - this.#shownAt < 1_000) return;
     this.#shownAt = now;
     this.#warmUp(shownKeys(this.view));
   }
