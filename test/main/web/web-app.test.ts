@@ -32,20 +32,28 @@ const env = () => ({
   TOGGL_TRAY_IPC_RECORD: path.join(dir, 'ipc.log'),
 });
 
+/** Starts the browser shell app and connects to it as its page does: a socket with the page's key, open. */
+async function openPage(): Promise<{ app: WebApp; socket: WebSocket }> {
+  const app = await startWebApp({
+    env: env(),
+    rendererDir: dir,
+    log: createMemoryLogger(),
+    vault: () => new MemoryVault(),
+  });
+  web = app;
+  const url = new URL(app.url);
+  const socket = new WebSocket(`ws://${url.host}/ipc${url.search}`, { origin: `http://${url.host}` });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  return { app, socket };
+}
+
 describe('the browser shell app', () => {
   it('serves the renderer and answers IPC over its socket, recording what the page receives', async () => {
-    web = await startWebApp({
-      env: env(),
-      rendererDir: dir,
-      log: createMemoryLogger(),
-      vault: () => new MemoryVault(),
-    });
-    const url = new URL(web.url);
-    const socket = new WebSocket(`ws://${url.host}/ipc${url.search}`, { origin: `http://${url.host}` });
+    const { socket } = await openPage();
     const answer = await new Promise<string>((resolve, reject) => {
-      socket.once('open', () => socket.send(JSON.stringify({ id: 1, channel: 'app.info' })));
       socket.once('message', (data: Buffer) => resolve(data.toString()));
       socket.once('error', reject);
+      socket.send(JSON.stringify({ id: 1, channel: 'app.info' }));
     });
     socket.close();
     expect(JSON.parse(answer)).toMatchObject({
@@ -56,15 +64,7 @@ describe('the browser shell app', () => {
   });
 
   it('tells the page it was shown when asked to show or open (a tray click, in the desktop app)', async () => {
-    web = await startWebApp({
-      env: env(),
-      rendererDir: dir,
-      log: createMemoryLogger(),
-      vault: () => new MemoryVault(),
-    });
-    const url = new URL(web.url);
-    const socket = new WebSocket(`ws://${url.host}/ipc${url.search}`, { origin: `http://${url.host}` });
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const { app, socket } = await openPage();
     const shown = new Promise<unknown>((resolve) =>
       socket.on('message', (data: Buffer) => {
         const message = JSON.parse(data.toString()) as { event?: string; payload?: unknown };
@@ -72,7 +72,7 @@ describe('the browser shell app', () => {
       }),
     );
     const before = Date.now();
-    expect(web.show()).toBe(`Open ${web.url} in your browser.`);
+    expect(app.show()).toBe(`Open ${app.url} in your browser.`);
     expect(await shown).toEqual({ at: expect.any(Number) as number });
     expect(((await shown) as { at: number }).at).toBeGreaterThanOrEqual(before);
     socket.close();

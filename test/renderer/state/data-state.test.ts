@@ -117,10 +117,15 @@ describe('DataState (the popover list) against the real services', () => {
       for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback();
       return ran;
     };
-    try {
-      const state = new DataState(inProcessApi(app));
-      await state.load();
+    /** A list loaded, its idle work (the index, then the warm-up) left queued. */
+    const loaded = async (): Promise<DataState> => {
+      const list = new DataState(inProcessApi(app));
+      await list.load();
       flushSync();
+      return list;
+    };
+    try {
+      const state = await loaded();
       runIdle();
       const view = state.view ?? expect.unreachable();
       const keys = shownKeys(view);
@@ -133,9 +138,7 @@ describe('DataState (the popover list) against the real services', () => {
       state.shown();
       expect(runIdle()).toBe(0);
 
-      const searching = new DataState(inProcessApi(app));
-      await searching.load();
-      flushSync();
+      const searching = await loaded();
       runIdle();
       searching.query = 'web';
       searching.shown();
@@ -150,9 +153,7 @@ describe('DataState (the popover list) against the real services', () => {
 
       // A warm-up started ends the one under way: the load's (its index made, its first key typed)
       // takes one more idle moment to see that, then only the shown keys are typed.
-      const shownDuring = new DataState(inProcessApi(app));
-      await shownDuring.load();
-      flushSync();
+      const shownDuring = await loaded();
       idle.shift()?.();
       idle.shift()?.();
       shownDuring.shown();

@@ -129,12 +129,9 @@ export class DataCommands {
     return this.#run(() => this.#api.invoke('outbox.resolve', { entryId: entry.id, keep }));
   }
 
-  /** The popover was shown: main refreshes a list that is a few minutes old, and `onShown` runs. */
+  /** Runs `onShown` when main says the popover was shown, and Refresh from the tray menu. */
   listenShown(onShown: () => void): () => void {
-    const offShown = this.#api.on('popover.shown', () => {
-      this.opened();
-      onShown();
-    });
+    const offShown = this.#api.on('popover.shown', onShown);
     const offMenu = this.#api.on('menu.command', ({ command }) => {
       if (command === 'refresh') void this.refresh();
     });
