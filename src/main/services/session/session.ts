@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { TogglApi } from '../toggl/api';
 import { TogglApiError } from '../toggl/errors';
 import type { Credentials } from '../toggl/http';
+import type { PiecedJson } from '../toggl/pieced-json';
 import type { TogglMeWithRelated } from '../toggl/types';
 import { VaultError, type TokenVault } from '../vault/vault';
 import { toUser } from '../toggl/mapping';
@@ -27,7 +28,8 @@ export interface SessionOptions {
    * After a successful sign-in: take in the answer that signed the user in (it carries the
    * whole list), not awaited by the sign-in.
    */
-  onSignIn?: (answer: TogglMeWithRelated) => Promise<void>;
+  /** Takes the signing-in answer in, and closes it. */
+  onSignIn?: (answer: PiecedJson) => Promise<void>;
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9]{16,128}$/;
@@ -111,12 +113,15 @@ export class SessionService {
     if (password === '') throw new UserFacingError('refused', 'Enter your Toggl password.');
     // The password is used for this one request and kept nowhere; only the token is stored.
     const me = await this.fetchMe({ email: email.trim(), password }, 'this email and password');
-    if (!me.api_token)
+    const token = (me.root as Partial<TogglMeWithRelated> | null)?.api_token;
+    if (!token) {
+      me.close();
       throw new UserFacingError(
         'toggl',
         'Toggl signed you in but sent no API token. Sign in with the token from your Profile page instead.',
       );
-    return this.complete(me.api_token, me, discardPending);
+    }
+    return this.complete(token, me, discardPending);
   }
 
   /** GET /me with the stored token: refreshes the user, or finds the token refused. */
@@ -154,10 +159,10 @@ export class SessionService {
     return { signedOut: true };
   }
 
-  private async fetchMe(credentials: Credentials, what: string): Promise<TogglMeWithRelated> {
+  private async fetchMe(credentials: Credentials, what: string): Promise<PiecedJson> {
     try {
       // Someone is waiting at the sign-in form: one quick retry, then say what is wrong.
-      return await this.options.api.getMeWithRelatedData({ credentials, retries: 1 });
+      return await this.options.api.loadMeWithRelatedData({ credentials, retries: 1 });
     } catch (error) {
       if (error instanceof TogglApiError && error.kind === 'signed-out') {
         const said = error.serverMessage ? ` (Toggl said: ${error.serverMessage})` : '';
@@ -171,23 +176,29 @@ export class SessionService {
     }
   }
 
-  private async complete(token: string, me: TogglMeWithRelated, discardPending: boolean): Promise<SessionView> {
-    const user = toUser(me);
-    await this.guardOtherAccountsQueue(user, discardPending);
+  /** Signs in with the answer that checked the credentials; the load takes the answer in (or it is closed). */
+  private async complete(token: string, me: PiecedJson, discardPending: boolean): Promise<SessionView> {
+    let handedOver = false;
     try {
-      await this.options.vault.set(token);
-    } catch (error) {
-      if (error instanceof VaultError) throw keychainError(error);
-      throw error;
+      const user = toUser(me.root);
+      await this.guardOtherAccountsQueue(user, discardPending);
+      try {
+        await this.options.vault.set(token);
+      } catch (error) {
+        if (error instanceof VaultError) throw keychainError(error);
+        throw error;
+      }
+      this.options.api.setCredentials({ token });
+      await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
+      this.options.log.info('session: signed in', { userId: user.id });
+      const view = this.update({ status: 'signed-in', user, reason: null });
+      const load = this.options.onSignIn?.(me);
+      handedOver = load !== undefined;
+      load?.catch((error: unknown) => this.options.log.error('session: loading data failed', { error }));
+      return view;
+    } finally {
+      if (!handedOver) me.close();
     }
-    this.options.api.setCredentials({ token });
-    await this.options.profile.write({ apiUrl: this.options.apiUrl, user, refusedReason: null });
-    this.options.log.info('session: signed in', { userId: user.id });
-    const view = this.update({ status: 'signed-in', user, reason: null });
-    this.options
-      .onSignIn?.(me)
-      .catch((error: unknown) => this.options.log.error('session: loading data failed', { error }));
-    return view;
   }
 
   /**

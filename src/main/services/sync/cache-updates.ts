@@ -1,6 +1,7 @@
 import { sameItem } from '../../../shared/view-delta';
 import { Slices, growsNext } from '../store/slices';
 import type { Delta, SkipReport } from '../toggl/mapping';
+import { PiecedList } from '../toggl/pieced-json';
 
 /** Items of a raw answer read at a time; a list that, with the map's, holds fewer is taken in without waiting for a turn. */
 const PIECE = 250;
@@ -39,11 +40,21 @@ export function replaceAllRead<T extends { id: number }>(
   // Toggl leaves an empty list out; a list that is something else cannot be read, and says
   // nothing about what Toggl holds: the cache keeps what it had (the reader reports it).
   if (raw == null) return replaceAll(map, []);
+  // A large answer's list comes from the parsing worker a piece at a time, each taken in as it comes.
+  if (raw instanceof PiecedList) return replaceWith(map, readPieces(raw, read, report), Number.POSITIVE_INFINITY);
   if (!Array.isArray(raw)) {
     read(raw, report);
     return Promise.resolve();
   }
   return replaceWith(map, piecesOf(raw, read, report), raw.length);
+}
+
+async function* readPieces<T>(
+  list: PiecedList,
+  read: (raw: unknown, report: SkipReport) => Delta<T>,
+  report: SkipReport,
+): AsyncGenerator<T[]> {
+  for await (const raw of list) yield* piecesOf(raw, read, report);
 }
 
 function* piecesOf<T>(
@@ -54,10 +65,10 @@ function* piecesOf<T>(
   for (let at = 0; at < raw.length; at += PIECE) yield read(raw.slice(at, at + PIECE), report).live;
 }
 
-/** `pieces`, read as they are asked for, about `size` items in all, replace what `map` holds. */
+/** `pieces`, read as they are asked for, about `size` items in all (or Infinity: not known), replace what `map` holds. */
 async function replaceWith<T extends { id: number }>(
   map: Map<number, T>,
-  pieces: Iterable<T[]>,
+  pieces: Iterable<T[]> | AsyncIterable<T[]>,
   size: number,
 ): Promise<void> {
   const slices = new Slices();
@@ -65,7 +76,7 @@ async function replaceWith<T extends { id: number }>(
   const before = [...map.keys()];
   if (size + before.length > PIECE) await slices.next();
   const named = before.length > 0 ? new Set<number>() : undefined;
-  for (const items of pieces) {
+  for await (const items of pieces) {
     for (const item of items) {
       // A table about to double (megabytes at 65,536 items) starts a slice of its own.
       if ((named && growsNext(named.size)) || (!map.has(item.id) && growsNext(map.size))) await slices.next();

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/entities';
+import type { CachedUser, CachedWorkspace, SyncStatus } from '../../../shared/entities';
 import type { Logger } from '../logger';
 import type { CacheStore } from '../store/cache-store';
 import type { TogglApi } from '../toggl/api';
@@ -13,7 +13,7 @@ import { DEFAULT_POLICY, mayAfford, userQuota, type BudgetPolicy, type SyncTrigg
 import { parseClients, parseProjects, parseTasks, toUser, parseWorkspaces, type SkipReport } from '../toggl/mapping';
 import { parseTimeEntries } from '../toggl/time-entry-mapping';
 import type { ChangeQueue } from '../changes/queue';
-import type { TogglMeWithRelated } from '../toggl/types';
+import { PiecedList, type PiecedJson } from '../toggl/pieced-json';
 import type { ReplayResult, Replayer } from '../changes/replayer';
 
 export interface SyncEngineOptions {
@@ -153,7 +153,7 @@ export class SyncEngine {
    * One sync at a time. `answer` is a `GET /me?with_related_data=true` already made (the one
    * that signed the user in): it is taken in as a full load, with no request and no budget.
    */
-  sync(trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
+  sync(trigger: SyncTrigger, answer?: PiecedJson): Promise<void> {
     // Refresh wants what Toggl has now: a sync already under way may have asked before the change.
     // A sign-in's answer is newer than anything under way: taken in after it, never dropped.
     if ((trigger === 'manual' || answer) && this.running) {
@@ -166,11 +166,13 @@ export class SyncEngine {
     }
     this.running ??= this.run(trigger, answer).finally(() => {
       this.running = undefined;
+      // Taken in, or not wanted after all (signed out meanwhile): the worker holding it stops.
+      answer?.close();
     });
     return this.running;
   }
 
-  private async run(trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
+  private async run(trigger: SyncTrigger, answer?: PiecedJson): Promise<void> {
     if (!this.options.isSignedIn()) return;
     const now = this.options.now();
     const { cache } = this.options;
@@ -237,31 +239,16 @@ export class SyncEngine {
    * signed the user in). The list is shown as soon as it is read; who manages which project
    * (one workspace request where the user is not admin) refines the rights after it.
    */
-  private async fullLoad(now: number, trigger: SyncTrigger, answer?: TogglMeWithRelated): Promise<void> {
-    const me: unknown = answer ?? (await this.options.api.getMeWithRelatedData());
+  private async fullLoad(now: number, trigger: SyncTrigger, given?: PiecedJson): Promise<void> {
+    const answer = given ?? (await this.options.api.loadMeWithRelatedData());
+    let taken: Awaited<ReturnType<SyncEngine['takeIn']>>;
+    try {
+      taken = await this.takeIn(answer);
+    } finally {
+      answer.close();
+    }
+    const { user, workspaces } = taken;
     const { cache } = this.options;
-    const user = toUser(me);
-    const related = me as Record<string, unknown>;
-    if (cache.user && cache.user.id !== user.id) {
-      this.options.queue.clear();
-      // Another account's organizations are not this one's: Settings asks again.
-      cache.organizations.clear();
-    }
-    cache.user = user;
-    const workspaces = parseWorkspaces(related.workspaces, this.skipped);
-    // What was known stays until Toggl answers; a workspace never seen before waits for it.
-    for (const workspace of workspaces) {
-      const before = cache.workspaces.get(workspace.id);
-      workspace.managedProjects = before?.managedProjects ?? [];
-      workspace.managedPending = !workspace.admin && (before === undefined || before.managedPending);
-    }
-    await replaceAll(cache.workspaces, workspaces);
-    // Read a slice at a time, letting the tray and the windows be answered in between.
-    await replaceAllRead(cache.clients, related.clients, parseClients, this.skipped);
-    await replaceAllRead(cache.projects, related.projects, parseProjects, this.skipped);
-    await replaceAllRead(cache.tasks, related.tasks, parseTasks, this.skipped);
-    // The recent entries (the running one included) come in the same answer: no request of their own.
-    await replaceAllRead(cache.entries, related.time_entries, parseTimeEntries, this.skipped);
     forgetOldEntries(cache.entries, now);
     cache.syncedAt = now;
     cache.fullSyncedAt = now;
@@ -281,6 +268,35 @@ export class SyncEngine {
       await this.reloadOrganizations(now, trigger);
       this.peopleAt = now;
     }
+  }
+
+  /** The answer's user, workspaces and lists, each list taken into the cache as it is read. */
+  private async takeIn(answer: PiecedJson): Promise<{ user: CachedUser; workspaces: CachedWorkspace[] }> {
+    const { cache } = this.options;
+    const user = toUser(answer.root);
+    if (cache.user && cache.user.id !== user.id) {
+      this.options.queue.clear();
+      // Another account's organizations are not this one's: Settings asks again.
+      cache.organizations.clear();
+    }
+    cache.user = user;
+    const listed = answer.list('workspaces');
+    const workspaces = parseWorkspaces(listed instanceof PiecedList ? await listed.joined() : listed, this.skipped);
+    // What was known stays until Toggl answers; a workspace never seen before waits for it.
+    for (const workspace of workspaces) {
+      const before = cache.workspaces.get(workspace.id);
+      workspace.managedProjects = before?.managedProjects ?? [];
+      workspace.managedPending = !workspace.admin && (before === undefined || before.managedPending);
+    }
+    await replaceAll(cache.workspaces, workspaces);
+    // Read a piece at a time, letting the tray and the windows be answered in between, in the
+    // order the answer hands them over (ME_LISTS).
+    await replaceAllRead(cache.clients, answer.list('clients'), parseClients, this.skipped);
+    await replaceAllRead(cache.projects, answer.list('projects'), parseProjects, this.skipped);
+    await replaceAllRead(cache.tasks, answer.list('tasks'), parseTasks, this.skipped);
+    // The recent entries (the running one included) come in the same answer: no request of their own.
+    await replaceAllRead(cache.entries, answer.list('time_entries'), parseTimeEntries, this.skipped);
+    return { user, workspaces };
   }
 
   /**

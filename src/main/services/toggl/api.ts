@@ -3,6 +3,7 @@ import { asList, ids, type Signal } from './api-support';
 import { TogglHttp, type Credentials, type TogglHttpOptions } from './http';
 import { TogglTeamApi } from './team-api';
 import { TogglTimeEntryApi } from './time-entry-api';
+import type { PiecedJson } from './pieced-json';
 import type {
   ActiveFilter,
   BulkPatchResult,
@@ -23,6 +24,9 @@ import type {
   TogglUser,
   TogglWorkspaceTasksPage,
 } from './types';
+
+/** The lists of `GET /me?with_related_data=true` a full load reads, in the order it reads them. */
+export const ME_LISTS = ['workspaces', 'clients', 'projects', 'tasks', 'time_entries'] as const;
 
 export interface WorkspaceProjectsQuery {
   active?: ActiveFilter;
@@ -103,6 +107,14 @@ export class TogglApi {
     options: Signal & { credentials?: Credentials; retries?: number } = {},
   ): Promise<TogglMeWithRelated> {
     return this.http.request('GET', '/me', { ...options, query: { with_related_data: true } });
+  }
+
+  /**
+   * `getMeWithRelatedData` for taking a whole account in: its large lists are handed over a
+   * piece at a time as they are read, in the order of `ME_LISTS` (close the answer when done).
+   */
+  loadMeWithRelatedData(options: Signal & { credentials?: Credentials; retries?: number } = {}): Promise<PiecedJson> {
+    return this.http.requestPieced('GET', '/me', { ...options, query: { with_related_data: true }, lists: ME_LISTS });
   }
 
   updateMe(body: TogglMeUpdate, options: Signal = {}): Promise<TogglUser> {

@@ -3,6 +3,7 @@ import { appIdentity } from '../app-identity';
 import type { Logger } from '../logger';
 import { TogglApiError } from './errors';
 import { JsonOffThread, LARGE_JSON_BYTES } from './json-off-thread';
+import { PiecedJson } from './pieced-json';
 import {
   DROPPED_CODES,
   UNREACHABLE_CODES,
@@ -63,8 +64,8 @@ export interface RequestOptions {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
-/** A large answer's bytes go to the parsing worker in pieces this large (one copy, one message each). */
-const HAND_OVER_BYTES = 1_000_000;
+/** A large answer's bytes go to the parsing worker in pieces about this large (one copy, one message each). */
+const HAND_OVER_BYTES = 256 * 1024;
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE', 'PATCH']);
 /**
  * The HTTP layer of the Toggl client: undici keep-alive pool, Basic auth, JSON, per-attempt
@@ -126,10 +127,27 @@ export class TogglHttp {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const answer = await this.requestPieced(method, path, options);
+    try {
+      return (await answer.whole()) as T;
+    } finally {
+      answer.close();
+    }
+  }
+
+  /**
+   * `request`, with a large answer's lists left on the parsing worker: read them a piece at a
+   * time (`lists`: the order they will be read in), and close the answer when done.
+   */
+  async requestPieced(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions & { lists?: readonly string[] } = {},
+  ): Promise<PiecedJson> {
     const credentials = options.anonymous ? undefined : (options.credentials ?? this.credentials);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt<T>(method, path, options, credentials);
+        return await this.attempt(method, path, options, credentials);
       } catch (error) {
         if (!(error instanceof TogglApiError)) throw error;
         if (error.kind === 'signed-out' && !options.credentials && !options.anonymous) this.signedOutListener?.(error);
@@ -176,12 +194,12 @@ export class TogglHttp {
     return url.toString();
   }
 
-  private async attempt<T>(
+  private async attempt(
     method: HttpMethod,
     path: string,
-    options: RequestOptions,
+    options: RequestOptions & { lists?: readonly string[] },
     credentials: Credentials | undefined,
-  ): Promise<T> {
+  ): Promise<PiecedJson> {
     try {
       await this.pace(options.signal);
     } catch {
@@ -225,60 +243,32 @@ export class TogglHttp {
 
     // A whole account (megabytes) goes to a worker as it arrives: the main thread neither joins
     // nor decodes nor parses it, and must keep answering meanwhile. It takes the bytes a slice at
-    // a time (undici reads no more than the body holds meanwhile) and hands them over a megabyte
-    // at a time, each in a copy of its own (the network's buffers are shared).
+    // a time (undici reads no more than the body holds meanwhile) and hands them over in copies
+    // of about HAND_OVER_BYTES, one message each.
     let chunks: Buffer[] = [];
     let size = 0;
     let held = 0;
     let offThread: JsonOffThread | undefined;
-    // When the answer says how long it is, its bytes gather in one buffer, handed over at the
-    // end: the worker decodes it as it is, without joining pieces (tens of megabytes less).
-    const declared = Number(response.headers['content-length']);
-    let whole: Uint8Array<ArrayBuffer> | undefined;
-    let filled = 0;
     const handOver = (worker: JsonOffThread): void => {
-      const bytes = new Uint8Array(held);
-      let at = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.byteLength;
-      }
-      worker.push(bytes.buffer);
+      worker.push(chunks);
       chunks = [];
       held = 0;
     };
-    const gather = (worker: JsonOffThread): void => {
-      if (whole && filled + held > whole.byteLength) {
-        // Longer than it said: what is there goes over, and the rest in pieces.
-        worker.push(whole.slice(0, filled).buffer);
-        whole = undefined;
-      }
-      if (!whole) {
-        if (held >= HAND_OVER_BYTES) handOver(worker);
-        return;
-      }
-      for (const chunk of chunks) {
-        whole.set(chunk, filled);
-        filled += chunk.byteLength;
-      }
-      chunks = [];
-      held = 0;
-    };
+    // The length the answer says lets the worker start at once, and gather it in one buffer.
+    const declared = Number(response.headers['content-length']);
     try {
       const slices = new Slices();
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         size += chunk.byteLength;
         held += chunk.byteLength;
         chunks.push(chunk);
-        if (!offThread && size >= LARGE_JSON_BYTES) {
-          offThread = new JsonOffThread();
-          if (Number.isSafeInteger(declared) && declared >= size) whole = new Uint8Array(declared);
-        }
-        if (offThread) gather(offThread);
+        // Starting a worker takes a while (10 ms or more): the first bytes go over in a later turn.
+        if (offThread && held >= HAND_OVER_BYTES) handOver(offThread);
+        else if (!offThread && Math.max(size, declared || 0) >= LARGE_JSON_BYTES)
+          offThread = new JsonOffThread(declared);
         if (slices.timeUp()) await slices.next();
       }
-      if (whole) offThread?.push(filled === whole.byteLength ? whole.buffer : whole.slice(0, filled).buffer);
-      if (offThread && held > 0) handOver(offThread);
+      if (offThread) handOver(offThread);
     } catch (error) {
       offThread?.cancel();
       throw this.transportError(error, method, path, options.signal, timeout);
@@ -289,13 +279,13 @@ export class TogglHttp {
     this.log?.info('toggl', { method, path, status, ms: this.now() - started });
 
     if (status >= 200 && status < 300) {
-      if (offThread) return (await offThread.finish()) as T;
-      if (!text.trim()) return undefined as T;
+      if (offThread) return await offThread.answer(options.lists);
+      if (!text.trim()) return PiecedJson.of(undefined);
       try {
-        return JSON.parse(text) as T;
+        return PiecedJson.of(JSON.parse(text));
       } catch {
         // Some endpoints answer plain text ("OK"): hand it back as it is.
-        return text as T;
+        return PiecedJson.of(text);
       }
     }
     offThread?.cancel();

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { Slices } from '../store/slices';
+import { PiecedJson, type Piece } from './pieced-json';
 
 /** Answers this large or larger are parsed off the main thread (a 100,000-task /me is 20 MB). */
 export const LARGE_JSON_BYTES = 1_000_000;
@@ -20,18 +22,33 @@ const FIELDS_PER_PIECE = 8_000;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const FIELDS = ${FIELDS_PER_PIECE};
+// The answer's bytes: in one buffer of the length it said, else (or past it) in pieces.
+let whole = null;
+let filled = 0;
 let chunks = [];
 let pieces = [];
 parentPort.on('message', (message) => {
-  if (message instanceof ArrayBuffer) {
-    chunks.push(new Uint8Array(message));
+  if (typeof message === 'number') {
+    whole = new Uint8Array(message);
     return;
   }
-  if (message === 'end') {
+  if (Array.isArray(message)) {
+    for (const chunk of message) {
+      if (whole && chunks.length === 0 && filled + chunk.byteLength <= whole.byteLength) {
+        whole.set(chunk, filled);
+        filled += chunk.byteLength;
+      } else chunks.push(chunk);
+    }
+    return;
+  }
+  if (message !== null && typeof message === 'object' && Array.isArray(message.first)) {
     let value;
-    // One buffer (the whole answer) is decoded as it is: no copy to join.
-    const text = new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const head = whole ? [whole.subarray(0, filled)] : [];
+    whole = null;
+    // Bytes that came as long as they said are decoded as they are: no copy to join.
+    const bytes = chunks.length === 0 && head.length === 1 ? head[0] : Buffer.concat([...head, ...chunks]);
     chunks = [];
+    const text = new TextDecoder().decode(bytes);
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -50,7 +67,7 @@ parentPort.on('message', (message) => {
       for (let at = 0; at < items.length; at += size) pieces.push({ key, items: items.slice(at, at + size) });
     };
     if (pieceSize(value) > 0) {
-      pieces.push({ root: [] });
+      pieces.push({ root: [], pieced: [null] });
       split(null, value, pieceSize(value));
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       const root = {};
@@ -61,22 +78,23 @@ parentPort.on('message', (message) => {
           later.push(key);
         } else root[key] = value[key];
       }
-      pieces.push({ root });
+      // The lists asked for first, in that order; then the rest in the answer's.
+      const rank = (key) => (message.first.includes(key) ? message.first.indexOf(key) : message.first.length);
+      later.sort((a, b) => rank(a) - rank(b));
+      pieces.push({ root, pieced: later });
       for (const key of later) split(key, value[key], pieceSize(value[key]));
-    } else pieces.push({ root: value });
+    } else pieces.push({ root: value, pieced: [] });
     return;
   }
   parentPort.postMessage(pieces.length > 0 ? pieces.shift() : { done: true });
 });
 `;
 
-type Piece = { root: unknown } | { key: string | null; items: unknown[] } | { invalid: string } | { done: true };
-
 /**
- * JSON.parse of an answer on a worker thread: its bytes are handed over as they arrive (moved,
- * not copied), and joined, decoded and parsed there. The main thread, which answers the tray
- * and the windows, only takes in the result, piece by piece, between other work. Text that is
- * not JSON comes back as the text.
+ * JSON.parse of an answer on a worker thread: its bytes are handed over as they arrive, and
+ * joined, decoded and parsed there. The main thread, which answers the tray and the windows,
+ * only takes in the result, piece by piece, between other work (`answer`: as it reads them).
+ * Text that is not JSON comes back as the text.
  */
 export class JsonOffThread {
   readonly #worker = new Worker(WORKER_SOURCE, { eval: true });
@@ -84,48 +102,73 @@ export class JsonOffThread {
   /** An error before anyone waited for a piece: kept for the first wait. */
   #error: Error | undefined;
 
-  constructor() {
+  /** `expectedBytes`: the length the answer says it has, gathered in one buffer on the worker. */
+  constructor(expectedBytes?: number) {
+    if (expectedBytes !== undefined && Number.isSafeInteger(expectedBytes) && expectedBytes > 0)
+      this.#worker.postMessage(expectedBytes);
     this.#worker.on('error', (error) => {
       this.#error ??= error;
       this.#failed?.(error);
     });
   }
 
-  /** Moves `bytes` to the worker: the caller's buffer is left empty. */
-  push(bytes: ArrayBuffer): void {
-    this.#worker.postMessage(bytes, [bytes]);
+  /**
+   * Copies `chunks` to the worker, in one message. Copied, not moved: the network's buffers
+   * are shared, and a message's copy is not memory of the main thread's heap, where a buffer
+   * of the whole answer (20 MB) made V8 collect at once, in one 50 ms task.
+   */
+  push(chunks: readonly Uint8Array[]): void {
+    if (chunks.length > 0) this.#worker.postMessage(chunks);
   }
 
-  /** The parsed value, once every byte has been pushed. */
+  /** The parsed value, whole, once every byte has been pushed. */
   async finish(): Promise<unknown> {
-    const worker = this.#worker;
+    const answer = await this.answer();
     try {
-      const next = (): Promise<Piece> =>
-        new Promise((resolve, reject) => {
-          if (this.#error !== undefined)
-            return reject(this.#error instanceof Error ? this.#error : new Error(String(this.#error)));
-          this.#failed = reject;
-          worker.once('message', resolve);
-          worker.postMessage('next');
-        });
-      worker.postMessage('end');
-      let root: unknown;
-      let coming = next();
-      for (;;) {
-        const piece = await coming;
-        if ('done' in piece) return root;
-        // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
-        if ('invalid' in piece) return piece.invalid;
-        // The worker readies the next piece while this one is taken in.
-        coming = next();
-        if ('root' in piece) root = piece.root;
-        else {
-          const list = (piece.key === null ? root : (root as Record<string, unknown>)[piece.key]) as unknown[];
-          for (const item of piece.items) list.push(item);
-        }
-      }
+      return await answer.whole();
     } finally {
+      answer.close();
+    }
+  }
+
+  /**
+   * The parsed value, once every byte has been pushed, with its large lists still on the worker,
+   * handed over a piece at a time as they are read: those named in `first` first, in that order.
+   */
+  async answer(first: readonly string[] = []): Promise<PiecedJson> {
+    const worker = this.#worker;
+    const next = (): Promise<Piece> =>
+      new Promise((resolve, reject) => {
+        if (this.#error !== undefined)
+          return reject(this.#error instanceof Error ? this.#error : new Error(String(this.#error)));
+        this.#failed = reject;
+        worker.once('message', resolve);
+        worker.postMessage('next');
+      });
+    try {
+      worker.postMessage({ first });
+      const head = await next();
+      // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
+      if (!('root' in head)) {
+        this.cancel();
+        return PiecedJson.of('invalid' in head ? head.invalid : undefined);
+      }
+      // The worker readies the next piece while this one is taken in.
+      let coming = next();
+      // A piece that is ready when the last one is taken in arrives in the same turn of the
+      // event loop (a port delivers what it holds at once): without turns of their own, a
+      // whole account's pieces were taken in as one task of 60 ms, collections included.
+      const slices = new Slices();
+      const pull = async (): Promise<Piece> => {
+        if (slices.timeUp()) await slices.next();
+        const piece = await coming;
+        if (!('done' in piece)) coming = next();
+        return piece;
+      };
+      return new PiecedJson(head.root, head.pieced, pull, () => this.cancel());
+    } catch (error) {
       this.cancel();
+      throw error;
     }
   }
 

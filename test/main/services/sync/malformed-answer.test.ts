@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { TogglApi } from '../../../../src/main/services/toggl/api';
 import type { TogglMeWithRelated } from '../../../../src/main/services/toggl/types';
+import { PiecedJson } from '../../../../src/main/services/toggl/pieced-json';
 import { DEMO } from '../../../../tools/sandbox/fixture';
 import { createSyncWorld, type SyncWorld } from '../../../support/sync-world';
 
@@ -18,7 +19,7 @@ it('a full load whose tasks are not a list keeps the tasks the cache had, and lo
   await api.close();
   const broken = { ...answer, tasks: { unexpected: true } } as unknown as TogglMeWithRelated;
 
-  await app.services.data.engine.sync('manual', broken);
+  await app.services.data.engine.sync('manual', PiecedJson.of(broken));
   await app.services.data.settled();
   expect((await app.call('data.view')).tasks.map((task) => [task.id, task.name])).toEqual(
     before.map((task) => [task.id, task.name]),
@@ -26,7 +27,7 @@ it('a full load whose tasks are not a list keeps the tasks the cache had, and lo
   expect(app.log.entries.map((entry) => entry.message)).toContain('sync: skipped a task Toggl Tray could not read');
 
   // The next answer that lists them is taken in as ever.
-  await app.services.data.engine.sync('manual', answer);
+  await app.services.data.engine.sync('manual', PiecedJson.of(answer));
   await app.services.data.settled();
   expect((await app.call('data.view')).tasks).toHaveLength(before.length);
 });

@@ -7,6 +7,7 @@ import { DEMO, createLargeAccount } from '../../../../tools/sandbox/fixture';
 import { startSandboxWithClient } from '../../../../tools/sandbox/testing';
 import { TogglApi } from '../../../../src/main/services/toggl/api';
 import { TogglApiError } from '../../../../src/main/services/toggl/errors';
+import { PiecedList } from '../../../../src/main/services/toggl/pieced-json';
 import { togglFailure } from '../../../support/expect-error';
 import type { TogglHttpOptions } from '../../../../src/main/services/toggl/http';
 
@@ -72,15 +73,32 @@ describe('large answers, however they come', () => {
   };
   const text = JSON.stringify(me);
 
-  it('without a length (chunked): handed over a megabyte at a time, and read the same', async () => {
+  it('without a length (chunked): handed over a piece at a time, and read the same', async () => {
     const api = await pieceServer(text, () => undefined);
     expect(text.length).toBeGreaterThan(2_000_000);
     expect(await api.getMeWithRelatedData()).toEqual(me);
   });
 
-  it('with its length: gathered in one buffer, and read the same', async () => {
+  it('with its length: gathered in one buffer on the worker, and read the same', async () => {
     const api = await pieceServer(text, (bytes) => bytes);
     expect(await api.getMeWithRelatedData()).toEqual(me);
+  });
+
+  it('read as a full load reads it: the tasks a piece at a time, the rest with the root', async () => {
+    const api = await pieceServer(text, (bytes) => bytes);
+    const answer = await api.loadMeWithRelatedData();
+    const tasks = answer.list('tasks');
+    expect(tasks).toBeInstanceOf(PiecedList);
+    let pieces = 0;
+    const read: unknown[] = [];
+    for await (const items of tasks as PiecedList) {
+      pieces += 1;
+      read.push(...items);
+    }
+    answer.close();
+    expect(pieces).toBeGreaterThan(10);
+    expect(read).toEqual(me.tasks);
+    expect(answer.list('id')).toBe(1);
   });
 });
 

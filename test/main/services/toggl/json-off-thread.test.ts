@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { JsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
+import { PiecedList, type PiecedJson } from '../../../../src/main/services/toggl/pieced-json';
 
-/** `bytes`, whole, through the worker (handed over, not copied). */
-function parseJsonOffThread(bytes: ArrayBuffer): Promise<unknown> {
+/** `bytes`, whole, through the worker. */
+function parseJsonOffThread(bytes: Uint8Array): Promise<unknown> {
   const parser = new JsonOffThread();
-  parser.push(bytes);
+  parser.push([bytes]);
   return parser.finish();
 }
 
-const bytesOf = (text: string): ArrayBuffer => {
-  const encoded = new TextEncoder().encode(text);
-  return encoded.buffer.slice(encoded.byteOffset, encoded.byteOffset + encoded.byteLength);
-};
+const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** `bytes` cut in pieces of 1 to 997 bytes: many fall inside "Ü", "–" or "🎉", whose bytes must be joined again. */
+function cut(bytes: Uint8Array): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (let at = 0, step = 1; at < bytes.length; at += step, step = (step * 7) % 997 || 1)
+    pieces.push(bytes.slice(at, at + step));
+  return pieces;
+}
 
 describe('JSON parsed on a worker thread', () => {
   it('gives what JSON.parse gives: large lists come back whole and in order, the rest as it was', async () => {
@@ -42,18 +48,85 @@ describe('JSON parsed on a worker thread', () => {
 
   it('takes the bytes as they arrive, cut anywhere (inside a letter too), and parses them whole', async () => {
     const list = Array.from({ length: 3_000 }, (_, at) => ({ id: at, name: `Überarbeitung – ${at} 🎉` }));
-    const bytes = new TextEncoder().encode(JSON.stringify({ tasks: list }));
+    const bytes = bytesOf(JSON.stringify({ tasks: list }));
     const parser = new JsonOffThread();
-    // Cuts of 1 to 997 bytes: many fall inside "Ü", "–" or "🎉", whose bytes must be joined again.
-    for (let at = 0, step = 1; at < bytes.length; at += step, step = (step * 7) % 997 || 1) {
-      parser.push(bytes.slice(at, at + step).buffer);
-    }
+    for (const piece of cut(bytes)) parser.push([piece]);
     expect(await parser.finish()).toEqual({ tasks: list });
   });
 
-  it('hands the bytes over rather than copying them', async () => {
-    const bytes = bytesOf('{"a":1}');
-    await parseJsonOffThread(bytes);
-    expect(bytes.byteLength).toBe(0);
+  it('reads an answer the same whether it said its length truly, too short or too long', async () => {
+    const list = Array.from({ length: 2_000 }, (_, at) => ({ id: at, name: `Überarbeitung – ${at} 🎉` }));
+    const bytes = bytesOf(JSON.stringify(list));
+    for (const said of [bytes.length, bytes.length - 4_321, bytes.length + 4_321, 1]) {
+      const parser = new JsonOffThread(said);
+      const pieces = cut(bytes);
+      // Several pieces a message, as the network's reads come in a slice.
+      for (let at = 0; at < pieces.length; at += 5) parser.push(pieces.slice(at, at + 5));
+      expect(await parser.finish()).toEqual(list);
+    }
+  });
+
+  it('copies only the bytes of each piece, not the rest of a buffer it shares', async () => {
+    const text = '["Überarbeitung", 1, null]';
+    const shared = bytesOf(`xx${text}yy`);
+    const parser = new JsonOffThread();
+    parser.push([shared.subarray(2, 12), shared.subarray(12, shared.length - 2)]);
+    expect(await parser.finish()).toEqual(JSON.parse(text));
+    // The caller's buffer is left as it was (copied, not moved).
+    expect(new TextDecoder().decode(shared)).toBe(`xx${text}yy`);
+  });
+});
+
+describe('an answer whose large lists are read a piece at a time', () => {
+  const me = {
+    id: 1,
+    // Over 8,000 fields each: handed over in pieces.
+    projects: Array.from({ length: 9_000 }, (_, at) => ({ id: at, name: `Project – ${at} 🎉` })),
+    tasks: Array.from({ length: 4_321 }, (_, at) => ({ id: at, pid: at % 9, name: `Überarbeitung ${at}` })),
+    clients: [{ id: 1, name: 'ACME' }],
+  };
+  const answerOf = (value: unknown, first: readonly string[] = []): Promise<PiecedJson> => {
+    const parser = new JsonOffThread();
+    parser.push([bytesOf(JSON.stringify(value))]);
+    return parser.answer(first);
+  };
+  const piecesOf = async (list: unknown): Promise<unknown[][]> => {
+    expect(list).toBeInstanceOf(PiecedList);
+    const pieces: unknown[][] = [];
+    for await (const items of list as PiecedList) pieces.push(items);
+    return pieces;
+  };
+
+  it('hands each large list over in pieces, in the order asked for; small ones come with the root', async () => {
+    const answer = await answerOf(me, ['tasks', 'projects']);
+    expect(answer.list('clients')).toEqual(me.clients);
+    expect(answer.list('id')).toBe(1);
+    const tasks = await piecesOf(answer.list('tasks'));
+    expect(tasks.length).toBeGreaterThan(1);
+    expect(tasks.flat()).toEqual(me.tasks);
+    expect((await piecesOf(answer.list('projects'))).flat()).toEqual(me.projects);
+    answer.close();
+  });
+
+  it('lists read in another order than asked are all there: the pieces in between are kept', async () => {
+    const answer = await answerOf(me, ['projects', 'tasks']);
+    expect((await piecesOf(answer.list('tasks'))).flat()).toEqual(me.tasks);
+    expect((await piecesOf(answer.list('projects'))).flat()).toEqual(me.projects);
+    answer.close();
+  });
+
+  it('a list at the top comes in pieces too, and whole() joins what was not read', async () => {
+    const top = await answerOf(me.tasks);
+    expect((await piecesOf(top.list(null))).flat()).toEqual(me.tasks);
+    top.close();
+    const whole = await answerOf(me);
+    expect(await whole.whole()).toEqual(me);
+    whole.close();
+  });
+
+  it('once closed, a list not yet read ends at once (the worker is stopped)', async () => {
+    const answer = await answerOf(me, ['projects', 'tasks']);
+    answer.close();
+    expect(await piecesOf(answer.list('tasks'))).toEqual([]);
   });
 });
