@@ -270,7 +270,11 @@ export class SyncEngine {
     }
   }
 
-  /** The answer's user, workspaces and lists, each list taken into the cache as it is read. */
+  /**
+   * The answer's user, workspaces and lists, each list taken into the cache as it is read. A
+   * read that fails midway (the worker out of memory) leaves the lists before it replaced and
+   * the rest as they were; the full-load time is not set, so the next sync loads all again.
+   */
   private async takeIn(answer: PiecedJson): Promise<{ user: CachedUser; workspaces: CachedWorkspace[] }> {
     const { cache } = this.options;
     const user = toUser(answer.root);

@@ -256,6 +256,8 @@ export class TogglHttp {
     };
     // The length the answer says lets the worker start at once, and gather it in one buffer.
     const declared = Number(response.headers['content-length']);
+    // An error's body is read here, whatever its size: its message is the user's to see.
+    const ok = response.statusCode >= 200 && response.statusCode < 300;
     try {
       const slices = new Slices();
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
@@ -264,7 +266,7 @@ export class TogglHttp {
         chunks.push(chunk);
         // Starting a worker takes a while (10 ms or more): the first bytes go over in a later turn.
         if (offThread && held >= HAND_OVER_BYTES) handOver(offThread);
-        else if (!offThread && Math.max(size, declared || 0) >= LARGE_JSON_BYTES)
+        else if (!offThread && ok && Math.max(size, declared || 0) >= LARGE_JSON_BYTES)
           offThread = new JsonOffThread(declared);
         if (slices.timeUp()) await slices.next();
       }
@@ -278,7 +280,7 @@ export class TogglHttp {
     this.quota.observe(path, response.headers);
     this.log?.info('toggl', { method, path, status, ms: this.now() - started });
 
-    if (status >= 200 && status < 300) {
+    if (ok) {
       if (offThread) return await offThread.answer(options.lists);
       if (!text.trim()) return PiecedJson.of(undefined);
       try {

@@ -4,6 +4,8 @@ import { PiecedJson, type Piece } from './pieced-json';
 
 /** Answers this large or larger are parsed off the main thread (a 100,000-task /me is 20 MB). */
 export const LARGE_JSON_BYTES = 1_000_000;
+/** A length said larger than this is not believed: the worker gathers the bytes in pieces instead. */
+const MAX_EXPECTED_BYTES = 256 * 2 ** 20;
 
 /**
  * Fields per piece sent back (a piece holds as many items as make about this many): taking a
@@ -49,6 +51,11 @@ parentPort.on('message', (message) => {
     const bytes = chunks.length === 0 && head.length === 1 ? head[0] : Buffer.concat([...head, ...chunks]);
     chunks = [];
     const text = new TextDecoder().decode(bytes);
+    // An answer of nothing but spaces is no answer, as for a small one.
+    if (text.trim() === '') {
+      pieces = [{ root: undefined, pieced: [] }];
+      return;
+    }
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -98,18 +105,27 @@ parentPort.on('message', (message) => {
  */
 export class JsonOffThread {
   readonly #worker = new Worker(WORKER_SOURCE, { eval: true });
-  #failed: ((error: unknown) => void) | undefined;
-  /** An error before anyone waited for a piece: kept for the first wait. */
-  #error: Error | undefined;
+  /** The piece asked for and not yet come (one at a time). */
+  #waiting: { resolve: (piece: Piece) => void; reject: (error: Error) => void } | undefined;
+  /** Why no more pieces will come: the worker failed, or was stopped. */
+  #ended: Error | undefined;
 
   /** `expectedBytes`: the length the answer says it has, gathered in one buffer on the worker. */
   constructor(expectedBytes?: number) {
-    if (expectedBytes !== undefined && Number.isSafeInteger(expectedBytes) && expectedBytes > 0)
+    if (
+      expectedBytes !== undefined &&
+      Number.isSafeInteger(expectedBytes) &&
+      expectedBytes > 0 &&
+      expectedBytes <= MAX_EXPECTED_BYTES
+    )
       this.#worker.postMessage(expectedBytes);
-    this.#worker.on('error', (error) => {
-      this.#error ??= error;
-      this.#failed?.(error);
+    this.#worker.on('message', (piece: Piece) => {
+      const waiting = this.#waiting;
+      this.#waiting = undefined;
+      waiting?.resolve(piece);
     });
+    this.#worker.on('error', (error) => this.#end(error));
+    this.#worker.on('exit', () => this.#end(new Error('The JSON worker stopped before the answer was read.')));
   }
 
   /**
@@ -136,25 +152,18 @@ export class JsonOffThread {
    * handed over a piece at a time as they are read: those named in `first` first, in that order.
    */
   async answer(first: readonly string[] = []): Promise<PiecedJson> {
-    const worker = this.#worker;
-    const next = (): Promise<Piece> =>
-      new Promise((resolve, reject) => {
-        if (this.#error !== undefined)
-          return reject(this.#error instanceof Error ? this.#error : new Error(String(this.#error)));
-        this.#failed = reject;
-        worker.once('message', resolve);
-        worker.postMessage('next');
-      });
     try {
-      worker.postMessage({ first });
-      const head = await next();
+      this.#worker.postMessage({ first });
+      const head = await this.#next();
       // Not JSON (some endpoints answer plain text): the text, as JSON.parse's callers get it.
       if (!('root' in head)) {
         this.cancel();
         return PiecedJson.of('invalid' in head ? head.invalid : undefined);
       }
-      // The worker readies the next piece while this one is taken in.
-      let coming = next();
+      // The worker readies the next piece while this one is taken in (a failure meanwhile is
+      // the reader's to hear, when it asks).
+      let coming = this.#next();
+      coming.catch(() => undefined);
       // A piece that is ready when the last one is taken in arrives in the same turn of the
       // event loop (a port delivers what it holds at once): without turns of their own, a
       // whole account's pieces were taken in as one task of 60 ms, collections included.
@@ -162,7 +171,10 @@ export class JsonOffThread {
       const pull = async (): Promise<Piece> => {
         if (slices.timeUp()) await slices.next();
         const piece = await coming;
-        if (!('done' in piece)) coming = next();
+        if (!('done' in piece)) {
+          coming = this.#next();
+          coming.catch(() => undefined);
+        }
         return piece;
       };
       return new PiecedJson(head.root, head.pieced, pull, () => this.cancel());
@@ -172,9 +184,27 @@ export class JsonOffThread {
     }
   }
 
-  /** Stops the worker (an answer that is not wanted after all). */
+  /** Stops the worker (an answer that is not wanted after all, or read to its end). */
   cancel(): void {
+    this.#end(new Error('The answer was closed before it was read.'));
     // Nothing waits on its end; a failure to stop is no failure of the answer.
     this.#worker.terminate().catch(() => undefined);
+  }
+
+  #next(): Promise<Piece> {
+    return new Promise((resolve, reject) => {
+      if (this.#ended) return reject(this.#ended);
+      if (this.#waiting) return reject(new Error('The JSON worker hands over one piece at a time.'));
+      this.#waiting = { resolve, reject };
+      this.#worker.postMessage('next');
+    });
+  }
+
+  /** No more pieces: whoever waits for one hears why. */
+  #end(error: Error): void {
+    this.#ended ??= error;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    waiting?.reject(this.#ended);
   }
 }

@@ -37,8 +37,13 @@ export class PiecedJson {
   readonly #kept = new Map<string | null, unknown[][]>();
   /** Lists whose pieces have all come (the worker sends a list's pieces one after another). */
   readonly #complete = new Set<string | null>();
+  /** Lists handed out in pieces: each can be read once. */
+  readonly #handedOut = new Set<string | null>();
   #last: string | null | undefined;
   #ended: boolean;
+  #closed = false;
+  /** Pieces are asked for one after another, whoever asks. */
+  #pulling: Promise<unknown> = Promise.resolve();
 
   /** An answer that came whole. */
   static of(value: unknown): PiecedJson {
@@ -64,6 +69,11 @@ export class PiecedJson {
   /** The root's list `key` (null: the root itself): as it is, or a `PiecedList` when it comes in pieces. */
   list(key: string | null): unknown {
     if (!this.pieced.includes(key)) return key === null ? this.root : fieldOf(this.root, key);
+    // A list read again, or after the answer was closed, would come empty, and an empty list
+    // says Toggl has none: the cache would drop them all.
+    if (this.#closed) throw new Error(`The answer was closed before its list "${String(key)}" was read.`);
+    if (this.#handedOut.has(key)) throw new Error(`The answer's list "${String(key)}" can be read once.`);
+    this.#handedOut.add(key);
     return new PiecedList(() => this.#piecesOf(key));
   }
 
@@ -79,6 +89,7 @@ export class PiecedJson {
 
   /** Stops the worker (also once every piece has come). */
   close(): void {
+    this.#closed = true;
     this.#ended = true;
     this.#kept.clear();
     this.stop();
@@ -86,27 +97,29 @@ export class PiecedJson {
 
   async *#piecesOf(key: string | null): AsyncGenerator<unknown[]> {
     for (;;) {
+      if (this.#closed) throw new Error(`The answer was closed while its list "${String(key)}" was read.`);
       const kept = this.#kept.get(key);
       if (kept !== undefined && kept.length > 0) {
         yield kept.shift() as unknown[];
         continue;
       }
-      if (this.#ended || this.#complete.has(key)) return;
-      const piece = await this.pull();
+      if (this.#complete.has(key) || this.#ended) return;
+      const pulled = this.#pulling.then(() => this.pull());
+      this.#pulling = pulled.catch(() => undefined);
+      const piece = await pulled;
       if ('done' in piece || !('key' in piece)) {
-        // Every piece has come: the worker goes, what was kept for other lists stays.
+        // Every piece has come: the worker goes, what was kept stays (for this list too, when
+        // another reader took its last piece).
         this.#ended = true;
         this.stop();
-        return;
+        continue;
       }
       if (this.#last !== undefined && this.#last !== piece.key) this.#complete.add(this.#last);
       this.#last = piece.key;
-      if (piece.key === key) yield piece.items;
-      else {
-        const list = this.#kept.get(piece.key) ?? [];
-        list.push(piece.items);
-        this.#kept.set(piece.key, list);
-      }
+      // Kept in order, whoever it is for (two lists read at once take turns asking).
+      const list = this.#kept.get(piece.key) ?? [];
+      list.push(piece.items);
+      this.#kept.set(piece.key, list);
     }
   }
 }

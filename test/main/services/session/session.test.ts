@@ -95,6 +95,32 @@ describe('SessionService', () => {
     expect(files).not.toContain(DEMO.apiToken);
   });
 
+  it('closes the answer that signed in when nothing takes it in, and when the sign-in is refused', async () => {
+    const session = await launch();
+    const api = opened.at(-1)?.api;
+    if (!api) throw new Error('launch opens an API client');
+    // Each answer the session asks for, and how often it was closed (a large one holds a worker thread).
+    const closes: number[] = [];
+    const load = api.loadMeWithRelatedData.bind(api);
+    api.loadMeWithRelatedData = async (options) => {
+      const answer = await load(options);
+      const at = closes.push(0) - 1;
+      const close = answer.close.bind(answer);
+      answer.close = () => {
+        closes[at] = (closes[at] ?? 0) + 1;
+        close();
+      };
+      return answer;
+    };
+    await session.signInWithToken(DEMO.apiToken);
+    // Toggl signs a password in but sends no token: refused after the answer came.
+    const demo = sandbox.state.userByToken(DEMO.apiToken);
+    if (!demo) throw new Error('the sandbox has the demo user');
+    demo.apiToken = '';
+    await refusal(session.signInWithPassword(DEMO.email, DEMO.password));
+    expect(closes).toEqual([1, 1]);
+  });
+
   it('signs in with email and password, keeping the token and never the password', async () => {
     const session = await launch();
     await session.signInWithPassword(DEMO.email, DEMO.password);

@@ -49,8 +49,11 @@ describe('a full load of a large account, taken in a piece at a time', () => {
       credentials: { token: DEMO.apiToken },
       minIntervalMs: 0,
     });
-    await app.services.data.engine.sync('manual', await api.loadMeWithRelatedData());
+    const given = await api.loadMeWithRelatedData();
+    await app.services.data.engine.sync('manual', given);
     await api.close();
+    // Taken in and closed: its worker is gone.
+    expect(() => given.list('projects')).toThrow(/closed/);
     await app.services.data.settled();
 
     expect(cache.tasks.size).toBe(TASKS - 1);

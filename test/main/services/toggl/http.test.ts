@@ -44,11 +44,15 @@ describe('large answers', () => {
 });
 
 /** A server that answers /me with `text` in pieces of 7,919 bytes, saying its length or not (chunked). */
-async function pieceServer(text: string, length: (bytes: number) => number | undefined): Promise<TogglApi> {
+async function pieceServer(
+  text: string,
+  length: (bytes: number) => number | undefined,
+  status = 200,
+): Promise<TogglApi> {
   const bytes = Buffer.from(text);
   const server = createServer((_req, res) => {
     const declared = length(bytes.length);
-    res.writeHead(200, {
+    res.writeHead(status, {
       'content-type': 'application/json',
       ...(declared !== undefined && { 'content-length': String(declared) }),
     });
@@ -82,6 +86,18 @@ describe('large answers, however they come', () => {
   it('with its length: gathered in one buffer on the worker, and read the same', async () => {
     const api = await pieceServer(text, (bytes) => bytes);
     expect(await api.getMeWithRelatedData()).toEqual(me);
+  });
+
+  it('an error of megabytes is read whole: its message reaches the user', async () => {
+    const message = `Workspace limit reached ${'·'.repeat(600_000)}`;
+    const api = await pieceServer(JSON.stringify({ message }), (bytes) => bytes, 400);
+    const error = await togglFailure(api.getMeWithRelatedData());
+    expect(error.serverMessage?.startsWith('Workspace limit reached')).toBe(true);
+  });
+
+  it('an answer of megabytes of spaces is no answer, as a short one', async () => {
+    const api = await pieceServer(' '.repeat(1_200_000), (bytes) => bytes);
+    expect(await api.getMeWithRelatedData()).toBeUndefined();
   });
 
   it('read as a full load reads it: the tasks a piece at a time, the rest with the root', async () => {

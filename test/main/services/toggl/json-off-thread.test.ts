@@ -124,9 +124,64 @@ describe('an answer whose large lists are read a piece at a time', () => {
     whole.close();
   });
 
-  it('once closed, a list not yet read ends at once (the worker is stopped)', async () => {
+  it('a list is read once: read again, or after the answer was closed, it is refused, never empty', async () => {
+    // An empty list would tell the cache Toggl has none of them.
     const answer = await answerOf(me, ['projects', 'tasks']);
+    expect((await piecesOf(answer.list('projects'))).flat()).toHaveLength(9_000);
+    expect(() => answer.list('projects')).toThrow(/read once/);
     answer.close();
-    expect(await piecesOf(answer.list('tasks'))).toEqual([]);
+    expect(() => answer.list('tasks')).toThrow(/closed/);
+  });
+
+  it('closed while a list is read, the reader hears it rather than waiting for ever', async () => {
+    const answer = await answerOf(me, ['projects', 'tasks']);
+    const reading = (async () => {
+      for await (const items of answer.list('projects') as PiecedList) {
+        expect(items.length).toBeGreaterThan(0);
+        answer.close();
+      }
+    })();
+    await expect(reading).rejects.toThrow(/closed/);
+  });
+
+  it('two lists read at once each get their own items, once', async () => {
+    const answer = await answerOf(me, ['projects', 'tasks']);
+    const [projects, tasks] = await Promise.all([
+      (answer.list('projects') as PiecedList).joined(),
+      (answer.list('tasks') as PiecedList).joined(),
+    ]);
+    expect(projects).toEqual(me.projects);
+    expect(tasks).toEqual(me.tasks);
+    answer.close();
+  });
+
+  it('a worker that stops between two pieces fails the read, and nothing is left unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const parser = new JsonOffThread();
+      parser.push([bytesOf(JSON.stringify(me))]);
+      const answer = await parser.answer(['projects']);
+      const reading = (async () => {
+        for await (const items of answer.list('projects') as PiecedList) {
+          expect(items.length).toBeGreaterThan(0);
+          // The worker dies as a worker out of memory would, while the next piece is on its way.
+          parser.cancel();
+        }
+      })();
+      await expect(reading).rejects.toThrow();
+      answer.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
+  it('an answer of spaces alone is no answer, as a small one', async () => {
+    const parser = new JsonOffThread();
+    parser.push([bytesOf(' '.repeat(2_000) + '\n')]);
+    expect(await parser.finish()).toBeUndefined();
   });
 });
