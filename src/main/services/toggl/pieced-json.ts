@@ -12,9 +12,14 @@ export type Piece =
  * them (20–30 ms apiece at 10 µs a page fault).
  */
 export class PiecedList implements AsyncIterable<unknown[]> {
+  #read = false;
+
   constructor(private readonly pieces: () => AsyncGenerator<unknown[]>) {}
 
   [Symbol.asyncIterator](): AsyncIterator<unknown[]> {
+    // Read again, it would come empty (its pieces are gone): refused, as the answer refuses.
+    if (this.#read) throw new Error('A list of an answer can be read once.');
+    this.#read = true;
     return this.pieces();
   }
 

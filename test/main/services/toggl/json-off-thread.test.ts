@@ -129,6 +129,14 @@ describe('an answer whose large lists are read a piece at a time', () => {
     const answer = await answerOf(me, ['projects', 'tasks']);
     expect((await piecesOf(answer.list('projects'))).flat()).toHaveLength(9_000);
     expect(() => answer.list('projects')).toThrow(/read once/);
+    const tasks = answer.list('tasks') as PiecedList;
+    expect((await tasks.joined()).length).toBe(4_321);
+    await expect(tasks.joined()).rejects.toThrow(/read once/);
+    answer.close();
+  });
+
+  it('a list not yet read is refused once the answer is closed', async () => {
+    const answer = await answerOf(me, ['projects', 'tasks']);
     answer.close();
     expect(() => answer.list('tasks')).toThrow(/closed/);
   });
