@@ -26,9 +26,8 @@ export interface SessionOptions {
   onSignOut?: () => Promise<void>;
   /**
    * After a successful sign-in: take in the answer that signed the user in (it carries the
-   * whole list), not awaited by the sign-in.
+   * whole list), not awaited by the sign-in, and close it.
    */
-  /** Takes the signing-in answer in, and closes it. */
   onSignIn?: (answer: PiecedJson) => Promise<void>;
 }
 

@@ -241,13 +241,7 @@ export class SyncEngine {
    */
   private async fullLoad(now: number, trigger: SyncTrigger, given?: PiecedJson): Promise<void> {
     const answer = given ?? (await this.options.api.loadMeWithRelatedData());
-    let taken: Awaited<ReturnType<SyncEngine['takeIn']>>;
-    try {
-      taken = await this.takeIn(answer);
-    } finally {
-      answer.close();
-    }
-    const { user, workspaces } = taken;
+    const { user, workspaces } = await this.takeIn(answer).finally(() => answer.close());
     const { cache } = this.options;
     forgetOldEntries(cache.entries, now);
     cache.syncedAt = now;

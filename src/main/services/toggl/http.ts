@@ -127,12 +127,7 @@ export class TogglHttp {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const answer = await this.requestPieced(method, path, options);
-    try {
-      return (await answer.whole()) as T;
-    } finally {
-      answer.close();
-    }
+    return (await (await this.requestPieced(method, path, options)).whole()) as T;
   }
 
   /**

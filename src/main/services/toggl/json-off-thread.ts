@@ -137,16 +137,6 @@ export class JsonOffThread {
     if (chunks.length > 0) this.#worker.postMessage(chunks);
   }
 
-  /** The parsed value, whole, once every byte has been pushed. */
-  async finish(): Promise<unknown> {
-    const answer = await this.answer();
-    try {
-      return await answer.whole();
-    } finally {
-      answer.close();
-    }
-  }
-
   /**
    * The parsed value, once every byte has been pushed, with its large lists still on the worker,
    * handed over a piece at a time as they are read: those named in `first` first, in that order.
@@ -162,8 +152,12 @@ export class JsonOffThread {
       }
       // The worker readies the next piece while this one is taken in (a failure meanwhile is
       // the reader's to hear, when it asks).
-      let coming = this.#next();
-      coming.catch(() => undefined);
+      const ahead = (): Promise<Piece> => {
+        const piece = this.#next();
+        piece.catch(() => undefined);
+        return piece;
+      };
+      let coming = ahead();
       // A piece that is ready when the last one is taken in arrives in the same turn of the
       // event loop (a port delivers what it holds at once): without turns of their own, a
       // whole account's pieces were taken in as one task of 60 ms, collections included.
@@ -171,10 +165,7 @@ export class JsonOffThread {
       const pull = async (): Promise<Piece> => {
         if (slices.timeUp()) await slices.next();
         const piece = await coming;
-        if (!('done' in piece)) {
-          coming = this.#next();
-          coming.catch(() => undefined);
-        }
+        if (!('done' in piece)) coming = ahead();
         return piece;
       };
       return new PiecedJson(head.root, head.pieced, pull, () => this.cancel());

@@ -82,14 +82,21 @@ export class PiecedJson {
     return new PiecedList(() => this.#piecesOf(key));
   }
 
-  /** The whole value, every list joined, for an answer none of whose lists were read in pieces. */
+  /**
+   * The whole value, every list joined, for an answer none of whose lists were read in pieces;
+   * the answer is closed after.
+   */
   async whole(): Promise<unknown> {
-    for (const key of this.pieced) {
-      const items = await (this.list(key) as PiecedList).joined();
-      if (key === null) for (const item of items) (this.root as unknown[]).push(item);
-      else (this.root as Record<string, unknown>)[key] = items;
+    try {
+      for (const key of this.pieced) {
+        const items = await (this.list(key) as PiecedList).joined();
+        if (key === null) for (const item of items) (this.root as unknown[]).push(item);
+        else (this.root as Record<string, unknown>)[key] = items;
+      }
+      return this.root;
+    } finally {
+      this.close();
     }
-    return this.root;
   }
 
   /** Stops the worker (also once every piece has come). */

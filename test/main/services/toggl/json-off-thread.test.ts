@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { JsonOffThread } from '../../../../src/main/services/toggl/json-off-thread';
 import { PiecedList, type PiecedJson } from '../../../../src/main/services/toggl/pieced-json';
 
+/** What was pushed to `parser`, parsed and whole, as `TogglHttp.request` reads it. */
+const finish = async (parser: JsonOffThread): Promise<unknown> => (await parser.answer()).whole();
+
 /** `bytes`, whole, through the worker. */
 function parseJsonOffThread(bytes: Uint8Array): Promise<unknown> {
   const parser = new JsonOffThread();
   parser.push([bytes]);
-  return parser.finish();
+  return finish(parser);
 }
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -51,7 +54,7 @@ describe('JSON parsed on a worker thread', () => {
     const bytes = bytesOf(JSON.stringify({ tasks: list }));
     const parser = new JsonOffThread();
     for (const piece of cut(bytes)) parser.push([piece]);
-    expect(await parser.finish()).toEqual({ tasks: list });
+    expect(await finish(parser)).toEqual({ tasks: list });
   });
 
   it('reads an answer the same whether it said its length truly, too short or too long', async () => {
@@ -62,7 +65,7 @@ describe('JSON parsed on a worker thread', () => {
       const pieces = cut(bytes);
       // Several pieces a message, as the network's reads come in a slice.
       for (let at = 0; at < pieces.length; at += 5) parser.push(pieces.slice(at, at + 5));
-      expect(await parser.finish()).toEqual(list);
+      expect(await finish(parser)).toEqual(list);
     }
   });
 
@@ -71,7 +74,7 @@ describe('JSON parsed on a worker thread', () => {
     const shared = bytesOf(`xx${text}yy`);
     const parser = new JsonOffThread();
     parser.push([shared.subarray(2, 12), shared.subarray(12, shared.length - 2)]);
-    expect(await parser.finish()).toEqual(JSON.parse(text));
+    expect(await finish(parser)).toEqual(JSON.parse(text));
     // The caller's buffer is left as it was (copied, not moved).
     expect(new TextDecoder().decode(shared)).toBe(`xx${text}yy`);
   });
@@ -121,7 +124,8 @@ describe('an answer whose large lists are read a piece at a time', () => {
     top.close();
     const whole = await answerOf(me);
     expect(await whole.whole()).toEqual(me);
-    whole.close();
+    // Read whole, the answer is closed: its worker is gone.
+    expect(() => whole.list('tasks')).toThrow(/closed/);
   });
 
   it('a list is read once: read again, or after the answer was closed, it is refused, never empty', async () => {
@@ -190,6 +194,6 @@ describe('an answer whose large lists are read a piece at a time', () => {
   it('an answer of spaces alone is no answer, as a small one', async () => {
     const parser = new JsonOffThread();
     parser.push([bytesOf(' '.repeat(2_000) + '\n')]);
-    expect(await parser.finish()).toBeUndefined();
+    expect(await finish(parser)).toBeUndefined();
   });
 });
