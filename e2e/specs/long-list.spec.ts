@@ -250,3 +250,30 @@ test('the first screen is drawn first; the rows just below it follow, ready for 
   );
   for (const row of onScreen) expect(before.get(row.top), `the row at ${row.top}px`).toBe(row.label);
 });
+
+test('the keyboard keeps the selection in view; a search shows its best hits from the top, ↓ takes the first; cleared, the list shows the selection again', async ({
+  app: { page },
+}) => {
+  const tree = await openList(page);
+  await tree.focus();
+  await page.keyboard.press('End');
+  const selected = page.locator('[role="treeitem"][aria-selected="true"]');
+  await expect(selected).toBeInViewport();
+  const last = (await selected.getAttribute('aria-label')) ?? '';
+  expect((await read(tree)).scrollTop).toBeGreaterThan(0);
+  // Its first letter finds it among hundreds: the list starts at the best of them, not at it.
+  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
+  await search.pressSequentially(last.slice(0, 1));
+  await until(tree, (view) => view.scrollTop === 0 && coversScreen(view), 'the hits show from the top');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(page.getByRole('treeitem', { name: last, exact: true })).toBeInViewport();
+  await expect(page.getByRole('treeitem', { name: last, exact: true })).toHaveAttribute('aria-selected', 'true');
+  await search.pressSequentially(last.slice(0, 2));
+  await until(tree, (view) => view.scrollTop === 0 && coversScreen(view), 'the hits show from the top');
+  await search.press('ArrowDown');
+  await expect(tree).toBeFocused();
+  const firstHit = page.getByRole('treeitem').first();
+  await expect(firstHit).toHaveAttribute('aria-selected', 'true');
+  await expect(firstHit).toBeInViewport();
+});

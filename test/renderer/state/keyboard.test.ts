@@ -83,8 +83,15 @@ describe('the main view’s keyboard map', () => {
     expect(document.activeElement).toBe(search);
   });
 
-  it('↓ from the search box selects the first row; Escape clears the search, then the picks', () => {
+  it('↓ from the search box selects the first row, in a search its best hit; Escape clears the search, then the picks', () => {
+    press('ArrowDown', {}, search);
+    expect(list.selectedKey).toBe(listedItems(list)[0]?.key);
+    press('ArrowDown', {}, search);
+    expect(list.selectedKey).toBe(listedItems(list)[1]?.key);
+    // A search starts at its best hit, wherever the selection was.
     list.query = 'mobile';
+    expect(listedItems(list).length).toBeGreaterThan(1);
+    list.selectedKey = listedItems(list).at(-1)?.key ?? null;
     press('ArrowDown', {}, search);
     expect(document.activeElement).toBe(tree);
     expect(list.selectedKey).toBe(listedItems(list)[0]?.key);

@@ -50,7 +50,9 @@ export function listKeydown({
     } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {
       ui.tree?.focus();
-      list.move(1);
+      // A search shows its best hit first, and the list from there (ProjectTree): ↓ goes to it.
+      if (list.searched.trim() !== '') list.moveTo('first');
+      else list.move(1);
     } else if (event.key === 'Escape' && event.target === search && list.query !== '') list.query = '';
     else if (event.key === 'Escape' && list.picked.size > 0) list.picked.clear();
     else if (!inField && !mod && !event.altKey && event.key.length === 1 && event.key !== ' ') {
