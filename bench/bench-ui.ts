@@ -20,9 +20,18 @@ import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import { startWebShellProcess } from '../e2e/support/web-shell';
 import { benchQueries } from './bench-queries';
 import { Figures, TARGETS } from './figures';
-import { appFirstScreen, measureFloors } from './floor-page';
+import { appFirstScreen, FloorPage } from './floor-page';
 import { formatMachine, machineJson, probeMachine } from './machine';
-import { firstRows, fmt, inputsOf, percentile, scrollFrames, searchLatencies, toggleLatency } from './page-timing';
+import {
+  firstRows,
+  fmt,
+  inputsOf,
+  leaveForBlank,
+  percentile,
+  scrollFrames,
+  searchLatencies,
+  toggleLatency,
+} from './page-timing';
 import { RendererFaults, socketCounts } from './renderer-counts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
   const faults = await RendererFaults.open(browser);
+  let floor: FloorPage | undefined;
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(shell.url);
@@ -74,19 +84,43 @@ async function main(): Promise<void> {
     await page.getByRole('region', { name: 'Running entry' }).waitFor({ timeout: 60_000 });
     process.stdout.write('  a timer runs on the first project through every measurement\n');
 
+    // The rows the app's first screen shows (after a load, as the timed ones see it), for the
+    // floor page; its loads take turns with the app's, so a machine that slows down or speeds
+    // up during the run weighs on both alike.
+    const appUrl = page.url();
+    await leaveForBlank(page);
+    await firstRows(page, appUrl);
+    const screen = await appFirstScreen(page);
+    const floorPage = (floor = await FloorPage.open(VIEWPORT, screen));
     const loads: number[] = [];
     const loadFaults: number[] = [];
+    const floorLoads: number[] = [];
+    const floorFaults: number[] = [];
     let newRenderers = 0;
-    for (let run = 0; run < LOADS; run++) {
-      const load = await faults.through((atFirstRows) => firstRows(page, atFirstRows));
+    const appLoad = async (): Promise<void> => {
+      await leaveForBlank(page);
+      const load = await faults.through((atFirstRows) => firstRows(page, appUrl, atFirstRows));
       loads.push(load.ms);
       loadFaults.push(load.faults);
       newRenderers += load.newProcesses;
+    };
+    const floorLoad = async (): Promise<void> => {
+      const load = await floorPage.load();
+      floorLoads.push(load.ms);
+      floorFaults.push(load.faults);
+    };
+    // Which goes first alternates too: neither always follows the other's load.
+    for (let run = 0; run < LOADS; run++) {
+      if (run % 2 === 0) await appLoad().then(floorLoad);
+      else await floorLoad().then(appLoad);
     }
-    // The rows the first screen shows, for the floor page; then one more load, untimed, for
-    // what arrives over the WebSocket before them (DevTools' network events cost time).
-    const screen = await appFirstScreen(page);
-    const sockets = await socketCounts(page, () => firstRows(page));
+    // Closed while the app is measured on its own: an idle Chromium beside it still wakes.
+    await floorPage.close();
+    floor = undefined;
+    // One more load, untimed, for what arrives over the WebSocket before the first rows
+    // (DevTools' network events cost time).
+    await leaveForBlank(page);
+    const sockets = await socketCounts(page, () => firstRows(page, appUrl));
     // From here the page rests until the first key (the checks below run in Node); the floor page rests as long.
     const restFrom = performance.now();
     const { queries, quickAdds, check, compare } = benchQueries(PROJECTS, TASKS);
@@ -134,24 +168,15 @@ async function main(): Promise<void> {
       process.stdout.write(`  quick add “${line}”: ${preview}${right ? '' : ` — NOT IN ${place}`}\n`);
     }
     if (missedAdds > 0) throw new Error(`${missedAdds} quick-add lines do not plan their item: the benchmark is wrong`);
-    // The floors: a bare page doing the same, in this Chromium, now.
-    // In a browser of its own: the app's page stays open (its timer ticking) and would share
-    // the floor page's renderer, and its page faults, in this one.
-    const floorBrowser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
-    const floorRenderers = await RendererFaults.open(floorBrowser);
-    const floors = await measureFloors(
-      floorBrowser,
-      VIEWPORT,
-      screen,
+    // The keystrokes' floor: the bare page opened again, typed into after the same rest.
+    floor = await FloorPage.open(VIEWPORT, screen);
+    const floorTyped = await floor.type(
       queries.map((query) => query.query),
-      LOADS,
-      floorRenderers,
       rest,
-    ).finally(async () => {
-      await floorRenderers.close();
-      await floorBrowser.close();
-    });
-    const floorKeys = floors.keystrokes.map(({ ms }) => ms);
+    );
+    await floor.close();
+    floor = undefined;
+    const floorKeys = floorTyped.keystrokes.map(({ ms }) => ms);
     const searches = typed.map(({ ms }) => ms);
     const slowest = [...typed].sort((a, b) => b.ms - a.ms).slice(0, 6);
     process.stdout.write(
@@ -183,10 +208,10 @@ async function main(): Promise<void> {
     const figures = new Figures();
     figures.report(TARGETS.zeroHits, missed);
     figures.report(TARGETS.firstRows, percentile(loads, 50), `max ${fmt(Math.max(...loads))} of ${loads.length} loads`);
-    const firstRowsFloor = percentile(floors.loads, 50);
+    const firstRowsFloor = percentile(floorLoads, 50);
     process.stdout.write(
-      `    floor: a bare page gets its ${floors.rows} rows (${floors.bytes} B of JSON, one WebSocket message from a ` +
-        `Node process) and paints them: median ${fmt(firstRowsFloor)} (max ${fmt(Math.max(...floors.loads))}); ` +
+      `    floor: a bare page gets its ${floorPage.rows} rows (${floorPage.bytes} B of JSON, one WebSocket message from a ` +
+        `Node process) and paints them: median ${fmt(firstRowsFloor)} (max ${fmt(Math.max(...floorLoads))}; its loads taking turns with the app's); ` +
         `app/floor ${ratio(percentile(loads, 50), firstRowsFloor)}\n`,
     );
     figures.report(TARGETS.firstRowsRatio, percentile(loads, 50) / firstRowsFloor, 'medians, app over floor');
@@ -221,7 +246,7 @@ async function main(): Promise<void> {
     );
     const searchFloor = percentile(floorKeys, 95);
     process.stdout.write(
-      `    floor: the bare page replaces its ${floors.rows} rows' text on each key, typed after the app's ${(rest / 1000).toFixed(1)} s rest: p95 ${fmt(searchFloor)} ` +
+      `    floor: the bare page replaces its ${floorPage.rows} rows' text on each key, typed after the app's ${(rest / 1000).toFixed(1)} s rest: p95 ${fmt(searchFloor)} ` +
         `(p50 ${fmt(percentile(floorKeys, 50))}, max ${fmt(Math.max(...floorKeys))}); ` +
         `app/floor ${ratio(percentile(searches, 95), searchFloor)}\n`,
     );
@@ -247,19 +272,19 @@ async function main(): Promise<void> {
     figures.note('idle_interval_over_16_7_pct', over(idle.intervals));
     figures.note('dropped_frames', skipped);
     const rendererFaults = percentile(loadFaults, 50);
-    const floorFaults = percentile(floors.faults, 50);
+    const floorLoadFaults = percentile(floorFaults, 50);
     // Per input the box got: the keys, and the clearing before each query (the whole list drawn again).
     const keyFaults = typedFaults / inputsOf(queries.map((query) => query.query));
-    const floorKeyFaults = floors.keystrokeFaults / floors.inputs;
+    const floorKeyFaults = floorTyped.faults / floorTyped.inputs;
     const faultMs = (count: number) => `≈ ${fmt((count * machine.faultUs) / 1000)} at this machine's fault cost`;
     process.stdout.write(
       `  counts, the same on any machine:\n` +
         `    before its first rows the app receives ${sockets.messages} WebSocket messages, ${sockets.bytes} B of data ` +
         `(the last ${fmt(sockets.lastToFirstRowsMs)} before the rows, the next ${fmt(sockets.firstRowsToNextMs)} after; ` +
         `the whole load ${sockets.allMessages} messages, ${sockets.allBytes} B)\n` +
-        `    renderer minor page faults, navigation to first rows on a warm reload: median ${rendererFaults}, ` +
+        `    renderer minor page faults, navigation to first rows, each load from a blank page: median ${rendererFaults}, ` +
         `${faultMs(rendererFaults)} (${loadFaults.join(', ')}; ${newRenderers} of ${LOADS} loads in a new process); ` +
-        `the bare page ${floorFaults}, ${faultMs(floorFaults)}\n` +
+        `the bare page ${floorLoadFaults}, ${faultMs(floorLoadFaults)}\n` +
         `    renderer minor page faults per input into the search box (each key, and the clearing before each query): ${keyFaults.toFixed(0)}, ${faultMs(keyFaults)}; ` +
         `the bare page ${floorKeyFaults.toFixed(0)}, ${faultMs(floorKeyFaults)}\n`,
     );
@@ -269,12 +294,13 @@ async function main(): Promise<void> {
     figures.note('first_rows_bytes', sockets.bytes);
     figures.note('first_rows_messages', sockets.messages);
     figures.note('renderer_faults_per_load', rendererFaults);
-    figures.note('floor_renderer_faults_per_load', floorFaults);
+    figures.note('floor_renderer_faults_per_load', floorLoadFaults);
     figures.note('renderer_faults_per_key', Math.round(keyFaults));
     figures.note('floor_renderer_faults_per_key', Math.round(floorKeyFaults));
     figures.group('machine', machineJson(machine));
     figures.printJson();
   } finally {
+    await floor?.close();
     await faults.close();
     await browser.close();
     await shell.stop();

@@ -7,10 +7,11 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import type { FloorRow } from './floor-server';
-import { firstRows, inputsOf, searchLatencies, type Keystroke } from './page-timing';
-import type { RendererFaults } from './renderer-counts';
+import { firstRows, inputsOf, leaveForBlank, searchLatencies, type Keystroke } from './page-timing';
+import { RendererFaults } from './renderer-counts';
 
 const SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
 
@@ -39,16 +40,64 @@ export async function appFirstScreen(page: Page): Promise<FloorRow[]> {
   return rows;
 }
 
-export interface Floors {
-  rows: number;
-  /** Bytes of the rows' JSON, sent as one WebSocket message. */
-  bytes: number;
-  loads: number[];
-  faults: number[];
-  keystrokes: Keystroke[];
-  /** The floor browser's renderers' minor page faults through all the keystrokes, and how many inputs those were. */
-  keystrokeFaults: number;
-  inputs: number;
+/** The floor page open in its own Chromium, its Node server beside it. */
+export class FloorPage {
+  /** When its last load ended (performance.now()): its rest before the keys counts from there. */
+  #loadedAt = performance.now();
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly faults: RendererFaults,
+    private readonly server: { url: string; stop: () => void },
+    /** The rows it paints, and the bytes of their JSON (sent as one WebSocket message). */
+    readonly rows: number,
+    readonly bytes: number,
+  ) {}
+
+  /**
+   * In a browser of its own: the app's page stays open (its timer ticking) and would share the
+   * floor page's renderer, and its page faults, in the app's.
+   */
+  static async open(viewport: { width: number; height: number }, rows: FloorRow[]): Promise<FloorPage> {
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
+    const faults = await RendererFaults.open(browser);
+    const server = await startServer(rows);
+    const page = await browser.newPage({ viewport });
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0);
+    return new FloorPage(browser, page, faults, server, rows.length, Buffer.byteLength(JSON.stringify(rows)));
+  }
+
+  /** One load, timed as the app's: to its first rows, with the renderers' minor faults through it. */
+  async load(): Promise<{ ms: number; faults: number }> {
+    await leaveForBlank(this.page);
+    const load = await this.faults.through((atFirstRows) => firstRows(this.page, this.server.url, atFirstRows));
+    this.#loadedAt = performance.now();
+    return load;
+  }
+
+  /**
+   * After at least the rest the app's page had since its last load, `queries` typed key by key (timed as the app's
+   * keystrokes), with the renderers' minor faults through them all.
+   */
+  async type(
+    queries: string[],
+    /** How long the app's page rested before its first key: the first key after a rest costs more (Chromium hands memory back while idle). */
+    rest: number,
+  ): Promise<{ keystrokes: Keystroke[]; faults: number; inputs: number }> {
+    const rested = performance.now() - this.#loadedAt;
+    if (rested < rest) await this.page.waitForTimeout(rest - rested);
+    const typed = await this.faults.during(() => searchLatencies(this.page, queries));
+    return { keystrokes: typed.value, faults: typed.faults, inputs: inputsOf(queries) };
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+    this.server.stop();
+    await this.faults.close();
+    await this.browser.close();
+  }
 }
 
 async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => void }> {
@@ -59,48 +108,4 @@ async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () =>
     child.send(rows);
   });
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
-}
-
-/**
- * Loads the floor page `loads` times (its first rows, timed as the app's) and, after the same
- * rest as the app's page had, types `queries` into it key by key (timed as the app's
- * keystrokes), in a page of the given size.
- */
-export async function measureFloors(
-  browser: Browser,
-  viewport: { width: number; height: number },
-  rows: FloorRow[],
-  queries: string[],
-  loads: number,
-  faults: RendererFaults,
-  /** How long the app's page rested between its last load and its first key: the first key after a rest costs more (Chromium hands memory back while idle). */
-  rest: number,
-): Promise<Floors> {
-  const server = await startServer(rows);
-  const page = await browser.newPage({ viewport });
-  try {
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0);
-    const timed: number[] = [];
-    const counted: number[] = [];
-    for (let run = 0; run < loads; run++) {
-      const { ms, faults: count } = await faults.through((atFirstRows) => firstRows(page, atFirstRows));
-      timed.push(ms);
-      counted.push(count);
-    }
-    await page.waitForTimeout(rest);
-    const typed = await faults.during(() => searchLatencies(page, queries));
-    return {
-      rows: rows.length,
-      bytes: Buffer.byteLength(JSON.stringify(rows)),
-      loads: timed,
-      faults: counted,
-      keystrokes: typed.value,
-      keystrokeFaults: typed.faults,
-      inputs: inputsOf(queries),
-    };
-  } finally {
-    await page.close();
-    server.stop();
-  }
 }

@@ -67,7 +67,7 @@ export interface SocketCounts {
 }
 
 /**
- * Runs `load` (a reload that returns its first rows' time since navigation start) with
+ * Runs `load` (a load that returns its first rows' time since navigation start) with
  * DevTools' network events on, and counts the WebSocket frames received before the first rows.
  * Frame times are the browser's monotonic clock, mapped to wall time by the socket's handshake
  * event (which carries both); the first rows' wall time is the page's time origin plus the mark.
