@@ -106,7 +106,10 @@ test('the default workspace is chosen in Settings by keyboard, offline; New proj
   await expect
     .poll(() => demo?.default_workspace_id, { timeout: TOGGL_UNREACHABLE })
     .toBe(workspaceNamed('Dana Consulting'));
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced');
+  // The sync that follows runs at Toggl's pace (a request a second), several requests long.
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced', {
+    timeout: TOGGL_UNREACHABLE,
+  });
   // The two choices went as one request, the last one.
   expect(puts()).toBe(1);
 

@@ -277,3 +277,34 @@ test('the keyboard keeps the selection in view; a search shows its best hits fro
   await expect(firstHit).toHaveAttribute('aria-selected', 'true');
   await expect(firstHit).toBeInViewport();
 });
+
+test('a project quick-added over a search, and the row after twenty archived at once, come into view once the list has them', async ({
+  app: { page },
+}) => {
+  const tree = await openList(page);
+  const search = page.getByRole('searchbox', { name: 'Search projects and tasks' });
+  await search.pressSequentially('a');
+  await search.press('ControlOrMeta+a');
+  // No client: the new project sorts to the end of the list, far below the screen.
+  await search.pressSequentially('+Zzz quick project');
+  await search.press('Enter');
+  const made = page.getByRole('treeitem', { name: 'Zzz quick project', exact: true });
+  await expect(made).toBeInViewport();
+  await expect(made).toHaveAttribute('aria-selected', 'true');
+
+  // Twenty-one projects picked from the top, the selection on the last of them: archived,
+  // they leave together and the selection goes to the row after them, which moves up with them.
+  await tree.focus();
+  await page.keyboard.press('Home');
+  for (let picked = 0; picked < 21; picked++) {
+    await page.keyboard.press('Space');
+    if (picked < 20) await page.keyboard.press('ArrowDown');
+  }
+  // Picked rows are aria-selected too: the selected one is the row marked so.
+  const next = page.locator('.row.selected [role="treeitem"]');
+  const before = await next.getAttribute('aria-label');
+  await page.keyboard.press('ControlOrMeta+e');
+  await expect(next).not.toHaveAttribute('aria-label', before ?? '');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(next).toBeInViewport();
+});

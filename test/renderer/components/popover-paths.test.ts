@@ -20,6 +20,32 @@ async function key(keys: string): Promise<void> {
 }
 
 describe('the popover, paths beyond the main ones', () => {
+  it('↓ from the search box takes the first row, in a search its first; a task found stays listed when Escape clears the search; ↓ into no hits keeps the selection', async () => {
+    const search = screen.getByRole('searchbox', { name: 'Search projects and tasks' });
+    search.focus();
+    await key('{ArrowDown}');
+    // The first row, not the second: the tree taking focus selects only when nothing is.
+    expect(selected()).toBe(tree().querySelector('[role="treeitem"]')?.getAttribute('aria-label'));
+    search.focus();
+    await key('accessibility');
+    await key('{ArrowDown}');
+    expect(selected()).toBe('Website redesign');
+    await key('{ArrowDown}');
+    expect(selected()).toBe('Accessibility review');
+    search.focus();
+    await key('{Escape}');
+    expect(search).toHaveProperty('value', '');
+    // The search had opened its project to show it: cleared, the project stays open.
+    expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('true');
+    expect(selected()).toBe('Accessibility review');
+    search.focus();
+    await key('zzqxv');
+    await key('{ArrowDown}');
+    search.focus();
+    await key('{Escape}');
+    expect(selected()).toBe('Accessibility review');
+  });
+
   it('moves through the tree with the keyboard: ↓ ↑ → ← Home End, Enter edits, Delete asks', async () => {
     tree().focus();
     await p.settle();

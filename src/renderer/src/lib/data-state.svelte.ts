@@ -376,11 +376,30 @@ export class DataState {
   #followNewIds(pairs: [number, number][]): void {
     for (const [from, to] of pairs) {
       for (const prefix of ['p:', 't:']) {
+        this.#renamed.set(`${prefix}${to}`, `${prefix}${from}`);
         if (this.selectedKey === `${prefix}${from}`) this.selectedKey = `${prefix}${to}`;
         if (this.picked.delete(`${prefix}${from}`)) this.picked.add(`${prefix}${to}`);
       }
       if (this.expanded.delete(from)) this.expanded.add(to);
     }
+  }
+
+  /** Keys items made offline had before Toggl gave them ids (`#followNewIds`): not state, looked up. */
+  readonly #renamed = new Map<string, string>();
+
+  /** The key the item with `key` had before Toggl gave it its id, if it was made offline. */
+  renamedFrom(key: string): string | undefined {
+    return this.#renamed.get(key);
+  }
+
+  /**
+   * Empties the search box. A task selected among the hits stays in view: its project, which
+   * the search had opened to show it, is opened.
+   */
+  clearSearch(): void {
+    const selected = this.selected;
+    if (selected?.kind === 'task') this.expanded.add(selected.project.id);
+    this.query = '';
   }
 
   toggle(projectId: number, open?: boolean): void {
@@ -408,7 +427,8 @@ export class DataState {
   moveTo(end: 'first' | 'last'): void {
     const rows = this.rows;
     const at = end === 'first' ? itemFrom(rows, 0, 1) : itemFrom(rows, rows.length - 1, -1);
-    this.selectedKey = at >= 0 ? (rows.at(at)?.key ?? null) : null;
+    // Nothing listed (a search that finds nothing): the selection stays for when there is.
+    if (at >= 0) this.selectedKey = rows.at(at)?.key ?? null;
   }
 }
 

@@ -49,11 +49,12 @@ export function listKeydown({
       /* taken */
     } else if (!inField && event.key === '/') search?.focus();
     else if (event.target === search && event.key === 'ArrowDown') {
-      ui.tree?.focus();
       // A search shows its best hit first, and the list from there (ProjectTree): ↓ goes to it.
+      // Selected before the tree takes focus, which selects the first row when none is.
       if (list.searched.trim() !== '') list.moveTo('first');
       else list.move(1);
-    } else if (event.key === 'Escape' && event.target === search && list.query !== '') list.query = '';
+      ui.tree?.focus();
+    } else if (event.key === 'Escape' && event.target === search && list.query !== '') list.clearSearch();
     else if (event.key === 'Escape' && list.picked.size > 0) list.picked.clear();
     else if (!inField && !mod && !event.altKey && event.key.length === 1 && event.key !== ' ') {
       // Typing anywhere in the list goes to the search box.
