@@ -87,8 +87,7 @@ async function main(): Promise<void> {
     // The rows the app's first screen shows (after a load, as the timed ones see it), for the
     // floor page; its loads take turns with the app's, so a machine that slows down or speeds
     // up during the run weighs on both alike.
-    const appUrl = page.url();
-    await leaveForBlank(page);
+    const appUrl = await leaveForBlank(page);
     await firstRows(page, appUrl);
     const screen = await appFirstScreen(page);
     const floorPage = (floor = await FloorPage.open(VIEWPORT, screen));
