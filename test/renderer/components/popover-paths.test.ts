@@ -46,6 +46,105 @@ describe('the popover, paths beyond the main ones', () => {
     expect(selected()).toBe('Accessibility review');
   });
 
+  it('a New task form opened on a project made offline keeps it picked once Toggl gives it its id', async () => {
+    const { sandbox } = p.world;
+    await sandbox.setDown(true);
+    await p.click(screen.getByRole('button', { name: 'New project' }));
+    const projectForm = screen.getByRole('dialog', { name: 'New project' });
+    await p.user.type(within(projectForm).getByLabelText('Name'), 'Launch plan');
+    await p.click(within(projectForm).getByRole('button', { name: 'Save' }));
+    expect(selected()).toBe('Launch plan');
+    await p.click(screen.getByRole('button', { name: 'New task' }));
+    const taskForm = screen.getByRole('dialog', { name: 'New task' });
+    const project = within(taskForm).getByRole<HTMLSelectElement>('combobox', { name: 'Project' });
+    // Picked under the id it has until Toggl has it.
+    expect(Number(project.value)).toBeLessThan(0);
+    expect(project.selectedOptions[0]?.textContent).toMatch(/^Launch plan/);
+    await sandbox.setDown(false);
+    await p.api.invoke('sync.refresh');
+    await p.settle();
+    const launch = [...sandbox.state.projects.values()].find((item) => item.name === 'Launch plan');
+    expect(launch?.id).toBeGreaterThan(0);
+    // The pick follows it: without that, no option showed picked.
+    expect(project.value).toBe(String(launch?.id));
+    expect(project.selectedOptions[0]?.textContent).toMatch(/^Launch plan/);
+    await p.user.type(within(taskForm).getByLabelText('Name'), 'Draft brief');
+    await p.click(within(taskForm).getByRole('button', { name: 'Save' }));
+    await p.api.invoke('sync.refresh');
+    await p.settle();
+    const brief = [...sandbox.state.tasks.values()].find((item) => item.name === 'Draft brief');
+    expect(brief?.project_id).toBe(launch?.id);
+  });
+
+  it('the running entry’s form, opened on a project and task made offline, keeps both picked once Toggl has them', async () => {
+    const { sandbox } = p.world;
+    await sandbox.setDown(true);
+    await p.click(screen.getByRole('button', { name: 'New project' }));
+    const projectForm = screen.getByRole('dialog', { name: 'New project' });
+    await p.user.type(within(projectForm).getByLabelText('Name'), 'Launch plan');
+    await p.click(within(projectForm).getByRole('button', { name: 'Save' }));
+    await p.click(screen.getByRole('button', { name: 'New task' }));
+    const taskForm = screen.getByRole('dialog', { name: 'New task' });
+    await p.user.type(within(taskForm).getByLabelText('Name'), 'Draft brief');
+    await p.click(within(taskForm).getByRole('button', { name: 'Save' }));
+    await p.rowAction('Draft brief', 'Start timer');
+    await p.click(screen.getByRole('button', { name: 'Edit running entry' }));
+    const entryForm = screen.getByRole('dialog', { name: 'Edit running entry' });
+    const project = within(entryForm).getByRole<HTMLSelectElement>('combobox', { name: 'Project' });
+    const task = within(entryForm).getByRole<HTMLSelectElement>('combobox', { name: 'Task' });
+    expect(project.selectedOptions[0]?.textContent).toBe('Launch plan');
+    expect(task.selectedOptions[0]?.textContent).toBe('Draft brief');
+    await sandbox.setDown(false);
+    await p.api.invoke('sync.refresh');
+    await p.settle();
+    const launch = [...sandbox.state.projects.values()].find((item) => item.name === 'Launch plan');
+    const brief = [...sandbox.state.tasks.values()].find((item) => item.name === 'Draft brief');
+    expect(brief?.id).toBeGreaterThan(0);
+    expect([project.value, task.value]).toEqual([String(launch?.id), String(brief?.id)]);
+    expect(task.selectedOptions[0]?.textContent).toBe('Draft brief');
+    // Saved unchanged but for the description: the entry stays on them at Toggl.
+    await p.user.type(within(entryForm).getByLabelText('Description'), 'Outline');
+    await p.click(within(entryForm).getByRole('button', { name: 'Save' }));
+    await p.api.invoke('sync.refresh');
+    await p.settle();
+    const running = [...sandbox.state.timeEntries.values()].find((entry) => entry.description === 'Outline');
+    expect([running?.project_id, running?.task_id]).toEqual([launch?.id, brief?.id]);
+  });
+
+  it('Settings empties the pin box on Enter at once: words typed while main pins are the next pin’s', async () => {
+    await p.click(screen.getByRole('button', { name: 'Settings' }));
+    const box = screen.getByRole<HTMLInputElement>('textbox', { name: /^Pin a project or task/ });
+    const preview = screen.getByRole('status', { name: 'Pin preview' });
+    const pins = () => within(screen.getByRole('list', { name: 'Hotkeys' })).getAllByRole('listitem');
+    await p.click(box);
+    await key('internal');
+    expect(preview.textContent).toMatch(/^Pin “Internal tools” to /);
+    // Main pins at once, but its answer comes late (a busy machine): the next words are typed before it.
+    const { api } = p;
+    const invoke = api.invoke.bind(api);
+    let answer = (): void => undefined;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    api.invoke = async (...args) => {
+      const result = await invoke(...args);
+      if (args[0] === 'hotkeys.pin') await late;
+      return result;
+    };
+    await key('{Enter}');
+    expect(box.value).toBe('');
+    await key('website');
+    expect(pins()).toHaveLength(1);
+    answer();
+    await p.settle();
+    api.invoke = invoke;
+    expect(box.value).toBe('website');
+    expect(preview.textContent).toMatch(/^Pin “Website redesign” to /);
+    await key('{Enter}');
+    expect(pins()).toHaveLength(2);
+    expect(box.value).toBe('');
+    expect(preview.textContent).toBe('');
+    expect(document.activeElement).toBe(box);
+  });
+
   it('moves through the tree with the keyboard: ↓ ↑ → ← Home End, Enter edits, Delete asks', async () => {
     tree().focus();
     await p.settle();

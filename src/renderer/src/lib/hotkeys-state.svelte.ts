@@ -57,8 +57,13 @@ export class HotkeysState {
       this.error = text || 'Type a project’s name, then a task’s if you want one of its tasks.';
       return false;
     }
+    // Cleared while main pins, so a second Enter does not pin it again; an answer to an older find is stale.
+    const pinning = this.match;
+    const asked = ++this.#asked;
+    this.match = NO_MATCH;
     const done = await this.#take(this.#api.invoke('hotkeys.pin', target));
-    if (done) this.match = NO_MATCH;
+    // Not pinned: its preview comes back with its words, unless others were typed meanwhile.
+    if (!done && asked === this.#asked) this.match = pinning;
     return done;
   }
 
