@@ -20,7 +20,7 @@ async function key(keys: string): Promise<void> {
 }
 
 describe('the popover, paths beyond the main ones', () => {
-  it('↓ from the search box takes the first row, in a search its first; a task found stays listed when Escape clears the search; ↓ into no hits keeps the selection', async () => {
+  it('↓ from the search box takes the first row, in a search its first; a task found stays listed when the search is cleared, by Escape or key by key; ↓ into no hits keeps the selection', async () => {
     const search = screen.getByRole('searchbox', { name: 'Search projects and tasks' });
     search.focus();
     await key('{ArrowDown}');
@@ -36,6 +36,17 @@ describe('the popover, paths beyond the main ones', () => {
     await key('{Escape}');
     expect(search).toHaveProperty('value', '');
     // The search had opened its project to show it: cleared, the project stays open.
+    expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('true');
+    expect(selected()).toBe('Accessibility review');
+    // Emptied key by key instead, the same.
+    await p.click(p.row('Website redesign'));
+    await key('{ArrowLeft}');
+    search.focus();
+    await key('accessibility{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('Accessibility review');
+    search.focus();
+    await key('{Backspace}'.repeat('accessibility'.length));
+    expect(search).toHaveProperty('value', '');
     expect(p.row('Website redesign').getAttribute('aria-expanded')).toBe('true');
     expect(selected()).toBe('Accessibility review');
     search.focus();

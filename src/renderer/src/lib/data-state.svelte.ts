@@ -392,6 +392,12 @@ export class DataState {
     return this.#renamed.get(key);
   }
 
+  /** What the search box holds as it is typed; emptied by any key (or its clear button), as `clearSearch`. */
+  search(query: string): void {
+    if (query === '' && this.query !== '') this.clearSearch();
+    else this.query = query;
+  }
+
   /**
    * Empties the search box. A task selected among the hits stays in view: its project, which
    * the search had opened to show it, is opened.
