@@ -24,7 +24,7 @@ export async function appFirstScreen(page: Page): Promise<FloorRow[]> {
   // A string, not a closure: tsx would wrap named functions in a helper the page lacks.
   const rows = await page.evaluate<FloorRow[]>(`(() => {
     const tree = document.querySelector('[role="tree"]');
-    const rows = [...document.querySelectorAll('[role="tree"] .row')]
+    const rows = [...document.querySelectorAll('[role="tree"] .row:not([hidden])')]
       .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
     const height = rows[0]?.offsetHeight ?? 30;
     return rows
