@@ -20,6 +20,14 @@ async function key(keys: string): Promise<void> {
 }
 
 describe('the popover, paths beyond the main ones', () => {
+  it('a client header is named once in the page, by its heading, not again by the item its slot hides', () => {
+    // getByText throws on a second element with the name.
+    const header = screen.getByText('Acme Corp');
+    expect(header.closest('[role="tree"]')).toBe(tree());
+    expect(header.id).not.toBe('');
+    expect(tree().getAttribute('aria-owns')?.split(' ')).toContain(header.id);
+  });
+
   it('↓ from the search box takes the first row, in a search its first; a task found stays listed when the search is cleared, by Escape or key by key; ↓ into no hits keeps the selection', async () => {
     const search = screen.getByRole('searchbox', { name: 'Search projects and tasks' });
     search.focus();
