@@ -14,6 +14,14 @@ afterEach(() => p.close());
 const tree = () => screen.getByRole('tree', { name: 'Projects and tasks' });
 const selected = () => tree().querySelector('[aria-selected="true"]')?.getAttribute('aria-label');
 
+/** Opens "New project" or "New task" (on the selection), types the name and saves. */
+async function saveNew(kind: 'project' | 'task', name: string): Promise<void> {
+  await p.click(screen.getByRole('button', { name: `New ${kind}` }));
+  const form = screen.getByRole('dialog', { name: `New ${kind}` });
+  await p.user.type(within(form).getByLabelText('Name'), name);
+  await p.click(within(form).getByRole('button', { name: 'Save' }));
+}
+
 async function key(keys: string): Promise<void> {
   await p.user.keyboard(keys);
   await p.settle();
@@ -68,10 +76,7 @@ describe('the popover, paths beyond the main ones', () => {
   it('a New task form opened on a project made offline keeps it picked once Toggl gives it its id', async () => {
     const { sandbox } = p.world;
     await sandbox.setDown(true);
-    await p.click(screen.getByRole('button', { name: 'New project' }));
-    const projectForm = screen.getByRole('dialog', { name: 'New project' });
-    await p.user.type(within(projectForm).getByLabelText('Name'), 'Launch plan');
-    await p.click(within(projectForm).getByRole('button', { name: 'Save' }));
+    await saveNew('project', 'Launch plan');
     expect(selected()).toBe('Launch plan');
     await p.click(screen.getByRole('button', { name: 'New task' }));
     const taskForm = screen.getByRole('dialog', { name: 'New task' });
@@ -98,14 +103,8 @@ describe('the popover, paths beyond the main ones', () => {
   it('the running entry’s form, opened on a project and task made offline, keeps both picked once Toggl has them', async () => {
     const { sandbox } = p.world;
     await sandbox.setDown(true);
-    await p.click(screen.getByRole('button', { name: 'New project' }));
-    const projectForm = screen.getByRole('dialog', { name: 'New project' });
-    await p.user.type(within(projectForm).getByLabelText('Name'), 'Launch plan');
-    await p.click(within(projectForm).getByRole('button', { name: 'Save' }));
-    await p.click(screen.getByRole('button', { name: 'New task' }));
-    const taskForm = screen.getByRole('dialog', { name: 'New task' });
-    await p.user.type(within(taskForm).getByLabelText('Name'), 'Draft brief');
-    await p.click(within(taskForm).getByRole('button', { name: 'Save' }));
+    await saveNew('project', 'Launch plan');
+    await saveNew('task', 'Draft brief');
     await p.rowAction('Draft brief', 'Start timer');
     await p.click(screen.getByRole('button', { name: 'Edit running entry' }));
     const entryForm = screen.getByRole('dialog', { name: 'Edit running entry' });
