@@ -73,6 +73,29 @@ describe('the popover, paths beyond the main ones', () => {
     expect(selected()).toBe('Accessibility review');
   });
 
+  it('Ctrl+N and Ctrl+T pressed before the list is back (Settings just closed) open their forms once it is', async () => {
+    const { flushSync } = await import('svelte');
+    const press = (init: KeyboardEventInit): void => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+      flushSync();
+    };
+    for (const [letter, name] of [
+      ['n', 'New project'],
+      ['t', 'New task'],
+    ] as const) {
+      await p.click(screen.getByRole('button', { name: 'Settings' }));
+      // Escape closes Settings; the list's first answer is not here yet when the next key comes.
+      press({ key: 'Escape' });
+      expect(screen.queryAllByRole('treeitem')).toHaveLength(0);
+      press({ key: letter, ctrlKey: true });
+      await p.settle();
+      const form = screen.getByRole('dialog', { name });
+      expect(within(form).getByLabelText('Name')).toBeTruthy();
+      await key('{Escape}');
+      expect(screen.queryByRole('dialog', { name })).toBeNull();
+    }
+  });
+
   it('a New task form opened on a project made offline keeps it picked once Toggl gives it its id', async () => {
     const { sandbox } = p.world;
     await sandbox.setDown(true);
