@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import type { FloorRow } from './floor-server';
 import { firstRows, inputsOf, leaveForBlank, searchLatencies, type Keystroke } from './page-timing';
+import { quietMachine } from './quiet';
 import { RendererFaults } from './renderer-counts';
 
 const SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
@@ -49,7 +50,7 @@ export class FloorPage {
     private readonly browser: Browser,
     private readonly page: Page,
     private readonly faults: RendererFaults,
-    private readonly server: { url: string; stop: () => void },
+    private readonly server: { url: string; stop: () => Promise<void> },
     /** The rows it paints, and the bytes of their JSON (sent as one WebSocket message). */
     readonly rows: number,
     readonly bytes: number,
@@ -92,20 +93,28 @@ export class FloorPage {
     return { keystrokes: typed.value, faults: typed.faults, inputs: inputsOf(queries) };
   }
 
-  async close(): Promise<void> {
+  /** Closed, its server gone, and the machine quiet again (quiet.ts). */
+  async close(): Promise<{ waitedMs: number; busy: number }> {
     await this.page.close();
-    this.server.stop();
     await this.faults.close();
-    await this.browser.close();
+    await Promise.all([this.server.stop(), this.browser.close()]);
+    return quietMachine();
   }
 }
 
-async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => void }> {
+async function startServer(rows: FloorRow[]): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = fork(SERVER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`floor server exited with ${String(code)}`)));
     child.send(rows);
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () => {
+      child.kill();
+      return exited;
+    },
+  };
 }

@@ -129,9 +129,12 @@ describe('DataState (the popover list) against the real services', () => {
       runIdle();
       const view = state.view ?? expect.unreachable();
       const keys = shownKeys(view);
-      // A word of the list, key by key.
-      expect(keys[0]?.text).toHaveLength(1);
-      keys.slice(1).forEach((key, at) => expect(key.text.startsWith(keys[at]?.text ?? '')).toBe(true));
+      // A word of the list, key by key; then "Assigned to me" alone, and the word again with it.
+      const plain = keys.filter((key) => !key.mine).map((key) => key.text);
+      const mine = keys.filter((key) => key.mine).map((key) => key.text);
+      expect(plain[0]).toHaveLength(1);
+      plain.slice(1).forEach((text, at) => expect(text.startsWith(plain[at] ?? '')).toBe(true));
+      expect(mine).toEqual(['', ...plain]);
       state.shown();
       expect(runIdle()).toBe(keys.length + 1);
       // Main's event and the page's visibility both say it: the second is not typed again.
@@ -172,6 +175,46 @@ describe('DataState (the popover list) against the real services', () => {
       expect(runIdle()).toBe(1);
       off();
     } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('warms up as when shown on the first pointer or key after a rest of five seconds with the popover open, not before', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    let clock = 1_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const runIdle = (): number => {
+      let ran = 0;
+      for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback();
+      return ran;
+    };
+    try {
+      const state = new DataState(inProcessApi(app));
+      await state.load();
+      flushSync();
+      runIdle();
+      const typed = shownKeys(state.view ?? expect.unreachable()).length + 1;
+      // Input all along: nothing more to warm.
+      for (let second = 0; second < 20; second++) {
+        clock += 4_000;
+        state.input();
+      }
+      expect(runIdle()).toBe(0);
+      // Five seconds without any: the next pointer move types the warm-up, once.
+      clock += 5_000;
+      state.input();
+      state.input();
+      expect(runIdle()).toBe(typed);
+      // Shown counts as input: a pointer a few seconds after it types nothing again.
+      clock += 60_000;
+      state.shown();
+      expect(runIdle()).toBe(typed);
+      clock += 3_000;
+      state.input();
+      expect(runIdle()).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
       vi.unstubAllGlobals();
     }
   });

@@ -44,12 +44,14 @@ export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks'>, withMine:
 }
 
 /**
- * Keys typed when the popover is shown after a rest: the first word, key by key. While the
- * window was idle the browser gave memory back (V8 shrinks an idle page's heap), and a first
- * key would pay to take it again; typed while the person looks at the list, these pay instead.
+ * Keys typed when the popover is shown after a rest, or a pointer or key comes after one: the
+ * first word, key by key, then "Assigned to me" ticked and the word again. While the window
+ * was idle the browser gave memory back (V8 shrinks an idle page's heap), and a first key or
+ * tick would pay to take it again; typed while the person looks at the list, these pay instead.
  */
 export function shownKeys(view: Pick<DataView, 'projects' | 'tasks'>): WarmUpKey[] {
-  return keys(typing(warmUpWords(view).first));
+  const { first } = warmUpWords(view);
+  return [...keys(typing(first)), ...keys(['', ...typing(first)], true)];
 }
 
 /** A long word of the first projects' names and one of the first tasks'. */
