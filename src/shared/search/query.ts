@@ -99,9 +99,11 @@ class TokenQuery implements Query {
       // The token whose items these are has graded them once: only the other tokens are asked.
       const listing = this.#listing;
       const listed = listing && itemGradesOf(this.#index, listing);
-      // Typed arrays as long as the candidates: growing arrays item by item cost more than the scores.
-      const items = new Int32Array(candidates.length);
-      const scores = new Uint8Array(candidates.length);
+      // Typed arrays as long as the candidates (growing arrays item by item cost more than the
+      // scores), in one buffer: each buffer is one more for the collector to sweep.
+      const buffer = new ArrayBuffer(5 * candidates.length);
+      const items = new Int32Array(buffer, 0, candidates.length);
+      const scores = new Uint8Array(buffer, 4 * candidates.length, candidates.length);
       let found = 0;
       candidates.forEach((item, at) => {
         const score = this.#score(item, listing, listed?.[at] ?? 0);

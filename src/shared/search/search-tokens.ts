@@ -151,6 +151,9 @@ export function partGrade(index: SearchIndex, grades: TokenGrades, part: number)
   return best as Grade;
 }
 
+/** `itemsFound`'s set of items, one bit each: kept between calls, and left empty by each. */
+let foundBits = new Uint32Array(0);
+
 /**
  * The items the token finds, ascending: those listed under a part that holds a word it finds.
  * Walks what the token reaches, so it is asked for only when that is a small share of the items.
@@ -158,7 +161,9 @@ export function partGrade(index: SearchIndex, grades: TokenGrades, part: number)
 export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array {
   if (grades.items) return grades.items;
   const { partItemStart, partItems, wordStart, wordParts } = index;
-  const bits = new Uint32Array((index.keys.length + 31) >>> 5);
+  const length = (index.keys.length + 31) >>> 5;
+  if (foundBits.length < length) foundBits = new Uint32Array(length);
+  const bits = foundBits;
   const list = (part: number) => {
     const to = partItemStart[part + 1] ?? 0;
     for (let at = partItemStart[part] ?? 0; at < to; at++) {
@@ -186,11 +191,12 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);
   }
   let count = 0;
-  for (const word of bits) count += bitCount(word);
+  for (let word = 0; word < length; word++) count += bitCount(bits[word] ?? 0);
   const items = new Int32Array(count);
   let at = 0;
-  for (let word = 0; word < bits.length; word++) {
+  for (let word = 0; word < length; word++) {
     let rest = bits[word] ?? 0;
+    bits[word] = 0;
     while (rest !== 0) {
       const low = rest & -rest;
       items[at++] = (word << 5) + 31 - Math.clz32(low);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/shared/search/fold';
 import { nearPrefix } from '../../../../src/shared/search/near-prefix';
 import { buildIndex, highlightRanges, search } from '../../../../src/renderer/src/lib/list/search';
-import { tokenGrades } from '../../../../src/shared/search/search-tokens';
+import { itemsFound, tokenGrades } from '../../../../src/shared/search/search-tokens';
 
 const index = buildIndex([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
@@ -27,6 +27,19 @@ describe('search', () => {
     expect(keysFor('xyzzy')).toEqual([]);
     // Short words must match exactly: "mob" is a prefix, "mbo" is not accepted as a typo.
     expect(keysFor('mbo')).toEqual([]);
+  });
+
+  it("finds each token's items alone: one token's, then another's in a larger index, then the first's in the first", () => {
+    // itemsFound gathers items in a set kept between calls (one buffer less per key): each leaves it empty.
+    const larger = buildIndex(
+      Array.from({ length: 100 }, (_, at) => ({ key: `p:${at}`, parts: [at % 7 === 0 ? 'Audit' : 'Review'] })),
+    );
+    const keysOf = (of: typeof index, token: string) =>
+      [...itemsFound(of, tokenGrades(of, token))].map((at) => of.keys[at]);
+    expect(keysOf(index, 'acme')).toEqual(['p:1', 't:3']);
+    expect(keysOf(larger, 'audit')).toEqual(Array.from({ length: 15 }, (_, at) => `p:${7 * at}`));
+    expect(keysOf(index, 'globex')).toEqual(['p:2', 't:4']);
+    expect(keysOf(larger, 'review')).toHaveLength(85);
   });
 
   it("keeps each token's items: the next keystroke reads the unchanged words instead of searching them again", () => {

@@ -146,8 +146,10 @@ export class AssignedMatches implements Matches {
   moreTasksThan(limit: number): boolean {
     if (this.#found !== undefined) return this.#found > limit;
     let found = 0;
-    for (const item of this.#tasks.mine) {
-      if (this.#markOf(item) > 0) found++;
+    // Indexed, not for…of: a typed array's iterator made an object per item until compiled.
+    const { mine } = this.#tasks;
+    for (let at = 0; at < mine.length; at++) {
+      if (this.#markOf(mine[at] ?? 0) > 0) found++;
       // Past the limit is all a caller asks: the count stops there (and is kept only when whole).
       if (found > limit) return true;
     }

@@ -106,7 +106,9 @@ class HitMatches implements Matches {
     const { owner: owners, taskOpenAt } = this.#prepared;
     const projectCount = this.#projectCount;
     const counts = new Int32Array(2 * projectCount);
-    for (const item of this.#hits) {
+    const hits = this.#hits;
+    for (let at = 0; at < hits.length; at++) {
+      const item = hits[at] ?? 0;
       const owner = item < projectCount ? -1 : (owners[item - projectCount] ?? -1);
       if (owner < 0) continue;
       counts[2 * owner] = (counts[2 * owner] ?? 0) + 1;

@@ -27,7 +27,10 @@ export function byRank(items: ArrayLike<number>, rank: (item: number) => number)
   }
   // Bucket top - r holds rank r; starts[b] ends up where bucket b starts.
   const starts = new Int32Array(top + 2);
-  for (const value of ranks) starts[top - value + 1] = (starts[top - value + 1] ?? 0) + 1;
+  for (let at = 0; at < count; at++) {
+    const value = ranks[at] ?? 0;
+    starts[top - value + 1] = (starts[top - value + 1] ?? 0) + 1;
+  }
   for (let bucket = 1; bucket <= top + 1; bucket++) starts[bucket] = (starts[bucket] ?? 0) + (starts[bucket - 1] ?? 0);
   for (let at = 0; at < count; at++) {
     const bucket = top - (ranks[at] ?? 0);

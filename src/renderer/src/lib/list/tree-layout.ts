@@ -65,9 +65,11 @@ export class TreeLayout {
     this.tree = tree;
     this.#context = context;
     const count = tree.projects.length;
-    this.#shown = new Int32Array(count);
-    this.#flags = new Uint8Array(count);
-    this.#rank = new Int16Array(count).fill(-1);
+    // One buffer for the three, made on every key: each buffer is one more for the collector to sweep.
+    const buffer = new ArrayBuffer(7 * count);
+    this.#shown = new Int32Array(buffer, 0, count);
+    this.#rank = new Int16Array(buffer, 4 * count, count).fill(-1);
+    this.#flags = new Uint8Array(buffer, 6 * count, count);
     const { matches, options, autoExpand } = context;
     const { active, client, projectAt } = tree;
     const opens = options.expanded.size > 0 || autoExpand;
@@ -154,8 +156,9 @@ export class TreeLayout {
   groupRank(group: Group): number {
     const ceiling = this.#context.matches?.ceiling ?? 0;
     let best = 0;
-    for (const place of group.places) {
-      best = Math.max(best, this.rank(place));
+    const { places } = group;
+    for (let at = 0; at < places.length; at++) {
+      best = Math.max(best, this.rank(places[at] ?? 0));
       if (best >= ceiling) break;
     }
     return best;
