@@ -1,8 +1,8 @@
 /**
  * Waits for the machine to go quiet before a measurement: a browser just closed, or a server
- * just killed, goes on freeing its memory for a second or more, and on two cores that work
- * lands on the page being measured (the first keys after the floor page closed took twice
- * as long as the same keys a few seconds later).
+ * just killed, may go on freeing its memory for a while, and on two cores that work would land
+ * on the page being measured. (Here it was quiet within half a second; the slow first keys
+ * after the floor page turned out to be the page's own rest, see docs/speed-history.md.)
  */
 import { readFileSync } from 'node:fs';
 
@@ -12,7 +12,8 @@ function cpuTicks(): { busy: number; total: number } | null {
     const fields = (readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '')
       .trim()
       .split(/\s+/)
-      .slice(1)
+      // user nice system idle iowait irq softirq steal; guest time is in user already.
+      .slice(1, 9)
       .map(Number);
     const total = fields.reduce((sum, value) => sum + value, 0);
     // idle and iowait are the 4th and 5th fields.

@@ -87,6 +87,7 @@ describe('the popover, paths beyond the main ones', () => {
       // Escape closes Settings; the list's first answer is not here yet when the next key comes.
       press({ key: 'Escape' });
       expect(screen.queryAllByRole('treeitem')).toHaveLength(0);
+      expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
       press({ key: letter, ctrlKey: true });
       await p.settle();
       const form = screen.getByRole('dialog', { name });
