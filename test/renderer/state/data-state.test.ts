@@ -19,6 +19,18 @@ afterEach(() => world.cleanup());
 const quiet: IdleDeadline = { didTimeout: false, timeRemaining: () => 50 };
 const busy: IdleDeadline = { didTimeout: false, timeRemaining: () => 4 };
 
+/** The browser's idle callbacks, queued for the test to run: `runIdle` runs them, each in a whole idle stretch, and counts them. */
+function stubIdleCallbacks(): { idle: ((deadline: IdleDeadline) => void)[]; runIdle: () => number } {
+  const idle: ((deadline: IdleDeadline) => void)[] = [];
+  vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => idle.push(callback));
+  const runIdle = (): number => {
+    let ran = 0;
+    for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback(quiet);
+    return ran;
+  };
+  return { idle, runIdle };
+}
+
 const labels = (state: DataState) =>
   listedItems(state).map((row) => (row.kind === 'project' ? row.project.name : row.task.name));
 
@@ -114,13 +126,7 @@ describe('DataState (the popover list) against the real services', () => {
 
   it('types the first word again when the popover is shown, once however often it is told, never over a search', async () => {
     // The browser's idle callbacks, run by the test: each one is a key of the warm-up (and one to end it).
-    const idle: ((deadline: IdleDeadline) => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => idle.push(callback));
-    const runIdle = (): number => {
-      let ran = 0;
-      for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback(quiet);
-      return ran;
-    };
+    const { idle, runIdle } = stubIdleCallbacks();
     /** A list loaded, its idle work (the index, then the warm-up) left queued. */
     const loaded = async (): Promise<DataState> => {
       const list = new DataState(inProcessApi(app));
@@ -184,15 +190,9 @@ describe('DataState (the popover list) against the real services', () => {
   });
 
   it('warms up as when shown on the first pointer or key after a rest of five seconds with the popover open, not before', async () => {
-    const idle: ((deadline: IdleDeadline) => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => idle.push(callback));
+    const { idle, runIdle } = stubIdleCallbacks();
     let clock = 1_000_000;
     vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    const runIdle = (): number => {
-      let ran = 0;
-      for (let callback = idle.shift(); callback; callback = idle.shift(), ran++) callback(quiet);
-      return ran;
-    };
     try {
       const state = new DataState(inProcessApi(app));
       await state.load();
