@@ -66,19 +66,40 @@ export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
   let grades = tokens.get(token);
   if (grades) tokens.delete(token);
   else {
-    grades = WORD.test(token) ? wordToken(index, token) : punctuatedToken(index, token);
-    // A Map lists its keys in the order they were set: the first is the least recently asked for.
-    if (tokens.size >= TOKENS_KEPT) tokens.delete(tokens.keys().next().value ?? '');
+    const spare = tokens.size >= TOKENS_KEPT ? dropLeastRecent(tokens) : undefined;
+    grades = WORD.test(token) ? wordToken(index, token, spare) : punctuatedToken(index, token);
   }
   tokens.set(token, grades);
   return grades;
+}
+
+/** The `parts` of a token no longer kept: read as "not worked out", so each part is graded when asked (and not kept). */
+const GIVEN_UP = new Uint8Array(0);
+
+/**
+ * Drops the least recently asked for token (a Map lists its keys in the order they were set)
+ * and returns its parts' buffer, cleared, when a new word token can take it: nearly every key
+ * makes a new token, and a new buffer a key counts against the page's memory until a full
+ * collection (10–30 ms of a key). A query still holding the dropped token stays right: it
+ * grades each part as it is asked for, from the token's words.
+ */
+function dropLeastRecent(tokens: Map<string, TokenGrades>): Uint8Array | undefined {
+  const [token, grades] = tokens.entries().next().value ?? [];
+  if (token === undefined || !grades) return undefined;
+  tokens.delete(token);
+  // A token with punctuation has every part worked out, and no words to work them out again.
+  if (!grades.words || grades.parts === GIVEN_UP) return undefined;
+  const { parts } = grades;
+  grades.parts = GIVEN_UP;
+  grades.complete = false;
+  return parts.fill(0);
 }
 
 /**
  * A word token grades each dictionary word: a word that contains it or, from four letters on,
  * one it is one typo away from. Names are graded later, as they are looked at.
  */
-function wordToken(index: SearchIndex, token: string): TokenGrades {
+function wordToken(index: SearchIndex, token: string, spare: Uint8Array | undefined): TokenGrades {
   const { dictionary, wordReach } = index;
   const fuzzy = token.length >= FUZZY_FROM;
   const words = new Uint8Array(dictionary.length);
@@ -93,7 +114,7 @@ function wordToken(index: SearchIndex, token: string): TokenGrades {
     reach += wordReach[word] ?? 0;
   }
   return {
-    parts: new Uint8Array(index.partTexts.length),
+    parts: spare?.length === index.partTexts.length ? spare : new Uint8Array(index.partTexts.length),
     words,
     best,
     reach,
@@ -186,7 +207,8 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
         list(part);
       }
     }
-    grades.complete = true;
+    // A token whose parts are no longer kept (dropLeastRecent) cannot say the others find nothing.
+    grades.complete = grades.parts !== GIVEN_UP;
   } else {
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);
   }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../../src/shared/search/fold';
 import { nearPrefix } from '../../../../src/shared/search/near-prefix';
-import { buildIndex, highlightRanges, search } from '../../../../src/renderer/src/lib/list/search';
-import { itemsFound, tokenGrades } from '../../../../src/shared/search/search-tokens';
+import {
+  buildIndex,
+  highlightRanges,
+  matchQuery,
+  search,
+  type Query,
+} from '../../../../src/renderer/src/lib/list/search';
+import { itemsFound, tokenGrades, type TokenGrades } from '../../../../src/shared/search/search-tokens';
+import type { SearchIndex } from '../../../../src/shared/search/search-index';
 
 const index = buildIndex([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
@@ -62,6 +69,38 @@ describe('search', () => {
     expect(index.tokens.has('mobile')).toBe(false);
     expect(index.tokens.size).toBeLessThanOrEqual(32);
     expect(tokenGrades(index, 'mobile')).not.toBe(dropped);
+  });
+
+  it('hands a dropped token’s buffer to the next new one, and a query still holding the dropped token answers as before', () => {
+    const items = Array.from({ length: 60 }, (_, at) => ({
+      key: `p:${at}`,
+      parts: [`${at % 3 === 0 ? 'Website' : 'Mobile'} ${at % 2 === 0 ? 'audit' : 'review'} ${at}`, 'Acme Corp'],
+    }));
+    const names = buildIndex(items);
+    const fresh = () => buildIndex(items);
+    const answers = (query: Query | null) => items.map((_, item) => query?.score(item));
+    // "websit" finds a third of the items: too many to list, so a query asks item by item.
+    const holding = matchQuery(names, 'websit audit');
+    const unlisted = names.tokens.get('websit') as TokenGrades;
+    // Half of it now, so some of "websit"'s parts are kept, the rest worked out after the drop.
+    const before = answers(holding).slice(0, 30);
+    const buffer = unlisted.parts;
+    // "websit" was asked for first, so it is the first to go once 32 tokens are kept.
+    for (let key = 0; key < 30; key++) tokenGrades(names, `x${key}`);
+    expect(names.tokens.size).toBe(32);
+    const taker = tokenGrades(names, 'review');
+    expect(names.tokens.has('websit')).toBe(false);
+    expect(taker.parts).toBe(buffer);
+    expect(taker.parts.every((grade) => grade === 0)).toBe(true);
+    expect(answers(holding).slice(0, 30)).toEqual(before);
+    expect(answers(holding)).toEqual(answers(matchQuery(fresh(), 'websit audit')));
+    expect(answers(matchQuery(names, 'review'))).toEqual(answers(matchQuery(fresh(), 'review')));
+    // Its items listed after the drop: what it finds, and no part it did not reach is taken to find nothing.
+    const listed = (index: SearchIndex, grades: TokenGrades) => [...itemsFound(index, grades)];
+    const other = fresh();
+    expect(listed(names, unlisted)).toEqual(listed(other, tokenGrades(other, 'websit')));
+    expect(unlisted.complete).toBe(false);
+    expect(answers(holding)).toEqual(answers(matchQuery(fresh(), 'websit audit')));
   });
 
   it('grades each hit: two points a token that is a whole word, one a token that starts a word', () => {

@@ -28,6 +28,10 @@ export class AssignedTasks {
   readonly mine: Int32Array;
   /** By project (its place in the view): its share of `mine`, as [from[p], from[p + 1]). */
   readonly from: Int32Array;
+  /** By project: its place among the projects that hold some of `mine`, or -1 for one that holds none. */
+  readonly slot: Int32Array;
+  /** How many projects hold some of `mine`. */
+  readonly slots: number;
 
   /** `mine`: the user's tasks, ascending. */
   constructor(prepared: PreparedView, projectCount: number, mine: ArrayLike<number>) {
@@ -55,6 +59,12 @@ export class AssignedTasks {
     }
     this.mine = grouped;
     this.from = from;
+    // A keystroke's cache is as long as the projects that hold the user's tasks (a few hundred), not all 10,000.
+    this.slot = new Int32Array(projectCount).fill(-1);
+    let slots = 0;
+    for (let project = 0; project < projectCount; project++)
+      if ((from[project + 1] ?? 0) > (from[project] ?? 0)) this.slot[project] = slots++;
+    this.slots = slots;
   }
 }
 
@@ -67,7 +77,7 @@ export class AssignedMatches implements Matches {
   readonly ceiling: number;
   readonly #inner: Matches | undefined;
   readonly #tasks: AssignedTasks;
-  /** By project, two to a project (all, open only): the best mark, -1 until asked. */
+  /** By project that holds some of the user's tasks (AssignedTasks.slot), two to one (all, open only): the best mark, -1 until asked. */
   readonly #best: Int16Array;
   #found: number | undefined;
 
@@ -75,7 +85,7 @@ export class AssignedMatches implements Matches {
     this.#tasks = tasks;
     this.#inner = inner;
     this.ceiling = inner?.ceiling ?? 1;
-    this.#best = new Int16Array(2 * tasks.projectCount).fill(-1);
+    this.#best = new Int16Array(2 * tasks.slots).fill(-1);
   }
 
   #markOf(item: number): number {
@@ -106,15 +116,23 @@ export class AssignedMatches implements Matches {
   }
 
   hasTask(project: number, done: boolean): boolean {
-    const known = this.#best[2 * project + (done ? 0 : 1)] ?? -1;
+    const slot = this.#slotOf(project, done);
+    if (slot < 0) return false;
+    const known = this.#best[slot] ?? -1;
     if (known >= 0) return known > 0;
     const { mine, from } = this.#tasks;
     for (let index = from[project] ?? 0; index < (from[project + 1] ?? 0); index++) {
       const item = mine[index] ?? 0;
       if (this.#shows(item, done) && this.#markOf(item) > 0) return true;
     }
-    this.#best[2 * project + (done ? 0 : 1)] = 0;
+    this.#best[slot] = 0;
     return false;
+  }
+
+  /** Where the project's best mark is kept, or -1 for a project that holds none of the user's tasks. */
+  #slotOf(project: number, done: boolean): number {
+    const slot = this.#tasks.slot[project] ?? -1;
+    return slot < 0 ? -1 : 2 * slot + (done ? 0 : 1);
   }
 
   taskCount(project: number, done: boolean): number {
@@ -128,7 +146,8 @@ export class AssignedMatches implements Matches {
   }
 
   bestTask(project: number, done: boolean): number {
-    const slot = 2 * project + (done ? 0 : 1);
+    const slot = this.#slotOf(project, done);
+    if (slot < 0) return 0;
     let best = this.#best[slot] ?? -1;
     if (best < 0) {
       best = 0;

@@ -37,8 +37,13 @@ class HitMatches implements Matches {
   readonly #tasks: number;
   /** By project, three to a project: its own mark, the best mark among its matching tasks, and among its open ones. */
   readonly #marks: Uint8Array;
-  /** By project, two to a project: how many of its tasks matched, all and open ones; counted when a project is first opened. */
-  #counts: Int32Array | undefined;
+  /**
+   * By project, two to a project (2p: all, 2p + 1: open ones): how many of its tasks matched,
+   * counted when a project is first opened. A map, not an array as long as the projects: only
+   * open projects are counted, and each key's buffers count against the page's memory until a
+   * full collection.
+   */
+  readonly #counts = new Map<number, number>();
 
   constructor(
     prepared: PreparedView,
@@ -97,24 +102,26 @@ class HitMatches implements Matches {
   }
 
   taskCount(project: number, done: boolean): number {
-    this.#counts ??= this.#countTasks();
-    return this.#counts[2 * project + (done ? 0 : 1)] ?? 0;
+    const key = 2 * project + (done ? 0 : 1);
+    let count = this.#counts.get(key);
+    if (count === undefined) {
+      count = this.bestTask(project, done) > 0 ? this.#countTasks(project, done) : 0;
+      this.#counts.set(key, count);
+    }
+    return count;
   }
 
-  /** Each project's matching tasks, counted in one pass over the hits. */
-  #countTasks(): Int32Array {
-    const { owner: owners, taskOpenAt } = this.#prepared;
+  /** The project's matching tasks, counted among its own: only open projects are asked, a few a key. */
+  #countTasks(project: number, done: boolean): number {
+    const { taskStart, taskAt, taskOpenAt } = this.#prepared;
     const projectCount = this.#projectCount;
-    const counts = new Int32Array(2 * projectCount);
-    const hits = this.#hits;
-    for (let at = 0; at < hits.length; at++) {
-      const item = hits[at] ?? 0;
-      const owner = item < projectCount ? -1 : (owners[item - projectCount] ?? -1);
-      if (owner < 0) continue;
-      counts[2 * owner] = (counts[2 * owner] ?? 0) + 1;
-      if (taskOpenAt[item - projectCount] === 1) counts[2 * owner + 1] = (counts[2 * owner + 1] ?? 0) + 1;
+    let count = 0;
+    for (let task = taskStart[project] ?? 0; task < (taskStart[project + 1] ?? 0); task++) {
+      const item = taskAt[task] ?? 0;
+      if (!done && taskOpenAt[item - projectCount] !== 1) continue;
+      if (this.mark(item) > 0) count++;
     }
-    return counts;
+    return count;
   }
 
   bestTask(project: number, done: boolean): number {

@@ -37,6 +37,14 @@ export interface LayoutContext {
 const SHOWN = 1;
 const TASKS_KNOWN = 2;
 const HAS_TASKS = 4;
+const RANK_KNOWN = 8;
+
+/**
+ * The shown places while a layout is made, kept between layouts (each takes a copy as long as
+ * what it shows): a keystroke's buffers count against the page's memory until a full
+ * collection, which costs a key 10–30 ms; a copy of the few projects a search shows costs little.
+ */
+let shownScratch = new Int32Array(0);
 
 /**
  * One workspace's projects as a list shows them: which show and in which groups, with the rows
@@ -50,10 +58,13 @@ export class TreeLayout {
   readonly groups: Group[];
   /** The places of the projects that show, in the tree's order (its groups are stretches of it). */
   readonly #shown: Int32Array;
-  /** Per project: SHOWN when it shows; TASKS_KNOWN once whether one of its tasks shows is known, and HAS_TASKS when one does. */
+  /**
+   * Per project: SHOWN when it shows; TASKS_KNOWN once whether one of its tasks shows is known,
+   * and HAS_TASKS when one does; RANK_KNOWN once `#rank` holds its rank.
+   */
   readonly #flags: Uint8Array;
-  /** Per project: its rank (its mark or its best task's, whichever is higher), -1 while not asked. */
-  readonly #rank: Int16Array;
+  /** Per project: its rank (its mark or its best task's, whichever is higher, at most 255), once RANK_KNOWN. */
+  readonly #rank: Uint8Array;
   /** Where each group starts in the tree, made when a row is first looked for by key. */
   #groupFrom: Int32Array | undefined;
   /** Open projects' shown tasks (places in the view), best first, as they are asked for. */
@@ -65,11 +76,12 @@ export class TreeLayout {
     this.tree = tree;
     this.#context = context;
     const count = tree.projects.length;
-    // One buffer for the three, made on every key: each buffer is one more for the collector to sweep.
-    const buffer = new ArrayBuffer(7 * count);
-    this.#shown = new Int32Array(buffer, 0, count);
-    this.#rank = new Int16Array(buffer, 4 * count, count).fill(-1);
-    this.#flags = new Uint8Array(buffer, 6 * count, count);
+    // One buffer for the two, made on every key: each buffer is one more for the collector to sweep.
+    const buffer = new ArrayBuffer(2 * count);
+    this.#flags = new Uint8Array(buffer, 0, count);
+    this.#rank = new Uint8Array(buffer, count, count);
+    if (shownScratch.length < count) shownScratch = new Int32Array(count);
+    const shown = shownScratch;
     const { matches, options, autoExpand } = context;
     const { active, client, projectAt } = tree;
     const opens = options.expanded.size > 0 || autoExpand;
@@ -87,10 +99,11 @@ export class TreeLayout {
         stretch = { from: listed, to: listed, client: tree.projects[place]?.clientName ?? null, body: 0 };
         stretches.push(stretch);
       }
-      this.#shown[listed++] = place;
+      shown[listed++] = place;
       stretch.to = listed;
       stretch.body += 1 + (opens && this.expanded(place) ? this.taskCount(place) : 0);
     }
+    this.#shown = shown.slice(0, listed);
     this.groups = stretches.map(({ from, to, client: name, body }) => ({
       layout: this,
       places: this.#shown.subarray(from, to),
@@ -141,15 +154,16 @@ export class TreeLayout {
 
   /** A project's rank: its own mark or its best shown task's, whichever is higher. */
   rank(place: number): number {
-    let rank = this.#rank[place] ?? -1;
     const { matches, options } = this.#context;
-    if (rank < 0 && matches) {
-      const at = this.tree.projectAt[place] ?? 0;
-      const own = matches.mark(at);
-      rank = own >= matches.ceiling ? own : Math.max(own, matches.bestTask(at, options.showDone));
-      this.#rank[place] = rank;
-    }
-    return Math.max(0, rank);
+    if (!matches) return 0;
+    const flags = this.#flags[place] ?? 0;
+    if ((flags & RANK_KNOWN) !== 0) return this.#rank[place] ?? 0;
+    const at = this.tree.projectAt[place] ?? 0;
+    const own = matches.mark(at);
+    const rank = own >= matches.ceiling ? own : Math.max(own, matches.bestTask(at, options.showDone));
+    this.#rank[place] = rank;
+    this.#flags[place] = flags | RANK_KNOWN;
+    return rank;
   }
 
   /** The best rank in a group: it stops at the first project as good as the search can be. */
