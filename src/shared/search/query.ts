@@ -13,6 +13,10 @@ import { itemGradesOf, itemsFound, narrows, partGrade, tokenGrades, tokensOf, ty
  */
 const NARROW_SHARE = 1 / 4;
 
+/** Where `hits` scores its candidates, kept between queries (only the hits are copied out). */
+let scoredItems = new Int32Array(0);
+let scoredGrades = new Uint8Array(0);
+
 /** A query, ready to answer for any item. */
 export interface Query {
   /** No item's mark is higher: a search for the best can stop when it finds one. */
@@ -99,19 +103,27 @@ class TokenQuery implements Query {
       // The token whose items these are has graded them once: only the other tokens are asked.
       const listing = this.#listing;
       const listed = listing && itemGradesOf(this.#index, listing);
-      // Typed arrays as long as the candidates (growing arrays item by item cost more than the
-      // scores), in one buffer: each buffer is one more for the collector to sweep.
-      const buffer = new ArrayBuffer(5 * candidates.length);
-      const items = new Int32Array(buffer, 0, candidates.length);
-      const scores = new Uint8Array(buffer, 4 * candidates.length, candidates.length);
+      // Scored into buffers kept between queries (growing arrays item by item cost more than the
+      // scores), then copied into one buffer as long as the hits: a key's buffers count against
+      // the page's memory until a full collection, and typed on, a key finds fewer than it looks at.
+      if (scoredItems.length < candidates.length) {
+        scoredItems = new Int32Array(candidates.length);
+        scoredGrades = new Uint8Array(candidates.length);
+      }
+      const [scored, graded] = [scoredItems, scoredGrades];
       let found = 0;
       candidates.forEach((item, at) => {
         const score = this.#score(item, listing, listed?.[at] ?? 0);
         if (score < 0) return;
-        items[found] = item;
-        scores[found++] = score;
+        scored[found] = item;
+        graded[found++] = score;
       });
-      this.#hits = { items: items.subarray(0, found), scores: scores.subarray(0, found) };
+      const buffer = new ArrayBuffer(5 * found);
+      const items = new Int32Array(buffer, 0, found);
+      const scores = new Uint8Array(buffer, 4 * found, found);
+      items.set(scored.subarray(0, found));
+      scores.set(graded.subarray(0, found));
+      this.#hits = { items, scores };
     }
     return this.#hits;
   }
