@@ -65,9 +65,14 @@ export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
   const { tokens } = index;
   let grades = tokens.get(token);
   if (grades) tokens.delete(token);
-  else {
-    const spare = tokens.size >= TOKENS_KEPT ? dropLeastRecent(tokens) : undefined;
-    grades = WORD.test(token) ? wordToken(index, token, spare) : punctuatedToken(index, token);
+  else if (WORD.test(token)) {
+    grades = wordToken(index, token, tokens.size >= TOKENS_KEPT ? takeLeastRecent(tokens) : undefined);
+  } else {
+    // Its pieces are asked for (and kept) first; only then does the least recent one go, so a
+    // piece is not dropped to make room for the token that is about to ask for it.
+    grades = punctuatedToken(index, token);
+    // A Map lists its keys in the order they were set: the first is the least recently asked for.
+    if (tokens.size >= TOKENS_KEPT) tokens.delete(tokens.keys().next().value ?? '');
   }
   tokens.set(token, grades);
   return grades;
@@ -77,17 +82,17 @@ export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
 const GIVEN_UP = new Uint8Array(0);
 
 /**
- * Drops the least recently asked for token (a Map lists its keys in the order they were set)
- * and returns its parts' buffer, cleared, when a new word token can take it: nearly every key
- * makes a new token, and a new buffer a key counts against the page's memory until a full
- * collection (10–30 ms of a key). A query still holding the dropped token stays right: it
- * grades each part as it is asked for, from the token's words.
+ * Drops the least recently asked for token and returns its parts' buffer, cleared, for the new
+ * word token: nearly every key makes a new token, and a new buffer a key counts against the
+ * page's memory until a full collection (10–30 ms of a key). A query still holding the dropped
+ * token stays right, only slower: it grades each part as it is asked for, from the token's
+ * words, and keeps none. A token with punctuation keeps its buffer (every part is worked out,
+ * and it has no words to work them out again): undefined then.
  */
-function dropLeastRecent(tokens: Map<string, TokenGrades>): Uint8Array | undefined {
+function takeLeastRecent(tokens: Map<string, TokenGrades>): Uint8Array | undefined {
   const [token, grades] = tokens.entries().next().value ?? [];
   if (token === undefined || !grades) return undefined;
   tokens.delete(token);
-  // A token with punctuation has every part worked out, and no words to work them out again.
   if (!grades.words || grades.parts === GIVEN_UP) return undefined;
   const { parts } = grades;
   grades.parts = GIVEN_UP;
@@ -207,7 +212,7 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
         list(part);
       }
     }
-    // A token whose parts are no longer kept (dropLeastRecent) cannot say the others find nothing.
+    // A token whose parts are no longer kept (takeLeastRecent) cannot say the others find nothing.
     grades.complete = grades.parts !== GIVEN_UP;
   } else {
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);

@@ -103,6 +103,18 @@ describe('search', () => {
     expect(answers(holding)).toEqual(answers(matchQuery(fresh(), 'websit audit')));
   });
 
+  it('keeps a token with punctuation’s pieces when it is new and the cache is full, and never more than 32 tokens', () => {
+    index.tokens.clear();
+    const piece = tokenGrades(index, 'acme');
+    for (let key = 0; key < 31; key++) tokenGrades(index, `y${key}`);
+    expect(index.tokens.size).toBe(32);
+    // "acme" is the least recently asked for, but "acme-22" asks for it first: it stays, graded once.
+    tokenGrades(index, 'acme-22');
+    expect(index.tokens.get('acme')).toBe(piece);
+    expect(piece.parts.length).toBe(index.partTexts.length);
+    expect(index.tokens.size).toBe(32);
+  });
+
   it('grades each hit: two points a token that is a whole word, one a token that starts a word', () => {
     const names = buildIndex(
       ['Fresh start', 'Research plan', 'Res', 'Res research', 'Rest area'].map((name, at) => ({

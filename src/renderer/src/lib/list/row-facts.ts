@@ -12,7 +12,8 @@ export function rowDescription(
   sync: ItemSync,
   /** A task's assignee's name. */
   assignee: string | null = null,
-  today: string = localDay(),
+  /** Today (project-progress.ts `localDay`), worked out only for a project with an end date: rows are described on every key. */
+  today?: string,
 ): string {
   const parts: string[] = [];
   if (row.kind === 'project') {
@@ -21,7 +22,7 @@ export function rowDescription(
     if (row.openTasks > 0) parts.push(`${row.openTasks} open ${row.openTasks === 1 ? 'task' : 'tasks'}`);
     const progress = projectProgress(row.project, row.tasksTracked);
     if (progress) parts.push(progress.words);
-    const ended = endedMark(row.project, today);
+    const ended = row.project.endDate === null ? '' : endedMark(row.project, today ?? localDay());
     if (ended) parts.push(ended);
   } else if (row.kind === 'task') {
     const { trackedMs, estimatedSeconds } = row.task;

@@ -44,6 +44,8 @@ export function search(index: SearchIndex, query: string): SearchState {
   return { query, hits: hits.slice(0, found), grades: grades.slice(0, found) };
 }
 
+let highlighted: { query: string; tokens: readonly string[] } = { query: '', tokens: [] };
+
 /**
  * Where a name shows the query's words (exact substrings), for highlighting. A single letter
  * is not marked: every "r" in every row says nothing, and costs a keystroke its frame.
@@ -51,7 +53,9 @@ export function search(index: SearchIndex, query: string): SearchState {
 export function highlightRanges(name: string, query: string): [number, number][] {
   const lower = fold(name);
   const ranges: [number, number][] = [];
-  for (const token of tokensOf(query)) {
+  // Every row on screen asks with the same query: its tokens are worked out once.
+  if (query !== highlighted.query) highlighted = { query, tokens: tokensOf(query) };
+  for (const token of highlighted.tokens) {
     if (token.length < 2) continue;
     let from = lower.indexOf(token);
     while (from >= 0) {
