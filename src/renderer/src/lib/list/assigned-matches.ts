@@ -59,7 +59,7 @@ export class AssignedTasks {
     }
     this.mine = grouped;
     this.from = from;
-    // A keystroke's cache is as long as the projects that hold the user's tasks (a few hundred), not all 10,000.
+    // A keystroke's cache is as long as the projects that hold the user's tasks (a quarter of them in bench:ui's account), not all of them.
     this.slot = new Int32Array(projectCount).fill(-1);
     let slots = 0;
     for (let project = 0; project < projectCount; project++)

@@ -44,6 +44,7 @@ export function search(index: SearchIndex, query: string): SearchState {
   return { query, hits: hits.slice(0, found), grades: grades.slice(0, found) };
 }
 
+/** The query `highlightRanges` last saw, and its tokens. */
 let highlighted: { query: string; tokens: readonly string[] } = { query: '', tokens: [] };
 
 /**
