@@ -46,10 +46,16 @@ export function localDay(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "ended 3 Nov" (a year added when not this one) for an active project whose end date has passed; else ''. */
-export function endedMark(project: ViewProject, today: string): string {
+/**
+ * "ended 3 Nov" (a year added when not this one) for an active project whose end date has
+ * passed; else ''. Today is worked out (`localDay`) only for a project with an end date: rows
+ * are described on every key.
+ */
+export function endedMark(project: ViewProject, today?: string): string {
   const end = project.endDate;
-  if (!project.active || end === null || end >= today) return '';
+  if (!project.active || end === null) return '';
+  today ??= localDay();
+  if (end >= today) return '';
   const [year, month, day] = end.split('-').map(Number);
   const date = `${day} ${MONTHS[(month ?? 1) - 1] ?? ''}`;
   return `ended ${year === Number(today.slice(0, 4)) ? date : `${date} ${year}`}`;

@@ -1,6 +1,6 @@
 import type { ItemSync } from '../../../../shared/entities';
 import { formatDuration } from './durations';
-import { endedMark, localDay, projectProgress } from './project-progress';
+import { endedMark, projectProgress } from './project-progress';
 import type { Row } from './tree';
 
 /**
@@ -12,7 +12,7 @@ export function rowDescription(
   sync: ItemSync,
   /** A task's assignee's name. */
   assignee: string | null = null,
-  /** Today (project-progress.ts `localDay`), worked out only for a project with an end date: rows are described on every key. */
+  /** Today, "YYYY-MM-DD" (project-progress.ts `localDay` when not given). */
   today?: string,
 ): string {
   const parts: string[] = [];
@@ -22,7 +22,7 @@ export function rowDescription(
     if (row.openTasks > 0) parts.push(`${row.openTasks} open ${row.openTasks === 1 ? 'task' : 'tasks'}`);
     const progress = projectProgress(row.project, row.tasksTracked);
     if (progress) parts.push(progress.words);
-    const ended = row.project.endDate === null ? '' : endedMark(row.project, today ?? localDay());
+    const ended = endedMark(row.project, today);
     if (ended) parts.push(ended);
   } else if (row.kind === 'task') {
     const { trackedMs, estimatedSeconds } = row.task;
