@@ -82,14 +82,14 @@ export function benchQueries(
     queries,
     quickAdds,
     check: ({ query, target }) => {
-      const hits = [...search(index, query).hits].map((at) => index.keys[at]);
+      const hits = [...search(index, query).hits].map((at) => items[at]?.key);
       return hits.includes(target) ? hits.length : 0;
     },
     compare: (write) =>
       compareSearchLibraries(
         index,
         items.map((item) => item.parts),
-        queries.map(({ query, target }) => ({ query, target: index.keys.indexOf(target) })),
+        queries.map(({ query, target }) => ({ query, target: items.findIndex((item) => item.key === target) })),
         write,
       ),
   };

@@ -33,7 +33,7 @@ import {
   toggleLatency,
   type Keystroke,
 } from './page-timing';
-import { RendererFaults, socketCounts } from './renderer-counts';
+import { heapCounts, RendererFaults, socketCounts } from './renderer-counts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -216,6 +216,7 @@ async function main(): Promise<void> {
     const frames = await scrollFrames(page);
     // The same frames with nothing scrolling: how often this machine's frame clock alone goes over.
     const idle = await scrollFrames(page, false);
+    const heap = await heapCounts(page);
 
     const figures = new Figures();
     figures.report(TARGETS.zeroHits, missed);
@@ -298,7 +299,9 @@ async function main(): Promise<void> {
         `${faultMs(rendererFaults)} (${loadFaults.join(', ')}; ${newRenderers} of ${LOADS} loads in a new process); ` +
         `the bare page ${floorLoadFaults}, ${faultMs(floorLoadFaults)}\n` +
         `    renderer minor page faults per input into the search box (each key, and the clearing before each query): ${keyFaults.toFixed(0)}, ${faultMs(keyFaults)}; ` +
-        `the bare page ${floorKeyFaults.toFixed(0)}, ${faultMs(floorKeyFaults)}\n`,
+        `the bare page ${floorKeyFaults.toFixed(0)}, ${faultMs(floorKeyFaults)}\n` +
+        `    the page's JavaScript heap after a full collection, at the end: ${(heap.bytes / 1048576).toFixed(1)} MiB, ` +
+        `${heap.strings} strings and ${heap.objects} objects and arrays (what each full collection marks)\n`,
     );
     figures.note('first_rows_floor_ms', firstRowsFloor);
     figures.note('search_floor_p95_ms', searchFloor);
@@ -309,6 +312,8 @@ async function main(): Promise<void> {
     figures.note('floor_renderer_faults_per_load', floorLoadFaults);
     figures.note('renderer_faults_per_key', Math.round(keyFaults));
     figures.note('floor_renderer_faults_per_key', Math.round(floorKeyFaults));
+    figures.note('renderer_heap_mib', Number((heap.bytes / 1048576).toFixed(1)));
+    figures.note('renderer_heap_strings', heap.strings);
     figures.group('machine', machineJson(machine));
     figures.printJson();
   } finally {

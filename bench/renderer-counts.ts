@@ -107,3 +107,44 @@ export async function socketCounts(page: Page, load: () => Promise<number>): Pro
     await session.detach();
   }
 }
+
+/**
+ * The page's JavaScript heap after a full collection, in bytes, and how many strings and
+ * objects it holds: what every full collection marks again (the whole list is in it). Taken
+ * last, since a forced collection changes what the next keys would pay.
+ */
+export async function heapCounts(page: Page): Promise<{ bytes: number; strings: number; objects: number }> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    const chunks: string[] = [];
+    session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+    await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const snapshot = JSON.parse(chunks.join('')) as HeapSnapshot;
+    const { node_fields: fields, node_types: nodeTypes } = snapshot.snapshot.meta;
+    const typeNames = nodeTypes[0];
+    const typeAt = fields.indexOf('type');
+    let strings = 0;
+    let numbers = 0;
+    let objects = 0;
+    for (let at = 0; at < snapshot.nodes.length; at += fields.length) {
+      const type = typeNames[snapshot.nodes[at + typeAt] ?? -1];
+      if (type === 'string' || type === 'concatenated string' || type === 'sliced string') strings++;
+      else if (type === 'number') numbers++;
+      else if (type === 'object' || type === 'array' || type === 'closure') objects++;
+    }
+    // The snapshot shows a number held in a field as a node with its digits as a string of its
+    // own: neither is a string on the heap.
+    return { bytes: usedSize, strings: strings - numbers, objects };
+  } finally {
+    await session.send('HeapProfiler.disable');
+    await session.detach();
+  }
+}
+
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}

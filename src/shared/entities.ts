@@ -130,8 +130,8 @@ export interface DataView {
   /** Workspace id → what the user may do there. */
   rights: Record<number, WorkspaceRights>;
   clients: CachedClient[];
-  projects: (CachedProject & { sync: ItemSync; clientName: string | null })[];
-  tasks: (CachedTask & { sync: ItemSync })[];
+  projects: (Omit<CachedProject, 'at'> & { sync: ItemSync; clientName: string | null })[];
+  tasks: (Omit<CachedTask, 'at'> & { sync: ItemSync })[];
   outbox: OutboxEntryView[];
   /** Queued changes that could not be read back (a damaged file): kind, name, time. */
   damaged: DamagedChangeView[];

@@ -53,7 +53,6 @@ function project(id: number, wid: number, name: string, cid: number | null = nul
     isPrivate: false,
     billable: false,
     ...NO_PROJECT_DETAILS,
-    at: '',
     sync: 'synced',
   };
 }
@@ -91,7 +90,6 @@ const view: QuickAddView = {
       estimatedSeconds: null,
       trackedMs: 0,
       assigneeId: null,
-      at: '',
       sync: 'synced',
     },
   ],

@@ -48,7 +48,7 @@ const indexes = new WeakMap<object, Indexed<unknown>>();
 function indexed<T>(items: readonly T[], parts: (item: T) => string[], given?: SearchIndex | null): Indexed<T> {
   const kept = indexes.get(given ?? items) as Indexed<T> | undefined;
   if (kept && kept.items === items) return kept;
-  const index = given ?? buildIndex(items.map((item, at) => ({ key: String(at), parts: parts(item) })));
+  const index = given ?? buildIndex(items.map((item) => ({ parts: parts(item) })));
   const entry: Indexed<T> = { items, index, last: null };
   indexes.set(given ?? items, entry);
   return entry;

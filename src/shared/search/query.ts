@@ -72,8 +72,7 @@ class TokenQuery implements Query {
       (least, token) => (least && least.reach <= token.reach ? least : token),
       undefined,
     );
-    let candidates =
-      narrowest && narrowest.reach <= index.keys.length * NARROW_SHARE ? itemsFound(index, narrowest) : null;
+    let candidates = narrowest && narrowest.reach <= index.size * NARROW_SHARE ? itemsFound(index, narrowest) : null;
     // Typed on from the query before, it finds some of what that one found: only those can match.
     const before = previous instanceof TokenQuery ? previous.#narrowedTo(index, texts) : null;
     if (before && (!candidates || before.length < candidates.length)) candidates = before;

@@ -9,13 +9,16 @@ import { fold } from './fold';
 import type { TokenGrades } from './search-tokens';
 
 export interface Searchable {
-  key: string;
   /** The item's own name and, for context, its project's and client's. */
   parts: readonly string[];
 }
 
 export interface SearchIndex {
-  keys: string[];
+  /**
+   * How many items: a hit is an item's position in what was indexed (for a view, its projects
+   * then its tasks). No key per item: 110,000 strings the collector would mark on every full collection.
+   */
+  size: number;
   /**
    * Every distinct part (a name) once, and each item's parts: partIds[partStart[i] … partStart[i + 1]).
    * Names repeat (a project's name is part of each of its tasks' text), so a token is checked
@@ -112,7 +115,7 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
   const partItems = flatten(itemsOfPart);
   const itemCount = (part: number) => (partItems.start[part + 1] ?? 0) - (partItems.start[part] ?? 0);
   return {
-    keys: items.map((item) => item.key),
+    size: items.length,
     partTexts,
     partStart: byItem.start,
     partIds: byItem.values,
@@ -138,10 +141,10 @@ export function buildIndex(items: readonly Searchable[]): SearchIndex {
 export function indexView(view: Pick<DataView, 'projects' | 'tasks'>): SearchIndex {
   const projects = new Map(view.projects.map((project) => [project.id, project]));
   return buildIndex([
-    ...view.projects.map((project) => ({ key: `p:${project.id}`, parts: [project.name, project.clientName ?? ''] })),
+    ...view.projects.map((project) => ({ parts: [project.name, project.clientName ?? ''] })),
     ...view.tasks.map((task) => {
       const project = projects.get(task.pid);
-      return { key: `t:${task.id}`, parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
+      return { parts: [task.name, project?.name ?? '', project?.clientName ?? ''] };
     }),
   ]);
 }

@@ -187,7 +187,7 @@ let foundBits = new Uint32Array(0);
 export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array {
   if (grades.items) return grades.items;
   const { partItemStart, partItems, wordStart, wordParts } = index;
-  const length = (index.keys.length + 31) >>> 5;
+  const length = (index.size + 31) >>> 5;
   if (foundBits.length < length) foundBits = new Uint32Array(length);
   const bits = foundBits;
   const list = (part: number) => {

@@ -32,7 +32,7 @@ export interface WorkingView {
 export interface ApplyContext {
   /** The queued change's state, which marks what it touches. */
   mark: ItemSync;
-  /** When the change was made (ISO), the `at` of items it creates. */
+  /** When the change was made (ISO), the `at` of time entries it creates. */
   at: string;
 }
 

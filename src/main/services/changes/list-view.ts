@@ -48,7 +48,6 @@ const listedTask = (task: CachedTask): ViewTask => ({
   estimatedSeconds: task.estimatedSeconds,
   trackedMs: task.trackedMs,
   assigneeId: task.assigneeId,
-  at: task.at,
   sync: 'synced',
 });
 
@@ -62,7 +61,6 @@ const listedProject = (project: CachedProject, clientName: string | null): ViewP
   active: project.active,
   isPrivate: project.isPrivate,
   billable: project.billable,
-  at: project.at,
   estimatedHours: project.estimatedHours,
   autoEstimates: project.autoEstimates,
   trackedSeconds: project.trackedSeconds,

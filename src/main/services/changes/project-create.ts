@@ -28,7 +28,7 @@ export const projectCreate: ChangeKind<ProjectCreate> = {
   remap: (op) => op,
   describe: (op) => `Create project “${op.fields.name}”`,
 
-  apply(view, op, { mark, at }) {
+  apply(view, op, { mark }) {
     const { clientName, ...fields } = op.fields;
     view.projects.set(op.tempId, {
       id: op.tempId,
@@ -36,7 +36,6 @@ export const projectCreate: ChangeKind<ProjectCreate> = {
       ...NO_PROJECT_DETAILS,
       ...fields,
       active: true,
-      at,
       sync: mark,
       clientName: clientName ?? null,
     });

@@ -26,7 +26,7 @@ export const taskCreate: ChangeKind<TaskCreate> = {
   remap: (op, from, to) => (op.pid === from ? { ...op, pid: to } : op),
   describe: (op) => `Create task “${op.fields.name}”`,
 
-  apply(view, op, { mark, at }) {
+  apply(view, op, { mark }) {
     view.tasks.set(op.tempId, {
       id: op.tempId,
       wid: op.wid,
@@ -35,7 +35,6 @@ export const taskCreate: ChangeKind<TaskCreate> = {
       assigneeId: op.fields.assigneeId ?? null,
       active: true,
       trackedMs: 0,
-      at,
       sync: mark,
     });
   },

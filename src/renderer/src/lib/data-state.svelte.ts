@@ -12,6 +12,7 @@ import { AssignedMatches, tasksOf } from './list/assigned-matches';
 import { namesById, peopleByWorkspace, type Person } from './people';
 import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
+import { internSync } from './list/interned-sync';
 import { shownKeys, typeKey, warmUpKeys, type WarmUpKey } from './list/warm-up';
 import { prepareView, type Row } from './list/tree';
 
@@ -246,21 +247,24 @@ export class DataState {
       const { version } = head;
       const projects = await this.#pages(
         (from) => this.#api.invoke('data.projects', { version, from, count: PROJECT_PAGE }),
-        (page) => page.projects,
+        (page) => internSync(page.projects),
         version,
         PROJECT_PAGE,
       );
       if (!projects) continue;
       const tasks = await this.#pages(
         (from) => this.#api.invoke('data.tasks', { version, from, count: TASK_PAGE }),
-        (page) => page.tasks,
+        (page) => internSync(page.tasks),
         version,
         TASK_PAGE,
       );
       if (tasks) return { ...head, projects, tasks };
     }
     const full = await this.#api.invoke('data.view');
-    return full.ok ? full.value : null;
+    if (!full.ok) return null;
+    internSync(full.value.projects);
+    internSync(full.value.tasks);
+    return full.value;
   }
 
   #indexPending = false;
@@ -384,6 +388,8 @@ export class DataState {
       this.#followNewIds(delta.rest.newIds);
       // Our copy is as new already (it was loaded after this change was made).
       if (this.view && delta.version <= this.view.version) return;
+      internSync(delta.projects.upsert);
+      internSync(delta.tasks.upsert);
       const next = this.view ? applyDelta(this.view, delta) : null;
       // A gap (a delta missed, or made before our copy): take a full copy instead.
       if (next) {

@@ -68,7 +68,7 @@ const describeRow = (row: Row | undefined): string =>
 
 describe('a one-letter search on a 10,000-project, 100,000-task account', () => {
   const large = listed(largeView(10_000, 100_000));
-  const items = large.index.keys.length;
+  const items = large.index.size;
   const projects = large.view.projects.length;
 
   it('scores each project at most once, no task beyond what the count needs, and makes only the rows on screen', () => {
@@ -215,7 +215,9 @@ describe('“Assigned to me”', () => {
   }
   /** The same list from the user's tasks among every hit, worked out whole first. */
   function eagerMine({ view, prepared, index }: Listed, text: string, options: TreeOptions): RowList {
-    const found = text ? search(index, text) : { hits: Int32Array.from(index.keys, (_, at) => at), grades: undefined };
+    const found = text
+      ? search(index, text)
+      : { hits: Int32Array.from({ length: index.size }, (_, at) => at), grades: undefined };
     const hits: number[] = [];
     const grades: number[] = [];
     found.hits.forEach((item, at) => {

@@ -11,13 +11,19 @@ import {
 import { itemsFound, tokenGrades, type TokenGrades } from '../../../../src/shared/search/search-tokens';
 import type { SearchIndex } from '../../../../src/shared/search/search-index';
 
-const index = buildIndex([
+/** Items with keys, and their index (which keeps no keys: a hit is an item's position). */
+const keyed = (items: { key: string; parts: string[] }[]) => ({
+  index: buildIndex(items),
+  keysOf: (hits: Iterable<number>) => [...hits].map((at) => items[at]?.key),
+});
+const small = keyed([
   { key: 'p:1', parts: ['Website redesign Acme Corp'] },
   { key: 'p:2', parts: ['Mobile app Globex'] },
   { key: 't:3', parts: ['Wireframes Website redesign Acme Corp'] },
   { key: 't:4', parts: ['Push notifications Mobile app Globex'] },
 ]);
-const keysFor = (query: string) => [...search(index, query).hits].map((at) => index.keys[at]);
+const { index } = small;
+const keysFor = (query: string) => small.keysOf(search(index, query).hits);
 
 describe('search', () => {
   it('matches substrings of project, client and task names, in any word order', () => {
@@ -38,14 +44,13 @@ describe('search', () => {
 
   it("finds each token's items alone: one token's, then another's in a larger index, then the first's in the first", () => {
     // itemsFound gathers items in a set kept between calls (one buffer less per key): each leaves it empty.
-    const larger = buildIndex(
+    const larger = keyed(
       Array.from({ length: 100 }, (_, at) => ({ key: `p:${at}`, parts: [at % 7 === 0 ? 'Audit' : 'Review'] })),
     );
-    const keysOf = (of: typeof index, token: string) =>
-      [...itemsFound(of, tokenGrades(of, token))].map((at) => of.keys[at]);
-    expect(keysOf(index, 'acme')).toEqual(['p:1', 't:3']);
+    const keysOf = (of: typeof small, token: string) => of.keysOf(itemsFound(of.index, tokenGrades(of.index, token)));
+    expect(keysOf(small, 'acme')).toEqual(['p:1', 't:3']);
     expect(keysOf(larger, 'audit')).toEqual(Array.from({ length: 15 }, (_, at) => `p:${7 * at}`));
-    expect(keysOf(index, 'globex')).toEqual(['p:2', 't:4']);
+    expect(keysOf(small, 'globex')).toEqual(['p:2', 't:4']);
     expect(keysOf(larger, 'review')).toHaveLength(85);
   });
 
@@ -73,7 +78,6 @@ describe('search', () => {
 
   it('hands a dropped token’s buffer to the next new one, and a query still holding the dropped token answers as before', () => {
     const items = Array.from({ length: 60 }, (_, at) => ({
-      key: `p:${at}`,
       parts: [`${at % 3 === 0 ? 'Website' : 'Mobile'} ${at % 2 === 0 ? 'audit' : 'review'} ${at}`, 'Acme Corp'],
     }));
     const names = buildIndex(items);
@@ -117,14 +121,11 @@ describe('search', () => {
 
   it('grades each hit: two points a token that is a whole word, one a token that starts a word', () => {
     const names = buildIndex(
-      ['Fresh start', 'Research plan', 'Res', 'Res research', 'Rest area'].map((name, at) => ({
-        key: String(at),
-        parts: [name],
-      })),
+      ['Fresh start', 'Research plan', 'Res', 'Res research', 'Rest area'].map((name) => ({ parts: [name] })),
     );
     const graded = (query: string) => {
       const { hits, grades } = search(names, query);
-      return [...hits].map((at, place) => [names.keys[at], grades[place]]);
+      return [...hits].map((at, place) => [String(at), grades[place]]);
     };
     expect(graded('res')).toEqual([
       ['0', 0],
@@ -141,14 +142,14 @@ describe('search', () => {
   });
 
   it('looks for a token with punctuation as it is, in each name', () => {
-    const codes = buildIndex([
+    const codes = keyed([
       { key: 'p:1', parts: ['ACME-2291 Q3 audit', 'Acme'] },
       { key: 'p:2', parts: ['Audit 2291', 'ACME'] },
       { key: 't:3', parts: ['Übersicht / Planung', 'Straße & Co'] },
       // A Greek question mark, which folds into ";".
       { key: 'p:4', parts: ['Tí\u037E Q4'] },
     ]);
-    const keys = (query: string) => [...search(codes, query).hits].map((at) => codes.keys[at]);
+    const keys = (query: string) => codes.keysOf(search(codes.index, query).hits);
     expect(keys('acme-22')).toEqual(['p:1']);
     expect(keys('2291 acme')).toEqual(['p:1', 'p:2']);
     expect(keys('/')).toEqual(['t:3']);

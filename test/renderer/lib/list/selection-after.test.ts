@@ -13,7 +13,6 @@ const projectOf = (id: number): ViewProject => ({
   isPrivate: false,
   billable: false,
   ...NO_PROJECT_DETAILS,
-  at: '',
   sync: 'synced',
   clientName: null,
 });
@@ -26,7 +25,6 @@ const taskOf = (id: number, pid: number): ViewTask => ({
   estimatedSeconds: null,
   trackedMs: 0,
   assigneeId: null,
-  at: '',
   sync: 'synced',
 });
 const project = (id: number): Row => ({

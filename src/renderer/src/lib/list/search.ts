@@ -32,10 +32,10 @@ export function search(index: SearchIndex, query: string): SearchState {
   const narrow = matcher?.hits();
   if (!matcher || narrow)
     return { query, hits: narrow?.items ?? new Int32Array(0), grades: narrow?.scores ?? new Uint8Array(0) };
-  const hits = new Int32Array(index.keys.length);
-  const grades = new Uint8Array(index.keys.length);
+  const hits = new Int32Array(index.size);
+  const grades = new Uint8Array(index.size);
   let found = 0;
-  for (let item = 0; item < index.keys.length; item++) {
+  for (let item = 0; item < index.size; item++) {
     const score = matcher.score(item);
     if (score < 0) continue;
     hits[found] = item;
