@@ -301,7 +301,7 @@ async function main(): Promise<void> {
         `    renderer minor page faults per input into the search box (each key, and the clearing before each query): ${keyFaults.toFixed(0)}, ${faultMs(keyFaults)}; ` +
         `the bare page ${floorKeyFaults.toFixed(0)}, ${faultMs(floorKeyFaults)}\n` +
         `    the page's JavaScript heap after a full collection, at the end: ${(heap.bytes / 1048576).toFixed(1)} MiB, ` +
-        `${heap.strings} strings and ${heap.objects} objects and arrays (what each full collection marks)\n`,
+        `${heap.strings} strings and ${heap.objects} objects, arrays and closures (what each full collection marks)\n`,
     );
     figures.note('first_rows_floor_ms', firstRowsFloor);
     figures.note('search_floor_p95_ms', searchFloor);

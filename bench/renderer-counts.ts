@@ -110,8 +110,8 @@ export async function socketCounts(page: Page, load: () => Promise<number>): Pro
 
 /**
  * The page's JavaScript heap after a full collection, in bytes, and how many strings and
- * objects it holds: what every full collection marks again (the whole list is in it). Taken
- * last, since a forced collection changes what the next keys would pay.
+ * objects (arrays and closures included) it holds: what every full collection marks again (the
+ * whole list is in it). Taken last, since a forced collection changes what the next keys would pay.
  */
 export async function heapCounts(page: Page): Promise<{ bytes: number; strings: number; objects: number }> {
   const session = await page.context().newCDPSession(page);
@@ -122,22 +122,7 @@ export async function heapCounts(page: Page): Promise<{ bytes: number; strings: 
     const chunks: string[] = [];
     session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
     await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    const snapshot = JSON.parse(chunks.join('')) as HeapSnapshot;
-    const { node_fields: fields, node_types: nodeTypes } = snapshot.snapshot.meta;
-    const typeNames = nodeTypes[0];
-    const typeAt = fields.indexOf('type');
-    let strings = 0;
-    let numbers = 0;
-    let objects = 0;
-    for (let at = 0; at < snapshot.nodes.length; at += fields.length) {
-      const type = typeNames[snapshot.nodes[at + typeAt] ?? -1];
-      if (type === 'string' || type === 'concatenated string' || type === 'sliced string') strings++;
-      else if (type === 'number') numbers++;
-      else if (type === 'object' || type === 'array' || type === 'closure') objects++;
-    }
-    // The snapshot shows a number held in a field as a node with its digits as a string of its
-    // own: neither is a string on the heap.
-    return { bytes: usedSize, strings: strings - numbers, objects };
+    return { bytes: usedSize, ...countNodes(JSON.parse(chunks.join('')) as HeapSnapshot) };
   } finally {
     await session.send('HeapProfiler.disable');
     await session.detach();
@@ -145,6 +130,55 @@ export async function heapCounts(page: Page): Promise<{ bytes: number; strings: 
 }
 
 interface HeapSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[], ...unknown[]];
+      edge_fields: string[];
+      edge_types: [string[], ...unknown[]];
+    };
+  };
   nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
+const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
+const OBJECT_TYPES = new Set(['object', 'array', 'closure']);
+
+/**
+ * Strings and objects among a snapshot's nodes. A snapshot may show a number's digits as a
+ * string node of its own (its `value` edge, when numbers are captured): not a string on the heap.
+ */
+function countNodes(snapshot: HeapSnapshot): { strings: number; objects: number } {
+  const {
+    node_fields: nodeFields,
+    node_types: nodeTypes,
+    edge_fields: edgeFields,
+    edge_types: edgeTypes,
+  } = snapshot.snapshot.meta;
+  const [typeAt, edgeCountAt] = [nodeFields.indexOf('type'), nodeFields.indexOf('edge_count')];
+  const [edgeTypeAt, edgeNameAt, edgeToAt] = ['type', 'name_or_index', 'to_node'].map((field) =>
+    edgeFields.indexOf(field),
+  ) as [number, number, number];
+  const typeOf = (node: number) => nodeTypes[0][snapshot.nodes[node + typeAt] ?? -1];
+  const digits = new Set<number>();
+  let strings = 0;
+  let objects = 0;
+  let edge = 0;
+  for (let node = 0; node < snapshot.nodes.length; node += nodeFields.length) {
+    const type = typeOf(node);
+    if (type && STRING_TYPES.has(type)) strings++;
+    else if (type && OBJECT_TYPES.has(type)) objects++;
+    const edges = snapshot.nodes[node + edgeCountAt] ?? 0;
+    if (type === 'number')
+      for (let at = edge; at < edge + edges * edgeFields.length; at += edgeFields.length) {
+        const to = snapshot.edges[at + edgeToAt] ?? -1;
+        const named = edgeTypes[0][snapshot.edges[at + edgeTypeAt] ?? -1] !== 'element';
+        const name = named ? snapshot.strings[snapshot.edges[at + edgeNameAt] ?? -1] : undefined;
+        if (name === 'value' && STRING_TYPES.has(typeOf(to) ?? '')) digits.add(to);
+      }
+    edge += edges * edgeFields.length;
+  }
+  return { strings: strings - digits.size, objects };
 }

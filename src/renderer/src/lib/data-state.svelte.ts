@@ -208,6 +208,8 @@ export class DataState {
     // An early answer from before sign-in holds nobody's list: the whole one follows anyway.
     const usable = first.ok && first.value.view.user !== null;
     if (usable && !this.view) {
+      internSync(first.value.view.projects);
+      internSync(first.value.view.tasks);
       this.view = first.value.view;
       this.complete = first.value.complete;
     }
