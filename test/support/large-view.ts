@@ -21,7 +21,6 @@ export function largeView(projectCount: number, taskCount: number): DataView {
       isPrivate: false,
       billable: false,
       ...NO_PROJECT_DETAILS,
-      at: '2026-11-01T00:00:00+00:00',
       sync: 'synced' as const,
     };
   });
@@ -36,7 +35,6 @@ export function largeView(projectCount: number, taskCount: number): DataView {
       estimatedSeconds: 3600,
       trackedMs: at * 1000,
       assigneeId: null,
-      at: '2026-11-01T00:00:00+00:00',
       sync: 'synced' as const,
     };
   });

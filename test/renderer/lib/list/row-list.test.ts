@@ -142,7 +142,6 @@ function smallAccount(seed: number): DataView {
     isPrivate: false,
     billable: false,
     ...NO_PROJECT_DETAILS,
-    at: '',
     sync: 'synced' as const,
   }));
   const tasks = Array.from({ length: Math.floor(random() * 150) }, (_, at) => ({
@@ -155,7 +154,6 @@ function smallAccount(seed: number): DataView {
     estimatedSeconds: null,
     trackedMs: 0,
     assigneeId: null,
-    at: '',
     sync: 'synced' as const,
   }));
   return {

@@ -18,7 +18,6 @@ const project = (id: number, wid: number, name: string, clientName: string | nul
   isPrivate: false,
   billable: false,
   ...NO_PROJECT_DETAILS,
-  at: '',
   sync: 'synced' as const,
   clientName,
 });
@@ -31,7 +30,6 @@ const task = (id: number, pid: number, name: string, active = true) => ({
   estimatedSeconds: null,
   trackedMs: 0,
   assigneeId: null,
-  at: '',
   sync: 'synced' as const,
 });
 
