@@ -66,13 +66,12 @@ export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
   let grades = tokens.get(token);
   if (grades) tokens.delete(token);
   else if (WORD.test(token)) {
-    grades = wordToken(index, token, tokens.size >= TOKENS_KEPT ? takeLeastRecent(tokens) : undefined);
+    grades = wordToken(index, token, tokens.size >= TOKENS_KEPT ? bufferOf(dropLeastRecent(tokens)) : undefined);
   } else {
     // Its pieces are asked for (and kept) first; only then does the least recent one go, so a
     // piece is not dropped to make room for the token that is about to ask for it.
     grades = punctuatedToken(index, token);
-    // A Map lists its keys in the order they were set: the first is the least recently asked for.
-    if (tokens.size >= TOKENS_KEPT) tokens.delete(tokens.keys().next().value ?? '');
+    if (tokens.size >= TOKENS_KEPT) dropLeastRecent(tokens);
   }
   tokens.set(token, grades);
   return grades;
@@ -81,22 +80,26 @@ export function tokenGrades(index: SearchIndex, token: string): TokenGrades {
 /** The `parts` of a token no longer kept: read as "not worked out", so each part is graded when asked (and not kept). */
 const GIVEN_UP = new Uint8Array(0);
 
-/**
- * Drops the least recently asked for token and returns its parts' buffer, cleared, for the new
- * word token: nearly every key makes a new token, and a new buffer a key counts against the
- * page's memory until a full collection (10–30 ms of a key). A query still holding the dropped
- * token stays right, only slower: it grades each part as it is asked for, from the token's
- * words, and keeps none. A token with punctuation keeps its buffer (every part is worked out,
- * and it has no words to work them out again): undefined then.
- */
-function takeLeastRecent(tokens: Map<string, TokenGrades>): Uint8Array | undefined {
+/** Drops the least recently asked for token (a Map lists its keys in the order they were set) and returns it. */
+function dropLeastRecent(tokens: Map<string, TokenGrades>): TokenGrades | undefined {
   const [token, grades] = tokens.entries().next().value ?? [];
-  if (token === undefined || !grades) return undefined;
-  tokens.delete(token);
-  if (!grades.words || grades.parts === GIVEN_UP) return undefined;
-  const { parts } = grades;
-  grades.parts = GIVEN_UP;
-  grades.complete = false;
+  if (token !== undefined) tokens.delete(token);
+  return grades;
+}
+
+/**
+ * A dropped token's parts' buffer, cleared, for a new word token: nearly every key makes a new
+ * token, and a new buffer a key counts against the page's memory until a full collection
+ * (10–30 ms of a key). A query still holding the dropped token stays right, only slower: it
+ * grades each part as it is asked for, from the token's words, and keeps none. A token with
+ * punctuation keeps its buffer (every part is worked out, and it has no words to work them out
+ * again): undefined then.
+ */
+function bufferOf(dropped: TokenGrades | undefined): Uint8Array | undefined {
+  if (!dropped?.words || dropped.parts === GIVEN_UP) return undefined;
+  const { parts } = dropped;
+  dropped.parts = GIVEN_UP;
+  dropped.complete = false;
   return parts.fill(0);
 }
 
@@ -212,7 +215,7 @@ export function itemsFound(index: SearchIndex, grades: TokenGrades): Int32Array 
         list(part);
       }
     }
-    // A token whose parts are no longer kept (takeLeastRecent) cannot say the others find nothing.
+    // A token whose parts are no longer kept (bufferOf) cannot say the others find nothing.
     grades.complete = grades.parts !== GIVEN_UP;
   } else {
     for (let part = 0; part < parts.length; part++) if ((parts[part] ?? 0) > 1) list(part);
