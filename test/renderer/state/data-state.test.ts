@@ -4,7 +4,8 @@ import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
 import { listedItems } from '../../support/listed-items';
-import { shownKeys } from '../../../src/renderer/src/lib/list/warm-up';
+import { shownKeys, warmUpKeys } from '../../../src/renderer/src/lib/list/warm-up';
+import type { ListRehearsal } from '../../../src/renderer/src/lib/rehearsal-list.svelte';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -184,6 +185,41 @@ describe('DataState (the popover list) against the real services', () => {
       expect(state.view?.tasks).toBe(before?.tasks);
       expect(runIdle()).toBe(1);
       off();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("shows each warm-up key's rows to the rehearsal, and ends it when the keys run out or a person types", async () => {
+    const { idle, runIdle } = stubIdleCallbacks();
+    /** What the list showed the rehearsal: each key's search and row count, then 'end'. */
+    const told: string[] = [];
+    const rehearsal: ListRehearsal = {
+      show: (rows, searched) => told.push(`${searched} (${rows.length})`),
+      end: () => told.push('end'),
+    };
+    try {
+      const state = new DataState(inProcessApi(app));
+      state.rehearsal = rehearsal;
+      await state.load();
+      flushSync();
+      runIdle();
+      const view = state.view ?? expect.unreachable();
+      // The load's warm-up: every key with rows of its own (a search, or "Assigned to me"), then the end.
+      const withRows = warmUpKeys(view, view.user !== null).filter((key) => key.text.trim() !== '' || key.mine);
+      expect(told.map((line) => line.replace(/ \(\d+\)$/, ''))).toEqual([...withRows.map((key) => key.text), 'end']);
+      // Each with the rows the list would show for it: a word of the list finds some.
+      expect(Number(/\((\d+)\)$/.exec(told.find((line) => !line.startsWith(' ')) ?? '')?.[1])).toBeGreaterThan(0);
+
+      // A person's key ends a warm-up under way, and the rehearsal with it.
+      told.length = 0;
+      state.shown();
+      idle.shift()?.(quiet);
+      idle.shift()?.(quiet);
+      state.query = 'w';
+      runIdle();
+      expect(told).toHaveLength(3);
+      expect(told.at(-1)).toBe('end');
     } finally {
       vi.unstubAllGlobals();
     }

@@ -14,6 +14,7 @@ import { NO_ROWS, RowList } from './list/row-list';
 import { taskWords } from './list/task-words';
 import { internSync } from './list/interned-sync';
 import { shownKeys, typeKey, warmUpKeys, type WarmUpKey } from './list/warm-up';
+import type { ListRehearsal } from './rehearsal-list.svelte';
 import { prepareView, type Row } from './list/tree';
 
 /**
@@ -288,6 +289,12 @@ export class DataState {
     this.#warmUp(warmUpKeys(view, view.user !== null));
   }
 
+  /**
+   * Where the warm-up shows each key's rows, so that the code updating them is compiled too
+   * (list-rehearsal.ts); set by the view that shows the list.
+   */
+  rehearsal: ListRehearsal | null = null;
+
   /** The list the idle warm-up last typed on. */
   #warmedFor: Pick<DataView, 'projects' | 'tasks'> | null = null;
   /** Warm-ups started: a new one ends the one under way. */
@@ -307,15 +314,19 @@ export class DataState {
     const next = (deadline: IdleDeadline): void => {
       // Projects or tasks changed: the index is made again (not here: reading it would make it) and warmed after.
       const changed = this.view?.projects !== view.projects || this.view.tasks !== view.tasks;
-      if (warmUp !== this.#warmUps || changed || this.query !== '') return;
+      // Another warm-up goes on with the rehearsal; any other end takes it away.
+      if (warmUp !== this.#warmUps) return;
+      if (changed || this.query !== '') return this.rehearsal?.end();
       // A short idle stretch (between the frames of a scroll) is left alone: a key may take longer.
       if (deadline.timeRemaining() < WARM_UP_KEY_MS) {
         requestIdleCallback(next);
         return;
       }
       const key = keys.shift();
-      if (key === undefined) return;
-      previous = typeKey({ view, prepared, index, words }, key, previous).query;
+      if (key === undefined) return this.rehearsal?.end();
+      const typed = typeKey({ view, prepared, index, words }, key, previous);
+      previous = typed.query;
+      if (typed.rows) this.rehearsal?.show(typed.rows, key.text);
       requestIdleCallback(next);
     };
     requestIdleCallback(next);

@@ -77,25 +77,25 @@ export interface WarmUpList {
 }
 
 /**
- * What a key does to the list, its rows dropped: the search, the count and the first screen's
- * rows; with `mine`, narrowed to the user's tasks as the list does. Returns the query (the next
- * key types on from it; null for an empty box) and how many rows the list had.
+ * What a key does to the list: the search, the count and the first screen's rows; with `mine`,
+ * narrowed to the user's tasks as the list does. Returns the query (the next key types on from
+ * it; null for an empty box) and the rows (null for the whole list, which needs no warming).
  */
 export function typeKey(
   list: WarmUpList,
   key: WarmUpKey,
   previous: Query | null,
-): { query: Query | null; rows: number } {
+): { query: Query | null; rows: RowList | null } {
   const { view, prepared, index, words } = list;
   const query = key.text.trim() ? matchQuery(index, key.text, previous) : null;
   const found = query ? matchesFor(prepared, query, words) : undefined;
   const me = view.user?.id;
   const matches = key.mine && me !== undefined ? new AssignedMatches(tasksOf(view, prepared, me), found) : found;
-  return { query, rows: matches ? showScreen(view, prepared, matches) : 0 };
+  return { query, rows: matches ? showScreen(view, prepared, matches) : null };
 }
 
 /** As the list does: its rows counted, the kinds (keyboard moves), the rows on screen, a row found by key. */
-function showScreen(view: DataView, prepared: PreparedView, matches: Matches): number {
+function showScreen(view: DataView, prepared: PreparedView, matches: Matches): RowList {
   const rows = new RowList(view, prepared, {
     workspaceId: 'all',
     showArchived: false,
@@ -105,5 +105,5 @@ function showScreen(view: DataView, prepared: PreparedView, matches: Matches): n
   });
   for (let at = 0; at < Math.min(rows.length, SCREEN_ROWS); at++) if (rows.kindAt(at)) rows.at(at);
   rows.indexOf(rows.at(Math.min(rows.length - 1, SCREEN_ROWS))?.key ?? '');
-  return rows.length;
+  return rows;
 }

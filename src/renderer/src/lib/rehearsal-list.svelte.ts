@@ -1,0 +1,35 @@
+import { SvelteSet } from 'svelte/reactivity';
+import type { DataView } from '../../../shared/entities';
+import type { DataState } from './data-state.svelte';
+import { NO_ROWS, type RowList } from './list/row-list';
+
+/** What the tree reads of the list and does to it: DataState, or a rehearsal of it. */
+export type TreeData = Pick<
+  DataState,
+  'rows' | 'selectedKey' | 'picked' | 'searched' | 'view' | 'selected' | 'renamedFrom' | 'move' | 'toggle' | 'moveTo'
+>;
+
+/** Shows a warm-up key's rows in a tree nobody sees, and takes that tree away again (list-rehearsal.ts). */
+export interface ListRehearsal {
+  show(rows: RowList, searched: string): void;
+  end(): void;
+}
+
+/**
+ * The rows an idle warm-up key made, for a tree nobody sees (list-rehearsal.ts): nothing is
+ * selected, picked or waiting to be sent, and nothing it is asked to do changes anything.
+ */
+export class RehearsalList implements TreeData {
+  rows = $state.raw<RowList>(NO_ROWS);
+  searched = $state('');
+  selectedKey: string | null = null;
+  readonly picked = new SvelteSet<string>();
+  readonly view: DataView | null = null;
+  readonly selected = null;
+  renamedFrom(): undefined {
+    return undefined;
+  }
+  move(): void {}
+  toggle(): void {}
+  moveTo(): void {}
+}
