@@ -44,15 +44,15 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
   const sandbox = await startSandboxProcess(['--large', '10000,100000', '--no-quotas']);
   const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-ingest-'));
+  // Every request the app sends, by path: what a sync asked for, read off the wire.
+  const sentPaths: string[] = [];
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 4 }).compose(
+    (dispatch) => (options, handler) => {
+      sentPaths.push(options.path.split('?')[0] ?? options.path);
+      return dispatch(options, handler);
+    },
+  );
   try {
-    // Every request the app sends, by path: what a sync asked for, read off the wire.
-    const sentPaths: string[] = [];
-    const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 4 }).compose(
-      (dispatch) => (options, handler) => {
-        sentPaths.push(options.path.split('?')[0] ?? options.path);
-        return dispatch(options, handler);
-      },
-    );
     const app = await launchApp(apiUrl, dataDir, new MemoryVault(), { http: { timeoutMs: 300_000, dispatcher } });
     const { cache } = app.services.data;
     const fullStalls = monitorEventLoopDelay({ resolution: 5 });
@@ -176,7 +176,6 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
       stallMs: editStall,
     });
     await app.close();
-    await dispatcher.close();
 
     const away = await awayFullLoad(apiUrl);
     phases.push({
@@ -201,6 +200,7 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
     );
   } finally {
     sandbox.stop();
+    await dispatcher.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -26,7 +26,7 @@ const TASK_PAGE = 2_500;
 
 /** V8 starts shrinking an idle page's heap after about 8 s (its memory reducer); a warm-up is cheap, so from 5. */
 const REST_BEFORE_WARM_UP_MS = 5_000;
-/** The idle time a warm-up key waits for: one takes 3–8 ms, up to 20 after a rest. */
+/** The idle time a warm-up key waits for: one takes 2–8 ms with its rehearsal (traced in bench:ui), up to 20 after a rest. */
 const WARM_UP_KEY_MS = 12;
 
 /** The list as the popover shows it: filters, search, expansion, selection and status. */
@@ -326,7 +326,13 @@ export class DataState {
       if (key === undefined) return this.rehearsal?.end();
       const typed = typeKey({ view, prepared, index, words }, key, previous);
       previous = typed.query;
-      if (typed.rows) this.rehearsal?.show(typed.rows, key.text);
+      try {
+        if (typed.rows) this.rehearsal?.show(typed.rows, key.text);
+      } catch (error) {
+        // A row that cannot be shown ends the warm-up, its tree taken away, and says why.
+        this.rehearsal?.end();
+        throw error;
+      }
       requestIdleCallback(next);
     };
     requestIdleCallback(next);

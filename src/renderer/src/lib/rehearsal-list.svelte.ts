@@ -1,13 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { DataView } from '../../../shared/entities';
-import type { DataState } from './data-state.svelte';
 import { NO_ROWS, type RowList } from './list/row-list';
-
-/** What the tree reads of the list and does to it: DataState, or a rehearsal of it. */
-export type TreeData = Pick<
-  DataState,
-  'rows' | 'selectedKey' | 'picked' | 'searched' | 'view' | 'selected' | 'renamedFrom' | 'move' | 'toggle' | 'moveTo'
->;
+import type { TreeData } from './tree-data';
 
 /** Shows a warm-up key's rows in a tree nobody sees, and takes that tree away again (list-rehearsal.ts). */
 export interface ListRehearsal {

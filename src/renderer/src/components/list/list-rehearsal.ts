@@ -1,6 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import type { RowActions } from '../../lib/list/actions';
 import { RehearsalList, type ListRehearsal } from '../../lib/rehearsal-list.svelte';
+import { HIGHLIGHT_CONTEXT } from '../../lib/list/search-highlight';
 import ProjectTree from './ProjectTree.svelte';
 
 /**
@@ -9,7 +10,9 @@ import ProjectTree from './ProjectTree.svelte';
  * search alone left the code that updates rows cold, and a person's first query after a load
  * compiled some 150 functions (Svelte's and the rows') as they typed it, its keys slower than
  * the same keys later. Outside the page it is never laid out or painted, its ids clash with
- * none, and assistive tech never meets it; the row actions it is given are never clicked.
+ * none, assistive tech never meets it, and its search hits are marked in a highlight of its
+ * own, not the page's. Its rows only read through the actions (nobody can click them); while
+ * mounted, a warm-up's few seconds, they follow the timer and the rights as the list's do.
  */
 export function listRehearsal(
   actions: RowActions,
@@ -22,7 +25,9 @@ export function listRehearsal(
     show(rows, searched) {
       if (!shown) {
         const list = new RehearsalList();
-        shown = { list, tree: mount(ProjectTree, { target, props: { data: list, actions, lockedReason } }) };
+        const context = new Map([[HIGHLIGHT_CONTEXT, typeof Highlight === 'function' ? new Highlight() : null]]);
+        const props = { data: list, actions, lockedReason };
+        shown = { list, tree: mount(ProjectTree, { target, props, context }) };
       }
       shown.list.rows = rows;
       shown.list.searched = searched;

@@ -8,6 +8,12 @@
  */
 export const SEARCH_HIT = 'search-hit';
 
+/**
+ * The Svelte context key of the highlight a tree marks its rows' hits in, where it is not the
+ * page's (the warm-up's rehearsal, outside the page, marks in one of its own).
+ */
+export const HIGHLIGHT_CONTEXT = Symbol('search highlight');
+
 let shared: Highlight | null | undefined;
 
 /** The page's one search highlight, registered on first use; null where the API is missing. */
@@ -20,9 +26,12 @@ function searchHighlight(): Highlight | null {
   return shared;
 }
 
-/** Marks `ranges` of the text node `text`; the returned function takes the marks away again. */
-export function markRanges(text: Node | null, ranges: readonly [number, number][]): () => void {
-  const highlight = searchHighlight();
+/** Marks `ranges` of the text node `text` (in the page's highlight, unless given another); the returned function takes the marks away again. */
+export function markRanges(
+  text: Node | null,
+  ranges: readonly [number, number][],
+  highlight: Highlight | null = searchHighlight(),
+): () => void {
   if (!highlight || !text || ranges.length === 0) return () => {};
   // Offsets past the text would throw: a range that does not fit is cut to it.
   const length = text.textContent?.length ?? 0;
