@@ -48,7 +48,8 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
   const sentPaths: string[] = [];
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 4 }).compose(
     (dispatch) => (options, handler) => {
-      sentPaths.push(options.path.split('?')[0] ?? options.path);
+      // As Toggl's pages name them: from /me on, without the query.
+      sentPaths.push(options.path.replace(/\?.*$/, '').replace(/^.*?(?=\/me\b)/, ''));
       return dispatch(options, handler);
     },
   );
@@ -103,7 +104,7 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
     stalls.disable();
     const syncStall = stalls.max / 1e6;
     phases.push({ label: 'incremental sync', key: 'sync', faults: minorFaults() - syncFaults, stallMs: syncStall });
-    const syncPaths = sentPaths.slice(sentBefore).map((sent) => sent.replace(/^.*?(?=\/me\b)/, ''));
+    const syncPaths = sentPaths.slice(sentBefore);
     // The timer's own look for entries changed elsewhere (issue #23 allows it beside the list's).
     const timerRequests = syncPaths.filter((sent) => sent === '/me/time_entries').length;
     const listPaths = syncPaths.filter((sent) => sent !== '/me/time_entries');
