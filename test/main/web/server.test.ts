@@ -22,6 +22,7 @@ beforeEach(async () => {
   await mkdir(path.join(dir, 'renderer', 'assets'), { recursive: true });
   await writeFile(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>Toggl Tray</title>');
   await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'renderer', 'assets', 'index-BOYrFlfr.js'), 'console.log(2)');
   await writeFile(path.join(dir, 'outside.txt'), 'not for the browser');
   const log = createMemoryLogger();
   services = await createOfflineServices();
@@ -104,6 +105,20 @@ describe('the browser shell server', () => {
     const asset = await get('/assets/app.js', { cookie });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('lets the browser keep the hashed scripts and styles for good, and never the page or other files', async () => {
+    const page = await get(`/?key=${secret}`);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const cookie = String(page.headers['set-cookie']?.[0]).split(';')[0] ?? '';
+    const hashed = await get('/assets/index-BOYrFlfr.js', { cookie });
+    expect(hashed.body).toBe('console.log(2)');
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect((await get('/assets/app.js', { cookie })).headers['cache-control']).toBe('no-store');
+    // Refused without the cookie, and the refusal is not kept either.
+    const refused = await get('/assets/index-BOYrFlfr.js');
+    expect(refused.status).toBe(403);
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses the page and its files without the secret', async () => {
