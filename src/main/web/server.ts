@@ -64,9 +64,7 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
  * secret in its address first, is never stored.
  */
 export function cacheControlFor(urlPath: string): string {
-  return /^\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css)$/.test(urlPath)
-    ? 'private, max-age=31536000, immutable'
-    : 'no-store';
+  return /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css)$/.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-store';
 }
 
 function refuseUpgrade(socket: Duplex, status: string): void {

@@ -9,7 +9,7 @@ import { createOfflineServices } from '../../support/offline-services';
 import { WebSocket } from 'ws';
 import { createAppRouter } from '../../../src/main/ipc/app-router';
 import { createMemoryLogger } from '../../../src/main/services/logger';
-import { startWebShell, type WebConnection, type WebShell } from '../../../src/main/web/server';
+import { cacheControlFor, startWebShell, type WebConnection, type WebShell } from '../../../src/main/web/server';
 
 let dir: string;
 let shell: WebShell;
@@ -119,6 +119,21 @@ describe('the browser shell server', () => {
     const refused = await get('/assets/index-BOYrFlfr.js');
     expect(refused.status).toBe(403);
     expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps only what the build named by its content: a script or stylesheet with an 8-letter hash', () => {
+    for (const kept of ['/assets/index-BOYrFlfr.js', '/assets/index-aCo891oD.css', '/assets/list-a_b-C12d.js'])
+      expect(cacheControlFor(kept)).toBe('private, max-age=31536000, immutable');
+    for (const stored of [
+      '/',
+      '/index.html',
+      '/assets/app.js',
+      '/assets/my-component-file.js',
+      '/assets/index-BOYrFlfr.js.map',
+      '/assets/logo-BOYrFlfr.svg',
+      '/other/index-BOYrFlfr.js',
+    ])
+      expect(cacheControlFor(stored)).toBe('no-store');
   });
 
   it('refuses the page and its files without the secret', async () => {
