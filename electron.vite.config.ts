@@ -38,7 +38,16 @@ export default defineConfig({
     build: {
       // The page's script is parsed and run before the first rows: minified, it is a third of the bytes.
       minify: true,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // Vite's own names, written out: everything in assets/ carries its content's hash, which
+        // is what lets the web shell tell the browser to keep it for good (main/web/asset-caching.ts).
+        output: {
+          entryFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
     },
     plugins: [svelte(), devStyleCsp()],
   },

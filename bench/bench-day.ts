@@ -82,6 +82,9 @@ async function largeAccount(figures: Figures, phases: Phase[]): Promise<void> {
         `   main-process event-loop delay through it: p99 ${(fullStalls.percentile(99) / 1e6).toFixed(0)} ms, max ${(fullStalls.max / 1e6).toFixed(0)} ms\n`,
     );
     figures.report(TARGETS.cacheBytes, Math.round(bytes / tasks));
+    figures.note('full_load_s', Number(seconds.toFixed(2)));
+    figures.note('full_load_peak_heap_mib', Math.round(peakHeapMb));
+    figures.note('full_load_peak_rss_mib', Math.round(peakRssMb));
 
     // Ten changes on Toggl by someone else, then an incremental sync picks them up.
     const other = new TogglApi({ baseUrl: apiUrl, credentials: { token: DEMO.apiToken }, minIntervalMs: 0 });

@@ -4,7 +4,7 @@
  * through the browser shell. Prints the machine's costs (machine.ts), then the time from
  * window load to the first painted rows (from the cached list), the work per keystroke until
  * the updated list is painted, and the frames that are slow while scrolling (worked over
- * 16.7 ms, or came after a missed frame), each with issue #12's must and goal. Beside the
+ * 16.7 ms, or came after a missed frame), each with its issue's must and goal (#12, #20). Beside the
  * first two, their floors: a bare page doing the same in the same Chromium (floor-page.ts),
  * and the ratio. Then counts that do not depend on the machine: WebSocket messages and bytes
  * before the first rows, the renderer's minor page faults per load. The last line is all of
@@ -306,7 +306,7 @@ async function main(): Promise<void> {
     figures.note('first_rows_floor_ms', firstRowsFloor);
     figures.note('search_floor_p95_ms', searchFloor);
     figures.note('search_ratio', percentile(searches, 95) / searchFloor);
-    figures.note('first_rows_bytes', sockets.bytes);
+    figures.report(TARGETS.firstRowsBytes, sockets.bytes, `${sockets.messages} WebSocket messages`);
     figures.note('first_rows_messages', sockets.messages);
     figures.note('renderer_faults_per_load', rendererFaults);
     figures.note('floor_renderer_faults_per_load', floorLoadFaults);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN, TOGGL_UNREACHABLE } from '../support/timeouts';
 
 // The default workspace (issue 22, item 6): where "New project" puts a project, chosen in
 // Settings by keyboard alone, offline part of the way. "Community (members)" is the demo
@@ -104,11 +104,11 @@ test('the default workspace is chosen in Settings by keyboard, offline; New proj
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect
-    .poll(() => demo?.default_workspace_id, { timeout: TOGGL_UNREACHABLE })
+    .poll(() => demo?.default_workspace_id, { timeout: OUTBOX_DRAIN })
     .toBe(workspaceNamed('Dana Consulting'));
   // The sync that follows runs at Toggl's pace (a request a second), several requests long.
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced', {
-    timeout: TOGGL_UNREACHABLE,
+    timeout: OUTBOX_DRAIN,
   });
   // The two choices went as one request, the last one.
   expect(puts()).toBe(1);

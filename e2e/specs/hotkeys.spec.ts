@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { onToggl, runningAtToggl, signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 const KEYS = (digit: number) => `CommandOrControl+Alt+${digit}`;
 /** As the app words them on this machine (the browser shell runs here). */
@@ -71,7 +71,7 @@ test('pin a project and a task by keyboard; their hotkeys start timers on them, 
   const website = onToggl(sandbox).project('Website redesign');
   await expect
     .poll(() => runningAtToggl(sandbox).map((entry) => [entry.project_id, entry.task_id]), {
-      timeout: TOGGL_UNREACHABLE,
+      timeout: OUTBOX_DRAIN,
     })
     .toEqual([[website?.id, null]]);
 });

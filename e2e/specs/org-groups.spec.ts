@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 // The organization's groups (issue 22, item 5), in Settings, as a user does it: keys typed one
 // by one, each dialog by keyboard alone (Tab, Space, Enter, Escape), focus back on the row it
@@ -121,7 +121,7 @@ test('an organization admin creates a group offline, gives it people, renames it
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect
-    .poll(() => studioGroups(sandbox).map((group) => group.name), { timeout: TOGGL_UNREACHABLE })
+    .poll(() => studioGroups(sandbox).map((group) => group.name), { timeout: OUTBOX_DRAIN })
     .toContain('Operations');
   const made = studioGroups(sandbox).find((group) => group.name === 'Operations');
   expect(made?.users.map((user) => user.name).sort()).toEqual(['Dana Demo', 'Sam Teammate']);
@@ -130,9 +130,9 @@ test('an organization admin creates a group offline, gives it people, renames it
   expect(puts).toBeLessThanOrEqual(2);
   // Nothing goes twice: another sync sends nothing more.
   const status = page.getByRole('status', { name: 'Sync status' });
-  await expect(status).toContainText('Synced', { timeout: TOGGL_UNREACHABLE });
+  await expect(status).toContainText('Synced', { timeout: OUTBOX_DRAIN });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(status).toContainText('Synced', { timeout: TOGGL_UNREACHABLE });
+  await expect(status).toContainText('Synced', { timeout: OUTBOX_DRAIN });
   expect(writesTo(sandbox, 'POST')).toBe(1);
   expect(writesTo(sandbox, 'PUT')).toBe(puts);
 
@@ -150,7 +150,7 @@ test('an organization admin creates a group offline, gives it people, renames it
   await expect(row(page, 'Operations')).toHaveCount(0);
   await expect(row(page, 'Designers').getByRole('button', { name: 'Rename' })).toBeFocused();
   await expect
-    .poll(() => studioGroups(sandbox).map((group) => group.name), { timeout: TOGGL_UNREACHABLE })
+    .poll(() => studioGroups(sandbox).map((group) => group.name), { timeout: OUTBOX_DRAIN })
     .toEqual(['Designers']);
   expect(writesTo(sandbox, 'DELETE')).toBe(1);
 });
@@ -198,7 +198,7 @@ test('a change Toggl refuses (no longer an organization admin there) shows its w
   await page.getByRole('button', { name: 'Refresh' }).click();
   await openSettings(page);
   const refused = row(page, 'Ops').getByRole('alert');
-  await expect(refused).toContainText('User does not have access to this resource', { timeout: TOGGL_UNREACHABLE });
+  await expect(refused).toContainText('User does not have access to this resource', { timeout: OUTBOX_DRAIN });
   await expect(row(page, 'Ops').getByRole('button', { name: 'Retry' })).toBeVisible();
   await expectNoAxeViolations(page, 'settings, a group change refused');
   await tabTo(page, row(page, 'Ops').getByRole('button', { name: 'Discard' }));

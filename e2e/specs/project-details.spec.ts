@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 // Project details and progress (issue 22, items 1 and 2), as a keyboard user does them: New
 // project, Details opened by keyboard, an estimate and dates typed key by key, a wrong value
@@ -101,7 +101,7 @@ test('a new project with an estimate and dates, by keyboard, offline then online
 
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect.poll(() => made()?.estimated_hours, { timeout: TOGGL_UNREACHABLE }).toBe(40);
+  await expect.poll(() => made()?.estimated_hours, { timeout: OUTBOX_DRAIN }).toBe(40);
   expect(made()).toMatchObject({ start_date: '2020-10-01', end_date: '2020-11-03' });
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Synced');
   await expect(row).toHaveAccessibleDescription('0 h tracked of 40 h estimated, ended 3 Nov 2020');
@@ -194,7 +194,7 @@ test('a recurring period and a new rate with what it applies to, by keyboard, of
 
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect.poll(() => onToggl()?.rate, { timeout: TOGGL_UNREACHABLE }).toBe(120);
+  await expect.poll(() => onToggl()?.rate, { timeout: OUTBOX_DRAIN }).toBe(120);
   expect(onToggl()?.recurring_parameters).toEqual([
     expect.objectContaining({ period: 'custom', custom_period: 14, project_start_date: '2026-11-02' }),
   ]);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { onToggl, runningAtToggl, signIn } from '../support/app-page';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 // Quick add (README, "Quick add"): typed key by key into the search box, as a person types,
 // by keyboard alone; the preview is read before every Enter.
@@ -107,7 +107,7 @@ test('offline a quick-add queues like a form (pending, its timer too); back onli
 
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect.poll(() => toggl.task('Offline notes')?.estimated_seconds, { timeout: TOGGL_UNREACHABLE }).toBe(2700);
+  await expect.poll(() => toggl.task('Offline notes')?.estimated_seconds, { timeout: OUTBOX_DRAIN }).toBe(2700);
   await expect.poll(() => runningAtToggl(sandbox)[0]?.task_id).toBe(toggl.task('Offline notes')?.id);
   await expect(row).not.toHaveAccessibleDescription(/change waiting/);
 });

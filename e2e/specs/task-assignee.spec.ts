@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 // Task assignees (issue 22, item 3), as a keyboard user does them: the Assignee picked in the
 // task form, saved offline, shown at once as initials with the full name as the row's
@@ -79,7 +79,7 @@ test('an assignee picked by keyboard, offline then online: initials on the row, 
 
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect.poll(() => onToggl()?.user_id, { timeout: TOGGL_UNREACHABLE }).toBe(sam?.id);
+  await expect.poll(() => onToggl()?.user_id, { timeout: OUTBOX_DRAIN }).toBe(sam?.id);
   await expect(row).toHaveAccessibleDescription('estimate 4 h, assigned to Sam Teammate');
 
   // Restarted with Toggl out of reach: the assignee and the people come from the cache.

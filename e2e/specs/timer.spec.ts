@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { runningAtToggl, signIn } from '../support/app-page';
-import { TOGGL_UNREACHABLE } from '../support/timeouts';
+import { OUTBOX_DRAIN } from '../support/timeouts';
 
 async function selectProject(page: Page, name: string) {
   const row = page.getByRole('tree').getByRole('treeitem', { name, exact: true });
@@ -58,7 +58,7 @@ test('offline: start on one project, switch to another, stop; once Toggl is back
     [...sandbox.state.timeEntries.values()].filter(
       (entry) => entry.server_deleted_at === null && entry.created_with === 'Toggl Tray',
     );
-  await expect.poll(() => ours().length, { timeout: TOGGL_UNREACHABLE }).toBe(2);
+  await expect.poll(() => ours().length, { timeout: OUTBOX_DRAIN }).toBe(2);
   const [a, b] = ours().sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
   expect(a?.stop).not.toBeNull();
   expect(b?.stop).not.toBeNull();

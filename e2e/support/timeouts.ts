@@ -55,6 +55,16 @@ export const EXPECT_TIMEOUT = scaled(10_000);
 export const TOGGL_UNREACHABLE = scaled(20_000);
 
 /**
+ * From Toggl reachable again (the sandbox back up, then Refresh) until what the outbox queued
+ * meanwhile has reached it, or its refusal is shown: the last failed request may first finish
+ * its back-off (up to 2 s), then each queued change waits its turn in the one-a-second pacing
+ * behind the sync's own requests. One queued edit took 4 s with a core busy (EXPECT_TIMEOUT);
+ * these specs queue up to three (a timer stopped and another started, a group and its people).
+ * Timers, not CPU: the same budget as the wait above.
+ */
+export const OUTBOX_DRAIN = scaled(20_000);
+
+/**
  * The app, from launch to its address or first window, and its first page load. The web shell
  * is a Node process that compiles src/main with tsx as it loads: ~1.1 s idle, up to ~8 s for
  * the whole app fixture with a core busy. `npm run demo:web` starts two such processes in a

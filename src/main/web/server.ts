@@ -8,6 +8,7 @@ import { fail, type IpcResult } from '../../shared/ipc-result';
 import type { EventSink } from '../ipc/events';
 import type { Logger } from '../services/logger';
 import { RENDERER_CSP, readStaticFile } from '../renderer-files';
+import { assetsNamedBy, cacheControlFor } from './asset-caching';
 
 /** A socket that presented the launch secret from an allowed origin. */
 export interface WebConnection {
@@ -56,17 +57,6 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-/**
- * The build names each script and stylesheet by a hash of its content (assets/index-BOYrFlfr.js),
- * so the browser may keep them for good: a reload then reads them from its cache, and V8 its
- * compiled code from its code cache, instead of fetching and compiling 200 KB while the window
- * waits for its first rows (35 ms of a 140 ms load here). Everything else, the page with the
- * secret in its address first, is never stored.
- */
-export function cacheControlFor(urlPath: string): string {
-  return /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css)$/.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-store';
-}
-
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -109,6 +99,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const assetKeyBytes = Buffer.from(assetKey);
   const sockets = new Set<WebSocket>();
   let nextConnectionId = 1;
+  let namedAssets: ReadonlySet<string> = new Set();
   let port = 0;
 
   const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
@@ -140,12 +131,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     const file = await readStaticFile(rendererDir, url.pathname);
     if (!file) return send(404, 'Not found.\n', { 'Content-Type': 'text/plain' });
+    // The page names the files it loads next: those, and only those, may be kept.
+    if (file.contentType.startsWith('text/html')) namedAssets = assetsNamedBy(file.body.toString('utf8'));
     const cookie: Record<string, string> = keyInUrl
       ? { 'Set-Cookie': `${assetCookie()}=${assetKey}; HttpOnly; SameSite=Strict; Path=/` }
       : {};
     send(200, req.method === 'HEAD' ? '' : file.body, {
       'Content-Type': file.contentType,
-      'Cache-Control': cacheControlFor(url.pathname),
+      'Cache-Control': cacheControlFor(url.pathname, namedAssets),
       ...cookie,
     });
   }
