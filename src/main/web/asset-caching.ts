@@ -11,9 +11,10 @@ const KEPT = 'private, max-age=31536000, immutable';
 const NEVER = 'no-store';
 
 /**
- * A name as the build makes it: `<name>-<8-letter hash>.js` or `.css`, in `assets/`. The build
- * puts nothing else there (electron.vite.config.ts names every file in it so), which is why
- * the shape is enough: `assets/date-polyfill.js` has it too, and the build never makes one.
+ * A name as the build makes it: `<name>-<8-letter hash>.js` or `.css`, in `assets/`. The shape
+ * alone cannot tell `assets/date-polyfill.js` from a hashed name; that is why a kept file must
+ * also be one the page names, and the build names every file in assets/ with its hash
+ * (electron.vite.config.ts), so no plain name there comes from it.
  */
 const HASHED = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css)$/;
 
