@@ -5,6 +5,7 @@
  */
 
 import type { DataView } from '../entities';
+import { DistinctStrings } from './distinct-strings';
 import { fold } from './fold';
 import type { TokenGrades } from './search-tokens';
 
@@ -78,16 +79,16 @@ function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; va
 export function buildIndex(items: readonly Searchable[]): SearchIndex {
   const dictionary: string[] = [];
   const wordAt = new Map<string, number>();
-  const partTexts: string[] = [];
+  // Not a Map: it would put every name in V8's string table, which each full collection walks.
+  const parts = new DistinctStrings();
+  const partTexts = parts.texts;
   const foldedParts: string[] = [];
-  const partAt = new Map<string, number>();
   const partsOfWord: number[][] = [];
   const wordsOfPart: number[][] = [];
   const partOf = (part: string): number => {
-    let at = partAt.get(part);
-    if (at !== undefined) return at;
-    at = partTexts.push(part) - 1;
-    partAt.set(part, at);
+    const at = parts.idOf(part);
+    // Seen before: folded and split already.
+    if (at < foldedParts.length) return at;
     const text = fold(part);
     foldedParts.push(text);
     const words: number[] = [];

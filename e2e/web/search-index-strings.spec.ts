@@ -1,0 +1,61 @@
+// Chromium's V8 only: whether the search index leaves the account's names out of V8's string
+// table. Chromium 156 internalizes a string used as a Map key (Node 20's V8 does not, so no unit
+// test can see it), and every full collection walks that table: a large account's 44,000 names
+// there cost about 4 ms a collection, on whichever keystroke it landed (docs/speed-history.md,
+// 2026-12-05).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, expect, test } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The index's own module, bundled for the page as one script that sets `window.SearchIndex`. */
+async function searchIndexScript(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: 'src/shared/search/search-index.ts', formats: ['iife'], name: 'SearchIndex' },
+    },
+  });
+  const first = (Array.isArray(output) ? output[0] : output) as { output: { type: string; code?: string }[] };
+  const chunk = first.output.find((file) => file.type === 'chunk');
+  if (!chunk?.code) throw new Error('vite gave no script for the search index');
+  return chunk.code;
+}
+
+test('building the search index puts no name in V8’s string table', async () => {
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...chromiumArgs(), '--js-flags=--allow-natives-syntax --expose-gc'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: await searchIndexScript() });
+    // Natives syntax parses only in code compiled with the flag: a string, not a function, is evaluated.
+    const counts = await page.evaluate<{ parts: number; names: number; index: number; keys: number }>(`(() => {
+      const internalized = (strings) => strings.filter((text) => %IsInternalizedString(text)).length;
+      // Names as the wire brings them: new strings from JSON.parse, each longer than the 9
+      // characters JSON.parse itself internalizes, many of them repeated (a project's name on its tasks).
+      const names = JSON.parse(JSON.stringify(Array.from({ length: 3000 }, (_, at) => 'Website redesign number ' + at)));
+      const items = names.map((name, at) => ({ parts: [name, names[at % 300]] }));
+      const index = SearchIndex.buildIndex(items);
+      // A collection replaces a string made internal elsewhere by the table's own copy.
+      gc(); gc();
+      // The check can see one: the same names as an object's keys are internalized.
+      const keyed = JSON.parse(JSON.stringify(names.slice(0, 100)));
+      const object = {};
+      for (const name of keyed) object[name] = true;
+      gc(); gc();
+      return { parts: index.partTexts.length, names: internalized(names), index: internalized(index.partTexts), keys: internalized(keyed) };
+    })()`);
+    expect(counts).toEqual({ parts: 3000, names: 0, index: 0, keys: 100 });
+  } finally {
+    await browser.close();
+  }
+});
