@@ -44,6 +44,9 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', summaryLine],
     testTimeout: 20_000,
+    // A component test's beforeEach mounts the popover, the first in a file compiling it: a test's
+    // work, so a test's budget (the default 10 s ran out once with both cores busy).
+    hookTimeout: 20_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts', 'src/**/*.svelte'],
