@@ -35,6 +35,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    // Svelte's own batch module, the one its runtime imports (its package exports do not name
+    // it): src/renderer/src/lib/svelte-batch-shape.ts says why the renderer reads it.
+    resolve: {
+      alias: { 'svelte-internal-batch': resolve('node_modules/svelte/src/internal/client/reactivity/batch.js') },
+    },
     build: {
       // The page's script is parsed and run before the first rows: minified, it is a third of the bytes.
       minify: true,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Reporter } from 'vitest/reporters';
 import { defineConfig } from 'vitest/config';
@@ -28,6 +29,11 @@ const summaryLine: Reporter = {
 export default defineConfig({
   // The renderer's state classes use runes: Svelte compiles them for the tests too.
   plugins: [svelte({ compilerOptions: { hmr: false } })],
+  // Svelte's own batch module, the one its runtime imports (its package exports do not name
+  // it): src/renderer/src/lib/svelte-batch-shape.ts says why the renderer reads it.
+  resolve: {
+    alias: { 'svelte-internal-batch': resolve('node_modules/svelte/src/internal/client/reactivity/batch.js') },
+  },
   test: {
     projects: [
       {

@@ -3,41 +3,14 @@
 // test can see it), and every full collection walks that table: a large account's 44,000 names
 // there cost about 4 ms a collection, on whichever keystroke it landed (docs/speed-history.md,
 // 2026-12-05).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, expect, test } from '@playwright/test';
-import { build } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The index's own module, bundled for the page as one script that sets `window.SearchIndex`. */
-async function searchIndexScript(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: 'src/shared/search/search-index.ts', formats: ['iife'], name: 'SearchIndex' },
-    },
-  });
-  const first = (Array.isArray(output) ? output[0] : output) as { output: { type: string; code?: string }[] };
-  const chunk = first.output.find((file) => file.type === 'chunk');
-  if (!chunk?.code) throw new Error('vite gave no script for the search index');
-  return chunk.code;
-}
+import { expect, test } from '@playwright/test';
+import { launchWithNatives, pageScript } from './support/page-script';
 
 test('building the search index puts no name in V8’s string table', async () => {
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: [...chromiumArgs(), '--js-flags=--allow-natives-syntax --expose-gc'],
-  });
+  const browser = await launchWithNatives();
   try {
     const page = await browser.newPage();
-    await page.addScriptTag({ content: await searchIndexScript() });
-    // Natives syntax parses only in code compiled with the flag: a string, not a function, is evaluated.
+    await page.addScriptTag({ content: await pageScript('src/shared/search/search-index.ts', 'SearchIndex') });
     const counts = await page.evaluate<{ parts: number; names: number; index: number; keys: number }>(`(() => {
       const internalized = (strings) => strings.filter((text) => %IsInternalizedString(text)).length;
       // Names as the wire brings them: new strings from JSON.parse, each longer than the 9

@@ -6,6 +6,7 @@
 
 import type { SearchIndex } from './search-index';
 import { itemGradesOf, itemsFound, narrows, partGrade, tokenGrades, tokensOf, type TokenGrades } from './search-tokens';
+import { keepShape } from '../keep-shape';
 
 /**
  * A token that reaches at most this share of the items lists them (search-tokens.ts'
@@ -78,6 +79,7 @@ class TokenQuery implements Query {
     if (before && (!candidates || before.length < candidates.length)) candidates = before;
     this.candidates = found ? candidates : new Int32Array(0);
     this.#listing = candidates && candidates === narrowest?.items ? narrowest : undefined;
+    keepShape(this);
   }
 
   /** Whether this query is `texts` on `index` (a space typed after a word changes nothing). */

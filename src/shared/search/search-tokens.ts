@@ -5,6 +5,7 @@
  * names match, costs what the rows looked at cost, not a pass over every item.
  */
 
+import { keepShape } from '../keep-shape';
 import { fold } from './fold';
 import { nearPrefix } from './near-prefix';
 import { punctuationOf, SEPARATORS, type SearchIndex } from './search-index';
@@ -121,15 +122,8 @@ function wordToken(index: SearchIndex, token: string, spare: Uint8Array | undefi
     if (grade > best) best = grade;
     reach += wordReach[word] ?? 0;
   }
-  return {
-    parts: spare?.length === index.partTexts.length ? spare : new Uint8Array(index.partTexts.length),
-    words,
-    best,
-    reach,
-    items: undefined,
-    complete: false,
-    itemGrades: undefined,
-  };
+  const parts = spare?.length === index.partTexts.length ? spare : new Uint8Array(index.partTexts.length);
+  return newGrades(parts, words, best, reach, false);
 }
 
 /**
@@ -158,8 +152,35 @@ function punctuatedToken(index: SearchIndex, token: string): TokenGrades {
     best = 1;
     reach += (partItemStart[part + 1] ?? 0) - (partItemStart[part] ?? 0);
   }
-  return { parts, words: null, best, reach, items: undefined, complete: true, itemGrades: undefined };
+  return newGrades(parts, null, best, reach, true);
 }
+
+/** Every TokenGrades is made here, so all have one shape (see WRITTEN). */
+function newGrades(
+  parts: Uint8Array,
+  words: Uint8Array | null,
+  best: Grade,
+  reach: number,
+  complete: boolean,
+): TokenGrades {
+  return { parts, words, best, reach, items: undefined, complete, itemGrades: undefined };
+}
+
+/**
+ * V8 takes a field that has not been written since its object was made for a constant, and a
+ * field that has only held one kind of object for that kind, and throws away the code compiled
+ * on either the first time it no longer holds: `bufferOf` writes `parts` when the 33rd token
+ * comes, in the middle of someone's typing (10 search functions were thrown away on the fifth
+ * key of the first query, 13 on the first token with punctuation). Each field is written here,
+ * once with something of another kind, on an object kept so that its shape stays, before any
+ * code is compiled.
+ */
+const WRITTEN: Record<keyof TokenGrades, unknown> = newGrades(GIVEN_UP, null, 0, 0, false);
+for (const field of ['parts', 'words', 'items', 'itemGrades', 'complete'] as const) {
+  WRITTEN[field] = null;
+  WRITTEN[field] = GIVEN_UP;
+}
+keepShape(WRITTEN);
 
 /** How well `part` matches the token: its best word's grade, worked out once. */
 export function partGrade(index: SearchIndex, grades: TokenGrades, part: number): Grade {

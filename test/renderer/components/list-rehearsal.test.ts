@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listRehearsal } from '../../../src/renderer/src/components/list/list-rehearsal';
-import type { RowActions } from '../../../src/renderer/src/lib/list/actions';
 import { prepareView } from '../../../src/renderer/src/lib/list/tree';
 import { indexView } from '../../../src/renderer/src/lib/list/search';
 import { typeKey } from '../../../src/renderer/src/lib/list/warm-up';
 import { largeView } from '../../support/large-view';
+import { spyRowActions } from '../../support/row-actions';
 
 /** The row actions, each a spy: the rehearsal's rows may read through them, never act. */
-const actions = {
-  select: vi.fn(),
-  toggle: vi.fn(),
-  edit: vi.fn(),
-  setActive: vi.fn(),
-  remove: vi.fn(),
-  resolve: vi.fn(),
-  members: vi.fn(),
-  timer: vi.fn(),
-  timing: vi.fn(() => false),
-  trackedToday: vi.fn(() => 0),
-  assignee: vi.fn(() => null),
-} satisfies RowActions;
+const actions = spyRowActions();
 const READS = new Set(['timing', 'trackedToday', 'assignee']);
 
 /** A highlight and a static range as the browser's CSS Custom Highlight API has them (happy-dom has neither). */

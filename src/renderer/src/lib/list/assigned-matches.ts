@@ -1,6 +1,7 @@
 import type { DataView } from '../../../../shared/entities';
 import type { Matches } from './matches';
 import type { PreparedView } from './tree';
+import { keepShape } from '../../../../shared/keep-shape';
 
 /** Made per list (its prepared tree) and user: the idle warm-up makes it, so ticking the box does not. */
 const made = new WeakMap<PreparedView, { me: number; tasks: AssignedTasks }>();
@@ -65,6 +66,7 @@ export class AssignedTasks {
     for (let project = 0; project < projectCount; project++)
       if ((from[project + 1] ?? 0) > (from[project] ?? 0)) this.slot[project] = slots++;
     this.slots = slots;
+    keepShape(this);
   }
 }
 
@@ -86,6 +88,7 @@ export class AssignedMatches implements Matches {
     this.#inner = inner;
     this.ceiling = inner?.ceiling ?? 1;
     this.#best = new Int16Array(2 * tasks.slots).fill(-1);
+    keepShape(this);
   }
 
   #markOf(item: number): number {

@@ -1,5 +1,6 @@
 import type { DataView } from '../../../../shared/entities';
 import { prepareView, type PreparedView } from './tree';
+import { keepShape } from '../../../../shared/keep-shape';
 
 /**
  * What a search found, as the tree asks for it: by item (its place in the view, the view's
@@ -80,6 +81,7 @@ class HitMatches implements Matches {
     this.#marks = marks;
     this.#tasks = taskCount ?? tasks;
     this.ceiling = ceiling;
+    keepShape(this);
   }
 
   mark(at: number): number {

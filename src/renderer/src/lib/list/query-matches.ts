@@ -2,6 +2,7 @@ import { collectMatches, type Matches } from './matches';
 import type { Query } from './search';
 import type { ProjectWords, TaskWords } from './task-words';
 import type { PreparedView } from './tree';
+import { keepShape } from '../../../../shared/keep-shape';
 
 /**
  * Matches of a wide query (a letter or two, found in most names), worked out as the tree asks:
@@ -44,6 +45,7 @@ class QueryMatches implements Matches {
     this.#context = new Uint8Array(query.tokenCount);
     const grades = query.tokenCount === 1 ? query.wordGrades(0) : null;
     this.#byWords = grades && words ? { grades, words } : null;
+    keepShape(this);
   }
 
   mark(at: number): number {

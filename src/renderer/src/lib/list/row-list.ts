@@ -2,6 +2,7 @@ import type { CachedWorkspace, DataView } from '../../../../shared/entities';
 import { headerRow, projectRow, taskRow } from './row-objects';
 import { AUTO_EXPAND_LIMIT, collator, prepareView, type PreparedView, type Row, type TreeOptions } from './tree';
 import { lastAtMost, TreeLayout, type Group, type LayoutContext } from './tree-layout';
+import { keepShape } from '../../../../shared/keep-shape';
 
 /** A stretch of the list: a workspace's header, or a group. */
 type Segment = { start: number; workspace: CachedWorkspace } | { start: number; group: Group };
@@ -81,6 +82,7 @@ export class RowList implements Iterable<Row> {
     }
     this.length = start;
     this.#starts = Int32Array.from(this.#segments, (segment) => segment.start);
+    keepShape(this);
   }
 
   #spot(index: number): Spot | undefined {

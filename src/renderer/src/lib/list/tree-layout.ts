@@ -1,6 +1,7 @@
 import type { Matches } from './matches';
 import { byRank } from './rank-order';
 import type { PreparedView, TreeOptions, WorkspaceTree } from './tree';
+import { keepShape } from '../../../../shared/keep-shape';
 
 /**
  * A client's projects in one workspace as the filters and the search leave them: its header,
@@ -113,6 +114,7 @@ export class TreeLayout {
       rank: 0,
       start: 0,
     }));
+    keepShape(this);
   }
 
   shows(place: number): boolean {
