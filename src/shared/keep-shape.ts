@@ -8,15 +8,18 @@
  *
  * A class whose objects are made per key keeps its latest one here, so its shape outlives the
  * key that made it. The latest, not the first: an object holds what it was made over (a view,
- * an index), and the next key or the next warm-up lets the one before go.
+ * an index). The next one of its class lets it go: the next key of its kind, or the warm-up
+ * after the list changed, which types every kind while the search box is empty. Until then a
+ * kept object can hold the list as it was before a change (one list at most).
  */
-const latest = new Map<abstract new (...args: never[]) => unknown, object>();
+const latest = new Map<unknown, object>();
 
-export function keepShape(object: object): void {
-  latest.set(object.constructor as abstract new (...args: never[]) => unknown, object);
+/** Keeps `object` in place of the one kept under `key` (its class unless told). */
+export function keepShape(object: object, key: unknown = object.constructor): void {
+  latest.set(key, object);
 }
 
-/** The objects kept, one a class: what the tests look at. */
+/** The objects kept, one a key: what the tests look at. */
 export function keptObjects(): object[] {
   return [...latest.values()];
 }

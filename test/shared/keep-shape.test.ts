@@ -20,4 +20,13 @@ describe('keepShape', () => {
     expect(kept).not.toContain(first);
     expect(kept.filter((object) => object instanceof Layout)).toHaveLength(1);
   });
+
+  it('keeps an object under a key of its own, beside its class’s', () => {
+    const [plain, other] = [{ parts: 1 }, { parts: 2 }];
+    const key = () => undefined;
+    keepShape(plain, key);
+    keepShape(other);
+    expect(keptObjects()).toContain(plain);
+    expect(keptObjects()).toContain(other);
+  });
 });

@@ -180,7 +180,7 @@ for (const field of ['parts', 'words', 'items', 'itemGrades', 'complete'] as con
   WRITTEN[field] = null;
   WRITTEN[field] = GIVEN_UP;
 }
-keepShape(WRITTEN);
+keepShape(WRITTEN, newGrades);
 
 /** How well `part` matches the token: its best word's grade, worked out once. */
 export function partGrade(index: SearchIndex, grades: TokenGrades, part: number): Grade {
