@@ -6,6 +6,7 @@ import { inProcessApi } from '../../support/in-process-api';
 import { listedItems } from '../../support/listed-items';
 import { shownKeys, warmUpKeys } from '../../../src/renderer/src/lib/list/warm-up';
 import type { ListRehearsal } from '../../../src/renderer/src/lib/rehearsal-list.svelte';
+import { keptObjects } from '../../../src/shared/keep-shape';
 import { createSyncWorld, type LaunchedApp, type SyncWorld } from '../../support/sync-world';
 
 let world: SyncWorld;
@@ -220,6 +221,72 @@ describe('DataState (the popover list) against the real services', () => {
       runIdle();
       expect(told).toHaveLength(3);
       expect(told.at(-1)).toBe('end');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("types the list's warm-up again, whole, once the search box is emptied after a key cut it short", async () => {
+    const { idle, runIdle } = stubIdleCallbacks();
+    /** What the list showed the rehearsal: each key's search, then 'end'. */
+    const told: string[] = [];
+    const rehearsal: ListRehearsal = { show: (_rows, searched) => told.push(searched), end: () => told.push('end') };
+    const api = inProcessApi(app);
+    try {
+      const state = new DataState(api);
+      state.rehearsal = rehearsal;
+      await state.load();
+      const off = state.listen();
+      flushSync();
+      const view = state.view ?? expect.unreachable();
+      const withRows = (list: typeof view): string[] =>
+        warmUpKeys(list, list.user !== null)
+          .filter((key) => key.text.trim() !== '' || key.mine)
+          .map((key) => key.text);
+      // The index, then two of the warm-up's keys; a person's key cuts it short.
+      idle.shift()?.(quiet);
+      idle.shift()?.(quiet);
+      idle.shift()?.(quiet);
+      expect(told).toEqual(withRows(view).slice(0, 2));
+      state.search('w');
+      runIdle();
+      expect(told).toEqual([...withRows(view).slice(0, 2), 'end']);
+      // Typing on types nothing; emptying the box types the whole warm-up in the next idle moments.
+      told.length = 0;
+      state.search('we');
+      expect(runIdle()).toBe(0);
+      state.search('');
+      runIdle();
+      expect(told).toEqual([...withRows(view), 'end']);
+      // Once it has typed every key, emptying the box after a search types nothing more.
+      told.length = 0;
+      state.search('web');
+      state.search('');
+      expect(runIdle()).toBe(0);
+
+      // The list changes under a search (a project made): its warm-up waits for the box to be emptied.
+      state.search('web');
+      const studio = view.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
+      const fields = { name: 'Made while searching', cid: null, color: '#0b83d9', isPrivate: false, billable: false };
+      await new DataCommands(api, state).saveProject({ create: { wid: studio, fields } });
+      await app.services.data.settled();
+      await new Promise((resolve) => setImmediate(resolve));
+      const changed = state.view ?? expect.unreachable();
+      expect(changed.projects).not.toBe(view.projects);
+      // Its index is made; its warm-up sees the search at its first idle moment and stops.
+      runIdle();
+      expect(told).toEqual(['end']);
+      told.length = 0;
+      const keptBefore = keptObjects();
+      state.search('');
+      runIdle();
+      expect(told).toEqual([...withRows(changed), 'end']);
+      // Every object kept for its shape (keep-shape.ts) is now one the warm-up made over the new
+      // list, none from before, which held the old one; only the search's constant, made once, stays.
+      const stillKept = keptObjects().filter((object) => keptBefore.includes(object));
+      expect(stillKept.map((object) => object.constructor.name)).toEqual(['Object']);
+      expect(keptObjects().length).toBeGreaterThan(5);
+      off();
     } finally {
       vi.unstubAllGlobals();
     }

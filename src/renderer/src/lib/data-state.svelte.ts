@@ -41,7 +41,17 @@ export class DataState {
   showDone = $state(false);
   /** Only the user's own tasks (Toggl's `user_id`), under their projects. */
   assignedToMe = $state(false);
-  query = $state('');
+  #query = $state('');
+  /** What the search box holds (quick-add's `+` lines too). */
+  get query(): string {
+    return this.#query;
+  }
+  set query(text: string) {
+    const emptied = text === '' && this.#query !== '';
+    this.#query = text;
+    // The list's warm-up, cut short by a key, types again (`#warmUp`).
+    if (emptied && this.#warmedFor === null && this.view) this.#indexWhenIdle();
+  }
   readonly expanded = new SvelteSet<number>();
   /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
   readonly picked = new SvelteSet<string>();
@@ -286,7 +296,7 @@ export class DataState {
     const warmed = this.#warmedFor;
     if (warmed?.projects === view.projects && warmed.tasks === view.tasks) return;
     this.#warmedFor = view;
-    this.#warmUp(warmUpKeys(view, view.user !== null));
+    this.#warmUp(warmUpKeys(view, view.user !== null), true);
   }
 
   /**
@@ -295,7 +305,7 @@ export class DataState {
    */
   rehearsal: ListRehearsal | null = null;
 
-  /** The list the idle warm-up last typed on. */
+  /** The list the idle warm-up last typed on, or is typing on; null when a person's key cut it short. */
   #warmedFor: Pick<DataView, 'projects' | 'tasks'> | null = null;
   /** Warm-ups started: a new one ends the one under way. */
   #warmUps = 0;
@@ -303,9 +313,11 @@ export class DataState {
   /**
    * Types `keys` one an idle moment, results dropped (warm-up.ts), until they run out, another
    * warm-up starts, the list's projects or tasks change, or a person types (their keys warm it
-   * as well, and need no idle work between them).
+   * as well, and need no idle work between them). A list's warm-up cut short is typed again
+   * when the search box is next emptied: the kinds of key it did not reach keep their last
+   * objects (keep-shape.ts), which hold the list as it was before.
    */
-  #warmUp(keys: WarmUpKey[]): void {
+  #warmUp(keys: WarmUpKey[], wholeList = false): void {
     if (typeof requestIdleCallback !== 'function') return;
     const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
     if (!index || !prepared || !view) return;
@@ -316,7 +328,10 @@ export class DataState {
       const changed = this.view?.projects !== view.projects || this.view.tasks !== view.tasks;
       // Another warm-up goes on with the rehearsal; any other end takes it away.
       if (warmUp !== this.#warmUps) return;
-      if (changed || this.query !== '') return this.rehearsal?.end();
+      if (changed || this.query !== '') {
+        if (wholeList && !changed) this.#warmedFor = null;
+        return this.rehearsal?.end();
+      }
       // A short idle stretch (between the frames of a scroll) is left alone: a key may take longer.
       if (deadline.timeRemaining() < WARM_UP_KEY_MS) {
         requestIdleCallback(next);
