@@ -1,6 +1,7 @@
 import { quickAddRequest } from '../../../shared/quick-add/request';
 import { isQuickAdd } from '../../../shared/quick-add/parse';
-import { planQuickAdd, type QuickAddAction, type QuickAddPlan } from '../../../shared/quick-add/plan';
+import type { QuickAddAction, QuickAddPlan } from '../../../shared/quick-add/plan';
+import { planInList } from './list/quick-add-plan';
 import type { DataCommands } from './data-commands.svelte';
 import type { DataState } from './data-state.svelte';
 import type { TimerState } from './timer-state.svelte';
@@ -36,12 +37,8 @@ export class QuickAddState {
     // Before the whole list is here, "matches nothing" could be wrong.
     if (!list.view || !list.complete) return LOADING;
     // The list's search index lists its projects first: the @ words are matched on it.
-    const { index, prepared } = list;
-    const tasksOf = prepared ? (id: number) => prepared.tasks.get(id) ?? [] : undefined;
-    // A new project goes where the New project button puts one (shared/rights.ts).
-    return planQuickAdd({ ...list.view, index, tasksOf }, line, {
-      workspaceId: list.workspaceId === 'all' ? null : list.workspaceId,
-    });
+    const { view, index, prepared } = list;
+    return planInList({ view, index, prepared }, line, list.workspaceId === 'all' ? null : list.workspaceId);
   });
 
   /** The preview line: empty when the box holds no quick-add. */

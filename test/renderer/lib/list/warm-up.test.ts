@@ -4,13 +4,15 @@ import { taskWords } from '../../../../src/renderer/src/lib/list/task-words';
 import { prepareView } from '../../../../src/renderer/src/lib/list/tree';
 import { typeKey, warmUpKeys } from '../../../../src/renderer/src/lib/list/warm-up';
 import { largeView } from '../../../support/large-view';
+import { isQuickAdd } from '../../../../src/shared/quick-add/parse';
+import { planInList } from '../../../../src/renderer/src/lib/list/quick-add-plan';
 
 describe('the idle warm-up', () => {
-  it('types a word of the list key by key, then a task’s word, a typo, and the first word again', () => {
+  it('types a word of the list key by key, then a task’s word, a typo, and the first word again (searches)', () => {
     const view = largeView(2_000, 20_000);
     const [prepared, index] = [prepareView(view), indexView(view)];
     const list = { view, prepared, index, words: taskWords(index, prepared) };
-    const keys = warmUpKeys(view, false);
+    const keys = warmUpKeys(view, false).filter((key) => !isQuickAdd(key.text));
     expect(keys.every((key) => !key.mine)).toBe(true);
     const texts = keys.map((key) => key.text);
     // Three rounds start from one letter: the word, its typo, the word again.
@@ -34,6 +36,27 @@ describe('the idle warm-up', () => {
     const found = (text: string) => typeKey(list, { text, mine: false }, null).query?.hits()?.items;
     expect(found(typo)).toBeDefined();
     expect(found(typo)).toEqual(found(word));
+  });
+
+  it('types a quick-add line key by key before the last round, planned as its preview is, the list left alone', () => {
+    const view = largeView(2_000, 20_000);
+    const [prepared, index] = [prepareView(view), indexView(view)];
+    const list = { view, prepared, index, words: taskWords(index, prepared) };
+    const keys = warmUpKeys(view, false);
+    const adding = keys.filter((key) => isQuickAdd(key.text));
+    const line = adding.at(-1)?.text ?? expect.unreachable();
+    // From its `+` to its estimate, one key at a time, all before the first word's last round.
+    expect(adding.map((key) => key.text)).toEqual(Array.from(line, (_, at) => line.slice(0, at + 1)));
+    expect(line).toMatch(/^\+\S+ @\S.* ~1h$/);
+    const lastRound = keys.findLastIndex((key) => key.text.length === 1);
+    expect(keys.findLastIndex((key) => isQuickAdd(key.text))).toBeLessThan(lastRound);
+    // Its whole line makes a task in a project of the list, as the preview would say.
+    const plan = planInList(list, line, null);
+    expect(plan?.action?.kind).toBe('task');
+    expect(plan?.text).toMatch(/^New task “.+” in .+ · est\. 1 h$/);
+    // A quick-add key leaves the list as the search before it: the same query, no rows.
+    const before = typeKey(list, { text: 'a', mine: false }, null).query;
+    for (const key of adding) expect(typeKey(list, key, before)).toEqual({ query: before, rows: null });
   });
 
   it('ticks “Assigned to me” first, alone and with a search: the user’s tasks’ projects listed, nobody else’s', () => {
