@@ -208,7 +208,9 @@ describe('DataState (the popover list) against the real services', () => {
       runIdle();
       const view = state.view ?? expect.unreachable();
       // The load's warm-up: every key with rows of its own (a search, or "Assigned to me"), then the end.
-      const withRows = warmUpKeys(view, view.user !== null).filter((key) => (key.text.trim() !== '' || key.mine) && !isQuickAdd(key.text));
+      const withRows = warmUpKeys(view, view.user !== null).filter(
+        (key) => (key.text.trim() !== '' || key.mine) && !isQuickAdd(key.text),
+      );
       expect(told.map((line) => line.replace(/ \(\d+\)$/, ''))).toEqual([...withRows.map((key) => key.text), 'end']);
       // Each with the rows the list would show for it: a word of the list finds some.
       expect(Number(/\((\d+)\)$/.exec(told.find((line) => !line.startsWith(' ')) ?? '')?.[1])).toBeGreaterThan(0);
