@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
+import type { DataView } from '../../../src/shared/entities';
 import { DataCommands } from '../../../src/renderer/src/lib/data-commands.svelte';
 import { DataState } from '../../../src/renderer/src/lib/data-state.svelte';
 import { inProcessApi } from '../../support/in-process-api';
@@ -168,12 +169,14 @@ describe('DataState (the popover list) against the real services', () => {
       expect(keys.length).toBeGreaterThan(2);
 
       // A warm-up started ends the one under way: the load's (its index made, its first key typed)
-      // takes one more idle moment to see that, then only the shown keys are typed.
+      // takes one more idle moment to see that, then the shown keys are typed (and one moment to
+      // see they ran out), then the load's goes on with the keys it had left, and ends.
       const shownDuring = await loaded();
       idle.shift()?.(quiet);
       idle.shift()?.(quiet);
       shownDuring.shown();
-      expect(runIdle()).toBe(1 + keys.length + 1);
+      const loadKeys = warmUpKeys(view, view.user !== null).length;
+      expect(runIdle()).toBe(1 + keys.length + 1 + (loadKeys - 1) + 1);
 
       // A change that leaves projects and tasks alone (a sync that found nothing new) leaves the
       // code warm: its idle moment types nothing.
@@ -229,12 +232,15 @@ describe('DataState (the popover list) against the real services', () => {
     }
   });
 
-  it("types the list's warm-up again, whole, once the search box is emptied after a key cut it short", async () => {
+  it("goes on with the list's warm-up where a person's key or the shown keys cut it short, once the box is empty", async () => {
     const { idle, runIdle } = stubIdleCallbacks();
     /** What the list showed the rehearsal: each key's search, then 'end'. */
     const told: string[] = [];
     const rehearsal: ListRehearsal = { show: (_rows, searched) => told.push(searched), end: () => told.push('end') };
     const api = inProcessApi(app);
+    /** The warm-up keys that show rows (not the empty box alone, nor a quick-add line). */
+    const withRows = (list: DataView, keys = warmUpKeys(list, list.user !== null)): string[] =>
+      keys.filter((key) => (key.text.trim() !== '' || key.mine) && !isQuickAdd(key.text)).map((key) => key.text);
     try {
       const state = new DataState(api);
       state.rehearsal = rehearsal;
@@ -242,10 +248,6 @@ describe('DataState (the popover list) against the real services', () => {
       const off = state.listen();
       flushSync();
       const view = state.view ?? expect.unreachable();
-      const withRows = (list: typeof view): string[] =>
-        warmUpKeys(list, list.user !== null)
-          .filter((key) => (key.text.trim() !== '' || key.mine) && !isQuickAdd(key.text))
-          .map((key) => key.text);
       // The index, then two of the warm-up's keys; a person's key cuts it short.
       idle.shift()?.(quiet);
       idle.shift()?.(quiet);
@@ -254,21 +256,24 @@ describe('DataState (the popover list) against the real services', () => {
       state.search('w');
       runIdle();
       expect(told).toEqual([...withRows(view).slice(0, 2), 'end']);
-      // Typing on types nothing; emptying the box types the whole warm-up in the next idle moments.
+      // Typing on types nothing; emptying the box types the keys it had left, and no more.
       told.length = 0;
       state.search('we');
       expect(runIdle()).toBe(0);
       state.search('');
       runIdle();
-      expect(told).toEqual([...withRows(view), 'end']);
+      expect(told).toEqual([...withRows(view).slice(2), 'end']);
       // Once it has typed every key, emptying the box after a search types nothing more.
       told.length = 0;
       state.search('web');
       state.search('');
       expect(runIdle()).toBe(0);
 
-      // The list changes under a search (a project made): its warm-up waits for the box to be emptied.
+      // The list changes under a person's search (a project made), its rows shown: the new list's
+      // warm-up waits for the box to be emptied.
       state.search('web');
+      flushSync();
+      expect(state.rows.length).toBeGreaterThan(0);
       const studio = view.workspaces.find((workspace) => workspace.name === 'Demo Studio')?.id ?? 0;
       const fields = { name: 'Made while searching', cid: null, color: '#0b83d9', isPrivate: false, billable: false };
       await new DataCommands(api, state).saveProject({ create: { wid: studio, fields } });
@@ -276,19 +281,38 @@ describe('DataState (the popover list) against the real services', () => {
       await new Promise((resolve) => setImmediate(resolve));
       const changed = state.view ?? expect.unreachable();
       expect(changed.projects).not.toBe(view.projects);
+      flushSync();
+      expect(state.rows.length).toBeGreaterThan(0);
       // Its index is made; its warm-up sees the search at its first idle moment and stops.
       runIdle();
       expect(told).toEqual(['end']);
       told.length = 0;
       const keptBefore = keptObjects();
+      // Shown meanwhile (over a search: nothing), then emptied, the whole new list's keys are typed.
+      state.shown();
       state.search('');
       runIdle();
       expect(told).toEqual([...withRows(changed), 'end']);
       // Every object kept for its shape (keep-shape.ts) is now one the warm-up made over the new
-      // list, none from before, which held the old one; only the search's constant, made once, stays.
+      // list, none from before (the person's search's held the old one); only the search's
+      // constant, made once, stays.
       const stillKept = keptObjects().filter((object) => keptBefore.includes(object));
       expect(stillKept.map((object) => object.constructor.name)).toEqual(['Object']);
       expect(keptObjects().length).toBeGreaterThan(5);
+
+      // Shown while another list's warm-up is under way: the shown keys first, then the rest of it.
+      told.length = 0;
+      await new DataCommands(api, state).saveProject({ create: { wid: studio, fields: { ...fields, name: 'Later' } } });
+      await app.services.data.settled();
+      await new Promise((resolve) => setImmediate(resolve));
+      const later = state.view ?? expect.unreachable();
+      idle.shift()?.(quiet);
+      idle.shift()?.(quiet);
+      expect(told).toEqual(withRows(later).slice(0, 1));
+      state.shown();
+      runIdle();
+      const shown = withRows(later, shownKeys(later));
+      expect(told).toEqual([...withRows(later).slice(0, 1), ...shown, ...withRows(later).slice(1), 'end']);
       off();
     } finally {
       vi.unstubAllGlobals();

@@ -49,8 +49,7 @@ export class DataState {
   set query(text: string) {
     const emptied = text === '' && this.#query !== '';
     this.#query = text;
-    // The list's warm-up, cut short by a key, types again (`#warmUp`).
-    if (emptied && this.#warmedFor === null && this.view) this.#indexWhenIdle();
+    if (emptied) this.#resumeWarmUp();
   }
   readonly expanded = new SvelteSet<number>();
   /** Items picked for a bulk action (Ctrl/Cmd+click or Space). */
@@ -305,22 +304,26 @@ export class DataState {
    */
   rehearsal: ListRehearsal | null = null;
 
-  /** The list the idle warm-up last typed on, or is typing on; null when a person's key cut it short. */
+  /** The list the idle warm-up last typed on, or is typing on. */
   #warmedFor: Pick<DataView, 'projects' | 'tasks'> | null = null;
+  /** That warm-up's keys not typed yet: each is taken off the front as it is typed. */
+  #leftToWarm: WarmUpKey[] = [];
   /** Warm-ups started: a new one ends the one under way. */
   #warmUps = 0;
 
   /**
    * Types `keys` one an idle moment, results dropped (warm-up.ts), until they run out, another
    * warm-up starts, the list's projects or tasks change, or a person types (their keys warm it
-   * as well, and need no idle work between them). A list's warm-up cut short is typed again
-   * when the search box is next emptied: the kinds of key it did not reach keep their last
-   * objects (keep-shape.ts), which hold the list as it was before.
+   * as well, and need no idle work between them). The list's own warm-up (`wholeList`), cut
+   * short by a person's key or by a shorter warm-up, goes on with the keys it had left when the
+   * box is next emptied or that warm-up ends (`#resumeWarmUp`): each kind of key it has not
+   * reached keeps its last object (keep-shape.ts), which may hold the list as it was before.
    */
   #warmUp(keys: WarmUpKey[], wholeList = false): void {
     if (typeof requestIdleCallback !== 'function') return;
     const [index, prepared, view, words] = [this.index, this.prepared, this.view, this.#taskWords];
     if (!index || !prepared || !view) return;
+    if (wholeList) this.#leftToWarm = keys;
     const warmUp = ++this.#warmUps;
     let previous: Query | null = null;
     const next = (deadline: IdleDeadline): void => {
@@ -328,29 +331,41 @@ export class DataState {
       const changed = this.view?.projects !== view.projects || this.view.tasks !== view.tasks;
       // Another warm-up goes on with the rehearsal; any other end takes it away.
       if (warmUp !== this.#warmUps) return;
-      if (changed || this.query !== '') {
-        if (wholeList && !changed) this.#warmedFor = null;
-        return this.rehearsal?.end();
-      }
+      if (changed || this.query !== '') return this.rehearsal?.end();
       // A short idle stretch (between the frames of a scroll) is left alone: a key may take longer.
       if (deadline.timeRemaining() < WARM_UP_KEY_MS) {
         requestIdleCallback(next);
         return;
       }
       const key = keys.shift();
-      if (key === undefined) return this.rehearsal?.end();
+      if (key === undefined) {
+        if (!wholeList && this.#resumeWarmUp()) return;
+        return this.rehearsal?.end();
+      }
       const typed = typeKey({ view, prepared, index, words }, key, previous);
       previous = typed.query;
       try {
         if (typed.rows) this.rehearsal?.show(typed.rows, key.text);
       } catch (error) {
-        // A row that cannot be shown ends the warm-up, its tree taken away, and says why.
+        // A row that cannot be shown ends the warm-up, its tree taken away and its keys dropped, and says why.
+        keys.length = 0;
         this.rehearsal?.end();
         throw error;
       }
       requestIdleCallback(next);
     };
     requestIdleCallback(next);
+  }
+
+  /**
+   * Goes on with the list's warm-up where it was cut short, while the list is the one it was
+   * for (a changed list gets one of its own once its index is made). Answers whether it did.
+   */
+  #resumeWarmUp(): boolean {
+    const [keys, list, view] = [this.#leftToWarm, this.#warmedFor, this.view];
+    if (keys.length === 0 || !view || list?.projects !== view.projects || list.tasks !== view.tasks) return false;
+    this.#warmUp(keys, true);
+    return true;
   }
 
   /**

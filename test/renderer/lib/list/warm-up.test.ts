@@ -39,24 +39,34 @@ describe('the idle warm-up', () => {
   });
 
   it('types a quick-add line key by key before the last round, planned as its preview is, the list left alone', () => {
-    const view = largeView(2_000, 20_000);
+    const base = largeView(2_000, 20_000);
+    // The first project archived: the line names one that may take a task, so its plan goes all the way.
+    const view = {
+      ...base,
+      projects: base.projects.map((project, at) => (at === 0 ? { ...project, active: false } : project)),
+    };
     const [prepared, index] = [prepareView(view), indexView(view)];
     const list = { view, prepared, index, words: taskWords(index, prepared) };
     const keys = warmUpKeys(view, false);
     const adding = keys.filter((key) => isQuickAdd(key.text));
     const line = adding.at(-1)?.text ?? expect.unreachable();
     // From its `+` to its estimate, one key at a time, all before the first word's last round.
-    expect(adding.map((key) => key.text)).toEqual(Array.from(line, (_, at) => line.slice(0, at + 1)));
+    expect(adding.map((key) => key.text)).toEqual(
+      Array.from({ length: line.length }, (_, at) => line.slice(0, at + 1)),
+    );
     expect(line).toMatch(/^\+\S+ @\S.* ~1h$/);
     const lastRound = keys.findLastIndex((key) => key.text.length === 1);
     expect(keys.findLastIndex((key) => isQuickAdd(key.text))).toBeLessThan(lastRound);
-    // Its whole line makes a task in a project of the list, as the preview would say.
-    const plan = planInList(list, line, null);
-    expect(plan?.action?.kind).toBe('task');
-    expect(plan?.text).toMatch(/^New task “.+” in .+ · est\. 1 h$/);
-    // A quick-add key leaves the list as the search before it: the same query, no rows.
+    // Each key is planned as the preview plans it, the list left as the search before it had it
+    // (the same query, no rows); the whole line makes a task in the second project, estimated.
     const before = typeKey(list, { text: 'a', mine: false }, null).query;
-    for (const key of adding) expect(typeKey(list, key, before)).toEqual({ query: before, rows: null });
+    const typed = adding.map((key) => typeKey(list, key, before));
+    for (const [at, key] of typed.entries()) {
+      expect(key).toEqual({ query: before, rows: null, plan: planInList(list, adding[at]?.text ?? '', null) });
+    }
+    const plan = typed.at(-1)?.plan;
+    expect(plan?.action).toMatchObject({ kind: 'task', pid: view.projects[1]?.id, estimatedSeconds: 3600 });
+    expect(plan?.text).toMatch(/^New task “.+” in .+ · est\. 1 h$/);
   });
 
   it('ticks “Assigned to me” first, alone and with a search: the user’s tasks’ projects listed, nobody else’s', () => {

@@ -1,5 +1,7 @@
 import type { DataView } from '../../../../shared/entities';
 import { isQuickAdd } from '../../../../shared/quick-add/parse';
+import type { QuickAddPlan } from '../../../../shared/quick-add/plan';
+import { projectLock } from '../../../../shared/rights';
 import { fold } from '../../../../shared/search/fold';
 import { AssignedMatches, tasksOf } from './assigned-matches';
 import type { Matches } from './matches';
@@ -32,8 +34,8 @@ export interface WarmUpKey {
  * it has seen: a kind first seen after it was compiled throws it away, and the next key pays
  * again. So the last round types the first word once more, compiled with everything seen.
  */
-export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks'>, withMine: boolean): WarmUpKey[] {
-  const { first, second, place } = warmUpWords(view);
+export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks' | 'rights'>, withMine: boolean): WarmUpKey[] {
+  const { first, second } = warmUpWords(view);
   // One letter doubled: a typo the search forgives in a word of four letters or more.
   const typo = `${first.slice(0, 3)}${first.slice(2)}`;
   return [
@@ -42,8 +44,8 @@ export function warmUpKeys(view: Pick<DataView, 'projects' | 'tasks'>, withMine:
     ...keys(typing(`${first} ${second}`, first.length + 2)),
     ...keys(typing(typo)),
     ...(withMine ? keys(typing(first).slice(0, 3), true) : []),
-    // A quick-add line: a task's name, the first project's words after `@`, an estimate.
-    ...keys(typing(`+${second} @${place} ~1h`)),
+    // A quick-add line: a task's name, a project's words after `@`, an estimate.
+    ...keys(typing(`+${second} @${quickAddPlace(view) ?? first} ~1h`)),
     ...keys(typing(first)),
   ];
 }
@@ -59,13 +61,34 @@ export function shownKeys(view: Pick<DataView, 'projects' | 'tasks'>): WarmUpKey
   return [...keys(typing(first)), ...keys(['', ...typing(first)], true)];
 }
 
-/** A long word of the first projects' names and one of the first tasks'; the first project's words. */
-function warmUpWords(view: Pick<DataView, 'projects' | 'tasks'>): { first: string; second: string; place: string } {
+/** A long word of the first projects' names and one of the first tasks'. */
+function warmUpWords(view: Pick<DataView, 'projects' | 'tasks'>): { first: string; second: string } {
   const long = (names: { name: string }[]) =>
     names.slice(0, 50).flatMap((item) => wordsOf(item.name).filter((word) => word.length >= 4))[0];
   const first = long(view.projects) ?? 'list';
-  const named = wordsOf(view.projects[0]?.name ?? '').filter((word) => word !== '');
-  return { first, second: long(view.tasks) ?? first, place: named.slice(0, 6).join(' ') || first };
+  return { first, second: long(view.tasks) ?? first };
+}
+
+/** Letters at most in the warm-up's `@` part: a key each. */
+const PLACE_LETTERS = 40;
+
+/**
+ * The words of an early project that may take tasks (active, tasks on its plan, the user may
+ * change it), for the warm-up's `@` part, so its plan goes all the way to "New task": the
+ * whole name (as far as 40 letters go) names it better than a word of it would.
+ */
+function quickAddPlace(view: Pick<DataView, 'projects' | 'rights'>): string | undefined {
+  const takesTasks = view.projects.slice(0, 50).find((project) => {
+    const rights = view.rights[project.wid];
+    return project.active && !rights?.tasks && projectLock(rights, project.id) === null;
+  });
+  let place = '';
+  for (const word of wordsOf(takesTasks?.name ?? '')) {
+    if (word === '') continue;
+    if (place.length + word.length >= PLACE_LETTERS) break;
+    place = place ? `${place} ${word}` : word;
+  }
+  return place || undefined;
 }
 
 /** `text` typed key by key from its `from`th letter: "abc" → "a", "ab", "abc". */
@@ -85,20 +108,18 @@ export interface WarmUpList {
 /**
  * What a key does to the list: the search, the count and the first screen's rows; with `mine`,
  * narrowed to the user's tasks as the list does; a quick-add line planned as its preview does.
- * Returns the query (the next key types on from it; null for an empty box) and the rows (null
- * for the whole list, which needs no warming, and for a quick-add, which leaves it alone).
+ * Returns the query (the next key types on from it; null for an empty box), the rows (null
+ * for the whole list, which needs no warming, and for a quick-add, which leaves it alone) and
+ * a quick-add's plan.
  */
 export function typeKey(
   list: WarmUpList,
   key: WarmUpKey,
   previous: Query | null,
-): { query: Query | null; rows: RowList | null } {
+): { query: Query | null; rows: RowList | null; plan?: QuickAddPlan | null } {
   const { view, prepared, index, words } = list;
   // A quick-add line searches nothing: the list stays as the search before it left it.
-  if (isQuickAdd(key.text)) {
-    planInList(list, key.text, null);
-    return { query: previous, rows: null };
-  }
+  if (isQuickAdd(key.text)) return { query: previous, rows: null, plan: planInList(list, key.text, null) };
   const query = key.text.trim() ? matchQuery(index, key.text, previous) : null;
   const found = query ? matchesFor(prepared, query, words) : undefined;
   const me = view.user?.id;
