@@ -9,9 +9,9 @@
  * A class whose objects are made per key keeps its latest one here, so its shape outlives the
  * key that made it. The latest, not the first: an object holds what it was made over (a view,
  * an index). The next one of its class lets it go: the next key of its kind, or the warm-up
- * after the list changed, which types every kind while the search box is empty (cut short by
- * a key, it types again once the box is emptied). Until then a kept object can hold the list
- * as it was before a change (one list at most).
+ * after the list changed, which types every kind while the search box is empty (cut short, it
+ * goes on with the keys it had left once the box is emptied). Until then a kept object can hold
+ * the list as it was before a change (one list at most).
  */
 const latest = new Map<unknown, object>();
 
