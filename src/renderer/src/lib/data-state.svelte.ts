@@ -347,7 +347,8 @@ export class DataState {
       try {
         if (typed.rows) this.rehearsal?.show(typed.rows, key.text);
       } catch (error) {
-        // A row that cannot be shown ends the warm-up, its tree taken away and its keys dropped, and says why.
+        // A row that cannot be shown ends the warm-up, its tree taken away and its keys
+        // dropped (none is left to go on with), and says why.
         keys.length = 0;
         this.rehearsal?.end();
         throw error;
