@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseCommandLine, USAGE } from './command-line';
-import { controlSocketPath, NotRunningError, sendCommand } from './control-socket';
 import { readStatusFile } from './status-file';
 import { statusAnswer, statusText } from './status-text';
 
@@ -66,6 +65,7 @@ export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv, io
     io.out(`${command.json ? JSON.stringify(answer, null, 2) : statusText(answer)}\n`);
     return 0;
   }
+  const { controlSocketPath, NotRunningError, sendCommand } = await import('./control-socket');
   try {
     const answer = await sendCommand(controlSocketPath(dataDir), args);
     if (answer.code === 0) io.out(`${answer.out}\n`);
