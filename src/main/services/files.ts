@@ -9,7 +9,7 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   // The global Web Crypto, not node:crypto: `toggl-tray status` reads through this module and
   // would load node:crypto for nothing (a few ms of every panel bar's call).
-  const temp = `${file}.${crypto.randomUUID().slice(0, 12)}.tmp`;
+  const temp = `${file}.${crypto.randomUUID()}.tmp`;
   await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   try {
     await rename(temp, file);
