@@ -11,6 +11,21 @@ export function projectLock(rights: WorkspaceRights | undefined, projectId: numb
   return rights.editProjects;
 }
 
+/**
+ * Why no task may be added to the project, or null when one may: it is archived, the
+ * workspace's plan has no tasks, or the user may not change it (`projectLock`).
+ */
+export function taskLock(
+  rights: WorkspaceRights | undefined,
+  project: { id: number; name: string; active: boolean },
+): string | null {
+  return (
+    (project.active ? null : `“${project.name}” is archived: restore it before adding tasks.`) ??
+    rights?.tasks ??
+    projectLock(rights, project.id)
+  );
+}
+
 /** What the pick of a new project's workspace reads: who is signed in, their workspaces, their rights there. */
 export type NewProjectView = Pick<DataView, 'user' | 'workspaces' | 'rights'>;
 

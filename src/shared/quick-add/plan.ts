@@ -8,7 +8,7 @@
 
 import { formatDuration, parseEstimate } from '../durations';
 import type { DataView } from '../entities';
-import { newProjectWorkspace, projectLock } from '../rights';
+import { newProjectWorkspace, taskLock } from '../rights';
 import { matchPlace, type PlaceList } from './match';
 import { parseQuickAdd, type QuickAddPart } from './parse';
 
@@ -153,11 +153,8 @@ export function planQuickAdd(view: QuickAddView, line: string, scope: QuickAddSc
   }
 
   const { project } = match;
-  const rights = view.rights[project.wid];
   const reason =
-    (project.active ? null : `“${project.name}” is archived: restore it before adding tasks.`) ??
-    rights?.tasks ??
-    projectLock(rights, project.id) ??
+    taskLock(view.rights[project.wid], project) ??
     nameProblem(name, 'task') ??
     (typeof estimate === 'string' ? estimate : null);
   if (reason !== null) return refused(reason, completion);

@@ -1,7 +1,7 @@
 import type { DataView } from '../../../../shared/entities';
 import { isQuickAdd } from '../../../../shared/quick-add/parse';
 import type { QuickAddPlan } from '../../../../shared/quick-add/plan';
-import { projectLock } from '../../../../shared/rights';
+import { taskLock } from '../../../../shared/rights';
 import { fold } from '../../../../shared/search/fold';
 import { AssignedMatches, tasksOf } from './assigned-matches';
 import type { Matches } from './matches';
@@ -78,10 +78,8 @@ const PLACE_LETTERS = 40;
  * whole name (as far as 40 letters go) names it better than a word of it would.
  */
 function quickAddPlace(view: Pick<DataView, 'projects' | 'rights'>): string | undefined {
-  const takesTasks = view.projects.slice(0, 50).find((project) => {
-    const rights = view.rights[project.wid];
-    return project.active && !rights?.tasks && projectLock(rights, project.id) === null;
-  });
+  // The refusals the plan itself checks first (quick-add/plan.ts).
+  const takesTasks = view.projects.slice(0, 50).find((project) => taskLock(view.rights[project.wid], project) === null);
   let place = '';
   for (const word of wordsOf(takesTasks?.name ?? '')) {
     if (word === '') continue;
