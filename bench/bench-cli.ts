@@ -1,8 +1,9 @@
 /**
  * `npm run bench:cli`: what the command line and status.json cost. `toggl-tray status --json`
  * (the built out/main/cli.js, as panel bars run it) beside a bare `node -e ""` start measured
- * in the same run, in turns with it (the floor), and how soon status.json shows a timer after it starts (the
- * real services against the sandbox). The machine's costs come first; the last line is JSON.
+ * in the same run, in turns with it (the floor), and how soon status.json shows a timer after
+ * it starts (the real services against the sandbox). The machine's costs come first; the last
+ * line is JSON.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -36,10 +37,9 @@ function pairedTimes(args: string[], floorArgs: string[], env: NodeJS.ProcessEnv
   timeOf(args, env);
   timeOf(floorArgs, env);
   for (let run = 0; run < RUNS; run++) {
-    const floorFirst = run % 2 === 1;
-    const earlier = floorFirst ? timeOf(floorArgs, env) : 0;
+    const floorBefore = run % 2 === 1 ? timeOf(floorArgs, env) : undefined;
     const ms = timeOf(args, env);
-    const floorMs = floorFirst ? earlier : timeOf(floorArgs, env);
+    const floorMs = floorBefore ?? timeOf(floorArgs, env);
     times.push(ms);
     floor.push(floorMs);
     over.push(ms - floorMs);

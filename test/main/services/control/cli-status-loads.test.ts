@@ -16,7 +16,7 @@ vi.mock('node:crypto', () => {
 
 let dataDir: string;
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'tt-cli-loads-'));
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-cli-loads-'));
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
