@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listRehearsal } from '../../../src/renderer/src/components/list/list-rehearsal';
+import { prepareView, rowElementId, type Row } from '../../../src/renderer/src/lib/list/tree';
+import { indexView } from '../../../src/renderer/src/lib/list/search';
+import { typeKey } from '../../../src/renderer/src/lib/list/warm-up';
+import { largeView } from '../../support/large-view';
+import { spyRowActions } from '../../support/row-actions';
+
+const actions = spyRowActions();
+afterEach(() => vi.clearAllMocks());
+
+describe('the tree, scrolled', () => {
+  it('hands only the rows that come on screen to slots: the rows that stay run nothing again', () => {
+    const view = largeView(200, 2_000);
+    const list = { view, prepared: prepareView(view), index: indexView(view), words: undefined };
+    // Mounted outside the page, as the warm-up's rehearsal is: the list's own tree and rows.
+    const outside = document.createElement('div');
+    const rehearsal = listRehearsal(actions, () => null, outside);
+    const word = view.projects[0]?.name.split(' ')[0] ?? expect.unreachable();
+    const rows = typeKey(list, { text: word.slice(0, 2), mine: false }, null).rows ?? expect.unreachable();
+    expect(rows.length).toBeGreaterThan(100);
+    rehearsal.show(rows, '');
+    const tree = outside.querySelector<HTMLElement>('[role="tree"]') ?? expect.unreachable();
+    // happy-dom lays nothing out and holds the scroll position at its own idea of the end: a
+    // plain property stands in for the browser's.
+    Object.defineProperty(tree, 'scrollTop', { value: 0, writable: true });
+    /** Scrolls the tree to `top` as the browser does: the position, then the scroll event. */
+    const scrollTo = (top: number) => {
+      tree.scrollTop = top;
+      tree.dispatchEvent(new Event('scroll'));
+      flushSync();
+    };
+    const names = () =>
+      [...outside.querySelectorAll('[role="treeitem"]')].map((item) => item.getAttribute('aria-label'));
+    const owned = () => tree.getAttribute('aria-owns')?.split(' ') ?? [];
+    /** The ids of `count` rows from `first` on: the tree's order, as assistive tech reads it. */
+    const ids = (first: number, count: number) =>
+      Array.from({ length: count }, (_, at) => rowElementId(rows.at(first + at) as Row));
+
+    // Past the overscan above the screen (4 rows of 30 px), where a scroll hands slots new rows.
+    scrollTo(240);
+    const before = { names: names(), owns: owned() };
+    const slots = before.names.length;
+    expect(slots).toBeGreaterThan(20);
+    expect(before.owns).toEqual(ids(4, slots));
+
+    // Four rows further, as one frame of a quick scroll moves.
+    vi.clearAllMocks();
+    scrollTo(360);
+    // A row reads whether the timer runs on it once, when it is handed to a slot: the four
+    // that came on screen did, the others kept their rows and read nothing again.
+    expect(actions.timing).toHaveBeenCalledTimes(4);
+    // The four slots the first rows left hold the four that came, the others stay as they
+    // were; the tree's order moves on by four.
+    expect(names().filter((name, at) => name !== before.names[at])).toHaveLength(4);
+    expect(owned()).toEqual(ids(8, slots));
+    rehearsal.end();
+  });
+});
