@@ -32,19 +32,20 @@ describe('the tree, scrolled', () => {
       tree.dispatchEvent(new Event('scroll'));
       flushSync();
     };
-    const names = () =>
-      [...outside.querySelectorAll('[role="treeitem"]')].map((item) => item.getAttribute('aria-label'));
+    /** Each slot's place in the list (its top, in rows of 30 px), in the page's slot order. */
+    const places = () =>
+      [...outside.querySelectorAll<HTMLElement>('.row.line')].map((line) => Number.parseFloat(line.style.top) / 30);
     const owned = () => tree.getAttribute('aria-owns')?.split(' ') ?? [];
-    /** The ids of `count` rows from `first` on: the tree's order, as assistive tech reads it. */
-    const ids = (first: number, count: number) =>
-      Array.from({ length: count }, (_, at) => rowElementId(rows.at(first + at) as Row));
+    /** The ids of `count` rows of a list from its row `first` on: the order assistive tech reads. */
+    const ids = (from: typeof rows, first: number, count: number) =>
+      Array.from({ length: count }, (_, at) => rowElementId(from.at(first + at) as Row));
 
     // Past the overscan above the screen (4 rows of 30 px), where a scroll hands slots new rows.
     scrollTo(240);
-    const before = { names: names(), owns: owned() };
-    const slots = before.names.length;
+    const before = places();
+    const slots = before.length;
     expect(slots).toBeGreaterThan(20);
-    expect(before.owns).toEqual(ids(4, slots));
+    expect(owned()).toEqual(ids(rows, 4, slots));
 
     // Four rows further, as one frame of a quick scroll moves.
     vi.clearAllMocks();
@@ -52,10 +53,18 @@ describe('the tree, scrolled', () => {
     // A row reads whether the timer runs on it once, when it is handed to a slot: the four
     // that came on screen did, the others kept their rows and read nothing again.
     expect(actions.timing).toHaveBeenCalledTimes(4);
-    // The four slots the first rows left hold the four that came, the others stay as they
+    // The four slots the first rows left hold the four that came, the others stay where they
     // were; the tree's order moves on by four.
-    expect(names().filter((name, at) => name !== before.names[at])).toHaveLength(4);
-    expect(owned()).toEqual(ids(8, slots));
+    const moved = places().filter((place, slot) => place !== before[slot]);
+    expect(moved.sort((a, b) => a - b)).toEqual([slots + 4, slots + 5, slots + 6, slots + 7]);
+    expect(owned()).toEqual(ids(rows, 8, slots));
+
+    // A new list (the next key) at the same place: every slot shows its row of the new list.
+    const next = typeKey(list, { text: word.slice(0, 3), mine: false }, null).rows ?? expect.unreachable();
+    expect(next.length).toBeGreaterThan(100);
+    rehearsal.show(next, '');
+    expect(owned()).toEqual(ids(next, 8, slots));
+    expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 8 + at));
     rehearsal.end();
   });
 });
