@@ -12,7 +12,7 @@ const actions = spyRowActions();
 afterEach(() => vi.clearAllMocks());
 
 describe('the tree, scrolled', () => {
-  it('hands only the rows that come on screen to slots: the rows that stay run nothing again', () => {
+  it('hands only the rows that come on screen to slots: the rows that stay run nothing again', async () => {
     const view = largeView(200, 2_000);
     const list = { view, prepared: prepareView(view), index: indexView(view), words: undefined };
     // Mounted outside the page, as the warm-up's rehearsal is: the list's own tree and rows.
@@ -36,6 +36,16 @@ describe('the tree, scrolled', () => {
     const places = () =>
       [...outside.querySelectorAll<HTMLElement>('.row.line')].map((line) => Number.parseFloat(line.style.top) / 30);
     const owned = () => tree.getAttribute('aria-owns')?.split(' ') ?? [];
+    /** Slots hidden whole, header and line: parked until the fill. */
+    const parked = () =>
+      [...outside.querySelectorAll<HTMLElement>('.row.line[hidden]')].filter(
+        (line) => line.previousElementSibling?.hasAttribute('hidden') === true,
+      );
+    /** Waits for `count` animation frames, then for Svelte's updates. */
+    const frames = async (count: number) => {
+      for (let at = 0; at < count; at++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      flushSync();
+    };
     /** The ids of `count` rows of a list from its row `first` on: the order assistive tech reads. */
     const ids = (from: typeof rows, first: number, count: number) =>
       Array.from({ length: count }, (_, at) => rowElementId(from.at(first + at) as Row));
@@ -59,12 +69,24 @@ describe('the tree, scrolled', () => {
     expect(moved.sort((a, b) => a - b)).toEqual([slots + 4, slots + 5, slots + 6, slots + 7]);
     expect(owned()).toEqual(ids(rows, 8, slots));
 
-    // A new list (the next key) at the same place: every slot shows its row of the new list.
+    // A new list (the next key) at the same place: the rows on screen (12 to 25: 400 px
+    // unmeasured) show their rows of it at once; the overscan's slots that held other rows are
+    // parked, hidden and without ids, until the frame after.
     const next = typeKey(list, { text: word.slice(0, 3), mine: false }, null).rows ?? expect.unreachable();
     expect(next.length).toBeGreaterThan(100);
     rehearsal.show(next, '');
-    expect(owned()).toEqual(ids(next, 8, slots));
-    expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 8 + at));
+    const screen = ids(next, 12, 14);
+    expect(owned()).toEqual(expect.arrayContaining(screen));
+    expect(parked().length).toBeGreaterThan(0);
+    for (const row of parked()) expect(row.querySelector('[id]')).toBeNull();
+    expect(owned().length + parked().length).toBe(slots);
+    // A scroll before the fill shows every row it brings on screen.
+    scrollTo(480);
+    expect(owned()).toEqual(expect.arrayContaining(ids(next, 16, 14)));
+    await frames(2);
+    expect(parked()).toEqual([]);
+    expect(owned()).toEqual(ids(next, 12, slots));
+    expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 12 + at));
     rehearsal.end();
   });
 });
