@@ -9,46 +9,68 @@ import { largeView } from '../../support/large-view';
 import { spyRowActions } from '../../support/row-actions';
 
 const actions = spyRowActions();
-afterEach(() => vi.clearAllMocks());
+afterEach(() => {
+  vi.clearAllMocks();
+  document.body.replaceChildren();
+});
 
-describe('the tree, scrolled', () => {
-  it('hands only the rows that come on screen to slots: the rows that stay run nothing again', async () => {
-    const view = largeView(200, 2_000);
-    const list = { view, prepared: prepareView(view), index: indexView(view), words: undefined };
-    // Mounted outside the page, as the warm-up's rehearsal is: the list's own tree and rows.
-    const outside = document.createElement('div');
-    const rehearsal = listRehearsal(actions, () => null, outside);
-    const word = view.projects[0]?.name.split(' ')[0] ?? expect.unreachable();
-    const rows = typeKey(list, { text: word.slice(0, 2), mine: false }, null).rows ?? expect.unreachable();
-    expect(rows.length).toBeGreaterThan(100);
-    rehearsal.show(rows, '');
-    const tree = outside.querySelector<HTMLElement>('[role="tree"]') ?? expect.unreachable();
-    // happy-dom lays nothing out and holds the scroll position at its own idea of the end: a
-    // plain property stands in for the browser's.
-    Object.defineProperty(tree, 'scrollTop', { value: 0, writable: true });
+type Rows = NonNullable<ReturnType<typeof typeKey>['rows']>;
+
+/** A large list's tree mounted on `target` (the list's own tree and rows, as the warm-up's rehearsal mounts them), and ways to look at it. */
+function mountTree(target: HTMLElement) {
+  const view = largeView(200, 2_000);
+  const list = { view, prepared: prepareView(view), index: indexView(view), words: undefined };
+  const word = view.projects[0]?.name.split(' ')[0] ?? expect.unreachable();
+  /** The list a search for `text` shows. */
+  const typed = (text: string): Rows => typeKey(list, { text, mine: false }, null).rows ?? expect.unreachable();
+  const rehearsal = listRehearsal(actions, () => null, target);
+  rehearsal.show(typed(word.slice(0, 2)), '');
+  const tree = target.querySelector<HTMLElement>('[role="tree"]') ?? expect.unreachable();
+  // happy-dom lays nothing out and holds the scroll position at its own idea of the end: a
+  // plain property stands in for the browser's.
+  Object.defineProperty(tree, 'scrollTop', { value: 0, writable: true });
+  return {
+    word,
+    typed,
+    rehearsal,
     /** Scrolls the tree to `top` as the browser does: the position, then the scroll event. */
-    const scrollTo = (top: number) => {
+    scrollTo: (top: number) => {
       tree.scrollTop = top;
       tree.dispatchEvent(new Event('scroll'));
       flushSync();
-    };
+    },
     /** Each slot's place in the list (its top, in rows of 30 px), in the page's slot order. */
-    const places = () =>
-      [...outside.querySelectorAll<HTMLElement>('.row.line')].map((line) => Number.parseFloat(line.style.top) / 30);
-    const owned = () => tree.getAttribute('aria-owns')?.split(' ') ?? [];
+    places: () =>
+      [...target.querySelectorAll<HTMLElement>('.row.line')].map((line) => Number.parseFloat(line.style.top) / 30),
+    owned: () => tree.getAttribute('aria-owns')?.split(' ') ?? [],
     /** Slots hidden whole, header and line: parked until the fill. */
-    const parked = () =>
-      [...outside.querySelectorAll<HTMLElement>('.row.line[hidden]')].filter(
+    parked: () =>
+      [...target.querySelectorAll<HTMLElement>('.row.line[hidden]')].filter(
         (line) => line.previousElementSibling?.hasAttribute('hidden') === true,
-      );
-    /** Waits for `count` animation frames, then for Svelte's updates. */
-    const frames = async (count: number) => {
-      for (let at = 0; at < count; at++) await new Promise((resolve) => requestAnimationFrame(resolve));
-      flushSync();
-    };
+      ),
     /** The ids of `count` rows of a list from its row `first` on: the order assistive tech reads. */
-    const ids = (from: typeof rows, first: number, count: number) =>
-      Array.from({ length: count }, (_, at) => rowElementId(from.at(first + at) as Row));
+    ids: (from: Rows, first: number, count: number) =>
+      Array.from({ length: count }, (_, at) => rowElementId(from.at(first + at) as Row)),
+  };
+}
+
+/** Waits for `count` animation frames, then for Svelte's updates. */
+async function frames(count: number): Promise<void> {
+  for (let at = 0; at < count; at++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  flushSync();
+}
+
+/** Whether `part` appears in `whole` as one run, in its order. */
+const runOf = (whole: string[], part: string[]) =>
+  whole.slice(whole.indexOf(part[0] ?? ''), whole.indexOf(part[0] ?? '') + part.length);
+
+describe('the tree, scrolled', () => {
+  it('hands only the rows that come on screen to slots: the rows that stay run nothing again', () => {
+    // Outside the page, as the warm-up's rehearsal is.
+    const outside = document.createElement('div');
+    const { typed, word, rehearsal, scrollTo, places, owned, parked, ids } = mountTree(outside);
+    const rows = typed(word.slice(0, 2));
+    expect(rows.length).toBeGreaterThan(100);
 
     // Past the overscan above the screen (4 rows of 30 px), where a scroll hands slots new rows.
     scrollTo(240);
@@ -69,24 +91,74 @@ describe('the tree, scrolled', () => {
     expect(moved.sort((a, b) => a - b)).toEqual([slots + 4, slots + 5, slots + 6, slots + 7]);
     expect(owned()).toEqual(ids(rows, 8, slots));
 
-    // A new list (the next key) at the same place: the rows on screen (12 to 25: 400 px
-    // unmeasured) show their rows of it at once; the overscan's slots that held other rows are
-    // parked, hidden and without ids, until the frame after.
-    const next = typeKey(list, { text: word.slice(0, 3), mine: false }, null).rows ?? expect.unreachable();
+    // A new list (the next key) at the same place: every slot shows its row of the new list
+    // at once (outside the page, the rehearsal has no frames to wait for).
+    const next = typed(word.slice(0, 3));
     expect(next.length).toBeGreaterThan(100);
     rehearsal.show(next, '');
+    expect(parked()).toEqual([]);
+    expect(owned()).toEqual(ids(next, 8, slots));
+    expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 8 + at));
+    rehearsal.end();
+  });
+
+  it('in the page, a new list shows the rows on screen at once and the overscan’s two frames later', async () => {
+    const target = document.body.appendChild(document.createElement('div'));
+    const { typed, word, rehearsal, scrollTo, places, owned, parked, ids } = mountTree(target);
+    // In the page, the first screen's overscan comes after its first frame.
+    await frames(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    scrollTo(360);
+    const slots = places().length;
+    expect(owned()).toEqual(ids(typed(word.slice(0, 2)), 8, slots));
+
+    // The next key: the rows on screen (12 to 25: 400 px, unmeasured) are its rows, in order;
+    // the overscan's slots whose rows change are parked: hidden, without ids, not owned.
+    vi.clearAllMocks();
+    const next = typed(word.slice(0, 3));
+    rehearsal.show(next, '');
     const screen = ids(next, 12, 14);
-    expect(owned()).toEqual(expect.arrayContaining(screen));
+    expect(runOf(owned(), screen)).toEqual(screen);
     expect(parked().length).toBeGreaterThan(0);
-    for (const row of parked()) expect(row.querySelector('[id]')).toBeNull();
+    for (const line of parked()) {
+      expect(line.querySelector('[id]')).toBeNull();
+      expect(line.previousElementSibling?.id).toBe('');
+    }
     expect(owned().length + parked().length).toBe(slots);
-    // A scroll before the fill shows every row it brings on screen.
+    // Only rows handed to slots on screen read anything.
+    expect(vi.mocked(actions.timing).mock.calls.length).toBeGreaterThan(0);
+    expect(vi.mocked(actions.timing).mock.calls.length).toBeLessThanOrEqual(14);
+
+    // Another key before the fill, then a scroll: the rows on screen are always the list's.
+    const after = typed(word.slice(0, 4));
+    rehearsal.show(after, '');
+    expect(runOf(owned(), ids(after, 12, 14))).toEqual(ids(after, 12, 14));
     scrollTo(480);
-    expect(owned()).toEqual(expect.arrayContaining(ids(next, 16, 14)));
+    expect(runOf(owned(), ids(after, 16, 14))).toEqual(ids(after, 16, 14));
+    expect(parked().length).toBeGreaterThan(0);
+
+    // The fill: every slot holds its row of the list.
     await frames(2);
     expect(parked()).toEqual([]);
-    expect(owned()).toEqual(ids(next, 12, slots));
+    expect(owned()).toEqual(ids(after, 12, slots));
     expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 12 + at));
+
+    // A short list (here one that finds nothing) leaves slots empty; a long one after it has
+    // its screen's rows at once and fills the rest at the fill.
+    scrollTo(0);
+    const short = typed('zqxjk');
+    rehearsal.show(short, '');
+    expect(short.length).toBeLessThan(slots);
+    const long = typed(word.slice(0, 2));
+    rehearsal.show(long, '');
+    expect(owned()).toEqual(expect.arrayContaining(ids(long, 0, 14)));
+    await frames(2);
+    expect(owned()).toEqual(ids(long, 0, slots));
+
+    // Ended with a fill waiting: nothing runs after.
+    rehearsal.show(next, '');
     rehearsal.end();
+    await frames(2);
+    expect(target.querySelector('[role="tree"]')).toBeNull();
   });
 });
