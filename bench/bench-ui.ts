@@ -19,6 +19,7 @@ import { startSandboxProcess } from '../tools/sandbox/process';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import { startWebShellProcess } from '../e2e/support/web-shell';
 import { benchQueries } from './bench-queries';
+import { CPU_THROTTLE, throttle } from './cpu-throttle';
 import { Figures, TARGETS } from './figures';
 import { appFirstScreen, FloorPage } from './floor-page';
 import { formatMachine, machineJson, probeMachine } from './machine';
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
   const machine = await probeMachine();
   process.stdout.write(`bench:ui: ${PROJECTS} projects, ${TASKS} tasks, browser shell in Chromium\n`);
   process.stdout.write(`${formatMachine(machine)}\n`);
+  if (CPU_THROTTLE > 1) {
+    process.stdout.write(
+      `  both pages' renderers slowed ${CPU_THROTTLE}× by Chromium (BENCH_CPU_THROTTLE): their work stretched, not their page faults\n`,
+    );
+  }
   const sandbox = await startSandboxProcess(['--large', `${PROJECTS},${TASKS}`, '--no-quotas']);
   const { apiUrl } = sandbox;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'toggl-tray-bench-ui-'));
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
   let floor: FloorPage | undefined;
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
+    await throttle(page);
     await page.goto(shell.url);
     await page.getByRole('textbox', { name: 'API token' }).fill(DEMO.apiToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -314,6 +321,7 @@ async function main(): Promise<void> {
     figures.note('floor_renderer_faults_per_key', Math.round(floorKeyFaults));
     figures.note('renderer_heap_mib', Number((heap.bytes / 1048576).toFixed(1)));
     figures.note('renderer_heap_strings', heap.strings);
+    figures.note('cpu_throttle', CPU_THROTTLE);
     figures.group('machine', machineJson(machine));
     figures.printJson();
   } finally {

@@ -8,6 +8,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { throttle } from './cpu-throttle';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 import type { FloorRow } from './floor-server';
 import { firstRows, inputsOf, leaveForBlank, searchLatencies, type Keystroke } from './page-timing';
@@ -65,6 +66,7 @@ export class FloorPage {
     const faults = await RendererFaults.open(browser);
     const server = await startServer(rows);
     const page = await browser.newPage({ viewport });
+    await throttle(page);
     await page.goto(server.url);
     await page.waitForFunction(() => performance.getEntriesByName('toggl-tray:first-rows').length > 0);
     return new FloorPage(browser, page, faults, server, rows.length, Buffer.byteLength(JSON.stringify(rows)));
