@@ -3,7 +3,9 @@
  * their renderer's main thread slowed by Chromium's own CPU throttling
  * (`Emulation.setCPUThrottlingRate`). On a fast machine it shows where a slower one's figures
  * would go: it stretches the page's work, not its page faults, syscalls or the machine's other
- * processes, so it stands in for a slower machine roughly, and only for the page.
+ * processes, so it stands in for a slower machine roughly, and only for the page. The
+ * throttler itself keeps ~40 % of a 2-core machine busy (a blank page slowed 3×: 40 % against
+ * 1 %), so a throttled run also runs beside a busy core, and its figures vary widely.
  */
 import type { Page } from '@playwright/test';
 
