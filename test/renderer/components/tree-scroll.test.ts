@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { flushSync } from 'svelte';
+import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listRehearsal } from '../../../src/renderer/src/components/list/list-rehearsal';
+import ProjectTree from '../../../src/renderer/src/components/list/ProjectTree.svelte';
+import { RehearsalList } from '../../../src/renderer/src/lib/rehearsal-list.svelte';
+import { HIGHLIGHT_CONTEXT } from '../../../src/renderer/src/lib/list/search-highlight';
 import { prepareView, rowElementId, type Row } from '../../../src/renderer/src/lib/list/tree';
 import { indexView } from '../../../src/renderer/src/lib/list/search';
 import { typeKey } from '../../../src/renderer/src/lib/list/warm-up';
@@ -16,14 +19,33 @@ afterEach(() => {
 
 type Rows = NonNullable<ReturnType<typeof typeKey>['rows']>;
 
-/** A large list's tree mounted on `target` (the list's own tree and rows, as the warm-up's rehearsal mounts them), and ways to look at it. */
-function mountTree(target: HTMLElement) {
+/**
+ * A large list's tree (the list's own tree and rows) mounted on `target`: outside the page by
+ * the warm-up's rehearsal, or in it (`inPage`) as the popover's, whose selection a test may set.
+ */
+function mountTree(target: HTMLElement, inPage = false) {
   const view = largeView(200, 2_000);
   const list = { view, prepared: prepareView(view), index: indexView(view), words: undefined };
   const word = view.projects[0]?.name.split(' ')[0] ?? expect.unreachable();
   /** The list a search for `text` shows. */
   const typed = (text: string): Rows => typeKey(list, { text, mine: false }, null).rows ?? expect.unreachable();
-  const rehearsal = listRehearsal(actions, () => null, target);
+  const shown = new RehearsalList();
+  const mounted = inPage
+    ? mount(ProjectTree, {
+        target,
+        props: { data: shown, actions, lockedReason: () => null },
+        context: new Map([[HIGHLIGHT_CONTEXT, null]]),
+      })
+    : null;
+  const rehearsal = mounted
+    ? {
+        show: (rows: Rows) => {
+          shown.rows = rows;
+          flushSync();
+        },
+        end: () => void unmount(mounted),
+      }
+    : listRehearsal(actions, () => null, target);
   rehearsal.show(typed(word.slice(0, 2)), '');
   const tree = target.querySelector<HTMLElement>('[role="tree"]') ?? expect.unreachable();
   // happy-dom lays nothing out and holds the scroll position at its own idea of the end: a
@@ -31,8 +53,12 @@ function mountTree(target: HTMLElement) {
   Object.defineProperty(tree, 'scrollTop', { value: 0, writable: true });
   return {
     word,
+    names: view.projects.map((project) => project.name),
     typed,
     rehearsal,
+    /** Selects the row with `key`, as a click or an arrow key would. */
+    select: (key: string) => (shown.selectedKey = key),
+    activeDescendant: () => tree.getAttribute('aria-activedescendant'),
     /** Scrolls the tree to `top` as the browser does: the position, then the scroll event. */
     scrollTo: (top: number) => {
       tree.scrollTop = top;
@@ -60,7 +86,7 @@ async function frames(count: number): Promise<void> {
   flushSync();
 }
 
-/** Whether `part` appears in `whole` as one run, in its order. */
+/** The stretch of `whole` as long as `part` from where `part`'s first item is: `part` itself if it is there whole and in order. */
 const runOf = (whole: string[], part: string[]) =>
   whole.slice(whole.indexOf(part[0] ?? ''), whole.indexOf(part[0] ?? '') + part.length);
 
@@ -104,7 +130,10 @@ describe('the tree, scrolled', () => {
 
   it('in the page, a new list shows the rows on screen at once and the overscan’s two frames later', async () => {
     const target = document.body.appendChild(document.createElement('div'));
-    const { typed, word, rehearsal, scrollTo, places, owned, parked, ids } = mountTree(target);
+    const { typed, word, names, rehearsal, select, activeDescendant, scrollTo, places, owned, parked, ids } = mountTree(
+      target,
+      true,
+    );
     // In the page, the first screen's overscan comes after its first frame.
     await frames(1);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -143,6 +172,26 @@ describe('the tree, scrolled', () => {
     expect(owned()).toEqual(ids(after, 12, slots));
     expect(places().toSorted((a, b) => a - b)).toEqual(Array.from({ length: slots }, (_, at) => 12 + at));
 
+    // The slot that will hold the selected row, off screen, is not parked: it is shown, and the
+    // tree's active descendant.
+    const again = typed(word.slice(0, 2));
+    const chosen = again.at(33) ?? expect.unreachable();
+    select(chosen.key);
+    rehearsal.show(again, '');
+    expect(parked().length).toBeGreaterThan(0);
+    expect(document.getElementById(rowElementId(chosen))).not.toBeNull();
+    expect(activeDescendant()).toBe(rowElementId(chosen));
+    await frames(2);
+
+    // A list that gets shorter while scrolled near its end: the rows the browser's clamped
+    // position shows are not parked (the scroll event with that position comes a frame later).
+    const near = names.map((name) => typed(name)).find((found) => found.length >= 16 && found.length <= 24);
+    if (!near) expect.unreachable('no name finds 16 to 24 rows');
+    rehearsal.show(near, '');
+    expect(parked()).toEqual([]);
+    expect(owned()).toEqual(ids(near, 12, near.length - 12));
+    select('');
+
     // A short list (here one that finds nothing) leaves slots empty; a long one after it has
     // its screen's rows at once and fills the rest at the fill.
     scrollTo(0);
@@ -155,9 +204,12 @@ describe('the tree, scrolled', () => {
     await frames(2);
     expect(owned()).toEqual(ids(long, 0, slots));
 
-    // Ended with a fill waiting: nothing runs after.
+    // Ended with a fill waiting: the fill's frame is cancelled.
+    const cancel = vi.spyOn(window, 'cancelAnimationFrame');
     rehearsal.show(next, '');
     rehearsal.end();
+    expect(cancel).toHaveBeenCalled();
+    cancel.mockRestore();
     await frames(2);
     expect(target.querySelector('[role="tree"]')).toBeNull();
   });
