@@ -213,4 +213,38 @@ describe('the tree, scrolled', () => {
     await frames(2);
     expect(target.querySelector('[role="tree"]')).toBeNull();
   });
+
+  it('in the page, a key keeps each row still on screen in the element that showed it: it only moves', async () => {
+    const target = document.body.appendChild(document.createElement('div'));
+    const { typed, word, names, rehearsal, owned, ids } = mountTree(target, true);
+    await frames(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Two lists of which the second shows some of the first's screen rows, at other places.
+    const pairs = names.flatMap((name) => {
+      const [a, b] = [typed(name.slice(0, 3)), typed(name.slice(0, 5))];
+      const before = ids(a, 0, Math.min(14, a.length));
+      const after = ids(b, 0, Math.min(14, b.length));
+      const moved = after.filter((id, at) => before.includes(id) && before.indexOf(id) !== at);
+      return moved.length >= 2 && after.length > moved.length ? [{ a, b, before, after, moved }] : [];
+    });
+    const { a, b, before, after, moved } = pairs[0] ?? expect.unreachable(`no two lists of “${word}…” move rows`);
+    rehearsal.show(a, '');
+    await frames(2);
+    const lineOf = (id: string) => document.getElementById(id)?.closest('.row') ?? expect.unreachable(id);
+    const lines = new Map(before.map((id) => [id, lineOf(id)]));
+
+    vi.clearAllMocks();
+    rehearsal.show(b, '');
+    expect(runOf(owned(), after)).toEqual(after);
+    for (const id of moved) {
+      expect(lineOf(id), id).toBe(lines.get(id));
+      expect(Number.parseFloat((lineOf(id) as HTMLElement).style.top) / 30).toBe(after.indexOf(id));
+    }
+    // Only the rows new to the screen (or made anew by the list) read anything.
+    const kept = new Set(before.map((_, at) => a.at(at)));
+    const made = after.filter((_, at) => !kept.has(b.at(at))).length;
+    expect(vi.mocked(actions.timing).mock.calls.length).toBeLessThanOrEqual(made);
+    expect(made).toBeLessThan(after.length);
+    rehearsal.end();
+  });
 });
