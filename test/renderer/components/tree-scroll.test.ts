@@ -225,9 +225,11 @@ describe('the tree, scrolled', () => {
       const before = ids(a, 0, Math.min(14, a.length));
       const after = ids(b, 0, Math.min(14, b.length));
       const moved = after.filter((id, at) => before.includes(id) && before.indexOf(id) !== at);
-      return moved.length >= 2 && after.length > moved.length ? [{ a, b, before, after, moved }] : [];
+      return moved.length >= 2 && after.length > moved.length
+        ? [{ a, b, text: name.slice(0, 5), before, after, moved }]
+        : [];
     });
-    const { a, b, before, after, moved } = pairs[0] ?? expect.unreachable(`no two lists of “${word}…” move rows`);
+    const { a, b, text, before, after, moved } = pairs[0] ?? expect.unreachable(`no two lists of “${word}…” move rows`);
     rehearsal.show(a, '');
     await frames(2);
     const lineOf = (id: string) => document.getElementById(id)?.closest('.row') ?? expect.unreachable(id);
@@ -245,6 +247,17 @@ describe('the tree, scrolled', () => {
     const made = after.filter((_, at) => !kept.has(b.at(at))).length;
     expect(vi.mocked(actions.timing).mock.calls.length).toBeLessThanOrEqual(made);
     expect(made).toBeLessThan(after.length);
+
+    // A new list that shows the same rows (a key that narrows nothing on screen) leaves the page alone.
+    await frames(2);
+    const changes = new MutationObserver(() => {});
+    changes.observe(target, { subtree: true, attributes: true, characterData: true, childList: true });
+    vi.clearAllMocks();
+    const again = typed(text);
+    expect(again).not.toBe(b);
+    rehearsal.show(again, '');
+    expect(changes.takeRecords()).toEqual([]);
+    expect(actions.timing).not.toHaveBeenCalled();
     rehearsal.end();
   });
 });
