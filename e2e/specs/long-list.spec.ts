@@ -7,6 +7,7 @@ import { expect, test } from '../fixtures';
 import type { TogglSandbox } from '../../tools/sandbox/server';
 import { signIn } from '../support/app-page';
 import { LARGE_ACCOUNT_LOAD } from '../support/timeouts';
+import { treeItemNames } from '../support/tree-order';
 
 test.use({ account: { projects: 240, tasks: 720 } });
 // Each scroll test reads the list after every turn of the wheel, ~100 round trips to the page,
@@ -275,8 +276,8 @@ test('the keyboard keeps the selection in view; a search shows its best hits fro
   await search.press('ArrowDown');
   await expect(tree).toBeFocused();
   // The tree's first item in its order (aria-owns): the page keeps its rows in slot order.
-  const firstId = (await read(tree)).owns.find((id) => id.startsWith('row-p:') || id.startsWith('row-t:'));
-  const firstHit = page.locator(`[id="${firstId ?? 'none'}"]`);
+  const [first] = await treeItemNames(page);
+  const firstHit = page.getByRole('treeitem', { name: first, exact: true });
   await expect(firstHit).toHaveAttribute('aria-selected', 'true');
   await expect(firstHit).toBeInViewport();
 });

@@ -1,11 +1,7 @@
 // Searching as people type: key by key, with typos, and the best match listed first.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { signIn } from '../support/app-page';
-
-/** The items listed now, in order, by name. */
-const listed = (page: Page) =>
-  page.getByRole('treeitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
+import { treeItemNames as listed } from '../support/tree-order';
 
 test('typed key by key with typos, a query finds the project and the task it means', async ({ app: { page } }) => {
   await signIn(page);

@@ -5,6 +5,7 @@ import { tabTo } from '../support/dialog-focus';
 import { signIn } from '../support/app-page';
 import { expectNoAxeViolations } from '../support/axe';
 import { OUTBOX_DRAIN } from '../support/timeouts';
+import { treeItemNames } from '../support/tree-order';
 
 // Task assignees (issue 22, item 3), as a keyboard user does them: the Assignee picked in the
 // task form, saved offline, shown at once as initials with the full name as the row's
@@ -15,10 +16,7 @@ import { OUTBOX_DRAIN } from '../support/timeouts';
 const tree = (page: Page) => page.getByRole('tree');
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name, exact: true });
 /** The names of the rows the tree shows, in order. */
-const shown = (page: Page) =>
-  tree(page)
-    .getByRole('treeitem')
-    .evaluateAll((items) => items.map((element) => element.getAttribute('aria-label')));
+const shown = treeItemNames;
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search projects and tasks' });
 
 /** Opens a project's tasks by keyboard: the project selected, ArrowRight. */

@@ -52,7 +52,8 @@ describe('placeSlots', () => {
       const order = placingOrder(first, from, from + Math.floor(random() * size), size);
       // Keys may repeat among the wanted and the held: a list has each row once, but placing must not depend on it.
       const wanted = Array.from({ length: size }, anyRow);
-      const held = Array.from({ length: Math.floor(random() * (size + 1)) }, anyRow);
+      // As many rows held as the pool has slots or fewer; more where the pool has just shrunk.
+      const held = Array.from({ length: Math.floor(random() * (size + 6)) }, anyRow);
       const slotOf = placeSlots(previous, order, wanted, held);
       expect(
         slotOf.toSorted((a, b) => a - b),
@@ -60,7 +61,7 @@ describe('placeSlots', () => {
       ).toEqual(identity(size));
       // A held row wanted again keeps its slot unless another place took it first.
       wanted.forEach((row, residue) => {
-        const slot = held.findIndex((shown) => shown?.key === row?.key);
+        const slot = held.findIndex((shown, at) => at < size && shown?.key === row?.key);
         if (row && slot !== -1 && !wanted.some((other, at) => at !== residue && other?.key === row.key))
           expect(held[slotOf[residue] ?? -1]?.key, `round ${round}`).toBe(row.key);
       });

@@ -23,7 +23,8 @@ export interface PlacedRow {
  * @param previous the slot each residue had until now
  * @param order the residues in the order their places should choose: the screen's first
  * @param wanted the row each residue's place is to show, by residue (none past the list's end)
- * @param held the row each slot shows now, by slot (none if empty or hidden)
+ * @param held the row each slot shows now, by slot (none if empty or hidden); slots past the
+ * pool's size (a pool that shrank) are not placed
  */
 export function placeSlots(
   previous: readonly number[],
@@ -40,7 +41,7 @@ export function placeSlots(
   };
   const showing = new Map<string, number>();
   held.forEach((row, slot) => {
-    if (row) showing.set(row.key, slot);
+    if (row && slot < size) showing.set(row.key, slot);
   });
   for (const residue of order) {
     const slot = showing.get(wanted[residue]?.key ?? '');
@@ -52,7 +53,9 @@ export function placeSlots(
     if (slotOf[residue] !== -1 || kind === undefined) continue;
     const own = previous[residue] ?? -1;
     const slot =
-      !taken[own] && held[own]?.kind === kind ? own : held.findIndex((row, at) => !taken[at] && row?.kind === kind);
+      !taken[own] && held[own]?.kind === kind
+        ? own
+        : held.findIndex((row, at) => at < size && !taken[at] && row?.kind === kind);
     if (slot !== -1) take(residue, slot);
   }
   for (const residue of order) {
