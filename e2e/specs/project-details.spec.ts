@@ -51,8 +51,9 @@ test('a new project with an estimate and dates, by keyboard, offline then online
   await page.keyboard.type('Launch plan', { delay: 15 });
 
   // Details is folded until asked for; Enter on its button opens it.
-  const toggle = dialog.getByRole('button', { name: 'Details' });
-  const details = dialog.getByRole('group', { name: 'Details' });
+  // Exact names: the button's drawn arrow is not part of its name.
+  const toggle = dialog.getByRole('button', { name: 'Details', exact: true });
+  const details = dialog.getByRole('group', { name: 'Details', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(details).toBeHidden();
   await tabTo(page, toggle);
