@@ -66,6 +66,31 @@ test('a start link opens a dialog that says what it does; Enter starts the timer
   await expect.poll(() => runningAtToggl(sandbox).map((entry) => entry.description)).toEqual(['Hero section']);
 });
 
+test('an Enter held down when a link arrives does not confirm it; a fresh press does', async ({
+  app,
+  sandbox,
+  dataDir,
+}) => {
+  const { page } = app;
+  const search = await atTheSearchBox(app);
+  // Enter goes down in the empty search box (it does nothing there) and stays down.
+  await page.keyboard.down('Enter');
+  expect((await openLink(dataDir, 'toggl-tray://start?project=Mobile%20app&description=Held')).code).toBe(0);
+  const dialog = page.getByRole('alertdialog', { name: 'Open link' });
+  const start = dialog.getByRole('button', { name: 'Start timer' });
+  await expect(start).toBeFocused();
+  // The key's repeats now reach the dialog's main button.
+  for (let repeat = 0; repeat < 3; repeat++) await page.keyboard.down('Enter');
+  await page.keyboard.up('Enter');
+  await expect(dialog).toBeVisible();
+  expect(runningAtToggl(sandbox)).toEqual([]);
+
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(search).toBeFocused();
+  await expect.poll(() => runningAtToggl(sandbox).map((entry) => entry.description)).toEqual(['Held']);
+});
+
 test('Escape dismisses a link: nothing starts and Toggl gets no request', async ({ app, sandbox, dataDir }) => {
   const { page } = app;
   const search = await atTheSearchBox(app);
