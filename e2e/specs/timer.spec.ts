@@ -38,7 +38,7 @@ test('a timer started on a row ticks in the header, stops there, and continues f
   await expect(page.getByTestId('tracked-totals')).toContainText('Today');
 });
 
-test('offline: start on one project, switch to another, stop; once Toggl is back it has both, one after the other', async ({
+test('offline: start on one project, switch to another, stop, continue by keyboard, stop; once Toggl is back it has all three, one after the other', async ({
   app: { page },
   sandbox,
 }) => {
@@ -52,18 +52,33 @@ test('offline: start on one project, switch to another, stop; once Toggl is back
   await running.getByRole('button', { name: 'Stop timer' }).click();
   await expect(running).toHaveCount(0);
 
+  // Still offline, by keyboard alone: Continue on the latest entry (described by what it continues), then Stop.
+  const latest = page.getByRole('list', { name: 'Recent entries' }).getByRole('button', { name: 'Continue' }).first();
+  await expect(latest).toHaveAccessibleDescription(/Mobile app/);
+  await latest.focus();
+  await page.keyboard.press('Enter');
+  await expect(running).toContainText('Mobile app');
+  const stop = running.getByRole('button', { name: 'Stop timer' });
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  await expect(running).toHaveCount(0);
+
   await sandbox.setDown(false);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const ours = () =>
     [...sandbox.state.timeEntries.values()].filter(
       (entry) => entry.server_deleted_at === null && entry.created_with === 'Toggl Tray',
     );
-  await expect.poll(() => ours().length, { timeout: OUTBOX_DRAIN }).toBe(2);
-  const [a, b] = ours().sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
-  expect(a?.stop).not.toBeNull();
-  expect(b?.stop).not.toBeNull();
-  // The first ends exactly where the second begins: no second counted twice, none lost.
+  await expect.poll(() => ours().length, { timeout: OUTBOX_DRAIN }).toBe(3);
+  const entries = ours().sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+  expect(entries.map((entry) => entry.stop === null)).toEqual([false, false, false]);
+  // Each ends no later than the next begins (a switch: exactly there): no second counted twice.
+  const [a, b, c] = entries;
   expect(a?.stop).toBe(b?.start);
+  expect(Date.parse(b?.stop ?? '')).toBeLessThanOrEqual(Date.parse(c?.start ?? ''));
+  // The continued entry is on the project it continued.
+  expect(c?.project_id).toBe(b?.project_id);
+  expect(c?.project_id).not.toBe(a?.project_id);
 });
 
 test('by keyboard alone: describe the next timer, start it with Ctrl+Enter, rename and move it in its dialog', async ({

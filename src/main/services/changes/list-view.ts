@@ -77,9 +77,18 @@ const listedProject = (project: CachedProject, clientName: string | null): ViewP
   clientName,
 });
 
-/** The entries as listed: newest start first (the running one, if any, is the newest). */
+/**
+ * The order entries were made in, for those that start in the same second (a switch within a
+ * second leaves an entry of no length): Toggl's ids grow; ours, made offline, count down from -1
+ * and are newer than any of Toggl's.
+ */
+const madeOrder = (id: number): number => (id < 0 ? 2 ** 52 - id : id);
+
+/** The entries as listed: newest start first (the running one, if any, is the newest), then the later made. */
 function listedEntries(entries: ReadonlyMap<number, ViewTimeEntry>): ViewTimeEntry[] {
-  return [...entries.values()].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || b.id - a.id);
+  return [...entries.values()].sort(
+    (a, b) => Date.parse(b.start) - Date.parse(a.start) || madeOrder(b.id) - madeOrder(a.id),
+  );
 }
 
 /** A group's name as listed, else as Toggl last had it (one the list just deleted). */

@@ -150,6 +150,32 @@ describe('the timer, offline', () => {
     expect(runningAtToggl()).toEqual([]);
   });
 
+  it('a switch within the same second, offline: the recent entries list the later one first, before and after sending', async () => {
+    const clock = new FakeClock(Date.now() - 30 * MINUTE);
+    const app = await launchOn(clock);
+    const view = await app.call('data.view');
+    const { project } = websiteRedesign(view);
+    const other = view.projects.find((item) => item.wid === project.wid && item.id !== project.id && item.active);
+    await world.sandbox.setDown(true);
+    await app.call('timer.start', { wid: project.wid, pid: project.id, tid: null, description: 'Wrong project' });
+    // Changed their mind within the second: the first entry is left with no length.
+    await app.call('timer.start', {
+      wid: project.wid,
+      pid: other?.id ?? null,
+      tid: null,
+      description: 'Right project',
+    });
+    clock.advance(10 * MINUTE);
+    await app.call('timer.stop');
+    await app.services.data.settled();
+    const stopped = (list: typeof view) =>
+      list.entries.filter((entry) => entry.stop !== null).map((entry) => entry.description);
+    expect(stopped(await app.call('data.view')).slice(0, 2)).toEqual(['Right project', 'Wrong project']);
+
+    await world.sandbox.setDown(false);
+    expect(stopped(await sent(app)).slice(0, 2)).toEqual(['Right project', 'Wrong project']);
+  });
+
   it('a stop made offline is sent with the time it was made, not the time it reached Toggl', async () => {
     const clock = new FakeClock(Date.now() - 30 * MINUTE);
     const app = await launchOn(clock);
