@@ -11,6 +11,12 @@ export const statusFilePath = (dataDir: string): string => path.join(dataDir, ST
 
 /** Changes close together make one write; the file is current within a second of any change. */
 const SETTLE_MS = 250;
+/**
+ * The longest a change waits while others keep coming (a sync's events, a timer ticking in a
+ * window): without it, changes less than SETTLE_MS apart would put the write off for as long
+ * as they came.
+ */
+const MOST_MS = 500;
 /** While a timer runs, its elapsed time and today's total in the file move on once a minute. */
 const RUNNING_EVERY_MS = 60_000;
 
@@ -21,6 +27,8 @@ const RUNNING_EVERY_MS = 60_000;
  */
 export class StatusFile {
   private timer: unknown;
+  /** When the oldest change not yet in a snapshot came (the clock's time), or undefined. */
+  private unwrittenSince: number | undefined;
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -44,10 +52,12 @@ export class StatusFile {
     return this.options.snapshot();
   }
 
-  /** Something the file shows may have changed: written within SETTLE_MS. */
+  /** Something the file shows may have changed: written SETTLE_MS after the last change, at most MOST_MS after the first. */
   changed(): void {
     if (this.closed) return;
-    this.schedule(SETTLE_MS);
+    const now = this.options.clock.now();
+    this.unwrittenSince ??= now;
+    this.schedule(Math.max(0, Math.min(SETTLE_MS, this.unwrittenSince + MOST_MS - now)));
   }
 
   private schedule(ms: number): void {
@@ -64,6 +74,8 @@ export class StatusFile {
     this.writing = this.writing.then(async () => {
       try {
         await this.options.ready?.();
+        // Every change so far is in this snapshot.
+        this.unwrittenSince = undefined;
         const snapshot = this.options.snapshot();
         await writeJsonAtomic(this.options.file, snapshot);
         if (snapshot.running && !this.closed && this.timer === undefined) this.schedule(RUNNING_EVERY_MS);

@@ -7,6 +7,7 @@ import { StatusFile, statusFilePath } from '../../../../src/main/services/contro
 import { statusSnapshot } from '../../../../src/main/services/control/status-snapshot';
 import { createMemoryLogger } from '../../../../src/main/services/logger';
 import type { SyncStatus } from '../../../../src/shared/entities';
+import { FakeClock } from '../../../support/fake-clock';
 
 const SYNC: SyncStatus = {
   online: true,
@@ -52,4 +53,46 @@ it('a write looks at the app only once the list has taken in a large change, a s
   const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   expect(written).toMatchObject({ pid: process.pid });
   await status.close();
+});
+
+it('changes that keep coming, less than the settling time apart, still reach the file at least every half second', async () => {
+  const clock = new FakeClock();
+  const started = clock.now();
+  const snapshots: number[] = [];
+  const status = new StatusFile({
+    file: statusFilePath(dir),
+    snapshot: () => (snapshots.push(clock.now() - started), statusSnapshot(null, SYNC, clock.now(), process.pid)),
+    clock,
+    log: createMemoryLogger(),
+  });
+  // A change every 100 ms for three seconds (a sync's events, one after another).
+  for (let at = 0; at < 3000; at += 100) {
+    status.changed();
+    clock.advance(100);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await status.close();
+  const gaps = snapshots.map((at, index) => at - (snapshots[index - 1] ?? 0));
+  expect(snapshots.length).toBeGreaterThanOrEqual(6);
+  expect(Math.max(...gaps)).toBeLessThanOrEqual(500);
+
+  // A single change still waits for the ones that may follow it.
+  const single = new FakeClock();
+  let written = 0;
+  const quiet = new StatusFile({
+    file: statusFilePath(dir),
+    snapshot: () => (written++, statusSnapshot(null, SYNC, single.now(), process.pid)),
+    clock: single,
+    log: createMemoryLogger(),
+  });
+  quiet.changed();
+  single.advance(200);
+  quiet.changed();
+  single.advance(200);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(written).toBe(0);
+  single.advance(50);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(written).toBe(1);
+  await quiet.close();
 });
