@@ -9,7 +9,8 @@ export type Command =
   | { kind: 'start'; text: string }
   | { kind: 'stop' }
   | { kind: 'continue' }
-  | { kind: 'add'; text: string }
+  /** `start`: a timer on what it makes too (the popover's Shift+Enter). */
+  | { kind: 'add'; text: string; start: boolean }
   | { kind: 'open' }
   | { kind: 'toggle' }
   | { kind: 'status'; json: boolean }
@@ -26,6 +27,7 @@ export const USAGE = `Usage: toggl-tray <command>
   stop                                       stop the running timer
   continue                                   start again the latest stopped entry
   add "<name> @<project or client> ~<estimate>"  quick-add a task or project
+  add --start "<name> @<project> ~<estimate>"  … and start a timer on it
   open                                       show the popover
   open-link "toggl-tray://start?project=…"   open a link (what changes data waits for your OK)
   --toggle                                   show or hide the popover
@@ -83,10 +85,14 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
     return { command: { kind: 'link', url } };
   }
   if (TEXT_COMMANDS.has(word)) {
-    const text = rest.join(' ').trim();
-    if (word === 'add' && text === '')
-      return { usageError: 'add needs what to add, e.g. toggl-tray add "Fix login @Website"' };
-    return { command: { kind: word === 'start' ? 'start' : 'add', text } };
+    const start = word === 'add' && rest[0] === '--start';
+    const text = rest
+      .slice(start ? 1 : 0)
+      .join(' ')
+      .trim();
+    if (word === 'start') return { command: { kind: 'start', text } };
+    if (text === '') return { usageError: 'add needs what to add, e.g. toggl-tray add "Fix login @Website"' };
+    return { command: { kind: 'add', text, start } };
   }
   if (word === 'status') {
     const unknown = rest.find((argument) => argument !== '--json');

@@ -14,7 +14,8 @@ export interface CommandShell {
 /** Where a typed line goes (description, project, task) or why it cannot: the quick-add rules. */
 export type TextCommands = {
   start(text: string): { ok: string } | { refused: string };
-  add(text: string): { ok: string } | { refused: string };
+  /** `start`: a timer on what it makes too. */
+  add(text: string, start: boolean): { ok: string } | { refused: string };
 };
 
 const done = (out: string): CommandAnswer => ({ code: 0, out });
@@ -86,7 +87,8 @@ export class CommandRunner {
       }
       case 'start':
       case 'add': {
-        const result = this.text[command.kind](command.text);
+        const result =
+          command.kind === 'start' ? this.text.start(command.text) : this.text.add(command.text, command.start);
         return 'ok' in result ? done(result.ok) : refused(result.refused);
       }
     }

@@ -13,9 +13,12 @@ export function timerWorkspace(view: DataView): number | undefined {
   return preferred?.id ?? view.workspaces[0]?.id;
 }
 
-/** `start "Fix login @website"`: the description before the first `@`, the place after it. */
+/** An `@` that starts a word, as in quick-add: `dana@example.com` is part of the description. */
+const PLACE_MARKER = /(?<=^|\s)@/;
+
+/** `start "Fix login @website"`: the description before the first `@` that starts a word, the place after it. */
 export function planStart(view: DataView, text: string): StartPlan {
-  const at = text.indexOf('@');
+  const at = text.search(PLACE_MARKER);
   const description = (at < 0 ? text : text.slice(0, at)).trim();
   if (at < 0) {
     const wid = timerWorkspace(view);
@@ -37,11 +40,18 @@ export function planAdd(view: DataView, text: string): QuickAddPlan | null {
   return planQuickAdd(view, line, { workspaceId: null });
 }
 
-/** Makes what a quick-add plan says, through the forms' commands (rights, the queue, offline). */
-export function createFrom(data: Pick<AppServices['data'], 'commands'>, action: QuickAddAction): void {
+/**
+ * Makes what a quick-add plan says, through the forms' commands (rights, the queue, offline):
+ * the timer's place on what it made.
+ */
+export function createFrom(data: Pick<AppServices['data'], 'commands'>, action: QuickAddAction): TimerStart {
   const request = quickAddRequest(action);
-  if (request.kind === 'task') data.commands.createTask(request.pid, request.fields);
-  else data.commands.createProject(request.wid, request.fields);
+  if (request.kind === 'task') {
+    const { id } = data.commands.createTask(request.pid, request.fields);
+    return { wid: action.wid, pid: request.pid, tid: id, description: '' };
+  }
+  const { id } = data.commands.createProject(request.wid, request.fields);
+  return { wid: request.wid, pid: id, tid: null, description: '' };
 }
 
 /**
@@ -57,11 +67,13 @@ export function textCommands(services: AppServices): TextCommands {
       data.timer.start(plan.start);
       return { ok: `Started “${plan.start.description || 'No description'}” ${plan.where}.` };
     },
-    add(text) {
+    add(text, start) {
       const plan = planAdd(data.currentView(), text);
       if (!plan?.action) return { refused: plan?.text ?? 'Nothing to add.' };
-      createFrom(data, plan.action);
-      return { ok: plan.text };
+      const made = createFrom(data, plan.action);
+      if (!start) return { ok: plan.text };
+      data.timer.start(made);
+      return { ok: `${plan.text} · timer started` };
     },
   };
 }

@@ -8,7 +8,14 @@ describe('toggl-tray command lines', () => {
     });
     // Unquoted words join with spaces, as the shell split them.
     expect(parseCommandLine(['add', 'Fix', 'login', '@web', '~2h'])).toEqual({
-      command: { kind: 'add', text: 'Fix login @web ~2h' },
+      command: { kind: 'add', text: 'Fix login @web ~2h', start: false },
+    });
+    // `--start` right after `add`: a timer on what it makes; anywhere else it is part of the line.
+    expect(parseCommandLine(['add', '--start', 'Fix login @web'])).toEqual({
+      command: { kind: 'add', text: 'Fix login @web', start: true },
+    });
+    expect(parseCommandLine(['add', 'Rename --start flag'])).toEqual({
+      command: { kind: 'add', text: 'Rename --start flag', start: false },
     });
     expect(parseCommandLine(['start'])).toEqual({ command: { kind: 'start', text: '' } });
     expect(parseCommandLine(['stop'])).toEqual({ command: { kind: 'stop' } });
@@ -43,6 +50,7 @@ describe('toggl-tray command lines', () => {
     expect(usage('stop', 'now')).toContain('takes no arguments');
     expect(usage('status', '--yaml')).toContain('only --json');
     expect(usage('add', '  ')).toContain('add needs what to add');
+    expect(usage('add', '--start')).toContain('add needs what to add');
     // "constructor" must not find an object's own property.
     expect(usage('constructor')).toContain('Unknown command');
   });

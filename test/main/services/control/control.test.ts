@@ -162,6 +162,16 @@ describe('toggl-tray commands over the app’s socket', () => {
     // One running entry: the first stopped where the second began.
     expect((await app.call('data.view')).entries.filter((entry) => entry.stop === null)).toHaveLength(1);
 
+    // An `@` inside a word is the description's, as in quick-add; the one that starts a word picks the place.
+    expect(await cli('start', 'Mail dana@example.com @website')).toMatchObject({
+      code: 0,
+      out: 'Started “Mail dana@example.com” on “Website redesign”.\n',
+    });
+    expect(await cli('start', 'Reply to dana@example.com')).toMatchObject({
+      code: 0,
+      out: 'Started “Reply to dana@example.com” without a project.\n',
+    });
+
     const nothing = await cli('start', 'x @zzqqxx');
     expect(nothing.code).toBe(1);
     expect(nothing.err).toBe('No project matches “zzqqxx”.\n');
@@ -171,6 +181,15 @@ describe('toggl-tray commands over the app’s socket', () => {
     expect(added.out).toContain('Fix login bug');
     const task = (await app.call('data.view')).tasks.find((item) => item.name === 'Fix login bug');
     expect(task).toMatchObject({ pid: website?.id, estimatedSeconds: 7200 });
+
+    // With --start, a timer on what it made, as Shift+Enter does in the popover.
+    const started = await cli('add', '--start', 'Write release notes @webiste redesgn');
+    expect(started).toMatchObject({ code: 0 });
+    expect(started.out).toContain('timer started');
+    const after = await app.call('data.view');
+    const notes = after.tasks.find((item) => item.name === 'Write release notes');
+    expect(await running()).toMatchObject({ pid: website?.id, tid: notes?.id });
+    expect(after.entries.filter((entry) => entry.stop === null)).toHaveLength(1);
     await control.server?.close();
   });
 
