@@ -145,6 +145,8 @@ describe('5xx, then recovery: sent once, with the times made', () => {
     expect(timeEntryWrites()).toHaveLength(applied ? 1 : 2);
     expect(runningIn(view)).toMatchObject([{ id: entry?.id, sync: 'synced' }]);
     expect(view.outbox).toEqual([]);
+    // The whole account, not only this entry: no second running entry, nothing counted twice.
+    expectOneTimeline(entriesAtToggl(world.sandbox));
   });
 
   it.each([
@@ -177,6 +179,7 @@ describe('5xx, then recovery: sent once, with the times made', () => {
       );
       expect(view.outbox).toEqual([]);
       expect(runningIn(view)).toEqual([]);
+      expectOneTimeline(entriesAtToggl(world.sandbox));
     },
   );
 
@@ -255,6 +258,7 @@ describe('409 “Time entry already stopped” (recorded)', () => {
       sync: 'synced',
     });
     expect(view.outbox).toEqual([]);
+    expectOneTimeline(entriesAtToggl(world.sandbox));
   });
 });
 
