@@ -29,6 +29,8 @@ export class StatusFile {
   private timer: unknown;
   /** When the oldest change not yet in a snapshot came (the clock's time), or undefined. */
   private unwrittenSince: number | undefined;
+  /** A write is queued and has not taken its snapshot yet: a change now will be in it. */
+  private snapshotWaiting = false;
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -54,7 +56,9 @@ export class StatusFile {
 
   /** Something the file shows may have changed: written SETTLE_MS after the last change, at most MOST_MS after the first. */
   changed(): void {
-    if (this.closed) return;
+    // While a write waits (on the list taking in a large change, or on the last write's disk),
+    // its snapshot will hold this change: another write would only repeat it.
+    if (this.closed || this.snapshotWaiting) return;
     const now = this.options.clock.now();
     this.unwrittenSince ??= now;
     this.schedule(Math.max(0, Math.min(SETTLE_MS, this.unwrittenSince + MOST_MS - now)));
@@ -71,11 +75,16 @@ export class StatusFile {
 
   /** Writes it now (after any write under way). */
   write(): Promise<void> {
+    this.snapshotWaiting = true;
     this.writing = this.writing.then(async () => {
       try {
-        await this.options.ready?.();
-        // Every change so far is in this snapshot.
-        this.unwrittenSince = undefined;
+        try {
+          await this.options.ready?.();
+        } finally {
+          // Every change so far is in this snapshot (or, if there is none, in the next change's).
+          this.snapshotWaiting = false;
+          this.unwrittenSince = undefined;
+        }
         const snapshot = this.options.snapshot();
         await writeJsonAtomic(this.options.file, snapshot);
         if (snapshot.running && !this.closed && this.timer === undefined) this.schedule(RUNNING_EVERY_MS);

@@ -59,17 +59,29 @@ it('changes that keep coming, less than the settling time apart, still reach the
   const clock = new FakeClock();
   const started = clock.now();
   const snapshots: number[] = [];
+  // Every timer the status file sets starts a write: counted as it fires.
+  let writesAsked = 0;
+  const setTimer = clock.setTimeout.bind(clock);
+  clock.setTimeout = (run, ms) =>
+    setTimer(() => {
+      writesAsked++;
+      run();
+    }, ms);
   const status = new StatusFile({
     file: statusFilePath(dir),
     snapshot: () => (snapshots.push(clock.now() - started), statusSnapshot(null, SYNC, clock.now(), process.pid)),
     clock,
     log: createMemoryLogger(),
   });
+  // Time stands still while a write is under way, however slow the disk: the gaps are the timers'.
+  const writesDone = async () => {
+    while (snapshots.length < writesAsked) await new Promise((resolve) => setTimeout(resolve, 1));
+  };
   // A change every 100 ms for three seconds (a sync's events, one after another).
   for (let at = 0; at < 3000; at += 100) {
     status.changed();
     clock.advance(100);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await writesDone();
   }
   await status.close();
   const gaps = snapshots.map((at, index) => at - (snapshots[index - 1] ?? 0));
@@ -95,4 +107,31 @@ it('changes that keep coming, less than the settling time apart, still reach the
   await new Promise((resolve) => setTimeout(resolve, 10));
   expect(written).toBe(1);
   await quiet.close();
+});
+
+it('changes while a write waits for the list to catch up are in its snapshot, not each a write of its own', async () => {
+  const clock = new FakeClock();
+  let caughtUp = (): void => undefined;
+  let waiting: Promise<void> | null = new Promise<void>((resolve) => (caughtUp = resolve));
+  let snapshots = 0;
+  const status = new StatusFile({
+    file: statusFilePath(dir),
+    ready: () => waiting ?? Promise.resolve(),
+    snapshot: () => (snapshots++, statusSnapshot(null, SYNC, clock.now(), process.pid)),
+    clock,
+    log: createMemoryLogger(),
+  });
+  status.changed();
+  clock.advance(250);
+  // A large change taken in a slice at a time: forty events meanwhile, over four seconds.
+  for (let event = 0; event < 40; event++) {
+    status.changed();
+    clock.advance(100);
+  }
+  expect(clock.waiting).toEqual([]);
+  waiting = null;
+  caughtUp();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(snapshots).toBe(1);
+  await status.close();
 });
