@@ -66,23 +66,32 @@ test('a start link opens a dialog that says what it does; Enter starts the timer
   await expect.poll(() => runningAtToggl(sandbox).map((entry) => entry.description)).toEqual(['Hero section']);
 });
 
-test('an Enter held down when a link arrives does not confirm it; a fresh press does', async ({
+test('an Enter or Space held down when a link arrives does not confirm it; a fresh press does', async ({
   app,
   sandbox,
   dataDir,
 }) => {
   const { page } = app;
   const search = await atTheSearchBox(app);
-  // Enter goes down in the empty search box (it does nothing there) and stays down.
+  // Enter and Space go down in the empty search box (a space searches for nothing) and stay down.
   await page.keyboard.down('Enter');
+  await page.keyboard.down(' ');
   expect((await openLink(dataDir, 'toggl-tray://start?project=Mobile%20app&description=Held')).code).toBe(0);
   const dialog = page.getByRole('alertdialog', { name: 'Open link' });
   const start = dialog.getByRole('button', { name: 'Start timer' });
   await expect(start).toBeFocused();
-  // The key's repeats now reach the dialog's main button.
+  // The key's repeats now reach the dialog's main button. A confirmation under way would
+  // disable it at once, a finished one take it away.
   for (let repeat = 0; repeat < 3; repeat++) await page.keyboard.down('Enter');
   await page.keyboard.up('Enter');
-  await expect(dialog).toBeVisible();
+  await expect(start).toBeEnabled();
+  await expect(start).toBeFocused();
+  // So do the Space's (a button acts on the release of a Space it was given).
+  await page.keyboard.down(' ');
+  await page.keyboard.down(' ');
+  await page.keyboard.up(' ');
+  await expect(start).toBeEnabled();
+  await expect(start).toBeFocused();
   expect(runningAtToggl(sandbox)).toEqual([]);
 
   await page.keyboard.press('Enter');
