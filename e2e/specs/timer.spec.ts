@@ -19,6 +19,9 @@ test('a timer started on a row ticks in the header, stops there, and continues f
 
   const running = page.getByRole('region', { name: 'Running entry' });
   await expect(running).toContainText('Website redesign');
+  // In the popover's header, with the totals.
+  await expect(page.locator('header').getByRole('region', { name: 'Running entry' })).toBeVisible();
+  await expect(page.locator('header').getByTestId('tracked-totals')).toBeVisible();
   const elapsed = running.getByLabel('Elapsed time');
   const first = await elapsed.textContent();
   // It ticks once a second.
