@@ -25,8 +25,12 @@ export interface QuickAddLine {
 }
 
 const START = /^\s*\+/;
+/** A marker starts a word: at the start of the text or after a space (`dana@example.com` has none). */
+const WORD_START = String.raw`(?<=^|\s)`;
 /** A marker: `@` or `~` at the start of the line's body or after a space. */
-const MARKER = /(?<=^|\s)[@~]/g;
+const MARKER = new RegExp(`${WORD_START}[@~]`, 'g');
+/** The `@` marker alone (`toggl-tray start`'s place). */
+export const PLACE_MARKER = new RegExp(`${WORD_START}@`);
 
 /** Whether the text is a quick-add rather than a search (its first non-space character is `+`). */
 export function isQuickAdd(text: string): boolean {

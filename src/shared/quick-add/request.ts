@@ -19,3 +19,10 @@ export function quickAddRequest(action: QuickAddAction): QuickAddRequest {
   };
   return { kind: 'project', wid: action.wid, fields };
 }
+
+/** Where a timer on what a quick-add made goes (Shift+Enter, `toggl-tray add --start`): `id` is the new item's. */
+export function madeTimerPlace(action: QuickAddAction, id: number): { wid: number; pid: number; tid: number | null } {
+  return action.kind === 'task'
+    ? { wid: action.wid, pid: action.pid, tid: id }
+    : { wid: action.wid, pid: id, tid: null };
+}

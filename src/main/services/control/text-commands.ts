@@ -1,7 +1,8 @@
 import type { DataView, TimerStart } from '../../../shared/entities';
+import { PLACE_MARKER } from '../../../shared/quick-add/parse';
 import { placeOf } from '../../../shared/quick-add/place';
 import { planQuickAdd, type QuickAddAction, type QuickAddPlan } from '../../../shared/quick-add/plan';
-import { quickAddRequest } from '../../../shared/quick-add/request';
+import { madeTimerPlace, quickAddRequest } from '../../../shared/quick-add/request';
 import type { AppServices } from '../app-services';
 import type { TextCommands } from './command-runner';
 
@@ -13,11 +14,9 @@ export function timerWorkspace(view: DataView): number | undefined {
   return preferred?.id ?? view.workspaces[0]?.id;
 }
 
-/** An `@` that starts a word, as in quick-add: `dana@example.com` is part of the description. */
-const PLACE_MARKER = /(?<=^|\s)@/;
-
 /** `start "Fix login @website"`: the description before the first `@` that starts a word, the place after it. */
 export function planStart(view: DataView, text: string): StartPlan {
+  // As in quick-add, `dana@example.com` is part of the description.
   const at = text.search(PLACE_MARKER);
   const description = (at < 0 ? text : text.slice(0, at)).trim();
   if (at < 0) {
@@ -46,12 +45,11 @@ export function planAdd(view: DataView, text: string): QuickAddPlan | null {
  */
 export function createFrom(data: Pick<AppServices['data'], 'commands'>, action: QuickAddAction): TimerStart {
   const request = quickAddRequest(action);
-  if (request.kind === 'task') {
-    const { id } = data.commands.createTask(request.pid, request.fields);
-    return { wid: action.wid, pid: request.pid, tid: id, description: '' };
-  }
-  const { id } = data.commands.createProject(request.wid, request.fields);
-  return { wid: request.wid, pid: id, tid: null, description: '' };
+  const { id } =
+    request.kind === 'task'
+      ? data.commands.createTask(request.pid, request.fields)
+      : data.commands.createProject(request.wid, request.fields);
+  return { ...madeTimerPlace(action, id), description: '' };
 }
 
 /**

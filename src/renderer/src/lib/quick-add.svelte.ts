@@ -1,4 +1,4 @@
-import { quickAddRequest } from '../../../shared/quick-add/request';
+import { madeTimerPlace, quickAddRequest } from '../../../shared/quick-add/request';
 import { isQuickAdd } from '../../../shared/quick-add/parse';
 import type { QuickAddAction, QuickAddPlan } from '../../../shared/quick-add/plan';
 import { planInList } from './list/quick-add-plan';
@@ -71,12 +71,7 @@ export class QuickAddState {
       }
       // Typed on meanwhile: what was typed stays.
       if (this.#list.query === line) this.#list.query = '';
-      if (startTimer)
-        await this.#timer.start(
-          action.kind === 'task'
-            ? { wid: action.wid, pid: action.pid, tid: made.id }
-            : { wid: action.wid, pid: made.id, tid: null },
-        );
+      if (startTimer) await this.#timer.start(madeTimerPlace(action, made.id));
     } finally {
       this.#busy = false;
     }
